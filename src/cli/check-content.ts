@@ -1,0 +1,31 @@
+/**
+ * `npm run questions:check`: validates all content, prints every problem (file: field: fix) and a
+ * per-lesson summary of the question bank. Exits 1 when there are errors.
+ */
+import { checkContent, summariseBank } from '../schemas/check-content';
+import { readContentFiles } from './read-content';
+
+const report = checkContent(readContentFiles(process.cwd()));
+
+const rows = summariseBank(report.questions);
+const header = ['lesson', 'single', 'multi', 'easy', 'medium', 'hard', 'total'];
+const table = [header, ...rows.map((row) => header.map((key) => String(row[key as keyof typeof row])))];
+const totals = header.slice(1).map((key) => rows.reduce((sum, row) => sum + Number(row[key as keyof typeof row]), 0));
+table.push(['all lessons', ...totals.map(String)]);
+const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+console.log(line(table[0]!));
+console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+table.slice(1).forEach((row) => console.log(line(row)));
+const multiShare = totals[5] ? Math.round((100 * totals[1]!) / totals[5]!) : 0;
+console.log(`\n${report.questions.length} questions (${multiShare}% multiple response), ${report.lessons.length} lessons, ${report.glossary.length} glossary terms, ${report.scenarios.length} scenarios.`);
+const thin = rows.filter((row) => row.total < 12).map((row) => row.lesson);
+if (thin.length) console.log(`Lessons with fewer than 12 questions: ${thin.join(', ')}`);
+
+for (const warning of report.warnings) console.warn(`warning: ${warning}`);
+if (report.errors.length) {
+	console.error(`\n${report.errors.length} problem${report.errors.length === 1 ? '' : 's'}:`);
+	for (const error of report.errors) console.error(error);
+	process.exit(1);
+}
+console.log('Content check passed.');

@@ -1,0 +1,96 @@
+/**
+ * Controlled vocabularies shared by the content schemas.
+ * N.B. Adding a value here is how an instructor introduces a new topic or exam.
+ */
+
+/** Lesson slugs in teaching order; a lesson file is `content/lessons/<slug>.mdx`. */
+export const LESSON_SLUGS = [
+	'cognito-overview',
+	'user-pools',
+	'tokens',
+	'integrations',
+	'mfa-and-security',
+	'federation-and-managed-login',
+	'lambda-triggers',
+	'identity-pools',
+	'identity-pools-iam',
+	'user-vs-identity-pools',
+	'cognito-sync-and-appsync',
+	'exam-strategy',
+] as const;
+
+/** AWS certification exams the bank targets. */
+export const EXAMS = ['DVA-C02', 'SAA-C03', 'SCS-C02'] as const;
+
+/** Topics a question or lesson can be tagged with; filters and statistics group by these. */
+export const TOPICS = [
+	'overview',
+	'cognito-vs-iam',
+	'user-pools',
+	'sign-up',
+	'sign-in',
+	'verification',
+	'password-policy',
+	'user-status',
+	'groups',
+	'app-clients',
+	'auth-flows',
+	'tokens',
+	'jwt-verification',
+	'token-revocation',
+	'api-gateway',
+	'alb',
+	'app-integration',
+	'mfa',
+	'passwordless',
+	'passkeys',
+	'threat-protection',
+	'feature-plans',
+	'federation',
+	'saml',
+	'oidc',
+	'social-login',
+	'hosted-ui',
+	'managed-login',
+	'lambda-triggers',
+	'custom-auth',
+	'user-migration',
+	'pre-token-generation',
+	'identity-pools',
+	'guest-access',
+	'auth-flow-enhanced-basic',
+	'developer-authenticated',
+	'iam-roles',
+	'role-mapping',
+	'trust-policy',
+	'policy-variables',
+	'sts',
+	'abac',
+	'sync',
+	'appsync',
+	'exam-keywords',
+] as const;
+
+/** Section headings of the seed study notes; every one must be covered by a lesson. */
+export const NOTES_SECTIONS = [
+	'Amazon Cognito',
+	'Cognito User Pools (CUP) – User Features',
+	'Cognito User Pools (CUP) - Integrations',
+	'Cognito User Pools – Lambda Triggers',
+	'Cognito User Pools – Hosted Authentication UI',
+	'Cognito Identity Pools (Federated Identities)',
+	'Cognito Identity Pools – Diagram Cognito Web',
+	'Cognito Identity Pools – Diagram with CUP',
+	'Cognito Identity Pools – IAM Roles',
+	'Cognito User Pools vs Identity Pools',
+	'Cognito Sync',
+	'Questions',
+] as const;
+
+/** Option ids, in display order. */
+export const OPTION_IDS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+
+export type LessonSlug = (typeof LESSON_SLUGS)[number];
+export type Exam = (typeof EXAMS)[number];
+export type Topic = (typeof TOPICS)[number];
+export type OptionId = (typeof OPTION_IDS)[number];

@@ -1,0 +1,140 @@
+import { describe, expect, test } from 'vitest';
+import { checkContent, headingIds, splitQuestionBody, summariseBank } from '../../../src/schemas/check-content';
+import { lessonFile, questionFile } from '../../fixtures/content';
+
+const errorsOf = (...files: Parameters<typeof checkContent>[0]) => checkContent(files).errors;
+
+describe('checkContent', () => {
+	test('accepts a valid lesson and question', () => {
+		const report = checkContent([lessonFile(), questionFile()]);
+		expect(report.errors).toEqual([]);
+		expect(report.lessons).toHaveLength(1);
+		expect(report.questions[0]!.stem).toContain('Which claim');
+	});
+
+	test('reports an answer that names no option, with file, field and what was found', () => {
+		expect(errorsOf(lessonFile(), questionFile(undefined, { answer: '[a, f]', type: 'multi' }))).toMatchInlineSnapshot(`
+			[
+			  "content/questions/tokens/id-token-claims.md: answer[1]: must be an option id (a–d), found "f"",
+			  "content/questions/tokens/id-token-claims.md: options: must have at least 5 options for a multiple-response question (as on the AWS exam), found 4",
+			]
+		`);
+	});
+
+	test('reports missing fields, unknown keys and enum typos in one line each', () => {
+		expect(
+			errorsOf(lessonFile(), questionFile(undefined, { difficulty: '', lessen: 'tokens', topics: '[tokenz]' }))
+		).toMatchInlineSnapshot(`
+			[
+			  "content/questions/tokens/id-token-claims.md: topics[0]: must be one of "overview", "cognito-vs-iam", "user-pools", "sign-up", "sign-in", "verification", "password-policy", "user-status", "groups", "app-clients", "auth-flows", "tokens", "jwt-verification", "token-revocation", "api-gateway", "alb", "app-integration", "mfa", "passwordless", "passkeys", "threat-protection", "feature-plans", "federation", "saml", "oidc", "social-login", "hosted-ui", "managed-login", "lambda-triggers", "custom-auth", "user-migration", "pre-token-generation", "identity-pools", "guest-access", "auth-flow-enhanced-basic", "developer-authenticated", "iam-roles", "role-mapping", "trust-policy", "policy-variables", "sts", "abac", "sync", "appsync", "exam-keywords", found "tokenz"; did you mean "tokens"?",
+			  "content/questions/tokens/id-token-claims.md: difficulty: must be a number, found nothing (the field is missing)",
+			  "content/questions/tokens/id-token-claims.md: (frontmatter): unknown field "lessen"; remove it or fix its spelling",
+			]
+		`);
+	});
+
+	test('catches an explanation that contradicts the answer key', () => {
+		expect(errorsOf(lessonFile(), questionFile(undefined, { answer: '[b]' }))).toMatchInlineSnapshot(`
+			[
+			  "content/questions/tokens/id-token-claims.md: options[0].explanation: says "right" but option "a" is not in answer; make the explanation and the answer agree",
+			  "content/questions/tokens/id-token-claims.md: options[1].explanation: says "wrong" but option "b" is in answer; make the explanation and the answer agree",
+			]
+		`);
+	});
+
+	test('requires a multi stem to say how many to choose', () => {
+		const options = `
+  - { id: a, text: "one", explanation: "Right: one." }
+  - { id: b, text: "two", explanation: "Right: two." }
+  - { id: c, text: "three", explanation: "Wrong: three." }
+  - { id: d, text: "four", explanation: "Wrong: four." }
+  - { id: e, text: "five", explanation: "Wrong: five." }`;
+		const body = (stem: string) => `${stem}\n\n## Explanation\n\nBecause.\n`;
+		const multi = (stem: string) =>
+			errorsOf(lessonFile(), questionFile(undefined, { type: 'multi', options, answer: '[a, b]' }, body(stem)));
+		expect(multi('Which two numbers are small? (Choose two.)')).toEqual([]);
+		expect(multi('Which numbers are small?')).toMatchInlineSnapshot(`
+			[
+			  "content/questions/tokens/id-token-claims.md: (body): a multi question's stem must say "(Choose two.)", found no such phrase",
+			]
+		`);
+		expect(multi('Which numbers are small? (Choose three.)')).toMatchInlineSnapshot(`
+			[
+			  "content/questions/tokens/id-token-claims.md: (body): stem says "Choose three" but answer has 2 ids; make them agree",
+			]
+		`);
+	});
+
+	test('requires ids to match the file path and be unique', () => {
+		const twin = { ...questionFile('tokens/other'), text: questionFile().text };
+		expect(errorsOf(lessonFile(), questionFile(), twin)).toMatchInlineSnapshot(`
+			[
+			  "content/questions/tokens/other.md: id: must equal the file path "tokens/other", found "tokens/id-token-claims"; rename the file or fix the id",
+			  "content/questions/tokens/other.md: id: must be unique, found "tokens/id-token-claims" (also in content/questions/tokens/id-token-claims.md)",
+			]
+		`);
+	});
+
+	test('reports YAML syntax errors with a line number', () => {
+		const broken = { path: 'content/questions/tokens/broken.md', text: '---\nid: tokens/broken\nlesson: tokens: bad\n---\nStem\n' };
+		expect(errorsOf(lessonFile(), broken)).toMatchInlineSnapshot(`
+			[
+			  "content/questions/tokens/broken.md: (frontmatter) line 3: must be valid YAML, found BLOCK_AS_IMPLICIT_KEY: Nested mappings are not allowed in compact mappings; quote values that contain ": " or start with a special character",
+			]
+		`);
+	});
+
+	test('checks lesson structure, diagrams and links', () => {
+		const body = 'Intro.\n\n## Only\n\nSee [x](/learn/tokens/#missing) and [y](/nowhere/).\n\n```mermaid\nflowchart TD\n  A-->B\n```\n';
+		expect(errorsOf(lessonFile('tokens', {}, body))).toMatchInlineSnapshot(`
+			[
+			  "content/lessons/tokens.mdx: mermaid[0]: must have an "accTitle:" line (text alternative for screen readers), found none",
+			  "content/lessons/tokens.mdx: mermaid[0]: must have an "accDescr:" line (text alternative for screen readers), found none",
+			  "content/lessons/tokens.mdx: (body): must have exactly one <Callout kind="traps">, found 0",
+			  "content/lessons/tokens.mdx: (body): must have a "## Key facts" section, found none",
+			  "content/lessons/tokens.mdx: (body): must have a "## Recap" section, found none",
+			  "content/lessons/tokens.mdx: (link /learn/tokens/#missing): must point to a heading of that lesson, found "#missing"",
+			  "content/lessons/tokens.mdx: (link /nowhere/): must point to a page of this site, found "/nowhere/"",
+			]
+		`);
+	});
+
+	test('requires every notes section to be covered by some lesson', () => {
+		const errors = errorsOf(lessonFile('tokens', { notes: '["Cognito Sync"]' }));
+		expect(errors).toHaveLength(11);
+		expect(errors[0]).toBe(
+			'content/lessons: notes: the notes section "Amazon Cognito" must be listed in some lesson\'s "notes", found in none'
+		);
+	});
+
+	test('warns about near-duplicate stems without failing', () => {
+		const report = checkContent([lessonFile(), questionFile(), { ...questionFile('tokens/copy'), text: questionFile().text.replace('id: tokens/id-token-claims', 'id: tokens/copy') }]);
+		expect(report.errors).toEqual([]);
+		expect(report.warnings).toHaveLength(1);
+		expect(report.warnings[0]).toContain('is very similar to');
+	});
+});
+
+describe('headingIds', () => {
+	test('slugs headings like the site does, ignoring code blocks', () => {
+		expect([...headingIds('## Key facts\n```\n## not a heading\n```\n### `aud` vs `client_id`?\n## Key facts')]).toEqual([
+			'key-facts',
+			'aud-vs-client_id',
+			'key-facts-1',
+		]);
+	});
+});
+
+describe('splitQuestionBody', () => {
+	test('splits the stem from the explanation', () => {
+		expect(splitQuestionBody('Stem?\n\n## Explanation\n\nWhy.\n')).toEqual({ stem: 'Stem?', explanation: 'Why.' });
+	});
+});
+
+describe('summariseBank', () => {
+	test('counts questions per lesson and type', () => {
+		const report = checkContent([lessonFile(), questionFile()]);
+		const tokens = summariseBank(report.questions).find((row) => row.lesson === 'tokens');
+		expect(tokens).toEqual({ lesson: 'tokens', single: 1, multi: 0, easy: 0, medium: 1, hard: 0, total: 1 });
+	});
+});
