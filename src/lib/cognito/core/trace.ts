@@ -1,0 +1,38 @@
+/**
+ * The trace: every event in order. The simulator's diagrams and logs are drawn from it, so each event
+ * carries the exact request, response, trigger event or error as the real service would see it.
+ */
+export type TraceEvent =
+	| {
+			type: 'ApiCall';
+			/** `cognito-idp`, `cognito-identity`, `cognito-sync` or `sts`. */
+			service: string;
+			/** Real operation name, e.g. `SignUp`, `GetCredentialsForIdentity`. */
+			operation: string;
+			request: unknown;
+			response?: unknown;
+			error?: { type: string; message: string };
+			at: number;
+	  }
+	| {
+			type: 'TriggerInvoked';
+			/** LambdaConfig key, e.g. `PreSignUp`. */
+			trigger: string;
+			triggerSource: string;
+			functionArn: string;
+			event: unknown;
+			response?: unknown;
+			error?: { kind: string; message: string };
+			logs: string[];
+			durationMs: number;
+			/** Attempts Cognito would have made (timeouts are retried; reported, not waited out). */
+			attempts: number;
+			at: number;
+	  }
+	| { type: 'TokenIssued'; tokenUse: 'id' | 'access' | 'refresh'; userPoolId: string; clientId: string; username: string; claims?: Record<string, unknown>; at: number }
+	| { type: 'MessageSent'; channel: 'EMAIL' | 'SMS'; destination: string; reason: string; code?: string; at: number }
+	| { type: 'CredentialsIssued'; identityId: string; roleArn: string; accessKeyId: string; expiration: number; at: number }
+	| { type: 'PolicyEvaluated'; principalArn: string; action: string; resource: string; decision: 'Allow' | 'Deny'; statement?: unknown; at: number }
+	| { type: 'SyncEvent'; kind: string; detail: unknown; at: number };
+
+export type TraceListener = (event: TraceEvent) => void;

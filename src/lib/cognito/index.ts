@@ -1,0 +1,219 @@
+/**
+ * A sandboxed, in-memory Amazon Cognito that speaks the real wire protocols, so the AWS SDK v3 clients,
+ * the AWS CLI (through the local emulator) and `aws-jwt-verify` work against it unchanged.
+ * Pure and deterministic: the clock and randomness are injected; nothing touches the network or the DOM.
+ *
+ * @example
+ * const sandbox = createSandbox({ clock: { now: () => Date.parse('2026-01-01T00:00:00Z') }, random: seeded(1) });
+ * const response = await sandbox.fetch(new Request('http://localhost/', {
+ *   method: 'POST',
+ *   headers: { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.CreateUserPool', 'Content-Type': 'application/x-amz-json-1.1' },
+ *   body: JSON.stringify({ PoolName: 'demo' }),
+ * }));
+ */
+import type { Clock, FunctionCode, OutboxMessage, Random, RoleDefinition, SandboxContext } from './core/context';
+import { ServiceError } from './core/errors';
+import type { Caller, JsonService } from './core/service';
+import type { TraceEvent, TraceListener } from './core/trace';
+import { createUserPoolService } from './user-pools';
+import { createIdentityService } from './identity';
+import { createStsService } from './sts';
+import { createSyncService } from './sync';
+import { createIamEvaluator } from './iam';
+import { createQuickJsRuntime } from './runtime';
+
+export { ServiceError } from './core/errors';
+export type { Clock, Random, OutboxMessage, RoleDefinition, FunctionCode, InvocationResult } from './core/context';
+export type { TraceEvent, TraceListener } from './core/trace';
+
+export interface SandboxOptions {
+	region?: string;
+	clock?: Clock;
+	random?: Random;
+	/** AWS account id used in ARNs (default 123456789012). */
+	accountId?: string;
+}
+
+const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+export function createSandbox(options: SandboxOptions = {}) {
+	const region = options.region ?? 'us-east-1';
+	const accountId = options.accountId ?? '123456789012';
+	// Defaults keep the sandbox usable without injection; tests and the simulator always inject both.
+	const clock: Clock = options.clock ?? { now: () => globalThis.Date.now() };
+	const random: Random = options.random ?? (() => globalThis.Math.random());
+
+	const trace: TraceEvent[] & { subscribe(listener: TraceListener): () => void } = Object.assign([] as TraceEvent[], {
+		subscribe(listener: TraceListener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+	});
+	const listeners = new Set<TraceListener>();
+	const outbox: OutboxMessage[] = [];
+	const functions = new Map<string, FunctionCode>();
+	const roles = new Map<string, RoleDefinition>();
+
+	const randomString = (length: number, alphabet: string) => {
+		let out = '';
+		for (let i = 0; i < length; i++) out += alphabet[Math.floor(random() * alphabet.length)];
+		return out;
+	};
+	const context: SandboxContext = {
+		region,
+		accountId,
+		clock,
+		random,
+		emit(event) {
+			trace.push(event);
+			for (const listener of listeners) listener(event);
+		},
+		send(message) {
+			const full = { ...message, at: clock.now() };
+			outbox.push(full);
+			context.emit({ type: 'MessageSent', channel: full.channel, destination: full.destination, reason: full.reason, code: full.code, at: full.at });
+		},
+		functions,
+		roles,
+		runtime: createQuickJsRuntime(),
+		uuid() {
+			const hex = randomString(32, '0123456789abcdef').split('');
+			hex[12] = '4';
+			hex[16] = '89ab'[Math.floor(random() * 4)]!;
+			const s = hex.join('');
+			return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+		},
+		randomString,
+	};
+
+	const iam = createIamEvaluator(context);
+	const userPools = createUserPoolService(context);
+	const sts = createStsService(context, { iam });
+	const identity = createIdentityService(context, { userPools, sts });
+	const sync = createSyncService(context, { identity, sts });
+
+	const jsonServices: Record<string, { name: string; service: JsonService }> = {
+		AWSCognitoIdentityProviderService: { name: 'cognito-idp', service: userPools },
+		AWSCognitoIdentityService: { name: 'cognito-identity', service: identity },
+	};
+
+	async function fetch(request: Request): Promise<Response> {
+		const url = new URL(request.url);
+		const caller: Caller = { accessKeyId: accessKeyIdOf(request.headers.get('authorization')) };
+		try {
+			const target = request.headers.get('x-amz-target');
+			if (request.method === 'POST' && target) {
+				const [prefix = '', operation = ''] = target.split('.');
+				const entry = jsonServices[prefix];
+				if (!entry || !entry.service.has(operation)) {
+					throw new ServiceError('UnknownOperationException', `Unknown operation ${target}`);
+				}
+				const input = await readJson(request);
+				return await traced(entry.name, operation, input, () => entry.service.handle(operation, input, caller));
+			}
+			const wellKnown = /^\/([\w-]+_[0-9A-Za-z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(url.pathname);
+			if (request.method === 'GET' && wellKnown) {
+				const document = userPools.wellKnown(wellKnown[1]!, wellKnown[2] === 'jwks.json' ? 'jwks' : 'openid-configuration');
+				if (!document) throw new ServiceError('ResourceNotFoundException', `User pool ${wellKnown[1]} does not exist.`, 404);
+				return new Response(JSON.stringify(document), { status: 200, headers: { 'content-type': 'application/json' } });
+			}
+			if (url.pathname.startsWith('/identitypools')) {
+				return await sync.fetch(request, caller);
+			}
+			const contentType = request.headers.get('content-type') ?? '';
+			if (request.method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded')) {
+				return await sts.fetch(request, caller);
+			}
+			throw new ServiceError('UnknownOperationException', `No operation matches ${request.method} ${url.pathname}`);
+		} catch (error) {
+			return errorResponse(error);
+		}
+	}
+
+	async function traced(service: string, operation: string, input: Record<string, unknown>, run: () => Promise<unknown>): Promise<Response> {
+		try {
+			const output = (await run()) ?? {};
+			context.emit({ type: 'ApiCall', service, operation, request: input, response: output, at: clock.now() });
+			return new Response(JSON.stringify(output), { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE } });
+		} catch (error) {
+			const failure = asServiceError(error);
+			context.emit({ type: 'ApiCall', service, operation, request: input, error: { type: failure.type, message: failure.message }, at: clock.now() });
+			throw failure;
+		}
+	}
+
+	return {
+		fetch,
+		/** Registers a Lambda function a pool's `LambdaConfig` (or Sync's Cognito Events) can name. */
+		defineFunction(arn: string, code: FunctionCode) {
+			functions.set(arn, code);
+		},
+		/** Registers an IAM role with its trust policy and permission policies. */
+		defineRole(arn: string, role: RoleDefinition) {
+			roles.set(arn, { trustPolicy: role.trustPolicy, policies: role.policies ?? [] });
+		},
+		/** Evaluates an AWS request made with sandbox-issued credentials against the role's policies. */
+		simulateRequest: sts.simulateRequest,
+		outbox,
+		trace,
+		snapshot() {
+			return JSON.parse(
+				JSON.stringify({
+					v: 1,
+					userPools: userPools.snapshot(),
+					identity: identity.snapshot(),
+					sts: sts.snapshot(),
+					sync: sync.snapshot(),
+					roles: [...roles.entries()],
+					functions: [...functions.entries()].filter(([, code]) => typeof code === 'string'),
+					outbox,
+				})
+			);
+		},
+		restore(snapshot: unknown) {
+			const state = snapshot as Record<string, any>;
+			if (!state || state.v !== 1) throw new ServiceError('InvalidParameterException', 'Unsupported sandbox snapshot version');
+			userPools.restore(state.userPools);
+			identity.restore(state.identity);
+			sts.restore(state.sts);
+			sync.restore(state.sync);
+			roles.clear();
+			for (const [arn, role] of state.roles ?? []) roles.set(arn, role);
+			for (const [arn, code] of state.functions ?? []) functions.set(arn, code);
+			outbox.splice(0, outbox.length, ...(state.outbox ?? []));
+		},
+	};
+}
+
+export type Sandbox = ReturnType<typeof createSandbox>;
+
+/** The access key id from a SigV4 header: `AWS4-HMAC-SHA256 Credential=AKIA…/20260101/us-east-1/sts/aws4_request, …`. */
+function accessKeyIdOf(authorization: string | null): string | undefined {
+	return authorization ? /Credential=([^/,\s]+)\//.exec(authorization)?.[1] : undefined;
+}
+
+async function readJson(request: Request): Promise<Record<string, unknown>> {
+	const text = await request.text();
+	if (!text.trim()) return {};
+	try {
+		const value = JSON.parse(text);
+		if (value && typeof value === 'object' && !Array.isArray(value)) return value;
+	} catch {
+		// fall through to the service's own error
+	}
+	throw new ServiceError('SerializationException', 'Start of structure or map found where not expected.');
+}
+
+function asServiceError(error: unknown): ServiceError {
+	if (error instanceof ServiceError) return error;
+	const message = error instanceof Error ? error.message : String(error);
+	return new ServiceError('InternalErrorException', `Internal error: ${message}`, 500);
+}
+
+function errorResponse(error: unknown): Response {
+	const failure = asServiceError(error);
+	return new Response(JSON.stringify({ __type: failure.type, message: failure.message }), {
+		status: failure.status,
+		headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-errortype': failure.type },
+	});
+}
