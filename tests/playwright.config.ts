@@ -54,7 +54,7 @@ export default defineConfig({
 	],
 	webServer: {
 		// The built site, exactly as `npm start` serves it (`npm run test:e2e` builds first).
-		command: `npx astro preview --port ${PORT} --host localhost`,
+		command: `npx astro preview --port ${PORT} --host localhost --ignore-lock`,
 		url: `http://localhost:${PORT}/`,
 		cwd: '..',
 		reuseExistingServer: !process.env.CI,

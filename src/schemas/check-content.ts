@@ -42,6 +42,8 @@ export interface ContentReport {
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** Fuse.js score (0 = identical) at or below which two stems are reported as near-duplicates. */
+const NEAR_DUPLICATE_SCORE = 0.1;
 const CHOOSE_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four' };
 
 /** Splits a Markdown file into parsed YAML frontmatter and body, or explains what is wrong. */
@@ -294,12 +296,13 @@ function checkQuestions(
 	}
 
 	// Near-duplicate stems are worth a look but may be deliberate (a warning, not an error).
-	const fuse = new Fuse(questions, { keys: ['stem'], includeScore: true, threshold: 0.08, ignoreLocation: true });
+	const fuse = new Fuse(questions, { keys: ['stem'], includeScore: true, threshold: NEAR_DUPLICATE_SCORE, ignoreLocation: true });
 	const reported = new Set<string>();
 	for (const question of questions) {
 		for (const hit of fuse.search(question.stem.slice(0, 120))) {
 			const pair = [question.data.id, hit.item.data.id].sort().join(' ↔ ');
-			if (hit.item !== question && !reported.has(pair)) {
+			// Fuse's own threshold is loose for long patterns, so the cut-off is applied to the score here.
+			if (hit.item !== question && (hit.score ?? 1) <= NEAR_DUPLICATE_SCORE && !reported.has(pair)) {
 				reported.add(pair);
 				warnings.push(`${question.path}: (body): stem is very similar to ${hit.item.path} (score ${(hit.score ?? 0).toFixed(3)}); check they are not duplicates`);
 			}
