@@ -1,0 +1,105 @@
+/**
+ * Exam-date planner: paces new cards so that every card is introduced at least 14 days before the
+ * exam (the Anki FAQ's advice to keep the last 2–4 weeks for consolidation), and predicts recall on
+ * exam day from the FSRS memory states.
+ */
+import { dayIndex } from './day';
+import { retrievability } from './scheduler';
+import type { CardState, DayContext, SchedulerConfig } from './types';
+
+/** Days before the exam by which every card has been introduced. */
+export const CONSOLIDATION_DAYS = 14;
+
+/** The pacing for today. */
+export interface NewCardPlan {
+	/** Study day of the exam. */
+	examDay: number;
+	/** Last study day on which new cards are introduced (`examDay - 14`). */
+	lastIntroductionDay: number;
+	/** Study days left for introducing new cards, today included (0 when past the last day). */
+	daysLeft: number;
+	/** New cards still to introduce, counting those introduced today. */
+	remaining: number;
+	/** New cards a day needed to finish in time (all remaining when no days are left). */
+	pace: number;
+	/** New-card limit for today: the larger of the setting and the pace. */
+	newLimitToday: number;
+	/** True when the last introduction day has passed (the plan cannot keep the 14 days). */
+	late: boolean;
+	/** Study day on which the last new card will be introduced at today's limit, or null if none remain. */
+	finishDay: number | null;
+}
+
+/**
+ * Paces new cards for an exam on study day `examDay`. Pure.
+ * @param remaining new cards not yet introduced before today (cards first answered today count as remaining).
+ * @example planNewCards({ today: 100, examDay: 144, remaining: 216, newPerDay: 20 }).pace // 8
+ */
+export function planNewCards(input: {
+	today: number;
+	examDay: number;
+	remaining: number;
+	newPerDay: number;
+}): NewCardPlan {
+	const { today, examDay, remaining, newPerDay } = input;
+	const lastIntroductionDay = examDay - CONSOLIDATION_DAYS;
+	const daysLeft = Math.max(0, lastIntroductionDay - today + 1);
+	const late = daysLeft === 0;
+	const pace = remaining === 0 ? 0 : late ? remaining : Math.ceil(remaining / daysLeft);
+	const newLimitToday = Math.max(newPerDay, pace);
+	const finishDay = remaining === 0 ? null : today + Math.ceil(remaining / Math.max(1, newLimitToday)) - 1;
+	return { examDay, lastIntroductionDay, daysLeft, remaining, pace, newLimitToday, late, finishDay };
+}
+
+/** New cards still to introduce as of the start of today (unanswered, or first answered today). Pure. */
+export function remainingNewCards(
+	cards: ReadonlyMap<string, CardState>,
+	order: readonly string[],
+	now: number,
+	ctx: DayContext
+): number {
+	const today = dayIndex(now, ctx);
+	let count = 0;
+	for (const id of order) {
+		const card = cards.get(id);
+		if (!card || card.firstAnsweredDay < 0 || card.firstAnsweredDay === today) {
+			if (!card?.suspended) count++;
+		}
+	}
+	return count;
+}
+
+/** Readiness of one lesson (or any group of cards). */
+export interface Readiness {
+	/** Group key, such as a lesson slug. */
+	key: string;
+	/** Cards in the group. */
+	total: number;
+	/** Cards answered at least once. */
+	seen: number;
+	/** Mean predicted recall at the target time over all cards; unseen cards count as 0. 0–1. */
+	recall: number;
+}
+
+/**
+ * Predicted recall per group at `at` (exam day, or now), from the FSRS memory states. Pure.
+ * @param groups card ids per group key, in display order.
+ */
+export function readinessByGroup(
+	groups: ReadonlyArray<readonly [string, readonly string[]]>,
+	cards: ReadonlyMap<string, CardState>,
+	at: number,
+	config: SchedulerConfig
+): Readiness[] {
+	return groups.map(([key, ids]) => {
+		let sum = 0;
+		let seen = 0;
+		for (const id of ids) {
+			const card = cards.get(id);
+			if (!card || card.answers.length === 0) continue;
+			seen++;
+			sum += retrievability(card.fsrs, at, config);
+		}
+		return { key, total: ids.length, seen, recall: ids.length ? sum / ids.length : 0 };
+	});
+}
