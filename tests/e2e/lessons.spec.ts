@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+
+test('the lesson list shows every lesson with its objectives', async ({ page }) => {
+	await page.goto('/learn/');
+	const cards = page.locator('[data-lesson]');
+	await expect(cards).toHaveCount(12);
+	await expect(cards.first().getByRole('heading')).toContainText('1.');
+	await cards.first().getByText('Objectives').click();
+	await expect(cards.first().getByRole('listitem').first()).toBeVisible();
+});
+
+test('a lesson draws its diagram as an accessible SVG', async ({ page }) => {
+	await page.goto('/learn/identity-pools/');
+	const figure = page.locator('figure.diagram').first();
+	const svg = figure.locator('svg');
+	await expect(svg).toBeVisible();
+	// Mermaid turns accTitle/accDescr into the SVG's accessible name and description.
+	await expect(svg.locator('title')).toHaveText(/\S/);
+	await expect(svg.locator('desc')).toHaveText(/\S/);
+	await figure.getByText('Text description').click();
+	await expect(figure.locator('details p')).toBeVisible();
+});
+
+test('diagrams are redrawn for the dark theme', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.goto('/learn/identity-pools/');
+	const svg = page.locator('figure.diagram svg').first();
+	await expect(svg).toBeVisible();
+	const lightStyle = await svg.locator('style').first().textContent();
+	await page.getByRole('button', { name: 'Dark theme' }).click();
+	await expect.poll(async () => svg.locator('style').first().textContent()).not.toBe(lightStyle);
+});
+
+test('the table of contents scrolls to the heading', async ({ page }) => {
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto('/learn/tokens/');
+	const toc = page.getByRole('navigation', { name: 'On this page' });
+	await toc.getByRole('link', { name: 'Key facts' }).click();
+	await expect(page).toHaveURL(/#key-facts$/);
+	await expect(page.getByRole('heading', { name: 'Key facts', level: 2 })).toBeInViewport();
+});
+
+test('previous and next links walk the course in order', async ({ page }) => {
+	await page.goto('/learn/cognito-overview/');
+	const pager = page.getByRole('navigation', { name: 'Previous and next lesson' });
+	await pager.getByRole('link', { name: /Next/ }).click();
+	await expect(page).toHaveURL(/\/learn\/user-pools\/$/);
+	await page.getByRole('navigation', { name: 'Previous and next lesson' }).getByRole('link', { name: /Previous/ }).click();
+	await expect(page).toHaveURL(/\/learn\/cognito-overview\/$/);
+});
+
+test('a lesson offers its practice drill and cites its sources', async ({ page }) => {
+	await page.goto('/learn/tokens/');
+	await expect(page.getByRole('link', { name: 'Practice this lesson' })).toHaveAttribute('href', '/practice/?lesson=tokens');
+	const sources = page.getByRole('region', { name: 'Sources' });
+	await expect(sources.getByRole('link').first()).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\//);
+});
+
+test('pages without diagrams never download the diagram library', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	});
+	await page.goto('/learn/identity-pools/');
+	await expect(page.locator('figure.diagram svg').first()).toBeVisible();
+	const lessonScripts = new Set(scripts);
+	expect(lessonScripts.size).toBeGreaterThan(1);
+	scripts.length = 0;
+	await page.goto('/glossary/');
+	await page.waitForLoadState('networkidle');
+	expect(scripts.filter((path) => lessonScripts.has(path) && !path.includes('ThemeToggle'))).toEqual([]);
+});
+
+test('glossary terms link to the lesson that explains them', async ({ page }) => {
+	await page.goto('/glossary/');
+	const term = page.locator('#trust-policy');
+	await expect(term).toContainText('Trust policy');
+	await term.getByRole('link', { name: /Read more/ }).click();
+	await expect(page).toHaveURL(/\/learn\/identity-pools-iam\//);
+});
