@@ -1,23 +1,132 @@
-/** Identity pools (`cognito-identity`): STUB — being implemented (see issue 6). */
+/**
+ * Identity pools (`cognito-identity`, AWS JSON 1.1): pool set-up (`CreateIdentityPool`, `DescribeIdentityPool`,
+ * `UpdateIdentityPool`, `DeleteIdentityPool`, `ListIdentityPools`, `SetIdentityPoolRoles`, `GetIdentityPoolRoles`),
+ * identities (`DescribeIdentity`, `ListIdentities`) and the data plane in ./data-plane.
+ *
+ * Logins come from user pools (ID tokens checked by the user-pool service), from mock social/OIDC/SAML providers
+ * (tokens minted with `mintProviderToken`, see ./providers) and from developer-authenticated identities.
+ */
 import type { SandboxContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import type { JsonService } from '../core/service';
 import type { StsService } from '../sts';
 import type { UserPoolService } from '../user-pools';
+import { dataPlaneOperations } from './data-plane';
+import { decodeNextToken, encodeNextToken, newRegionalId, requireIdentity, requirePool, type IdentityEnvironment, type IdentityState } from './environment';
+import { emptyIdentityStore, removePoolIdentities } from './identities';
+import { createKeyRing } from './key-ring';
+import { COGNITO_IDENTITY_ISSUER, COGNITO_IDENTITY_PROVIDER, openIdJwks, verifyOpenIdToken } from './openid-token';
+import { readPoolConfig, readPoolId, readPoolRoles, readIdentityId } from './pools';
+import { mintProviderToken, type ProviderTokenClaims } from './providers';
+import { readBoolean, readInteger, readString } from './validation';
+
+export type { ProviderTokenClaims } from './providers';
+export type { IdentityPoolConfig, PoolRoles, RoleMapping, MappingRule } from './pools';
 
 export interface IdentityService extends JsonService {
 	/** Whether an identity exists in a pool (Sync uses it to guard datasets). */
 	identityExists(identityPoolId: string, identityId: string): boolean;
+	/** Whether an identity pool exists (Sync's pool-level operations use it). */
+	poolExists(identityPoolId: string): boolean;
+	/** Signs a mock identity-provider token (Google, Facebook, Amazon, Apple, an OIDC provider or a SAML ARN). */
+	mintProviderToken(provider: string, claims: ProviderTokenClaims): Promise<string>;
+	/** The JWKS of Cognito Identity's OpenID tokens. */
+	openIdJwks(): Promise<{ keys: object[] }>;
 }
 
-export function createIdentityService(_context: SandboxContext, _deps: { userPools: UserPoolService; sts: StsService }): IdentityService {
-	return {
-		has: () => false,
-		handle: async () => {
-			throw new ServiceError('InternalErrorException', 'Identity pools are not implemented yet', 500);
+type Input = Record<string, unknown>;
+
+/** Creates the identity-pool service and registers its tokens with STS. */
+export function createIdentityService(context: SandboxContext, deps: { userPools: UserPoolService; sts: StsService }): IdentityService {
+	let state: IdentityState = { pools: {}, store: emptyIdentityStore() };
+	const keys = createKeyRing(context);
+	const env: IdentityEnvironment = { context, keys, userPools: deps.userPools, sts: deps.sts, state: () => state };
+	deps.sts.registerWebIdentityProvider({ issuer: COGNITO_IDENTITY_ISSUER, provider: COGNITO_IDENTITY_PROVIDER, verify: (token) => verifyOpenIdToken(context, keys, token) });
+
+	const controlPlane: Record<string, (input: Input) => Promise<unknown>> = {
+		async CreateIdentityPool(input) {
+			const config = readPoolConfig(input, newRegionalId(env));
+			if (Object.keys(state.pools).length >= 1000) throw new ServiceError('LimitExceededException', 'You have exceeded the maximum number of identity pools (1000) for this account.');
+			state.pools[config.IdentityPoolId] = { config, createdAt: context.clock.now() };
+			return describe(config.IdentityPoolId);
 		},
-		identityExists: () => false,
-		snapshot: () => ({}),
-		restore: () => {},
+		async DescribeIdentityPool(input) {
+			return describe(readPoolId(input));
+		},
+		async UpdateIdentityPool(input) {
+			const poolId = readPoolId(input);
+			const pool = requirePool(env, poolId);
+			pool.config = readPoolConfig(input, poolId, pool.config);
+			return describe(poolId);
+		},
+		async DeleteIdentityPool(input) {
+			const poolId = readPoolId(input);
+			requirePool(env, poolId);
+			delete state.pools[poolId];
+			removePoolIdentities(state.store, poolId);
+			return {};
+		},
+		async ListIdentityPools(input) {
+			const maxResults = readInteger(input, 'MaxResults', { required: true, min: 1, max: 60 })!;
+			const offset = decodeNextToken(readString(input, 'NextToken', { min: 1, max: 65535 }));
+			const all = Object.values(state.pools).map((pool) => ({ IdentityPoolId: pool.config.IdentityPoolId, IdentityPoolName: pool.config.IdentityPoolName }));
+			return { IdentityPools: all.slice(offset, offset + maxResults), ...(offset + maxResults < all.length ? { NextToken: encodeNextToken(offset + maxResults) } : {}) };
+		},
+		async SetIdentityPoolRoles(input) {
+			const poolId = readPoolId(input);
+			const roles = readPoolRoles(input);
+			requirePool(env, poolId).roles = roles;
+			return {};
+		},
+		async GetIdentityPoolRoles(input) {
+			const poolId = readPoolId(input);
+			const roles = requirePool(env, poolId).roles;
+			return { IdentityPoolId: poolId, ...(roles ? { Roles: roles.Roles, ...(Object.keys(roles.RoleMappings).length ? { RoleMappings: roles.RoleMappings } : {}) } : {}) };
+		},
+		async DescribeIdentity(input) {
+			return describeIdentity(readIdentityId(input)!);
+		},
+		async ListIdentities(input) {
+			const poolId = readPoolId(input);
+			const maxResults = readInteger(input, 'MaxResults', { required: true, min: 1, max: 60 })!;
+			const offset = decodeNextToken(readString(input, 'NextToken', { min: 1, max: 65535 }));
+			readBoolean(input, 'HideDisabled');
+			requirePool(env, poolId);
+			const all = Object.values(state.store.identities).filter((identity) => identity.IdentityPoolId === poolId);
+			return {
+				IdentityPoolId: poolId,
+				Identities: all.slice(offset, offset + maxResults).map((identity) => describeIdentity(identity.IdentityId)),
+				...(offset + maxResults < all.length ? { NextToken: encodeNextToken(offset + maxResults) } : {}),
+			};
+		},
+	};
+	const operations: Record<string, (input: Input) => Promise<unknown>> = { ...controlPlane, ...dataPlaneOperations(env) };
+
+	function describe(poolId: string) {
+		const { config } = requirePool(env, poolId);
+		const { DeveloperProviderName, ...rest } = config;
+		return structuredClone({ ...rest, ...(DeveloperProviderName ? { DeveloperProviderName } : {}) });
+	}
+
+	function describeIdentity(identityId: string) {
+		const identity = requireIdentity(env, identityId);
+		return { IdentityId: identity.IdentityId, Logins: Object.keys(identity.logins), CreationDate: identity.createdAt / 1000, LastModifiedDate: identity.modifiedAt / 1000 };
+	}
+
+	return {
+		has: (operation) => Object.hasOwn(operations, operation),
+		handle(operation, input) {
+			return operations[operation]!(input);
+		},
+		identityExists: (poolId, identityId) => state.store.identities[identityId]?.IdentityPoolId === poolId,
+		poolExists: (poolId) => Object.hasOwn(state.pools, poolId),
+		mintProviderToken: (provider, claims) => mintProviderToken(context, keys, provider, claims),
+		openIdJwks: () => openIdJwks(keys),
+		snapshot: () => ({ state, keys: keys.snapshot() }),
+		restore(saved) {
+			const value = (saved ?? {}) as { state?: IdentityState; keys?: unknown };
+			state = value.state ? structuredClone(value.state) : { pools: {}, store: emptyIdentityStore() };
+			keys.restore(value.keys);
+		},
 	};
 }

@@ -1,8 +1,23 @@
-/** STS (Query protocol): STUB — being implemented (see issue 6). */
+/**
+ * STS for the sandbox: `AssumeRoleWithWebIdentity` (the step identity pools take for you in the enhanced flow,
+ * and you take yourself in the basic flow) and `GetCallerIdentity`, over the Query protocol as
+ * `@aws-sdk/client-sts` sends them; plus `simulateRequest`, which evaluates an AWS request made with the issued
+ * credentials against the assumed role's policies.
+ *
+ * Roles come from `defineRole`. A role ARN that was never defined behaves as a role whose trust policy trusts
+ * `cognito-identity.amazonaws.com` for any identity pool and which grants nothing (so is a role defined without a
+ * trust policy). Callers whose access key id the sandbox did not issue (`AKIA…` developer keys) are treated as the
+ * account's IAM user `developer`.
+ */
 import type { SandboxContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import type { Caller } from '../core/service';
 import type { IamEvaluator, PolicyDecision, RequestContext } from '../iam';
+import { newAccessKeyId, newSecretAccessKey, newSessionToken, parseRoleArn, roleIdOf } from './credentials';
+import { isoSeconds, parseForm, queryErrorResponse, queryResponse, validationError } from './query-protocol';
+import { contextKeysOf, decodeUnverified, type WebIdentityVerifier } from './web-identity';
+
+export type { WebIdentityVerifier, WebIdentityVerification } from './web-identity';
 
 export interface IssuedCredentials {
 	AccessKeyId: string;
@@ -12,6 +27,22 @@ export interface IssuedCredentials {
 	Expiration: number;
 }
 
+/** One issued set of temporary credentials and what the session carries. */
+export interface StsSession {
+	accessKeyId: string;
+	roleArn: string;
+	assumedRoleArn: string;
+	/** `AROA…:<session name>`, what `GetCallerIdentity` returns as `UserId`. */
+	assumedRoleId: string;
+	sessionName: string;
+	sessionPolicies: object[];
+	/** Context keys the session brings to every request (`cognito-identity.amazonaws.com:sub`, principal tags …). */
+	contextKeys: RequestContext;
+	identityId?: string;
+	issuedAt: number;
+	expiration: number;
+}
+
 export interface StsService {
 	/** Serves `AssumeRoleWithWebIdentity` and `GetCallerIdentity` as `@aws-sdk/client-sts` sends them. */
 	fetch(request: Request, caller: Caller): Promise<Response>;
@@ -19,23 +50,188 @@ export interface StsService {
 	assumeRoleWithWebIdentity(input: { roleArn: string; roleSessionName: string; webIdentityToken: string; sessionPolicies?: object[]; durationSeconds?: number; identityId?: string }): Promise<IssuedCredentials & { assumedRoleArn: string }>;
 	/** Evaluates an AWS request made with issued credentials against the assumed role's policies. */
 	simulateRequest(input: { accessKeyId: string; action: string; resource: string; context?: RequestContext }): Promise<PolicyDecision & { principalArn: string }>;
+	/** Lets an identity provider (the identity-pool service) vouch for the web identity tokens it issues. */
+	registerWebIdentityProvider(verifier: WebIdentityVerifier): void;
+	/** The session behind a sandbox-issued access key id, if any (expired sessions included). */
+	sessionFor(accessKeyId: string | undefined): StsSession | undefined;
 	snapshot(): unknown;
 	restore(state: unknown): void;
 }
 
-export function createStsService(_context: SandboxContext, _deps: { iam: IamEvaluator }): StsService {
-	const notYet = () => new ServiceError('InternalErrorException', 'STS is not implemented yet', 500);
+/** Identity pools ask for one-hour credentials; STS's own default is the same. */
+const DEFAULT_DURATION_SECONDS = 3600;
+/** Roles default to a one-hour maximum session duration. */
+const ROLE_MAX_SESSION_SECONDS = 3600;
+const ASSUME_ACTION = 'sts:AssumeRoleWithWebIdentity';
+
+/** The trust policy of an undefined role: any identity pool's tokens may assume it. */
+export const DEFAULT_COGNITO_TRUST_POLICY = Object.freeze({
+	Version: '2012-10-17',
+	Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: ASSUME_ACTION }],
+});
+
+/** Creates the STS service over the sandbox context and the IAM evaluator. */
+export function createStsService(context: SandboxContext, deps: { iam: IamEvaluator }): StsService {
+	let sessions: Record<string, StsSession> = {};
+	const verifiers = new Map<string, WebIdentityVerifier>();
+
+	async function assumeRoleWithWebIdentity(input: { roleArn: string; roleSessionName: string; webIdentityToken: string; sessionPolicies?: object[]; durationSeconds?: number; identityId?: string }) {
+		const session = await assume(input);
+		return {
+			AccessKeyId: session.accessKeyId,
+			SecretKey: sessionSecrets.get(session.accessKeyId)!.secret,
+			SessionToken: sessionSecrets.get(session.accessKeyId)!.token,
+			Expiration: session.expiration,
+			assumedRoleArn: session.assumedRoleArn,
+		};
+	}
+
+	// Secrets live beside the sessions so snapshots can keep them without widening StsSession.
+	const sessionSecrets = new Map<string, { secret: string; token: string }>();
+
+	async function assume(input: { roleArn: string; roleSessionName: string; webIdentityToken: string; sessionPolicies?: object[]; durationSeconds?: number; identityId?: string }): Promise<StsSession & { claims: Record<string, unknown>; provider: string }> {
+		const role = parseRoleArn(input.roleArn);
+		if (!role) throw validationError(`${input.roleArn} is invalid`);
+		if (!/^[\w+=,.@-]{2,64}$/.test(input.roleSessionName)) {
+			throw validationError(`1 validation error detected: Value '${input.roleSessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+		}
+		const durationSeconds = input.durationSeconds ?? DEFAULT_DURATION_SECONDS;
+		if (durationSeconds < 900 || durationSeconds > 43200) {
+			throw validationError(`1 validation error detected: Value '${durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`);
+		}
+		if (durationSeconds > ROLE_MAX_SESSION_SECONDS) {
+			throw validationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+		}
+
+		const unverified = decodeUnverified(input.webIdentityToken);
+		if (!unverified) throw new ServiceError('InvalidIdentityToken', "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements");
+		const verifier = [...verifiers.values()].find((candidate) => candidate.issuer === unverified.iss);
+		if (!verifier) throw new ServiceError('InvalidIdentityToken', `No OpenIDConnect provider found in your account for ${String(unverified.iss)}`);
+		const verification = await verifier.verify(input.webIdentityToken);
+		if (!verification.ok) {
+			if (verification.expired) throw new ServiceError('ExpiredTokenException', 'Token expired: current date/time must be before the expiration date/time.');
+			throw new ServiceError('InvalidIdentityToken', verification.message);
+		}
+		const claims = verification.claims;
+		const contextKeys = contextKeysOf(verifier.provider, claims);
+
+		const definition = context.roles.get(input.roleArn);
+		const trust = deps.iam.evaluateTrust({
+			trustPolicy: definition?.trustPolicy ?? DEFAULT_COGNITO_TRUST_POLICY,
+			principal: { Federated: verifier.provider },
+			action: ASSUME_ACTION,
+			context: contextKeys,
+		});
+		context.emit({ type: 'PolicyEvaluated', principalArn: `${verifier.provider}`, action: ASSUME_ACTION, resource: input.roleArn, decision: trust.decision, statement: trust.statement, at: context.clock.now() });
+		if (trust.decision !== 'Allow') throw new ServiceError('AccessDenied', `Not authorized to perform ${ASSUME_ACTION}`, 403);
+
+		const now = context.clock.now();
+		const accessKeyId = newAccessKeyId(context);
+		sessionSecrets.set(accessKeyId, { secret: newSecretAccessKey(context), token: newSessionToken(context) });
+		const session: StsSession = {
+			accessKeyId,
+			roleArn: input.roleArn,
+			assumedRoleArn: `arn:${role.partition}:sts::${role.account}:assumed-role/${role.name}/${input.roleSessionName}`,
+			assumedRoleId: `${roleIdOf(input.roleArn)}:${input.roleSessionName}`,
+			sessionName: input.roleSessionName,
+			sessionPolicies: input.sessionPolicies ?? [],
+			contextKeys: { ...contextKeys, 'aws:PrincipalArn': input.roleArn, 'aws:userid': `${roleIdOf(input.roleArn)}:${input.roleSessionName}` },
+			identityId: input.identityId ?? (typeof claims.sub === 'string' ? claims.sub : undefined),
+			issuedAt: now,
+			expiration: now + durationSeconds * 1000,
+		};
+		sessions[accessKeyId] = session;
+		context.emit({ type: 'CredentialsIssued', identityId: session.identityId ?? '', roleArn: input.roleArn, accessKeyId, expiration: session.expiration, at: now });
+		return { ...session, claims, provider: verifier.provider };
+	}
+
+	async function simulateRequest(input: { accessKeyId: string; action: string; resource: string; context?: RequestContext }) {
+		const session = sessions[input.accessKeyId];
+		if (!session) throw new ServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+		if (context.clock.now() >= session.expiration) throw new ServiceError('ExpiredToken', 'The security token included in the request is expired', 403);
+		const policies = context.roles.get(session.roleArn)?.policies ?? [];
+		const requestContext: RequestContext = { ...session.contextKeys, 'aws:CurrentTime': isoSeconds(context.clock.now()), 'aws:EpochTime': String(Math.floor(context.clock.now() / 1000)), ...(input.context ?? {}) };
+		const decision = deps.iam.evaluate({ policies, sessionPolicies: session.sessionPolicies, action: input.action, resource: input.resource, context: requestContext });
+		context.emit({ type: 'PolicyEvaluated', principalArn: session.assumedRoleArn, action: input.action, resource: input.resource, decision: decision.decision, statement: decision.statement, at: context.clock.now() });
+		return { ...decision, principalArn: session.assumedRoleArn };
+	}
+
+	async function handleQuery(fields: Record<string, string>, caller: Caller, requestId: string): Promise<Response> {
+		const action = fields.Action ?? '';
+		if (fields.Version !== undefined && fields.Version !== '2011-06-15') {
+			throw new ServiceError('InvalidAction', `Could not find operation ${action} for version ${fields.Version}`);
+		}
+		if (action === 'AssumeRoleWithWebIdentity') {
+			for (const [field, member] of [['RoleArn', 'roleArn'], ['RoleSessionName', 'roleSessionName'], ['WebIdentityToken', 'webIdentityToken']] as const) {
+				if (!fields[field]) throw validationError(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+			}
+			let sessionPolicies: object[] = [];
+			if (fields.Policy) {
+				try {
+					sessionPolicies = [JSON.parse(fields.Policy)];
+				} catch {
+					throw new ServiceError('MalformedPolicyDocument', 'The policy is not in the valid JSON format.');
+				}
+			}
+			const duration = fields.DurationSeconds ? Number(fields.DurationSeconds) : undefined;
+			const session = await assume({ roleArn: fields.RoleArn!, roleSessionName: fields.RoleSessionName!, webIdentityToken: fields.WebIdentityToken!, sessionPolicies, durationSeconds: duration });
+			const secrets = sessionSecrets.get(session.accessKeyId)!;
+			return queryResponse(action, {
+				Credentials: { AccessKeyId: session.accessKeyId, SecretAccessKey: secrets.secret, SessionToken: secrets.token, Expiration: isoSeconds(session.expiration) },
+				SubjectFromWebIdentityToken: String(session.claims.sub ?? ''),
+				AssumedRoleUser: { Arn: session.assumedRoleArn, AssumedRoleId: session.assumedRoleId },
+				Provider: session.provider,
+				Audience: String(session.claims.aud ?? ''),
+			}, requestId);
+		}
+		if (action === 'GetCallerIdentity') {
+			return queryResponse(action, callerIdentity(caller), requestId);
+		}
+		throw new ServiceError('InvalidAction', `Could not find operation ${action} for version 2011-06-15`);
+	}
+
+	function callerIdentity(caller: Caller): Record<string, string> {
+		const session = caller.accessKeyId ? sessions[caller.accessKeyId] : undefined;
+		if (session) {
+			if (context.clock.now() >= session.expiration) throw new ServiceError('ExpiredToken', 'The security token included in the request is expired', 403);
+			return { UserId: session.assumedRoleId, Account: parseRoleArn(session.roleArn)?.account ?? context.accountId, Arn: session.assumedRoleArn };
+		}
+		if (caller.accessKeyId?.startsWith('ASIA')) throw new ServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+		return { UserId: 'AIDASANDBOXDEVELOPER', Account: context.accountId, Arn: `arn:aws:iam::${context.accountId}:user/developer` };
+	}
+
 	return {
-		fetch: async () => {
-			throw notYet();
+		async fetch(request, caller) {
+			const requestId = context.uuid();
+			let fields: Record<string, string> = {};
+			try {
+				fields = parseForm(await request.text());
+				const response = await handleQuery(fields, caller, requestId);
+				context.emit({ type: 'ApiCall', service: 'sts', operation: fields.Action ?? '', request: redact(fields), response: { status: 200 }, at: context.clock.now() });
+				return response;
+			} catch (error) {
+				const failure = error instanceof ServiceError ? error : new ServiceError('InternalFailure', error instanceof Error ? error.message : String(error), 500);
+				context.emit({ type: 'ApiCall', service: 'sts', operation: fields.Action ?? '', request: redact(fields), error: { type: failure.type, message: failure.message }, at: context.clock.now() });
+				return queryErrorResponse(failure, requestId);
+			}
 		},
-		assumeRoleWithWebIdentity: async () => {
-			throw notYet();
+		assumeRoleWithWebIdentity,
+		simulateRequest,
+		registerWebIdentityProvider(verifier) {
+			verifiers.set(verifier.issuer, verifier);
 		},
-		simulateRequest: async () => {
-			throw notYet();
+		sessionFor: (accessKeyId) => (accessKeyId ? sessions[accessKeyId] : undefined),
+		snapshot: () => ({ sessions, secrets: [...sessionSecrets.entries()] }),
+		restore(state) {
+			const saved = (state ?? {}) as { sessions?: Record<string, StsSession>; secrets?: Array<[string, { secret: string; token: string }]> };
+			sessions = { ...(saved.sessions ?? {}) };
+			sessionSecrets.clear();
+			for (const [key, value] of saved.secrets ?? []) sessionSecrets.set(key, value);
 		},
-		snapshot: () => ({}),
-		restore: () => {},
 	};
+}
+
+/** The trace keeps the request but not the bearer token itself. */
+function redact(fields: Record<string, string>): Record<string, string> {
+	return fields.WebIdentityToken ? { ...fields, WebIdentityToken: `${fields.WebIdentityToken.slice(0, 16)}…` } : fields;
 }
