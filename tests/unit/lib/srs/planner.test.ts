@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { createSchedulerConfig } from '../../../../src/lib/srs/defaults';
+import { dayIndex } from '../../../../src/lib/srs/day';
+import { planNewCards, readinessByGroup, remainingNewCards } from '../../../../src/lib/srs/planner';
+import { rebuildCards } from '../../../../src/lib/srs/rebuild';
+import { CTX, DAY, NOW, review } from '../../../fixtures/practice';
+
+const config = createSchedulerConfig({ enableFuzz: false });
+
+describe('planNewCards', () => {
+	test('spreads the remaining cards over the days up to 14 days before the exam', () => {
+		const plan = planNewCards({ today: 100, examDay: 144, remaining: 216, newPerDay: 5 });
+		expect(plan.lastIntroductionDay).toBe(130);
+		expect(plan.daysLeft).toBe(31);
+		expect(plan.pace).toBe(7);
+		expect(plan.newLimitToday).toBe(7);
+		expect(plan.finishDay).toBeLessThanOrEqual(130);
+		expect(plan.late).toBe(false);
+	});
+
+	test('keeps the setting when it is already fast enough', () => {
+		const plan = planNewCards({ today: 100, examDay: 144, remaining: 216, newPerDay: 20 });
+		expect(plan.newLimitToday).toBe(20);
+		expect(plan.finishDay).toBe(110);
+	});
+
+	test('introduces everything at once when the 14-day mark has passed', () => {
+		const plan = planNewCards({ today: 100, examDay: 110, remaining: 50, newPerDay: 20 });
+		expect(plan.late).toBe(true);
+		expect(plan.pace).toBe(50);
+		expect(plan.newLimitToday).toBe(50);
+	});
+
+	test('the last day before the mark is still on time', () => {
+		const plan = planNewCards({ today: 130, examDay: 144, remaining: 9, newPerDay: 5 });
+		expect(plan).toMatchObject({ daysLeft: 1, pace: 9, late: false });
+		expect(planNewCards({ today: 100, examDay: 144, remaining: 0, newPerDay: 5 })).toMatchObject({ pace: 0, finishDay: null });
+	});
+});
+
+describe('remainingNewCards', () => {
+	test('counts cards not introduced before today', () => {
+		const log = [review('tokens/a', NOW - 3 * DAY, 4), review('tokens/b', NOW - 60_000, 4)];
+		const cards = rebuildCards(log, config, CTX);
+		expect(remainingNewCards(cards, ['tokens/a', 'tokens/b', 'tokens/c'], NOW, CTX)).toBe(2);
+	});
+});
+
+describe('readinessByGroup', () => {
+	test('predicts recall on exam day, counting unseen cards as 0', () => {
+		const log = [review('tokens/a', NOW, 4), review('tokens/b', NOW, 4)];
+		const cards = rebuildCards(log, config, CTX);
+		const examDay = NOW + 14 * DAY;
+		const [tokens, pools] = readinessByGroup(
+			[
+				['tokens', ['tokens/a', 'tokens/b', 'tokens/c', 'tokens/d']],
+				['user-pools', ['user-pools/x']],
+			],
+			cards,
+			examDay,
+			config
+		);
+		expect(tokens!.seen).toBe(2);
+		expect(tokens!.recall).toBeGreaterThan(0.3);
+		expect(tokens!.recall).toBeLessThan(0.5);
+		expect(pools).toEqual({ key: 'user-pools', total: 1, seen: 0, recall: 0 });
+		const sooner = readinessByGroup([['tokens', ['tokens/a']]], cards, NOW + DAY, config)[0]!;
+		const later = readinessByGroup([['tokens', ['tokens/a']]], cards, examDay, config)[0]!;
+		expect(sooner.recall).toBeGreaterThan(later.recall);
+	});
+});
+
+describe('dayIndex', () => {
+	test('a study day starts at 4 am local time', () => {
+		const noon = Date.UTC(2025, 0, 1, 12);
+		expect(dayIndex(Date.UTC(2025, 0, 2, 3, 59), CTX)).toBe(dayIndex(noon, CTX));
+		expect(dayIndex(Date.UTC(2025, 0, 2, 4, 0), CTX)).toBe(dayIndex(noon, CTX) + 1);
+		expect(dayIndex(Date.UTC(2025, 0, 1, 23), { tzOffsetMinutes: 120, dayStartHour: 4 })).toBe(dayIndex(noon, CTX));
+		expect(dayIndex(Date.UTC(2025, 0, 2, 2), { tzOffsetMinutes: 120, dayStartHour: 4 })).toBe(dayIndex(noon, CTX) + 1);
+	});
+});
