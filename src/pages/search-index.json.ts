@@ -1,0 +1,26 @@
+import { getCollection } from 'astro:content';
+import { buildSearchIndex } from '../lib/search/build-index';
+import { splitQuestionBody } from '../schemas/check-content';
+
+/** Static search index for the Search page (and cached for offline use). */
+export async function GET() {
+	const lessons = await getCollection('lessons');
+	const titles = new Map(lessons.map((lesson) => [lesson.id, lesson.data.title]));
+	const records = buildSearchIndex({
+		lessons: lessons
+			.sort((a, b) => a.data.order - b.data.order)
+			.map((lesson) => ({ slug: lesson.id, title: lesson.data.title, body: lesson.body ?? '' })),
+		glossary: (await getCollection('glossary')).map((entry) => ({
+			slug: entry.id,
+			term: entry.data.term,
+			aliases: entry.data.aliases,
+			body: entry.body ?? '',
+		})),
+		questions: (await getCollection('questions')).map((question) => ({
+			id: question.id,
+			lessonTitle: titles.get(question.data.lesson) ?? question.data.lesson,
+			stem: splitQuestionBody(question.body ?? '').stem,
+		})),
+	});
+	return new Response(JSON.stringify(records), { headers: { 'content-type': 'application/json' } });
+}
