@@ -33,7 +33,7 @@ export function validateCandidates(candidates: readonly QuestionCandidate[], opt
 
 	for (const candidate of candidates) {
 		const id = typeof candidate.fields.id === 'string' ? candidate.fields.id : '';
-		const label = `${options.source} line ${candidate.line}${id ? ` (${id})` : ''}`;
+		const label = `${options.source} line ${candidate.line}${id ? ` (${id.replace(/\s+/g, ' ')})` : ''}`;
 		const rowProblems = candidate.problems.map((problem) => `${label}: ${problem}`);
 
 		const path = questionPath(id || `line-${candidate.line}`);

@@ -1,0 +1,75 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readContentFiles } from '../../../src/cli/read-content';
+import { checkContent } from '../../../src/schemas/check-content';
+import { REPO_ROOT } from '../../fixtures/bank';
+
+const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
+let root: string;
+
+function run(script: string, args: string[]) {
+	return spawnSync(TSX, [join(REPO_ROOT, 'src/cli', script), '--root', root, ...args], { cwd: root, encoding: 'utf8' });
+}
+
+beforeAll(() => {
+	// A scratch repository with the real lessons and an empty bank.
+	root = mkdtempSync(join(tmpdir(), 'question-new-'));
+	cpSync(join(REPO_ROOT, 'content/lessons'), join(root, 'content/lessons'), { recursive: true });
+	mkdirSync(join(root, 'content/questions'), { recursive: true });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('question:new', () => {
+	test('scaffolds a file from flags that passes the content check', { timeout: 30_000 }, () => {
+		const result = run('question-new.ts', ['--no-input', '--lesson', 'tokens', '--id', 'my-question', '--type', 'multi', '--answer', 'a,c', '--topics', 'tokens,jwt-verification', '--exams', 'DVA-C02,SCS-C02']);
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('Created content/questions/tokens/my-question.md');
+		const text = readFileSync(join(root, 'content/questions/tokens/my-question.md'), 'utf8');
+		expect(text).toContain('id: tokens/my-question\nlesson: tokens\ntopics: [tokens, jwt-verification]\ntype: multi');
+		expect(text).toContain('answer: [a, c]');
+		expect(text).toContain('(Choose two.)');
+		const report = checkContent(readContentFiles(root));
+		expect(report.errors.filter((error) => error.startsWith('content/questions'))).toEqual([]);
+		expect(report.questions.map((question) => question.data.id)).toEqual(['tokens/my-question']);
+	});
+
+	test('refuses to overwrite an existing question', { timeout: 30_000 }, () => {
+		const before = readFileSync(join(root, 'content/questions/tokens/my-question.md'), 'utf8');
+		const result = run('question-new.ts', ['--no-input', '--lesson', 'tokens', '--id', 'my-question']);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('id: must be new, found "tokens/my-question"');
+		expect(readFileSync(join(root, 'content/questions/tokens/my-question.md'), 'utf8')).toBe(before);
+	});
+
+	test('refuses a question the schema rejects and writes nothing', { timeout: 30_000 }, () => {
+		const result = run('question-new.ts', ['--no-input', '--lesson', 'tokens', '--id', 'bad-one', '--topics', 'tokenz']);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('topics[0]: must be one of');
+		expect(() => readFileSync(join(root, 'content/questions/tokens/bad-one.md'))).toThrow();
+	});
+});
+
+describe('questions:import', () => {
+	test('writes nothing when a row is bad, and every file when all are good', { timeout: 30_000 }, () => {
+		const bad = run('questions-import.ts', [join(REPO_ROOT, 'tests/fixtures/bank/mixed.csv')]);
+		expect(bad.status).toBe(1);
+		expect(bad.stderr).toContain('9 problems; nothing was written');
+		expect(readContentFiles(root).filter((file) => file.path.includes('aud-claim-from-sheet'))).toEqual([]);
+
+		const good = run('questions-import.ts', [join(REPO_ROOT, 'tests/fixtures/bank/good.csv')]);
+		expect(good.status).toBe(0);
+		const report = checkContent(readContentFiles(root));
+		expect(report.errors.filter((error) => error.startsWith('content/questions'))).toEqual([]);
+		expect(report.questions).toHaveLength(3);
+	});
+
+	test('exports the imported questions to GIFT filtered by lesson', { timeout: 30_000 }, () => {
+		const gift = execFileSync(TSX, [join(REPO_ROOT, 'src/cli/questions-export.ts'), '--root', root, '--format', 'gift', '--lesson', 'identity-pools'], { encoding: 'utf8' });
+		expect(gift).toContain('::identity-pools/guest-and-signed-in::');
+		expect(gift).not.toContain('tokens/');
+	});
+});
