@@ -154,6 +154,12 @@ export function createSandbox(options: SandboxOptions = {}) {
 		},
 		/** Evaluates an AWS request made with sandbox-issued credentials against the role's policies. */
 		simulateRequest: sts.simulateRequest,
+		/**
+		 * Signs a mock identity-provider token for identity-pool `Logins`: `provider` is `accounts.google.com`,
+		 * `graph.facebook.com`, `www.amazon.com`, `appleid.apple.com`, an OIDC provider name or a SAML provider ARN;
+		 * `claims.sub` is the user's id there and `claims.aud` the app id the pool is configured with.
+		 */
+		mintProviderToken: identity.mintProviderToken,
 		outbox,
 		trace,
 		snapshot() {
