@@ -6,3 +6,4 @@ export * from './session';
 export * from './mock-exam';
 export * from './filters';
 export * from './distractors';
+export * from './bank';

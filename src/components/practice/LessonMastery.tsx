@@ -1,0 +1,56 @@
+/**
+ * A small island for /learn/: the learner's mastery per lesson (questions seen and predicted recall
+ * today), with a link to each lesson's drill. Embed with `<LessonMastery client:only="preact" lessons={…} />`.
+ */
+import { readinessByGroup } from '../../lib/srs';
+import { BarChart } from '../progress/charts';
+import { plural, usePractice } from './use-practice';
+import './practice.css';
+
+interface Props {
+	/** Lessons to show, in order. */
+	lessons: Array<{ slug: string; title: string }>;
+}
+
+export default function LessonMastery({ lessons }: Props) {
+	const { practice, error } = usePractice();
+	if (error) return null;
+	if (!practice) return <p aria-busy="true" class="muted">Loading your mastery…</p>;
+	const groups = lessons.map(
+		(lesson) => [lesson.slug, practice.bank.questions.filter((q) => q.lesson === lesson.slug).map((q) => q.id)] as [string, string[]]
+	);
+	const readiness = readinessByGroup(groups, practice.cards, Date.now(), practice.data.settings);
+	const seen = readiness.reduce((sum, r) => sum + r.seen, 0);
+	return (
+		<section class="lesson-mastery practice-app" aria-labelledby="mastery-heading">
+			<h2 id="mastery-heading">Your mastery</h2>
+			<p class="muted">
+				{seen === 0
+					? 'Answer practice questions and your predicted recall per lesson appears here.'
+					: `Predicted recall today per lesson, from ${plural(seen, 'question')} you have practised. Unseen questions count as 0.`}
+			</p>
+			<BarChart
+				label="Mastery per lesson"
+				target={practice.data.settings.desiredRetention}
+				items={readiness.map((r) => ({ label: lessons.find((l) => l.slug === r.key)?.title ?? r.key, value: r.recall }))}
+			/>
+			<ul class="mastery-links" role="list">
+				{readiness.map((r) => {
+					const lesson = lessons.find((l) => l.slug === r.key)!;
+					return (
+						<li key={r.key}>
+							{r.total > 0 ? (
+								<a href={`/practice/?lesson=${r.key}`}>Practise {lesson.title}</a>
+							) : (
+								<span class="muted">{lesson.title}: no questions yet</span>
+							)}{' '}
+							<span class="muted">
+								· {r.seen} of {plural(r.total, 'question')} seen
+							</span>
+						</li>
+					);
+				})}
+			</ul>
+		</section>
+	);
+}

@@ -1,0 +1,429 @@
+/**
+ * The timed mock exam: setup, the exam (navigator, flags, submit with confirmation, F flags) and the
+ * result (scaled score against the 720 pass line, per-lesson breakdown, review with explanations).
+ * The running exam is saved after every change, so a reload resumes it with the clock still running.
+ */
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import {
+	drawMockQuestions,
+	gradeAnswer,
+	MOCK_DEFAULTS,
+	reduceMockExam,
+	remainingMs,
+	SCALED,
+	scoreMockExam,
+	seededRandom,
+	startMockExam,
+	type MockExamAction,
+	type MockExamState,
+	type MockResult,
+} from '../../lib/quiz';
+import { ratingFromGrade } from '../../lib/srs';
+import { QuestionView } from './QuestionView';
+import { plural, type Practice } from './use-practice';
+
+const MOCK_KEY = 'mock';
+
+interface Props {
+	practice: Practice;
+	onExit(): void;
+}
+
+function clock(ms: number): string {
+	const total = Math.ceil(ms / 1000);
+	const m = Math.floor(total / 60);
+	const s = total % 60;
+	return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+type Stored = { state: MockExamState } | undefined;
+
+export function MockExam({ practice, onExit }: Props) {
+	const [exam, setExam] = useState<MockExamState | null>(null);
+	const [loaded, setLoaded] = useState(false);
+	const [count, setCount] = useState<number>(MOCK_DEFAULTS.questions);
+	const [minutes, setMinutes] = useState<number>(MOCK_DEFAULTS.minutes);
+
+	useEffect(() => {
+		practice.store.getMeta<Stored>(MOCK_KEY).then((stored) => {
+			if (stored?.state) setExam(stored.state);
+			setLoaded(true);
+		});
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
+
+	if (!loaded) return <p aria-busy="true">Loading…</p>;
+
+	if (!exam) {
+		const max = practice.bank.questions.length;
+		return (
+			<section class="card mock-setup" aria-labelledby="mock-setup-heading">
+				<h2 id="mock-setup-heading">Mock exam</h2>
+				<p class="prose">
+					Questions drawn across all lessons, timed, scored like the AWS exams: a scaled score from 100 to 1000 with the
+					pass line at 720. Answers are graded only when you submit. They also count as reviews for your schedule.
+				</p>
+				<form
+					class="form-grid"
+					onSubmit={async (event) => {
+						event.preventDefault();
+						const n = Math.max(1, Math.min(max, Math.round(count)));
+						const ids = drawMockQuestions(practice.bank.questions, n, seededRandom(Date.now() & 0xffffffff));
+						const state = startMockExam(ids, Date.now(), Math.max(1, minutes));
+						await practice.store.setMeta(MOCK_KEY, { state });
+						setExam(state);
+					}}
+				>
+					<label>
+						Questions
+						<input type="number" min={1} max={max} value={count} onInput={(e) => setCount(Number(e.currentTarget.value))} />
+					</label>
+					<label>
+						Minutes
+						<input type="number" min={1} max={300} value={minutes} onInput={(e) => setMinutes(Number(e.currentTarget.value))} />
+					</label>
+					<div class="actions">
+						<button type="submit" class="button">
+							Start mock exam
+						</button>
+						<button type="button" class="button secondary" onClick={onExit}>
+							Back
+						</button>
+					</div>
+				</form>
+				<p class="muted">The AWS exams give about 2 minutes a question (65 questions in 130 minutes).</p>
+			</section>
+		);
+	}
+
+	return (
+		<RunningExam
+			practice={practice}
+			initial={exam}
+			onNew={async () => {
+				await practice.store.setMeta(MOCK_KEY, undefined);
+				setExam(null);
+			}}
+			onExit={onExit}
+		/>
+	);
+}
+
+function RunningExam({
+	practice,
+	initial,
+	onNew,
+	onExit,
+}: {
+	practice: Practice;
+	initial: MockExamState;
+	onNew(): void;
+	onExit(): void;
+}) {
+	const [state, dispatchRaw] = useReducer(reduceMockExam, initial);
+	const [now, setNow] = useState(() => Date.now());
+	const [announcement, setAnnouncement] = useState('');
+	const dialogRef = useRef<HTMLDialogElement>(null);
+	const headingRef = useRef<HTMLHeadingElement>(null);
+	const logged = useRef(initial.status === 'submitted');
+	const warned = useRef(new Set<number>());
+
+	const dispatch = (action: MockExamAction) => dispatchRaw(action);
+
+	useEffect(() => {
+		void practice.store.setMeta(MOCK_KEY, { state });
+	}, [state]);
+
+	// The timer is derived from the start time; the interval only refreshes the display.
+	useEffect(() => {
+		if (state.status !== 'running') return;
+		const id = setInterval(() => setNow(Date.now()), 1000);
+		return () => clearInterval(id);
+	}, [state.status]);
+
+	const left = remainingMs(state, now);
+	useEffect(() => {
+		if (state.status !== 'running') return;
+		if (left <= 0) {
+			dialogRef.current?.close();
+			dispatch({ type: 'submit', now: state.startedAt + state.durationMs, timedOut: true });
+			setAnnouncement('Time is up. The exam has been submitted.');
+			return;
+		}
+		for (const mark of [5, 1]) {
+			if (left <= mark * 60_000 && !warned.current.has(mark) && state.durationMs > mark * 60_000) {
+				warned.current.add(mark);
+				setAnnouncement(`${plural(mark, 'minute')} left.`);
+			}
+		}
+	}, [left, state.status]);
+
+	// Answers feed the scheduler once, when the exam is submitted.
+	useEffect(() => {
+		if (state.status !== 'submitted' || logged.current) return;
+		logged.current = true;
+		(async () => {
+			for (const id of state.questionIds) {
+				const picked = state.answers[id] ?? [];
+				const question = practice.questions.get(id);
+				if (!question || picked.length === 0) continue;
+				const grade = gradeAnswer(question, picked);
+				await practice.answer(id, grade, ratingFromGrade(grade.correct), 'mock');
+			}
+		})();
+	}, [state.status]);
+
+	const id = state.questionIds[state.index]!;
+	const question = practice.questions.get(id);
+
+	useEffect(() => {
+		if (state.status !== 'running') return;
+		function onKey(event: KeyboardEvent) {
+			const el = event.target as HTMLElement;
+			if (event.ctrlKey || event.metaKey || event.altKey || dialogRef.current?.open) return;
+			if (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type)) return;
+			if (!question) return;
+			if (/^[1-9]$/.test(event.key)) {
+				const option = question.options[Number(event.key) - 1];
+				if (option) {
+					event.preventDefault();
+					dispatch({ type: 'toggle', questionId: id, optionId: option.id, multi: question.type === 'multi' });
+				}
+			} else if (event.key === 'f' || event.key === 'F') {
+				event.preventDefault();
+				dispatch({ type: 'flag', questionId: id });
+				setAnnouncement(state.flagged.includes(id) ? 'Flag removed.' : 'Flagged for review.');
+			} else if (event.key === 'Enter' && el.tagName !== 'BUTTON' && el.tagName !== 'A') {
+				event.preventDefault();
+				if (state.index < state.questionIds.length - 1) dispatch({ type: 'goto', index: state.index + 1 });
+				else dialogRef.current?.showModal();
+			} else if (event.key === 'ArrowRight' && el.tagName !== 'INPUT') {
+				dispatch({ type: 'goto', index: state.index + 1 });
+			} else if (event.key === 'ArrowLeft' && el.tagName !== 'INPUT') {
+				dispatch({ type: 'goto', index: state.index - 1 });
+			}
+		}
+		document.addEventListener('keydown', onKey);
+		return () => document.removeEventListener('keydown', onKey);
+	});
+
+	useEffect(() => {
+		if (state.status === 'running') headingRef.current?.focus();
+	}, [state.index]);
+
+	if (state.status === 'submitted') {
+		const result = scoreMockExam(state, practice.questions, practice.bank.lessons.map((l) => l.slug));
+		return (
+			<>
+				<div class="sr-only" role="status" aria-live="polite">
+					{announcement}
+				</div>
+				<MockResultView practice={practice} state={state} result={result} onNew={onNew} onExit={onExit} />
+			</>
+		);
+	}
+
+	const answered = state.questionIds.filter((q) => (state.answers[q] ?? []).length > 0).length;
+	const unanswered = state.questionIds.length - answered;
+	const flagged = state.flagged.includes(id);
+	const lowTime = left <= 5 * 60_000;
+
+	return (
+		<section class="mock" aria-label="Mock exam">
+			<div class="mock-bar">
+				<p class={`timer ${lowTime ? 'low' : ''}`}>
+					<span class="muted">Time left </span>
+					<span role="timer" aria-label={`Time left ${clock(left)}`} data-testid="mock-timer">
+						{clock(left)}
+					</span>
+				</p>
+				<p class="muted">
+					{answered} of {state.questionIds.length} answered · {plural(state.flagged.length, 'flag')}
+				</p>
+				<button type="button" class="button" onClick={() => dialogRef.current?.showModal()}>
+					Submit exam
+				</button>
+			</div>
+			<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+				{announcement}
+			</div>
+			<div class="mock-layout">
+				<div class="card question-card">
+					{question && (
+						<QuestionView
+							question={question}
+							idPrefix="mock"
+							selection={state.answers[id] ?? []}
+							onToggle={(optionId) => dispatch({ type: 'toggle', questionId: id, optionId, multi: question.type === 'multi' })}
+							heading={`Question ${state.index + 1} of ${state.questionIds.length}${flagged ? ' (flagged)' : ''}`}
+							headingRef={headingRef}
+						/>
+					)}
+					<div class="actions">
+						<button type="button" class="button secondary" disabled={state.index === 0} onClick={() => dispatch({ type: 'goto', index: state.index - 1 })}>
+							Previous
+						</button>
+						<button type="button" class="button secondary" aria-pressed={flagged} onClick={() => dispatch({ type: 'flag', questionId: id })}>
+							{flagged ? '⚑ Flagged' : '⚐ Flag for review'}
+						</button>
+						{state.index < state.questionIds.length - 1 ? (
+							<button type="button" class="button" onClick={() => dispatch({ type: 'goto', index: state.index + 1 })}>
+								Next
+							</button>
+						) : (
+							<button type="button" class="button" onClick={() => dialogRef.current?.showModal()}>
+								Review and submit
+							</button>
+						)}
+					</div>
+					<p class="muted hint">1–{question?.options.length ?? 4}: choose · F: flag · Enter: next · ← →: move</p>
+				</div>
+				<nav class="navigator card" aria-label="Question navigator">
+					<h2 class="navigator-heading">Questions</h2>
+					<ol role="list">
+						{state.questionIds.map((qid, index) => {
+							const isAnswered = (state.answers[qid] ?? []).length > 0;
+							const isFlagged = state.flagged.includes(qid);
+							const label = `Question ${index + 1}, ${isAnswered ? 'answered' : 'not answered'}${isFlagged ? ', flagged' : ''}`;
+							return (
+								<li key={qid}>
+									<button
+										type="button"
+										class={`nav-item ${isAnswered ? 'answered' : ''} ${isFlagged ? 'flagged' : ''}`}
+										aria-label={label}
+										aria-current={index === state.index ? 'step' : undefined}
+										onClick={() => dispatch({ type: 'goto', index })}
+									>
+										{index + 1}
+										{isFlagged && <span aria-hidden="true">⚑</span>}
+										{isAnswered && <span aria-hidden="true" class="tick">✓</span>}
+									</button>
+								</li>
+							);
+						})}
+					</ol>
+					<p class="muted legend">✓ answered · ⚑ flagged</p>
+				</nav>
+			</div>
+			<dialog ref={dialogRef} class="confirm" aria-labelledby="submit-heading">
+				<h2 id="submit-heading">Submit the exam?</h2>
+				<p>
+					{unanswered > 0 ? `${plural(unanswered, 'question')} not answered (they count as wrong). ` : 'Every question is answered. '}
+					{state.flagged.length > 0 && `${plural(state.flagged.length, 'question')} flagged for review.`}
+				</p>
+				<div class="actions">
+					<button
+						type="button"
+						class="button"
+						onClick={() => {
+							dialogRef.current?.close();
+							dispatch({ type: 'submit', now: Date.now() });
+						}}
+					>
+						Submit
+					</button>
+					<button type="button" class="button secondary" onClick={() => dialogRef.current?.close()}>
+						Keep working
+					</button>
+				</div>
+			</dialog>
+		</section>
+	);
+}
+
+function MockResultView({
+	practice,
+	state,
+	result,
+	onNew,
+	onExit,
+}: {
+	practice: Practice;
+	state: MockExamState;
+	result: MockResult;
+	onNew(): void;
+	onExit(): void;
+}) {
+	const headingRef = useRef<HTMLHeadingElement>(null);
+	useEffect(() => headingRef.current?.focus(), []);
+	const title = (slug: string) => practice.bank.lessons.find((l) => l.slug === slug)?.title ?? slug;
+	const x = (score: number) => ((score - SCALED.min) / (SCALED.max - SCALED.min)) * 100;
+	return (
+		<section class="mock-result" aria-labelledby="result-heading">
+			<div class="card">
+				<h2 id="result-heading" tabIndex={-1} ref={headingRef}>
+					Mock exam result: {result.scaled} — {result.passed ? 'pass' : 'below the pass line'}
+				</h2>
+				<p>
+					<strong>{result.scaled}</strong> out of 1000 (pass line {SCALED.pass}). {result.correct} of {result.total} right
+					{result.answered < result.total && `, ${result.total - result.answered} not answered`}, in {Math.round(result.durationMs / 60000)} min
+					{state.timedOut && ' (time ran out)'}.
+				</p>
+				<svg class="score-bar" viewBox="0 0 100 14" role="img" aria-label={`Scaled score ${result.scaled} on a scale from 100 to 1000; pass line 720`}>
+					<rect x="0" y="3" width="100" height="8" class="track" />
+					<rect x="0" y="3" width={x(result.scaled)} height="8" class={result.passed ? 'fill pass' : 'fill'} />
+					<line x1={x(SCALED.pass)} x2={x(SCALED.pass)} y1="0" y2="14" class="target" />
+				</svg>
+				<p class="muted small">
+					The scaled score is this site’s estimate: 72 % right maps to 720 and the scale is linear on each side. AWS does not
+					publish its scaling.
+				</p>
+				<div class="actions">
+					<button type="button" class="button" onClick={onNew}>
+						New mock exam
+					</button>
+					<button type="button" class="button secondary" onClick={onExit}>
+						Practice home
+					</button>
+				</div>
+			</div>
+			<h3>By lesson</h3>
+			<div class="table-scroll">
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">Lesson</th>
+							<th scope="col">Right</th>
+							<th scope="col">Share</th>
+						</tr>
+					</thead>
+					<tbody>
+						{result.byLesson.map((row) => (
+							<tr key={row.lesson}>
+								<th scope="row">{title(row.lesson)}</th>
+								<td>
+									{row.correct} of {row.total}
+								</td>
+								<td>{Math.round((row.correct / row.total) * 100)} %</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+			<h3>Review every answer</h3>
+			<ol class="review-list">
+				{result.items.map((item, index) => {
+					const question = practice.questions.get(item.questionId)!;
+					return (
+						<li key={item.questionId}>
+							<details class="card">
+								<summary>
+									Question {index + 1}: {item.grade.correct ? '✓ right' : item.answered ? '✗ wrong' : '— not answered'}
+									{item.flagged && ' · flagged'} · <span class="muted">{title(item.lesson)}</span>
+								</summary>
+								<QuestionView
+									question={question}
+									idPrefix={`review-${index}`}
+									selection={item.grade.picked}
+									onToggle={() => {}}
+									grade={item.grade}
+									heading={`Question ${index + 1}`}
+								/>
+							</details>
+						</li>
+					);
+				})}
+			</ol>
+		</section>
+	);
+}

@@ -1,0 +1,322 @@
+/**
+ * A practice session (daily review, lesson drill or custom study), fully usable from the keyboard:
+ * 1–9 pick an option, Enter submits, Enter or Space goes on, 1–4 rate after the reveal, U undoes.
+ */
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import {
+	answerLetters,
+	gradeAnswer,
+	reduceSession,
+	sessionScore,
+	startSession,
+	type SessionMode,
+} from '../../lib/quiz';
+import { buildDailyQueue, isLeechWarning, ratingFromGrade, type Rating } from '../../lib/srs';
+import { QuestionView } from './QuestionView';
+import { plural, type Practice } from './use-practice';
+
+interface Props {
+	practice: Practice;
+	mode: SessionMode;
+	/** Title shown above the question ("Daily review", "Drill: Tokens"…). */
+	title: string;
+	/** Fixed list for drills and custom study (ignored for daily review). */
+	list?: string[];
+	onExit(): void;
+}
+
+const RATINGS: Array<{ rating: Rating; label: string }> = [
+	{ rating: 1, label: 'Again' },
+	{ rating: 2, label: 'Hard' },
+	{ rating: 3, label: 'Good' },
+	{ rating: 4, label: 'Easy' },
+];
+
+function dailyQueue(practice: Practice) {
+	return buildDailyQueue({
+		cards: practice.cards,
+		order: practice.order,
+		now: Date.now(),
+		config: practice.data.settings,
+		ctx: practice.ctx,
+		newLimit: practice.plan?.newLimitToday,
+	});
+}
+
+function isTyping(target: EventTarget | null): boolean {
+	const el = target as HTMLElement | null;
+	if (!el || !el.tagName) return false;
+	if (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) return true;
+	return el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type);
+}
+
+export function StudySession({ practice, mode, title, list, onExit }: Props) {
+	const [state, dispatch] = useReducer(reduceSession, null, () =>
+		startSession(mode, mode === 'daily' ? [dailyQueue(practice).next].filter((id): id is string => !!id) : (list ?? []))
+	);
+	const [announcement, setAnnouncement] = useState('');
+	const [busy, setBusy] = useState(false);
+	const headingRef = useRef<HTMLHeadingElement>(null);
+	const nextRef = useRef<HTMLButtonElement>(null);
+	const lapsesBeforeRef = useRef(0);
+	const practiceRef = useRef(practice);
+	practiceRef.current = practice;
+
+	const question = state.current ? practice.questions.get(state.current) : undefined;
+	const card = state.current ? practice.cards.get(state.current) : undefined;
+	const queue = mode === 'daily' ? dailyQueue(practice) : null;
+	const score = sessionScore(state);
+
+	useEffect(() => {
+		if (state.phase === 'question') headingRef.current?.focus();
+		if (state.phase === 'revealed') nextRef.current?.focus();
+	}, [state.phase, state.current]);
+
+	async function submit() {
+		if (!question || state.phase !== 'question' || busy) return;
+		if (state.selection.length === 0) {
+			setAnnouncement('Choose an answer first.');
+			return;
+		}
+		setBusy(true);
+		const grade = gradeAnswer(question, state.selection);
+		const rating = ratingFromGrade(grade.correct);
+		const lapsesBefore = card?.fsrs.lapses ?? 0;
+		const reviewId = await practice.answer(question.id, grade, rating, mode);
+		dispatch({ type: 'answered', grade, reviewId, rating });
+		setAnnouncement(
+			grade.correct
+				? 'Correct.'
+				: `Incorrect. The right answer is ${answerLetters(question.answer)}${grade.missed.length && grade.rightPicks.length ? '; a partly right answer counts as wrong' : ''}.`
+		);
+		lapsesBeforeRef.current = lapsesBefore;
+		setBusy(false);
+	}
+
+	async function advance(rating?: Rating) {
+		if (state.phase !== 'revealed' || busy) return;
+		setBusy(true);
+		if (rating && rating !== state.rating && state.reviewId) {
+			if (rating !== 1 && !state.grade?.correct) {
+				setBusy(false);
+				return;
+			}
+			await practice.rate(state.reviewId, rating);
+		}
+		setAnnouncement('');
+		// Let the re-derived card states settle before asking the scheduler for the next card.
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		dispatch({ type: 'advance', next: mode === 'daily' ? dailyQueue(practiceRef.current).next : undefined });
+		setBusy(false);
+	}
+
+	async function undo() {
+		const last = state.history.at(-1);
+		if (!last || busy) return;
+		setBusy(true);
+		await practice.undo(last.reviewId);
+		dispatch({ type: 'undone' });
+		setAnnouncement('Last answer undone.');
+		setBusy(false);
+	}
+
+	useEffect(() => {
+		function onKey(event: KeyboardEvent) {
+			if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+			const key = event.key;
+			const onButton = (event.target as HTMLElement)?.tagName === 'BUTTON' || (event.target as HTMLElement)?.tagName === 'A';
+			if (key === 'u' || key === 'U') {
+				event.preventDefault();
+				void undo();
+				return;
+			}
+			if (!question) return;
+			if (state.phase === 'question') {
+				if (/^[1-9]$/.test(key)) {
+					const option = question.options[Number(key) - 1];
+					if (option) {
+						event.preventDefault();
+						dispatch({ type: 'toggle', optionId: option.id, multi: question.type === 'multi' });
+					}
+				} else if (key === 'Enter' && !onButton) {
+					event.preventDefault();
+					void submit();
+				}
+			} else if (state.phase === 'revealed') {
+				if (/^[1-4]$/.test(key)) {
+					event.preventDefault();
+					void advance(Number(key) as Rating);
+				} else if ((key === 'Enter' || key === ' ') && !onButton) {
+					event.preventDefault();
+					void advance();
+				}
+			}
+		}
+		document.addEventListener('keydown', onKey);
+		return () => document.removeEventListener('keydown', onKey);
+	});
+
+	const leechWarning =
+		state.phase === 'revealed' &&
+		!!card &&
+		isLeechWarning(lapsesBeforeRef.current, card.fsrs.lapses, practice.data.settings.leechThreshold);
+	const lesson = question ? practice.bank.lessons.find((l) => l.slug === question.lesson) : undefined;
+
+	return (
+		<section class="session" aria-label={title}>
+			<div class="session-bar">
+				<button type="button" class="button secondary small" onClick={onExit}>
+					← Practice home
+				</button>
+				<p class="session-title">
+					<strong>{title}</strong>
+					{queue ? (
+						<span class="muted">
+							{' '}
+							· left today: {queue.learning.length} learning, {queue.review.length} review, {queue.new.length} new
+						</span>
+					) : (
+						<span class="muted"> · {plural(state.pending.length + (state.phase === 'done' ? 0 : 1), 'question')} left</span>
+					)}
+				</p>
+				<p class="muted session-score">
+					{score.answered > 0 && `${score.correct} of ${score.answered} right`}
+				</p>
+			</div>
+
+			<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+				{announcement}
+			</div>
+
+			{state.phase === 'done' || !question ? (
+				<div class="card done">
+					<h2 tabIndex={-1} ref={headingRef}>
+						{mode === 'daily' ? 'Done for now' : 'Session complete'}
+					</h2>
+					<p>
+						You answered {plural(score.answered, 'question')}, {score.correct} right.
+						{queue?.nextLearningDue && (
+							<>
+								{' '}
+								The next learning card is due at{' '}
+								{new Date(queue.nextLearningDue).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.
+							</>
+						)}
+					</p>
+					<div class="actions">
+						{state.history.length > 0 && (
+							<button type="button" class="button secondary" onClick={undo}>
+								Undo
+							</button>
+						)}
+						<button type="button" class="button" onClick={onExit}>
+							Back to Practice
+						</button>
+					</div>
+				</div>
+			) : (
+				<form
+					class="card question-card"
+					onSubmit={(event) => {
+						event.preventDefault();
+						if (state.phase === 'question') void submit();
+						else void advance();
+					}}
+				>
+					<QuestionView
+						question={question}
+						idPrefix="q"
+						selection={state.selection}
+						onToggle={(optionId) => dispatch({ type: 'toggle', optionId, multi: question.type === 'multi' })}
+						grade={state.grade}
+						heading={state.phase === 'revealed' ? (state.grade?.correct ? '✓ Correct' : '✗ Incorrect') : 'Question'}
+						headingRef={headingRef}
+						meta={
+							<>
+								{lesson?.title ?? question.lesson}
+								{card?.leech && ' · leech'}
+								{card?.fsrs.state === 0 || !card ? ' · new' : ''}
+							</>
+						}
+					/>
+					{leechWarning && lesson && (
+						<p class="notice warning" role="note">
+							This question has slipped {plural(card?.fsrs.lapses ?? 0, 'time')} after you had learnt it: it is tagged as a
+							leech. Re-read {lesson.url ? <a href={lesson.url}>{lesson.title}</a> : lesson.title} before you meet it again,
+							or suspend it for now.
+						</p>
+					)}
+					{state.phase === 'question' ? (
+						<div class="actions">
+							<button type="submit" class="button" disabled={busy}>
+								Submit answer
+							</button>
+							{state.history.length > 0 && (
+								<button type="button" class="button secondary" onClick={undo}>
+									Undo
+								</button>
+							)}
+							<span class="muted hint">Enter submits · U undoes the last answer</span>
+						</div>
+					) : (
+						<>
+							<div class="rating" role="group" aria-label="Rate how well you knew it">
+								<p class="muted rating-hint">
+									{state.grade?.correct
+										? 'Rated Good. Change it if it felt hard or easy (keys 1–4).'
+										: 'A wrong answer is rated Again.'}
+								</p>
+								{RATINGS.map(({ rating, label }) => (
+									<button
+										key={rating}
+										type="button"
+										class={`button rating-${label.toLowerCase()} ${state.rating === rating ? '' : 'secondary'}`}
+										aria-pressed={state.rating === rating}
+										disabled={busy || (!state.grade?.correct && rating !== 1)}
+										onClick={() => advance(rating)}
+									>
+										<span aria-hidden="true" class="key">
+											{rating}
+										</span>
+										{label}
+									</button>
+								))}
+							</div>
+							<div class="actions">
+								<button type="submit" class="button" ref={nextRef} disabled={busy}>
+									Next question
+								</button>
+								<button type="button" class="button secondary" onClick={undo} disabled={busy}>
+									Undo
+								</button>
+								<button
+									type="button"
+									class="button secondary"
+									onClick={async () => {
+										await practice.cardAction(question.id, 'bury');
+										setAnnouncement('Buried until tomorrow.');
+										void advance();
+									}}
+								>
+									Bury until tomorrow
+								</button>
+								<button
+									type="button"
+									class="button secondary"
+									onClick={async () => {
+										await practice.cardAction(question.id, 'suspend');
+										setAnnouncement('Suspended. Unsuspend it from Practice home.');
+										void advance();
+									}}
+								>
+									Suspend
+								</button>
+							</div>
+							<p class="muted hint">Enter or Space: next question · 1–4: rate and go on · U: undo</p>
+						</>
+					)}
+				</form>
+			)}
+		</section>
+	);
+}

@@ -1,0 +1,63 @@
+/**
+ * `/data/questions.json`: the question bank for the browser (Practice, the bank browser, search).
+ * The shape is `QuestionBank` in src/lib/quiz/types.ts. Stems, explanations and option texts are
+ * rendered to HTML here, at build time: the body through Astro's Markdown pipeline (split at the
+ * `## Explanation` heading), option texts and option explanations as inline Markdown with marked.
+ */
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { marked } from 'marked';
+import { LESSON_SLUGS } from '../../schemas/vocabulary';
+import { htmlToText, slugToTitle, splitQuestionHtml } from '../../lib/quiz/bank';
+import { QUESTION_BANK_VERSION, type BankLesson, type BankQuestion, type QuestionBank } from '../../lib/quiz/types';
+
+function inline(markdown: string): string {
+	return (marked.parseInline(markdown, { async: false }) as string).trim();
+}
+
+export const GET: APIRoute = async () => {
+	const lessonEntries = await getCollection('lessons');
+	const written = new Map(lessonEntries.map((entry) => [entry.id, entry]));
+	const lessons: BankLesson[] = LESSON_SLUGS.map((slug, index) => {
+		const entry = written.get(slug);
+		return {
+			slug,
+			title: entry?.data.title ?? slugToTitle(slug),
+			order: entry?.data.order ?? index + 1,
+			url: entry ? `/learn/${slug}/` : null,
+		};
+	}).sort((a, b) => a.order - b.order);
+	const lessonRank = new Map(lessons.map((lesson, index) => [lesson.slug, index]));
+	const questions: BankQuestion[] = (await getCollection('questions'))
+		.map(({ data, rendered }) => {
+			const { stemHtml, explanationHtml } = splitQuestionHtml(rendered?.html ?? '');
+			return {
+				id: data.id,
+				lesson: data.lesson,
+				topics: [...data.topics],
+				type: data.type,
+				difficulty: data.difficulty as 1 | 2 | 3,
+				exams: [...data.exams],
+				stemHtml,
+				explanationHtml,
+				options: data.options.map((option) => {
+					const html = inline(option.text);
+					return {
+						id: option.id,
+						html,
+						text: htmlToText(html),
+						explanationHtml: inline(option.explanation),
+						correct: data.answer.includes(option.id),
+					};
+				}),
+				answer: [...data.answer],
+				sources: [...data.sources],
+			};
+		})
+		.sort(
+			(a, b) =>
+				(lessonRank.get(a.lesson) ?? 99) - (lessonRank.get(b.lesson) ?? 99) || a.id.localeCompare(b.id)
+		);
+	const bank: QuestionBank = { version: QUESTION_BANK_VERSION, lessons, questions };
+	return new Response(JSON.stringify(bank), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
