@@ -160,6 +160,8 @@ export function createSandbox(options: SandboxOptions = {}) {
 		 * `claims.sub` is the user's id there and `claims.aud` the app id the pool is configured with.
 		 */
 		mintProviderToken: identity.mintProviderToken,
+		/** The records Cognito Streams delivered to a simulated Kinesis stream (by stream name), oldest first. */
+		readStream: sync.readStream,
 		outbox,
 		trace,
 		snapshot() {

@@ -1,0 +1,88 @@
+/** Cognito Sync's JSON state: datasets and records, devices, subscriptions, pool settings and stream contents. */
+
+/** One record of a dataset; a removed record keeps its key and sync count but has no value. */
+export interface SyncRecord {
+	Key: string;
+	Value?: string;
+	SyncCount: number;
+	/** Epoch ms. */
+	LastModifiedDate: number;
+	LastModifiedBy: string;
+	/** Epoch ms, as the device reported it. */
+	DeviceLastModifiedDate?: number;
+}
+
+export interface Dataset {
+	IdentityPoolId: string;
+	IdentityId: string;
+	DatasetName: string;
+	CreationDate: number;
+	LastModifiedDate: number;
+	LastModifiedBy: string;
+	/** The dataset's own counter; every successful UpdateRecords bumps it. */
+	SyncCount: number;
+	records: Record<string, SyncRecord>;
+}
+
+/** `SetIdentityPoolConfiguration` and `SetCognitoEvents` settings of one identity pool. */
+export interface PoolSyncSettings {
+	PushSync?: { ApplicationArns?: string[]; RoleArn?: string };
+	CognitoStreams?: { StreamName?: string; RoleArn?: string; StreamingStatus?: 'ENABLED' | 'DISABLED' };
+	Events: Record<string, string>;
+}
+
+export interface Device {
+	DeviceId: string;
+	IdentityPoolId: string;
+	IdentityId: string;
+	Platform: string;
+	Token: string;
+}
+
+/** A Cognito Streams record as delivered to the Kinesis stream. */
+export interface StreamRecord {
+	identityPoolId: string;
+	identityId: string;
+	dataSetName: string;
+	operation: 'replace' | 'remove';
+	kinesisSyncRecords: Array<{ key: string; value?: string; syncCount: number; lastModifiedDate: number; deviceLastModifiedDate?: number; op: 'replace' | 'remove' }>;
+	lastModifiedDate: number;
+	syncCount: number;
+	payloadType: 'Inline';
+}
+
+export interface SyncState {
+	/** Keyed by `datasetKey()`. */
+	datasets: Record<string, Dataset>;
+	pools: Record<string, PoolSyncSettings>;
+	devices: Record<string, Device>;
+	/** Dataset key → subscribed device ids. */
+	subscriptions: Record<string, string[]>;
+	/** Stream name → records, oldest first. */
+	streams: Record<string, StreamRecord[]>;
+	/** Sync session token → what it was issued for. */
+	sessions: Record<string, { datasetKey: string; expiresAt: number }>;
+}
+
+/** An empty state. */
+export function emptySyncState(): SyncState {
+	return { datasets: {}, pools: {}, devices: {}, subscriptions: {}, streams: {}, sessions: {} };
+}
+
+/** The key of a dataset in the state maps. */
+export function datasetKey(identityPoolId: string, identityId: string, datasetName: string): string {
+	return `${identityPoolId}\n${identityId}\n${datasetName}`;
+}
+
+/** Bytes a dataset uses: UTF-8 keys and values of live records (the 1 MB limit counts these). */
+export function datasetBytes(records: Record<string, SyncRecord>): number {
+	const encoder = new TextEncoder();
+	let total = 0;
+	for (const record of Object.values(records)) if (record.Value !== undefined) total += encoder.encode(record.Key).length + encoder.encode(record.Value).length;
+	return total;
+}
+
+/** Live (not removed) records. */
+export function liveRecordCount(records: Record<string, SyncRecord>): number {
+	return Object.values(records).filter((record) => record.Value !== undefined).length;
+}
