@@ -1,7 +1,25 @@
-/** User pools (`cognito-idp`): STUB — being implemented (see issue 6). */
+/**
+ * User pools (`cognito-idp`): an in-memory, API-faithful engine. Operations are validated against the
+ * service model's input shapes, then run by the handler of their module (pools, clients, users,
+ * auth, mfa, self-service). State is plain JSON (see state.ts).
+ *
+ * @example
+ * const service = createUserPoolService(context);
+ * const { UserPool } = await service.handle('CreateUserPool', { PoolName: 'demo' }, {});
+ */
 import type { SandboxContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import type { JsonService } from '../core/service';
+import { AUTH_HANDLERS } from './auth';
+import { CLIENT_HANDLERS } from './clients';
+import { MFA_HANDLERS } from './mfa';
+import { validateInput } from './model/shape';
+import { POOL_HANDLERS } from './pools';
+import { SELF_SERVICE_HANDLERS } from './self-service';
+import type { Env, Handler, UserPoolsState } from './state';
+import { decodeJwt, jwksOf, openIdConfigurationOf, poolOfIssuer, verifySignature } from './tokens';
+import { USER_HANDLERS } from './users';
+import { clone, findUser } from './util';
 
 export interface UserPoolService extends JsonService {
 	/** JWKS or OpenID configuration document of a pool, or undefined for an unknown pool. */
@@ -14,18 +32,54 @@ export interface UserPoolService extends JsonService {
 	verifyIdToken(token: string, options: { serverSideTokenCheck: boolean }): Promise<{ userPoolId: string; clientId: string; claims: Record<string, unknown> }>;
 }
 
-export function createUserPoolService(_context: SandboxContext): UserPoolService {
-	const notYet = () => new ServiceError('InternalErrorException', 'User pools are not implemented yet', 500);
+const HANDLERS: Record<string, Handler> = {
+	...POOL_HANDLERS,
+	...CLIENT_HANDLERS,
+	...USER_HANDLERS,
+	...AUTH_HANDLERS,
+	...MFA_HANDLERS,
+	...SELF_SERVICE_HANDLERS,
+};
+
+const emptyState = (): UserPoolsState => ({ v: 1, pools: {}, clientPools: {} });
+
+/** Creates the user-pool service over the shared sandbox context. */
+export function createUserPoolService(context: SandboxContext): UserPoolService {
+	const env: Env = { context, state: emptyState(), now: () => context.clock.now() };
+	const notAuthorized = (message: string) => new ServiceError('NotAuthorizedException', message);
+
 	return {
-		has: () => false,
-		handle: async () => {
-			throw notYet();
+		has: (operation) => Object.hasOwn(HANDLERS, operation),
+		async handle(operation, input) {
+			const handler = HANDLERS[operation];
+			if (!handler) throw new ServiceError('UnknownOperationException', `Unknown operation ${operation}`);
+			validateInput(operation, input);
+			return handler(input, env);
 		},
-		wellKnown: () => undefined,
-		verifyIdToken: async () => {
-			throw notYet();
+		wellKnown(userPoolId, kind) {
+			const pool = env.state.pools[userPoolId];
+			if (!pool) return undefined;
+			return kind === 'jwks' ? jwksOf(pool) : openIdConfigurationOf(env, pool);
 		},
-		snapshot: () => ({}),
-		restore: () => {},
+		async verifyIdToken(token, options) {
+			const decoded = decodeJwt(token);
+			if (!decoded) throw notAuthorized('Invalid login token. Not a valid OpenId Connect identity token.');
+			const claims = decoded.payload;
+			const pool = poolOfIssuer(env, claims.iss);
+			if (!pool || claims.token_use !== 'id') throw notAuthorized('Invalid login token. Issuer doesn\'t match providerName');
+			if (!(await verifySignature(pool.keys.id, token))) throw notAuthorized('Invalid login token. Signature verification failed.');
+			if (typeof claims.exp !== 'number' || claims.exp * 1000 <= env.now()) throw notAuthorized(`Invalid login token. Token expired: ${claims.exp} >= ${Math.floor(env.now() / 1000)}`);
+			if (options.serverSideTokenCheck) {
+				const user = findUser(pool, String(claims['cognito:username'] ?? ''));
+				const revoked = typeof claims.event_id === 'string' && pool.revokedEvents[claims.event_id];
+				if (!user || user.attributes.sub !== claims.sub || !user.enabled || revoked) throw notAuthorized('Invalid login token. Token is not valid any more.');
+			}
+			return { userPoolId: pool.id, clientId: String(claims.aud), claims };
+		},
+		snapshot: () => clone(env.state),
+		restore(snapshot) {
+			const state = snapshot as UserPoolsState | undefined;
+			env.state = state && state.v === 1 ? clone(state) : emptyState();
+		},
 	};
 }

@@ -1,0 +1,106 @@
+/**
+ * Token-authorised self-service operations (GetUser, UpdateUserAttributes, VerifyUserAttribute,
+ * GetUserAttributeVerificationCode, ChangePassword, GlobalSignOut, DeleteUser) and RevokeToken.
+ */
+import { ServiceError } from '../core/errors';
+import { deliveryFor, sendCodeMessage } from './messages';
+import { checkHistory, checkPassword } from './password-policy';
+import type { Handler } from './state';
+import { authenticateAccessToken, decodeJwt } from './tokens';
+import { consumeCode, issueCode, mfaFields, revokeUserSessions, setPassword } from './user-records';
+import { applyAttributeUpdate } from './users';
+import { attributeListToMap, attributeMapToList, clientAndPool, invalidParameter, newCode, notAuthorized, userKey } from './util';
+
+const getUser: Handler = async (input, env) => {
+	const { user } = await authenticateAccessToken(env, input.AccessToken);
+	return { Username: user.username, UserAttributes: attributeMapToList(user.attributes), ...mfaFields(user) };
+};
+
+const updateUserAttributes: Handler = async (input, env) => {
+	const { pool, user, claims } = await authenticateAccessToken(env, input.AccessToken);
+	const client = pool.clients[String(claims.client_id)];
+	const changes = attributeListToMap(input.UserAttributes);
+	const writable: string[] | undefined = client?.WriteAttributes;
+	for (const name of Object.keys(changes)) {
+		if (writable && writable.length && !writable.includes(name)) throw notAuthorized('A client attempted to write unauthorized attribute');
+	}
+	const deliveries = await applyAttributeUpdate(env, pool, user, changes, String(claims.client_id), input.ClientMetadata);
+	return { CodeDeliveryDetailsList: deliveries };
+};
+
+const getUserAttributeVerificationCode: Handler = async (input, env) => {
+	const { pool, user, claims } = await authenticateAccessToken(env, input.AccessToken);
+	const name = input.AttributeName;
+	if (name !== 'email' && name !== 'phone_number') throw invalidParameter(`Invalid attribute name ${name} for verification.`);
+	const value = user.pendingAttributes?.[name] ?? user.attributes[name];
+	if (!value) throw invalidParameter(`User does not have a ${name === 'email' ? 'email' : 'phone_number'} attribute.`);
+	const delivery = user.pendingAttributes?.[name] ? { channel: name === 'email' ? ('EMAIL' as const) : ('SMS' as const), destination: value, attribute: name } : deliveryFor(user, name)!;
+	const code = newCode(env);
+	issueCode(env, user, name === 'email' ? 'VERIFY_email' : 'VERIFY_phone_number', code, name);
+	const details = await sendCodeMessage(env, pool, { user, kind: 'VerifyUserAttribute', delivery, code, clientId: String(claims.client_id), clientMetadata: input.ClientMetadata, reason: 'GetUserAttributeVerificationCode' });
+	return { CodeDeliveryDetails: details };
+};
+
+const verifyUserAttribute: Handler = async (input, env) => {
+	const { user } = await authenticateAccessToken(env, input.AccessToken);
+	const name = input.AttributeName;
+	if (name !== 'email' && name !== 'phone_number') throw invalidParameter(`Invalid attribute name ${name} for verification.`);
+	consumeCode(env, user, name === 'email' ? 'VERIFY_email' : 'VERIFY_phone_number', input.Code);
+	const pending = user.pendingAttributes?.[name];
+	if (pending !== undefined) {
+		user.attributes[name] = pending;
+		delete user.pendingAttributes![name];
+	}
+	user.attributes[`${name}_verified`] = 'true';
+	user.modifiedAt = env.now();
+	return {};
+};
+
+const changePassword: Handler = async (input, env) => {
+	const { pool, user } = await authenticateAccessToken(env, input.AccessToken);
+	if (user.password !== undefined && input.PreviousPassword !== user.password) throw notAuthorized('Incorrect username or password.');
+	checkPassword(pool, input.ProposedPassword);
+	checkHistory(pool, user.passwordHistory, input.ProposedPassword);
+	setPassword(user, input.ProposedPassword, env.now());
+	return {};
+};
+
+const globalSignOut: Handler = async (input, env) => {
+	const { pool, user } = await authenticateAccessToken(env, input.AccessToken);
+	revokeUserSessions(env, pool, user);
+	return {};
+};
+
+const deleteUser: Handler = async (input, env) => {
+	const { pool, user } = await authenticateAccessToken(env, input.AccessToken);
+	revokeUserSessions(env, pool, user);
+	delete pool.users[userKey(pool, user.username)];
+	return {};
+};
+
+const revokeToken: Handler = async (input, env) => {
+	const { pool, client } = clientAndPool(env, input.ClientId);
+	if (client.ClientSecret && input.ClientSecret !== client.ClientSecret) throw new ServiceError('UnauthorizedException', 'Unauthorized client.');
+	if (client.EnableTokenRevocation === false) throw new ServiceError('UnsupportedOperationException', 'Token revocation is not enabled for this client.');
+	if (decodeJwt(input.Token)) throw new ServiceError('UnsupportedTokenTypeException', 'Unsupported token type. Only refresh tokens can be revoked.');
+	const record = pool.refreshTokens[input.Token];
+	// Unknown tokens are ignored, as RFC 7009 asks; a token of another client is refused.
+	if (!record) return {};
+	if (record.clientId !== client.ClientId) throw new ServiceError('UnauthorizedException', 'Unauthorized client.');
+	const now = env.now();
+	for (const other of Object.values(pool.refreshTokens)) if (other.eventId === record.eventId) other.revoked = true;
+	pool.revokedEvents[record.eventId] = now;
+	return {};
+};
+
+/** Token-authorised operations by name. */
+export const SELF_SERVICE_HANDLERS: Record<string, Handler> = {
+	GetUser: getUser,
+	UpdateUserAttributes: updateUserAttributes,
+	GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
+	VerifyUserAttribute: verifyUserAttribute,
+	ChangePassword: changePassword,
+	GlobalSignOut: globalSignOut,
+	DeleteUser: deleteUser,
+	RevokeToken: revokeToken,
+};

@@ -1,0 +1,144 @@
+/**
+ * The user-pool engine's state: plain JSON, so `snapshot()`/`restore()` are a deep copy. Times are
+ * epoch milliseconds from the injected clock. CryptoKeys are never stored here (see tokens.ts).
+ */
+import type { JWK } from 'jose';
+import type { SandboxContext } from '../core/context';
+
+/** A signing key pair, exported as JWKs. */
+export interface StoredKey {
+	kid: string;
+	privateJwk: JWK;
+	publicJwk: JWK;
+}
+
+/** The whole engine state. */
+export interface UserPoolsState {
+	v: 1;
+	pools: Record<string, PoolRecord>;
+	/** App client id → user pool id, so public operations (which only name the client) find their pool. */
+	clientPools: Record<string, string>;
+}
+
+/** One user pool. `settings` holds the `UserPoolType` fields as configured (after defaults). */
+export interface PoolRecord {
+	id: string;
+	name: string;
+	arn: string;
+	createdAt: number;
+	modifiedAt: number;
+	settings: PoolSettings;
+	keys: { id: StoredKey; access: StoredKey };
+	clients: Record<string, ClientRecord>;
+	groups: Record<string, GroupRecord>;
+	/** Keyed by `userKey()` (the username, lower-cased in case-insensitive pools). */
+	users: Record<string, UserRecord>;
+	sessions: Record<string, SessionRecord>;
+	refreshTokens: Record<string, RefreshTokenRecord>;
+	/** Authentication events (the `event_id` of their tokens) whose access tokens are revoked. */
+	revokedEvents: Record<string, number>;
+}
+
+/** `UserPoolType` members the sandbox keeps, as the API spells them. */
+export type PoolSettings = Record<string, any>;
+
+/** `UserPoolClientType` as the API spells it, plus the creation times in ms. */
+export type ClientRecord = Record<string, any> & { ClientId: string; ClientName: string; UserPoolId: string; CreationDate: number; LastModifiedDate: number };
+
+export interface GroupRecord {
+	GroupName: string;
+	Description?: string;
+	RoleArn?: string;
+	Precedence?: number;
+	CreationDate: number;
+	LastModifiedDate: number;
+}
+
+/** What a one-time code proves, and so where it is checked. */
+export type CodePurpose = 'SIGN_UP' | 'FORGOT_PASSWORD' | 'VERIFY_email' | 'VERIFY_phone_number';
+
+export interface CodeRecord {
+	code: string;
+	/** The attribute the code was sent to (`email`/`phone_number`), which confirming it verifies. */
+	attribute?: string;
+	issuedAt: number;
+	expiresAt: number;
+	failedAttempts: number;
+}
+
+export interface MfaSetting {
+	enabled: boolean;
+	preferred: boolean;
+}
+
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'EXTERNAL_PROVIDER' | 'RESET_REQUIRED' | 'FORCE_CHANGE_PASSWORD';
+
+export interface UserRecord {
+	username: string;
+	/** Attribute name → value as strings (`email_verified` is `'true'`/`'false'`); always has `sub`. */
+	attributes: Record<string, string>;
+	status: UserStatus;
+	enabled: boolean;
+	/**
+	 * Kept in clear: this is a teaching sandbox, the simulator may show it, and SRP verifiers are
+	 * derived from it on demand. Undefined for passwordless users.
+	 */
+	password?: string;
+	/** When a temporary password (FORCE_CHANGE_PASSWORD) was set, to expire it. */
+	temporaryPasswordSetAt?: number;
+	passwordHistory: string[];
+	createdAt: number;
+	modifiedAt: number;
+	groups: string[];
+	mfa: { sms: MfaSetting; totp: MfaSetting; email: MfaSetting };
+	totp?: { secret: string; verified: boolean; friendlyName?: string };
+	/** A secret from AssociateSoftwareToken not yet verified. */
+	pendingTotpSecret?: string;
+	codes: Partial<Record<CodePurpose, CodeRecord>>;
+	/** Failed sign-ins, for the lockout (2^(n-5) s after the fifth). */
+	failures: { count: number; lastAt: number; lockedUntil: number };
+	/** SRP salt and verifier for the current password (hex), derived lazily. */
+	srp?: { password: string; salt: string; verifier: string };
+	/** Attribute changes waiting for verification (AttributesRequireVerificationBeforeUpdate). */
+	pendingAttributes?: Record<string, string>;
+}
+
+/** A challenge session: bound to one user, client and challenge; single use; expires. */
+export interface SessionRecord {
+	id: string;
+	clientId: string;
+	/** Internal username, or the typed name when the user does not exist (simulated flows). */
+	username: string;
+	userExists: boolean;
+	challenge: string;
+	flow: string;
+	expiresAt: number;
+	used: boolean;
+	/** Challenge-specific data: SRP secrets, the code sent, custom-auth history, … */
+	data: Record<string, any>;
+}
+
+export interface RefreshTokenRecord {
+	clientId: string;
+	username: string;
+	sub: string;
+	eventId: string;
+	originJti?: string;
+	authTime: number;
+	issuedAt: number;
+	expiresAt: number;
+	revoked: boolean;
+	/** Rotation: when this token was exchanged for a new one (grace period counts from here). */
+	rotatedAt?: number;
+	deviceKey?: string;
+}
+
+/** What every operation handler gets. */
+export interface Env {
+	context: SandboxContext;
+	state: UserPoolsState;
+	now(): number;
+}
+
+/** An operation handler: validated input in, response out (throws ServiceError). */
+export type Handler = (input: Record<string, any>, env: Env) => Promise<unknown>;

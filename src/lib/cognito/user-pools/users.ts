@@ -1,0 +1,499 @@
+/**
+ * User lifecycle operations: the Admin* user management calls, ListUsers, and the public sign-up and
+ * password-recovery calls (SignUp, ConfirmSignUp, ResendConfirmationCode, ForgotPassword,
+ * ConfirmForgotPassword).
+ */
+import { ServiceError } from '../core/errors';
+import { deliveryDetails, deliveryFor, sendCodeMessage, type CodeDeliveryDetails } from './messages';
+import { checkHistory, checkPassword, generateTemporaryPassword } from './password-policy';
+import { createSession } from './sessions';
+import type { ClientRecord, Env, Handler, PoolRecord, UserRecord } from './state';
+import { expectTypes, NO_CLIENT, runTrigger } from './triggers';
+import {
+	checkSignInAttributesUnique,
+	claimAlias,
+	consumeCode,
+	createUserRecord,
+	describeUser,
+	issueCode,
+	mfaFields,
+	resolveNewUsername,
+	revokeUserSessions,
+	setPassword,
+	usernameAttributesOf,
+	validateAttributes,
+} from './user-records';
+import {
+	attributeListToMap,
+	attributeMapToList,
+	checkSecretHash,
+	clientAndPool,
+	findUser,
+	getPool,
+	hidesUsers,
+	invalidParameter,
+	maskEmail,
+	maskPhone,
+	newCode,
+	notAuthorized,
+	requireUser,
+	toEpochSeconds,
+	userKey,
+} from './util';
+
+const usernameNotFound = () => new ServiceError('UserNotFoundException', 'Username/client id combination not found.');
+
+/** Whether the pool lets users sign up without a password (a passwordless first factor is allowed). */
+export const allowsPasswordless = (pool: PoolRecord) => (pool.settings.Policies.SignInPolicy?.AllowedFirstAuthFactors ?? ['PASSWORD']).some((f: string) => f !== 'PASSWORD');
+
+/** The channel a sign-up code goes to: AutoVerifiedAttributes, phone first when both are set. */
+function signUpDelivery(pool: PoolRecord, user: UserRecord) {
+	const auto: string[] = pool.settings.AutoVerifiedAttributes ?? [];
+	if (auto.includes('phone_number') && user.attributes.phone_number) return deliveryFor(user, 'phone_number');
+	if (auto.includes('email') && user.attributes.email) return deliveryFor(user, 'email');
+	return undefined;
+}
+
+/** A made-up delivery for unknown users when the client hides user existence. */
+function simulatedDelivery(username: string): CodeDeliveryDetails {
+	return username.includes('@')
+		? { Destination: maskEmail(username), DeliveryMedium: 'EMAIL', AttributeName: 'email' }
+		: /^\+\d+$/.test(username)
+			? { Destination: maskPhone(username), DeliveryMedium: 'SMS', AttributeName: 'phone_number' }
+			: { Destination: `${username.charAt(0)}***@e***`, DeliveryMedium: 'EMAIL', AttributeName: 'email' };
+}
+
+/** Runs PostConfirmation; the confirmation stands even if the trigger fails (the caller still gets the error). */
+async function postConfirmation(env: Env, pool: PoolRecord, user: UserRecord, source: string, clientId: string, clientMetadata?: Record<string, string>) {
+	await runTrigger(env, pool, 'PostConfirmation', {
+		triggerSource: source,
+		userName: user.username,
+		clientId,
+		request: { userAttributes: { ...user.attributes, 'cognito:user_status': user.status }, ...(clientMetadata ? { clientMetadata } : {}) },
+	});
+}
+
+const signUp: Handler = async (input, env) => {
+	const { pool, client } = clientAndPool(env, input.ClientId);
+	await checkSecretHash(client, input.SecretHash, [input.Username]);
+	if (pool.settings.AdminCreateUserConfig?.AllowAdminCreateUserOnly) throw notAuthorized('SignUp is not permitted for this user pool.');
+	const password: string | undefined = input.Password || undefined;
+	if (password === undefined && !allowsPasswordless(pool)) {
+		throw invalidParameter("1 validation error detected: Value null at 'password' failed to satisfy constraint: Member must not be null");
+	}
+	const attributes = attributeListToMap(input.UserAttributes);
+	const sub = env.context.uuid();
+	const username = resolveNewUsername(pool, input.Username, sub, attributes);
+	if (password !== undefined) checkPassword(pool, password);
+	if (pool.users[userKey(pool, username)]) throw new ServiceError('UsernameExistsException', 'User already exists');
+	validateAttributes(pool, attributes, { requireAll: true });
+	checkSignInAttributesUnique(pool, attributes);
+	const validationData = input.ValidationData ? attributeListToMap(input.ValidationData) : null;
+	const pre = await runTrigger(env, pool, 'PreSignUp', {
+		triggerSource: 'PreSignUp_SignUp',
+		userName: username,
+		clientId: client.ClientId,
+		request: { userAttributes: attributes, validationData, ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}) },
+		response: { autoConfirmUser: false, autoVerifyPhone: false, autoVerifyEmail: false },
+	});
+	if (pre) expectTypes(pre.response, { autoConfirmUser: 'boolean', autoVerifyEmail: 'boolean', autoVerifyPhone: 'boolean' });
+	const confirmed = pre?.response.autoConfirmUser === true;
+	if (pre?.response.autoVerifyEmail && attributes.email) attributes.email_verified = 'true';
+	if (pre?.response.autoVerifyPhone && attributes.phone_number) attributes.phone_number_verified = 'true';
+	const user = createUserRecord(env, pool, username, sub, attributes, confirmed ? 'CONFIRMED' : 'UNCONFIRMED', password);
+	let details: CodeDeliveryDetails | undefined;
+	if (!confirmed) {
+		const delivery = signUpDelivery(pool, user);
+		if (delivery) {
+			const code = newCode(env);
+			issueCode(env, user, 'SIGN_UP', code, delivery.attribute);
+			details = await sendCodeMessage(env, pool, { user, kind: 'SignUp', delivery, code, clientId: client.ClientId, clientMetadata: input.ClientMetadata, reason: 'SignUp' });
+		}
+	} else {
+		if (attributes.email_verified === 'true') claimAlias(pool, user, 'email', true);
+		if (attributes.phone_number_verified === 'true') claimAlias(pool, user, 'phone_number', true);
+		await postConfirmation(env, pool, user, 'PostConfirmation_ConfirmSignUp', client.ClientId, input.ClientMetadata);
+	}
+	const session = createSession(env, pool, client, { username: user.username, userExists: true, challenge: confirmed ? 'SIGNED_UP_CONFIRMED' : 'SIGNED_UP', flow: 'SignUp' });
+	return { UserConfirmed: confirmed, ...(details ? { CodeDeliveryDetails: details } : {}), UserSub: sub, Session: session };
+};
+
+const confirmSignUp: Handler = async (input, env) => {
+	const { pool, client } = clientAndPool(env, input.ClientId);
+	await checkSecretHash(client, input.SecretHash, [input.Username]);
+	const user = findUser(pool, input.Username);
+	if (!user) {
+		if (hidesUsers(client)) throw new ServiceError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+		throw usernameNotFound();
+	}
+	if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+	const record = user.codes.SIGN_UP;
+	if (record && record.code === input.ConfirmationCode && record.expiresAt > env.now() && record.attribute) {
+		// Check the alias before consuming the code, so a conflict can be retried with ForceAliasCreation.
+		const probe = { ...user, attributes: { ...user.attributes } };
+		claimAlias(pool, probe, record.attribute as 'email' | 'phone_number', !!input.ForceAliasCreation);
+	}
+	const { attribute } = consumeCode(env, user, 'SIGN_UP', input.ConfirmationCode);
+	if (attribute) {
+		claimAlias(pool, user, attribute as 'email' | 'phone_number', !!input.ForceAliasCreation);
+		user.attributes[`${attribute}_verified`] = 'true';
+	}
+	user.status = 'CONFIRMED';
+	user.modifiedAt = env.now();
+	await postConfirmation(env, pool, user, 'PostConfirmation_ConfirmSignUp', client.ClientId, input.ClientMetadata);
+	const session = createSession(env, pool, client, { username: user.username, userExists: true, challenge: 'SIGNED_UP_CONFIRMED', flow: 'ConfirmSignUp' });
+	return { Session: session };
+};
+
+const resendConfirmationCode: Handler = async (input, env) => {
+	const { pool, client } = clientAndPool(env, input.ClientId);
+	await checkSecretHash(client, input.SecretHash, [input.Username]);
+	const user = findUser(pool, input.Username);
+	if (!user || !user.enabled) {
+		if (hidesUsers(client)) return { CodeDeliveryDetails: simulatedDelivery(input.Username) };
+		if (!user) throw usernameNotFound();
+		throw notAuthorized('User is disabled.');
+	}
+	if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.');
+	const delivery = signUpDelivery(pool, user);
+	if (!delivery) throw invalidParameter('Cannot resend codes. Auto verification not turned on.');
+	const code = newCode(env);
+	issueCode(env, user, 'SIGN_UP', code, delivery.attribute);
+	return { CodeDeliveryDetails: await sendCodeMessage(env, pool, { user, kind: 'ResendCode', delivery, code, clientId: client.ClientId, clientMetadata: input.ClientMetadata, reason: 'ResendConfirmationCode' }) };
+};
+
+/** Where a password-reset code goes, by AccountRecoverySetting (or the legacy SMS-first rule). */
+function recoveryDelivery(pool: PoolRecord, user: UserRecord): ReturnType<typeof deliveryFor> | 'admin_only' {
+	const mechanisms: Array<{ Name: string; Priority: number }> | undefined = pool.settings.AccountRecoverySetting?.RecoveryMechanisms;
+	const order = mechanisms ? [...mechanisms].sort((a, b) => a.Priority - b.Priority).map((m) => m.Name) : ['verified_phone_number', 'verified_email'];
+	if (order.length === 1 && order[0] === 'admin_only') return 'admin_only';
+	for (const name of order) {
+		if (name === 'verified_phone_number' && user.attributes.phone_number_verified === 'true' && !user.mfa.sms.enabled) return deliveryFor(user, 'phone_number');
+		if (name === 'verified_email' && user.attributes.email_verified === 'true' && !user.mfa.email.enabled) return deliveryFor(user, 'email');
+	}
+	return undefined;
+}
+
+/** Runs UserMigration for an unknown user; returns the migrated user or undefined. */
+export async function migrateUser(env: Env, pool: PoolRecord, client: ClientRecord, typed: string, source: 'UserMigration_Authentication' | 'UserMigration_ForgotPassword', password: string | undefined, clientMetadata?: Record<string, string>): Promise<UserRecord | undefined> {
+	const result = await runTrigger(env, pool, 'UserMigration', {
+		triggerSource: source,
+		userName: typed,
+		clientId: client.ClientId,
+		request: { ...(password !== undefined ? { password } : {}), validationData: null, ...(clientMetadata ? { clientMetadata } : {}) },
+		response: { userAttributes: null, forceAliasCreation: null, enableSMSMFA: null, finalUserStatus: null, messageAction: null, desiredDeliveryMediums: null },
+	});
+	const response = result?.response;
+	if (!response?.userAttributes || typeof response.userAttributes !== 'object') return undefined;
+	const attributes: Record<string, string> = {};
+	for (const [name, value] of Object.entries(response.userAttributes as Record<string, unknown>)) {
+		if (name === 'username' || name === 'sub') continue;
+		attributes[name] = String(value);
+	}
+	const sub = env.context.uuid();
+	const username = usernameAttributesOf(pool).length ? sub : typed;
+	if (usernameAttributesOf(pool).includes('email') && !attributes.email && typed.includes('@')) attributes.email = typed;
+	validateAttributes(pool, attributes);
+	const status = source === 'UserMigration_Authentication' && response.finalUserStatus === 'CONFIRMED' ? 'CONFIRMED' : 'RESET_REQUIRED';
+	// The migration trigger's password is accepted as is: Cognito does not apply the policy to it.
+	const user = createUserRecord(env, pool, username, sub, attributes, status, source === 'UserMigration_Authentication' ? password : undefined);
+	if (response.enableSMSMFA === true) user.mfa.sms.enabled = true;
+	return user;
+}
+
+const forgotPassword: Handler = async (input, env) => {
+	const { pool, client } = clientAndPool(env, input.ClientId);
+	await checkSecretHash(client, input.SecretHash, [input.Username]);
+	let user = findUser(pool, input.Username);
+	if (!user) user = await migrateUser(env, pool, client, input.Username, 'UserMigration_ForgotPassword', undefined, input.ClientMetadata);
+	if (!user || !user.enabled) {
+		if (hidesUsers(client)) return { CodeDeliveryDetails: simulatedDelivery(input.Username) };
+		if (!user) throw usernameNotFound();
+		throw notAuthorized('User is disabled.');
+	}
+	const delivery = recoveryDelivery(pool, user);
+	if (delivery === 'admin_only') throw notAuthorized('Cannot reset password for the user as admin only recovery is configured.');
+	if (!delivery) {
+		if (hidesUsers(client)) return { CodeDeliveryDetails: simulatedDelivery(input.Username) };
+		throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+	}
+	const code = newCode(env);
+	issueCode(env, user, 'FORGOT_PASSWORD', code, delivery.attribute);
+	return { CodeDeliveryDetails: await sendCodeMessage(env, pool, { user, kind: 'ForgotPassword', delivery, code, clientId: client.ClientId, clientMetadata: input.ClientMetadata, reason: 'ForgotPassword' }) };
+};
+
+const confirmForgotPassword: Handler = async (input, env) => {
+	const { pool, client } = clientAndPool(env, input.ClientId);
+	await checkSecretHash(client, input.SecretHash, [input.Username]);
+	const user = findUser(pool, input.Username);
+	if (!user || !user.enabled) {
+		if (hidesUsers(client)) throw new ServiceError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+		if (!user) throw usernameNotFound();
+		throw notAuthorized('User is disabled.');
+	}
+	const record = user.codes.FORGOT_PASSWORD;
+	if (!record || record.expiresAt <= env.now()) throw new ServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+	if (record.code !== input.ConfirmationCode) consumeCode(env, user, 'FORGOT_PASSWORD', input.ConfirmationCode);
+	checkPassword(pool, input.Password);
+	checkHistory(pool, user.passwordHistory, input.Password);
+	consumeCode(env, user, 'FORGOT_PASSWORD', input.ConfirmationCode);
+	setPassword(user, input.Password, env.now());
+	user.status = 'CONFIRMED';
+	user.failures = { count: 0, lastAt: 0, lockedUntil: 0 };
+	await postConfirmation(env, pool, user, 'PostConfirmation_ConfirmForgotPassword', client.ClientId, input.ClientMetadata);
+	return {};
+};
+
+const adminCreateUser: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const attributes = attributeListToMap(input.UserAttributes);
+	if (input.MessageAction === 'RESEND') {
+		const user = requireUser(pool, input.Username);
+		if (user.status !== 'FORCE_CHANGE_PASSWORD') throw new ServiceError('UnsupportedUserStateException', `Resend not possible. ${user.username} status is not FORCE_CHANGE_PASSWORD.`);
+		const temporary = input.TemporaryPassword ?? generateTemporaryPassword(pool.settings.Policies.PasswordPolicy, env.context.randomString);
+		setPassword(user, temporary, env.now());
+		user.temporaryPasswordSetAt = env.now();
+		await sendInvitation(env, pool, user, temporary, input);
+		return { User: describeUser(user) };
+	}
+	const sub = env.context.uuid();
+	const username = resolveNewUsername(pool, input.Username, sub, attributes);
+	if (findUser(pool, username) || (usernameAttributesOf(pool).length && findUser(pool, input.Username))) throw new ServiceError('UsernameExistsException', 'User account already exists');
+	if (input.TemporaryPassword !== undefined) checkPassword(pool, input.TemporaryPassword);
+	validateAttributes(pool, attributes, { requireAll: true });
+	checkSignInAttributesUnique(pool, attributes);
+	await runTrigger(env, pool, 'PreSignUp', {
+		triggerSource: 'PreSignUp_AdminCreateUser',
+		userName: username,
+		clientId: NO_CLIENT,
+		request: { userAttributes: attributes, validationData: input.ValidationData ? attributeListToMap(input.ValidationData) : null, ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}) },
+		response: { autoConfirmUser: false, autoVerifyPhone: false, autoVerifyEmail: false },
+	});
+	const temporary = input.TemporaryPassword ?? generateTemporaryPassword(pool.settings.Policies.PasswordPolicy, env.context.randomString);
+	const user = createUserRecord(env, pool, username, sub, attributes, 'FORCE_CHANGE_PASSWORD', temporary);
+	user.temporaryPasswordSetAt = env.now();
+	if (attributes.email_verified === 'true') claimAlias(pool, user, 'email', !!input.ForceAliasCreation);
+	if (attributes.phone_number_verified === 'true') claimAlias(pool, user, 'phone_number', !!input.ForceAliasCreation);
+	if (input.MessageAction !== 'SUPPRESS') await sendInvitation(env, pool, user, temporary, input);
+	return { User: describeUser(user) };
+};
+
+async function sendInvitation(env: Env, pool: PoolRecord, user: UserRecord, temporary: string, input: Record<string, any>) {
+	const mediums: string[] = input.DesiredDeliveryMediums ?? ['SMS'];
+	const deliveries = mediums.map((m) => deliveryFor(user, m === 'EMAIL' ? 'email' : 'phone_number')).filter((d) => !!d);
+	if (!deliveries.length) {
+		const fallback = deliveryFor(user, 'email') ?? deliveryFor(user, 'phone_number');
+		if (fallback) deliveries.push(fallback);
+	}
+	for (const delivery of deliveries) {
+		await sendCodeMessage(env, pool, { user, kind: 'AdminCreateUser', delivery: delivery!, code: temporary, clientId: NO_CLIENT, clientMetadata: input.ClientMetadata, reason: 'AdminCreateUser' });
+	}
+}
+
+const adminGetUser: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const user = requireUser(pool, input.Username);
+	return {
+		Username: user.username,
+		UserAttributes: attributeMapToList(user.attributes),
+		UserCreateDate: toEpochSeconds(user.createdAt),
+		UserLastModifiedDate: toEpochSeconds(user.modifiedAt),
+		Enabled: user.enabled,
+		UserStatus: user.status,
+		...mfaFields(user),
+	};
+};
+
+const adminConfirmSignUp: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const user = requireUser(pool, input.Username);
+	if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+	user.status = 'CONFIRMED';
+	user.modifiedAt = env.now();
+	delete user.codes.SIGN_UP;
+	await postConfirmation(env, pool, user, 'PostConfirmation_ConfirmSignUp', NO_CLIENT, input.ClientMetadata);
+	return {};
+};
+
+const adminSetUserPassword: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const user = requireUser(pool, input.Username);
+	checkPassword(pool, input.Password);
+	if (input.Permanent) checkHistory(pool, user.passwordHistory, input.Password);
+	setPassword(user, input.Password, env.now());
+	if (input.Permanent) {
+		user.status = 'CONFIRMED';
+		delete user.temporaryPasswordSetAt;
+	} else {
+		user.status = 'FORCE_CHANGE_PASSWORD';
+		user.temporaryPasswordSetAt = env.now();
+	}
+	user.failures = { count: 0, lastAt: 0, lockedUntil: 0 };
+	return {};
+};
+
+const adminDeleteUser: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const user = requireUser(pool, input.Username);
+	revokeUserSessions(env, pool, user);
+	delete pool.users[userKey(pool, user.username)];
+	return {};
+};
+
+const adminDisableUser: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const user = requireUser(pool, input.Username);
+	user.enabled = false;
+	user.modifiedAt = env.now();
+	revokeUserSessions(env, pool, user);
+	return {};
+};
+
+const adminEnableUser: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const user = requireUser(pool, input.Username);
+	user.enabled = true;
+	user.modifiedAt = env.now();
+	return {};
+};
+
+const adminResetUserPassword: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const user = requireUser(pool, input.Username);
+	if (!user.enabled) throw notAuthorized('User is disabled.');
+	const delivery = recoveryDelivery(pool, user);
+	if (delivery === 'admin_only') throw notAuthorized('Cannot reset password for the user as admin only recovery is configured.');
+	if (!delivery) throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+	user.status = 'RESET_REQUIRED';
+	user.modifiedAt = env.now();
+	const code = newCode(env);
+	issueCode(env, user, 'FORGOT_PASSWORD', code, delivery.attribute);
+	await sendCodeMessage(env, pool, { user, kind: 'ForgotPassword', delivery, code, clientId: NO_CLIENT, clientMetadata: input.ClientMetadata, reason: 'AdminResetUserPassword' });
+	return {};
+};
+
+/**
+ * Applies attribute changes for UpdateUserAttributes/AdminUpdateUserAttributes: a changed email/phone
+ * becomes unverified (or waits, with AttributesRequireVerificationBeforeUpdate) and gets a code when
+ * the pool auto-verifies it. Returns the deliveries made.
+ */
+export async function applyAttributeUpdate(env: Env, pool: PoolRecord, user: UserRecord, changes: Record<string, string>, clientId: string, clientMetadata?: Record<string, string>): Promise<CodeDeliveryDetails[]> {
+	validateAttributes(pool, changes, { existing: user.attributes });
+	checkSignInAttributesUnique(pool, { ...user.attributes, ...changes }, user);
+	const auto: string[] = pool.settings.AutoVerifiedAttributes ?? [];
+	const waitFor: string[] = pool.settings.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [];
+	const deliveries: CodeDeliveryDetails[] = [];
+	for (const [name, value] of Object.entries(changes)) {
+		const verifiable = name === 'email' || name === 'phone_number';
+		const changed = user.attributes[name] !== value;
+		if (verifiable && changed && changes[`${name}_verified`] !== 'true') {
+			if (waitFor.includes(name) && auto.includes(name)) {
+				user.pendingAttributes = { ...(user.pendingAttributes ?? {}), [name]: value };
+			} else {
+				user.attributes[name] = value;
+				user.attributes[`${name}_verified`] = 'false';
+			}
+			if (auto.includes(name)) {
+				const code = newCode(env);
+				issueCode(env, user, name === 'email' ? 'VERIFY_email' : 'VERIFY_phone_number', code, name);
+				const delivery = { channel: name === 'email' ? ('EMAIL' as const) : ('SMS' as const), destination: value, attribute: name };
+				deliveries.push(await sendCodeMessage(env, pool, { user, kind: 'UpdateUserAttribute', delivery, code, clientId, clientMetadata, reason: 'UpdateUserAttributes' }));
+			}
+		} else {
+			user.attributes[name] = value;
+		}
+	}
+	user.modifiedAt = env.now();
+	return deliveries;
+}
+
+const adminUpdateUserAttributes: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const user = requireUser(pool, input.Username);
+	await applyAttributeUpdate(env, pool, user, attributeListToMap(input.UserAttributes), NO_CLIENT, input.ClientMetadata);
+	return {};
+};
+
+const adminDeleteUserAttributes: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const user = requireUser(pool, input.Username);
+	const schema: Array<Record<string, any>> = pool.settings.SchemaAttributes;
+	for (const name of input.UserAttributeNames as string[]) {
+		const definition = schema.find((a) => a.Name === name);
+		if (!definition) throw invalidParameter(`Attributes did not conform to the schema: Type for attribute {${name}} could not be determined`);
+		if (definition.Required || name === 'sub') throw invalidParameter(`Attributes did not conform to the schema: ${name}: The attribute is required`);
+		delete user.attributes[name];
+		if (name === 'email' || name === 'phone_number') delete user.attributes[`${name}_verified`];
+	}
+	user.modifiedAt = env.now();
+	return {};
+};
+
+const adminUserGlobalSignOut: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	revokeUserSessions(env, pool, requireUser(pool, input.Username));
+	return {};
+};
+
+/** ListUsers filter: `name = "value"` or `name ^= "prefix"` on the searchable attributes. */
+function parseFilter(filter: string): ((user: UserRecord) => boolean) | undefined {
+	if (!filter.trim()) return undefined;
+	const match = /^\s*([\w:]+)\s*(=|\^=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
+	const searchable = ['username', 'email', 'phone_number', 'name', 'given_name', 'family_name', 'preferred_username', 'cognito:user_status', 'status', 'sub'];
+	if (!match || !searchable.includes(match[1]!)) throw invalidParameter('Error while parsing filter.');
+	const [, name, operator, raw] = match;
+	const wanted = raw!.replace(/\\(.)/g, '$1');
+	const valueOf = (user: UserRecord) =>
+		name === 'username' ? user.username : name === 'cognito:user_status' ? user.status : name === 'status' ? (user.enabled ? 'Enabled' : 'Disabled') : user.attributes[name!];
+	return (user) => {
+		const value = valueOf(user);
+		if (value === undefined) return false;
+		return operator === '=' ? value === wanted : value.startsWith(wanted);
+	};
+}
+
+const listUsers: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const matches = parseFilter(input.Filter ?? '');
+	const users = Object.values(pool.users)
+		.filter((u) => !matches || matches(u))
+		.sort((a, b) => a.createdAt - b.createdAt || a.username.localeCompare(b.username));
+	const limit = input.Limit || 60;
+	const start = input.PaginationToken ? Number(input.PaginationToken) : 0;
+	if (!Number.isInteger(start) || start < 0) throw invalidParameter('Invalid pagination token.');
+	return {
+		Users: users.slice(start, start + limit).map((u) => describeUser(u, input.AttributesToGet)),
+		...(start + limit < users.length ? { PaginationToken: String(start + limit) } : {}),
+	};
+};
+
+const listUsersInGroup: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	if (!pool.groups[input.GroupName]) throw new ServiceError('ResourceNotFoundException', 'Group not found.');
+	const users = Object.values(pool.users).filter((u) => u.groups.includes(input.GroupName));
+	return { Users: users.map((u) => describeUser(u)) };
+};
+
+/** User management and sign-up operations by name. */
+export const USER_HANDLERS: Record<string, Handler> = {
+	SignUp: signUp,
+	ConfirmSignUp: confirmSignUp,
+	ResendConfirmationCode: resendConfirmationCode,
+	ForgotPassword: forgotPassword,
+	ConfirmForgotPassword: confirmForgotPassword,
+	AdminCreateUser: adminCreateUser,
+	AdminGetUser: adminGetUser,
+	AdminConfirmSignUp: adminConfirmSignUp,
+	AdminSetUserPassword: adminSetUserPassword,
+	AdminDeleteUser: adminDeleteUser,
+	AdminDisableUser: adminDisableUser,
+	AdminEnableUser: adminEnableUser,
+	AdminResetUserPassword: adminResetUserPassword,
+	AdminUpdateUserAttributes: adminUpdateUserAttributes,
+	AdminDeleteUserAttributes: adminDeleteUserAttributes,
+	AdminUserGlobalSignOut: adminUserGlobalSignOut,
+	ListUsers: listUsers,
+	ListUsersInGroup: listUsersInGroup,
+};
+
+export { deliveryDetails };
