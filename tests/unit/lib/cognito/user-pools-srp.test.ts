@@ -1,0 +1,95 @@
+import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { computeVerifier, modPow, N, padHex, srpPoolName } from '../../../../src/lib/cognito/user-pools/srp';
+import { claimsOf, PASSWORD, poolWithClient, signUpConfirmed, userPoolSandbox, type UserPoolSandbox } from '../../../fixtures/user-pool-sandbox';
+
+/** Routes amazon-cognito-identity-js (which uses global fetch) to the sandbox. */
+function routeFetchTo(t: UserPoolSandbox) {
+	vi.stubGlobal('fetch', (url: string, init: RequestInit) => t.sandbox.fetch(new Request(url, init)));
+}
+
+function authenticate(user: CognitoUser, details: AuthenticationDetails) {
+	return new Promise<{ kind: string; value: any }>((resolve) => {
+		user.authenticateUser(details, {
+			onSuccess: (session) => resolve({ kind: 'success', value: session }),
+			onFailure: (error) => resolve({ kind: 'failure', value: error }),
+			newPasswordRequired: (attributes) => resolve({ kind: 'newPasswordRequired', value: attributes }),
+			totpRequired: (name) => resolve({ kind: 'totpRequired', value: name }),
+			mfaRequired: (name) => resolve({ kind: 'mfaRequired', value: name }),
+		});
+	});
+}
+
+describe('SRP (USER_SRP_AUTH) with amazon-cognito-identity-js', () => {
+	let t: UserPoolSandbox;
+	beforeEach(() => {
+		t = userPoolSandbox(7);
+		routeFetchTo(t);
+	});
+	afterEach(() => vi.unstubAllGlobals());
+
+	test('padHex pads like the client library', () => {
+		expect(padHex(0x7fn)).toBe('7f');
+		expect(padHex(0x80n)).toBe('0080');
+		expect(padHex(0xabcn)).toBe('0abc');
+		expect(srpPoolName('us-east-1_AbC123xyz')).toBe('AbC123xyz');
+	});
+
+	test('the verifier is g^x mod N and below N', async () => {
+		const v = BigInt(`0x${await computeVerifier('Pool', 'alice', 'secret', 'ab12')}`);
+		expect(v > 0n && v < N).toBe(true);
+		expect(modPow(2n, 10n, 1000n)).toBe(24n);
+	});
+
+	test('authenticateUser signs in through PASSWORD_VERIFIER and gets verifiable tokens', async () => {
+		const { poolId, clientId } = await poolWithClient(t);
+		await signUpConfirmed(t, clientId, 'alice');
+		const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: 'http://localhost/' });
+		const user = new CognitoUser({ Username: 'alice', Pool: pool });
+		const result = await authenticate(user, new AuthenticationDetails({ Username: 'alice', Password: PASSWORD }));
+		expect(result.kind).toBe('success');
+		const idToken = result.value.getIdToken().getJwtToken();
+		expect(claimsOf(idToken)['cognito:username']).toBe('alice');
+		const calls = t.sandbox.trace.filter((e) => e.type === 'ApiCall').map((e) => (e as { operation: string }).operation);
+		expect(calls.slice(-2)).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+		const initiate = t.sandbox.trace.filter((e) => e.type === 'ApiCall' && e.operation === 'InitiateAuth').pop() as any;
+		expect(Object.keys(initiate.response.ChallengeParameters).sort()).toEqual(['SALT', 'SECRET_BLOCK', 'SRP_B', 'USERNAME', 'USER_ID_FOR_SRP']);
+		expect(initiate.response.ChallengeName).toBe('PASSWORD_VERIFIER');
+	});
+
+	test('a wrong password fails at PASSWORD_VERIFIER with the generic message', async () => {
+		const { poolId, clientId } = await poolWithClient(t);
+		await signUpConfirmed(t, clientId, 'bob');
+		const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: 'http://localhost/' });
+		const result = await authenticate(new CognitoUser({ Username: 'bob', Pool: pool }), new AuthenticationDetails({ Username: 'bob', Password: 'Wrong-Passw0rd' }));
+		expect(result.kind).toBe('failure');
+		expect(result.value.code).toBe('NotAuthorizedException');
+		expect(result.value.message).toBe('Incorrect username or password.');
+	});
+
+	test('email-as-username pools sign in with the email; USER_ID_FOR_SRP is the sub', async () => {
+		const { poolId, clientId } = await poolWithClient(t, { UsernameAttributes: ['email'] });
+		const { UserSub } = await t.call('SignUp', { ClientId: clientId, Username: 'carol@example.com', Password: PASSWORD });
+		await t.call('ConfirmSignUp', { ClientId: clientId, Username: 'carol@example.com', ConfirmationCode: t.lastCode('carol@example.com') });
+		const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: 'http://localhost/' });
+		const result = await authenticate(new CognitoUser({ Username: 'carol@example.com', Pool: pool }), new AuthenticationDetails({ Username: 'carol@example.com', Password: PASSWORD }));
+		expect(result.kind).toBe('success');
+		expect(claimsOf(result.value.getAccessToken().getJwtToken()).username).toBe(UserSub);
+	});
+
+	test('a user with TOTP MFA gets totpRequired after the password verifier', async () => {
+		const { poolId, clientId } = await poolWithClient(t, { MfaConfiguration: 'OFF' });
+		await t.call('SetUserPoolMfaConfig', { UserPoolId: poolId, SoftwareTokenMfaConfiguration: { Enabled: true }, MfaConfiguration: 'OPTIONAL' });
+		await signUpConfirmed(t, clientId, 'dave');
+		const { AuthenticationResult } = await t.call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'dave', PASSWORD } });
+		const { SecretCode } = await t.call('AssociateSoftwareToken', { AccessToken: AuthenticationResult.AccessToken });
+		const { TOTP, Secret } = await import('otpauth');
+		const code = TOTP.generate({ secret: Secret.fromBase32(SecretCode), timestamp: t.clock.now() });
+		await t.call('VerifySoftwareToken', { AccessToken: AuthenticationResult.AccessToken, UserCode: code });
+		await t.call('SetUserMFAPreference', { AccessToken: AuthenticationResult.AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+		const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: 'http://localhost/' });
+		const result = await authenticate(new CognitoUser({ Username: 'dave', Pool: pool }), new AuthenticationDetails({ Username: 'dave', Password: PASSWORD }));
+		expect(result.kind).toBe('totpRequired');
+		expect(result.value).toBe('SOFTWARE_TOKEN_MFA');
+	});
+});
