@@ -42,10 +42,11 @@ export function addIdentity(state: IdentityStoreState, record: IdentityRecord): 
 
 /** Links a login to an identity; false when the identity already has another user of that provider. */
 export function link(state: IdentityStoreState, identity: IdentityRecord, providerKey: string, subject: string, now: number): boolean {
-	const existing = identity.logins[providerKey];
+	const existing = Object.hasOwn(identity.logins, providerKey) ? identity.logins[providerKey] : undefined;
 	if (existing !== undefined && existing !== subject) return false;
 	if (existing === subject) return true;
-	identity.logins[providerKey] = subject;
+	// defineProperty: a provider name such as `__proto__` must stay a plain key of the JSON state.
+	Object.defineProperty(identity.logins, providerKey, { value: subject, enumerable: true, writable: true, configurable: true });
 	identity.modifiedAt = now;
 	state.loginIndex[indexKey(identity.IdentityPoolId, providerKey, subject)] = identity.IdentityId;
 	return true;
@@ -54,7 +55,7 @@ export function link(state: IdentityStoreState, identity: IdentityRecord, provid
 /** Merges `from` into `into` (the logins of one person were spread over two identities); `from` disappears. */
 export function merge(state: IdentityStoreState, into: IdentityRecord, from: IdentityRecord, now: number): void {
 	for (const [providerKey, subject] of Object.entries(from.logins)) {
-		if (into.logins[providerKey] === undefined) into.logins[providerKey] = subject;
+		if (!Object.hasOwn(into.logins, providerKey)) Object.defineProperty(into.logins, providerKey, { value: subject, enumerable: true, writable: true, configurable: true });
 		state.loginIndex[indexKey(into.IdentityPoolId, providerKey, subject)] = into.IdentityId;
 	}
 	into.modifiedAt = now;

@@ -114,7 +114,7 @@ export function readPoolRoles(input: Record<string, unknown>): PoolRoles {
 		if (entries.length > 10) throw constraintError('RoleMappings', rawMappings, 'Member must have length less than or equal to 10');
 		for (const [provider, mapping] of entries) {
 			if (provider.length < 1 || provider.length > 128) throw constraintError('RoleMappings', rawMappings, 'Map keys must satisfy constraint: [Member must have length less than or equal to 128, Member must have length greater than or equal to 1]');
-			mappings[provider] = readRoleMapping(mapping);
+			Object.defineProperty(mappings, provider, { value: readRoleMapping(mapping), enumerable: true, writable: true, configurable: true });
 		}
 	}
 	return { Roles: { ...roles }, RoleMappings: mappings };

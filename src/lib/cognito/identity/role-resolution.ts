@@ -26,7 +26,7 @@ export function resolveRole(roles: PoolRoles | undefined, authenticated: boolean
 		if (!defaults.unauthenticated) throw invalidPoolConfiguration();
 		return { roleArn: defaults.unauthenticated, source: 'unauthenticated-default' };
 	}
-	const mapped = logins.find((login) => roles?.RoleMappings[login.mappingKey]);
+	const mapped = logins.find((login) => roles !== undefined && Object.hasOwn(roles.RoleMappings, login.mappingKey));
 	if (!mapped) {
 		if (!defaults.authenticated) throw invalidPoolConfiguration();
 		return { roleArn: defaults.authenticated, source: 'authenticated-default' };

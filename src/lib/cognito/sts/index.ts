@@ -86,6 +86,11 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 		};
 	}
 
+	/** Own-property lookup, so keys such as `constructor` or `__proto__` never find anything. */
+	function sessionOf(accessKeyId: string | undefined): StsSession | undefined {
+		return accessKeyId !== undefined && Object.hasOwn(sessions, accessKeyId) ? sessions[accessKeyId] : undefined;
+	}
+
 	// Secrets live beside the sessions so snapshots can keep them without widening StsSession.
 	const sessionSecrets = new Map<string, { secret: string; token: string }>();
 
@@ -146,7 +151,7 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 	}
 
 	async function simulateRequest(input: { accessKeyId: string; action: string; resource: string; context?: RequestContext }) {
-		const session = sessions[input.accessKeyId];
+		const session = sessionOf(input.accessKeyId);
 		if (!session) throw new ServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
 		if (context.clock.now() >= session.expiration) throw new ServiceError('ExpiredToken', 'The security token included in the request is expired', 403);
 		const policies = context.roles.get(session.roleArn)?.policies ?? [];
@@ -191,7 +196,7 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 	}
 
 	function callerIdentity(caller: Caller): Record<string, string> {
-		const session = caller.accessKeyId ? sessions[caller.accessKeyId] : undefined;
+		const session = sessionOf(caller.accessKeyId);
 		if (session) {
 			if (context.clock.now() >= session.expiration) throw new ServiceError('ExpiredToken', 'The security token included in the request is expired', 403);
 			return { UserId: session.assumedRoleId, Account: parseRoleArn(session.roleArn)?.account ?? context.accountId, Arn: session.assumedRoleArn };
@@ -220,7 +225,7 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 		registerWebIdentityProvider(verifier) {
 			verifiers.set(verifier.issuer, verifier);
 		},
-		sessionFor: (accessKeyId) => (accessKeyId ? sessions[accessKeyId] : undefined),
+		sessionFor: sessionOf,
 		snapshot: () => ({ sessions, secrets: [...sessionSecrets.entries()] }),
 		restore(state) {
 			const saved = (state ?? {}) as { sessions?: Record<string, StsSession>; secrets?: Array<[string, { secret: string; token: string }]> };

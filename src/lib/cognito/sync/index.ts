@@ -121,7 +121,8 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 			syncCount: dataset.SyncCount,
 			payloadType: 'Inline',
 		};
-		(state.streams[streams.StreamName] ??= []).push(record);
+		if (!Object.hasOwn(state.streams, streams.StreamName)) Object.defineProperty(state.streams, streams.StreamName, { value: [], enumerable: true, writable: true, configurable: true });
+		state.streams[streams.StreamName]!.push(record);
 		context.emit({ type: 'SyncEvent', kind: 'stream', detail: { streamName: streams.StreamName, record }, at: now() });
 	}
 
@@ -172,7 +173,7 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 			const key = datasetKey(pool, identity, name);
 			const token = call.body.SyncSessionToken;
 			if (typeof token !== 'string' || !token) throw invalid("1 validation error detected: Value null at 'syncSessionToken' failed to satisfy constraint: Member must not be null");
-			const session = state.sessions[token];
+			const session = Object.hasOwn(state.sessions, token) ? state.sessions[token] : undefined;
 			if (!session || session.datasetKey !== key || session.expiresAt <= now()) throw invalid('Invalid or expired sync session token. Call ListRecords to get a new one.');
 			const deviceId = typeof call.body.DeviceId === 'string' ? call.body.DeviceId : undefined;
 			const rawPatches = call.body.RecordPatches ?? [];
@@ -231,7 +232,7 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 			const identity = identityId(call, pool);
 			const key = datasetKey(pool, identity, datasetName(call));
 			if (call.callerIdentityId === undefined) throw new ServiceError('NotAuthorizedException', 'SubscribeToDataset requires Cognito identity credentials.', 403);
-			const device = state.devices[call.params.DeviceId ?? ''];
+			const device = Object.hasOwn(state.devices, call.params.DeviceId ?? '') ? state.devices[call.params.DeviceId!] : undefined;
 			if (!device || device.IdentityId !== identity) throw new ServiceError('ResourceNotFoundException', 'Device not found.', 404);
 			const list = (state.subscriptions[key] ??= []);
 			if (!list.includes(device.DeviceId)) list.push(device.DeviceId);
@@ -365,7 +366,7 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 				throw failure;
 			}
 		},
-		readStream: (streamName) => structuredClone(state.streams[streamName] ?? []),
+		readStream: (streamName) => structuredClone(Object.hasOwn(state.streams, streamName) ? state.streams[streamName]! : []),
 		snapshot: () => state,
 		restore(saved) {
 			state = saved && typeof saved === 'object' && 'datasets' in saved ? structuredClone(saved as SyncState) : emptySyncState();
