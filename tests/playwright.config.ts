@@ -1,21 +1,11 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../src/cli/find-chromium';
 
-/**
- * Which Chromium to drive: Playwright's own build when it is installed, otherwise a system Chromium
- * (CHROMIUM_PATH, default /usr/bin/chromium). Playwright cannot download browsers on machines
- * without general internet access, so CI installs Debian's `chromium` package instead.
- */
-function chromiumExecutable(): string | undefined {
-	const bundled = chromium.executablePath();
-	if (bundled && existsSync(bundled)) return undefined;
-	const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-	if (!existsSync(system)) {
-		throw new Error(
-			`No Chromium found. Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH; looked for Playwright's build and ${system}.`
-		);
-	}
-	return system;
+const executablePath = findChromium();
+if (executablePath === null) {
+	throw new Error(
+		`No Chromium found. Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH; looked for Playwright's build and ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}.`
+	);
 }
 
 const PORT = Number(process.env.E2E_PORT ?? 4321);
@@ -27,7 +17,7 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: process.env.CI ? 1 : 0,
 	workers: process.env.CI ? 2 : undefined,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: [['list']],
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'retain-on-failure',
@@ -37,18 +27,7 @@ export default defineConfig({
 			name: 'chromium',
 			use: {
 				...devices['Desktop Chrome'],
-				launchOptions: {
-					executablePath: chromiumExecutable(),
-					args: [
-						'--no-sandbox',
-						'--disable-gpu',
-						'--disable-background-networking',
-						'--disable-component-update',
-						'--disable-sync',
-						'--disable-quic',
-						'--no-first-run',
-					],
-				},
+				launchOptions: { executablePath, args: CHROMIUM_ARGS },
 			},
 		},
 	],

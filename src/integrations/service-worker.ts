@@ -1,30 +1,57 @@
 /**
- * Astro integration: after the build, Workbox writes `dist/sw.js`, which precaches every page, style,
- * data file and script the site needs offline (a learner studies on a phone without signal), and caches
- * anything else it meets later. Mermaid ships chunks for diagram types the lessons never use; they are left
- * out of the precache (they are still cached at runtime if ever requested).
+ * Astro integration: after the build, Workbox writes `dist/sw.js`, which precaches every page and data file
+ * and exactly the scripts, styles and WebAssembly those pages reference (transitively), so a learner can
+ * study offline on a phone after one visit. Anything else (e.g. the in-browser diagram fallback, which
+ * pages with pre-drawn diagrams no longer reference) is cached the first time it is used.
  */
 import type { AstroIntegration } from 'astro';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
 
-/** Mermaid chunks for diagram types and layout engines no lesson uses (sequence and flowchart are used). */
-const UNUSED_DIAGRAM_CHUNKS =
-	/^_astro\/(elk|cytoscape|katex|architecture|c4Diagram|usecase|mindmap|gitGraph|sankey|quadrant|xychart|blockDiagram|kanban|timeline|requirement|pieDiagram|ganttDiagram|journeyDiagram|erDiagram|classDiagram|packet|radar|treemap|cose-bilkent|cynefin|abnf|bpmn|wardley|venn|ishikawa|railroad|eventModel|infoDiagram|dagre)/i;
+const PAGE_REFERENCE = /(?:src|href|component-url|renderer-url|before-hydration-url)="\/(_astro\/[^"?#]+)"/g;
+const MODULE_REFERENCE = /["'`](?:\.\/|\/?_astro\/)?([\w.-]+\.(?:js|mjs|css|wasm))["'`]/g;
+
+/** `_astro/…` files the built pages load, following imports between scripts. */
+export function referencedAssets(distDir: string): Set<string> {
+	const pages = readdirSync(distDir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+		.map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+	const queue = pages.flatMap((html) => [...html.matchAll(PAGE_REFERENCE)].map((match) => match[1]!));
+	const assets = new Set(readdirSync(join(distDir, '_astro')).map((name) => `_astro/${name}`));
+	const seen = new Set<string>();
+	while (queue.length > 0) {
+		const file = queue.pop()!;
+		if (seen.has(file) || !assets.has(file)) continue;
+		seen.add(file);
+		if (/\.m?js$/.test(file)) {
+			for (const match of readFileSync(join(distDir, file), 'utf8').matchAll(MODULE_REFERENCE)) {
+				queue.push(posix.join('_astro', match[1]!));
+			}
+		}
+	}
+	return seen;
+}
 
 export function serviceWorker(): AstroIntegration {
 	return {
 		name: 'cognito-study:service-worker',
 		hooks: {
 			'astro:build:done': async ({ dir, logger }) => {
+				const distDir = fileURLToPath(dir);
+				const needed = referencedAssets(distDir);
 				const { count, size, warnings } = await generateSW({
-					globDirectory: fileURLToPath(dir),
+					globDirectory: distDir,
 					globPatterns: ['**/*.{html,js,css,json,svg,png,ico,webmanifest,wasm,woff2,txt}'],
 					globIgnores: ['sw.js', 'workbox-*.js'],
 					manifestTransforms: [
-						async (entries) => ({ manifest: entries.filter((entry) => !UNUSED_DIAGRAM_CHUNKS.test(entry.url)), warnings: [] }),
+						async (entries) => ({
+							manifest: entries.filter((entry) => !entry.url.startsWith('_astro/') || needed.has(entry.url)),
+							warnings: [],
+						}),
 					],
-					swDest: fileURLToPath(new URL('sw.js', dir)),
+					swDest: join(distDir, 'sw.js'),
 					maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 					cleanupOutdatedCaches: true,
 					clientsClaim: true,

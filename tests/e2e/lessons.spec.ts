@@ -9,10 +9,11 @@ test('the lesson list shows every lesson with its objectives', async ({ page }) 
 	await expect(cards.first().getByRole('listitem').first()).toBeVisible();
 });
 
-test('a lesson draws its diagram as an accessible SVG', async ({ page }) => {
+test('a lesson shows its diagram as an accessible SVG drawn at build time', async ({ page }) => {
 	await page.goto('/learn/identity-pools/');
 	const figure = page.locator('figure.diagram').first();
-	const svg = figure.locator('svg');
+	await expect(figure).toHaveAttribute('data-prerendered', '');
+	const svg = figure.locator('.diagram-light svg');
 	await expect(svg).toBeVisible();
 	// Mermaid turns accTitle/accDescr into the SVG's accessible name and description.
 	await expect(svg.locator('title')).toHaveText(/\S/);
@@ -21,14 +22,15 @@ test('a lesson draws its diagram as an accessible SVG', async ({ page }) => {
 	await expect(figure.locator('details p')).toBeVisible();
 });
 
-test('diagrams are redrawn for the dark theme', async ({ page }) => {
+test('the dark theme shows the dark drawing of each diagram', async ({ page }) => {
 	await page.emulateMedia({ colorScheme: 'light' });
 	await page.goto('/learn/identity-pools/');
-	const svg = page.locator('figure.diagram svg').first();
-	await expect(svg).toBeVisible();
-	const lightStyle = await svg.locator('style').first().textContent();
+	const figure = page.locator('figure.diagram').first();
+	await expect(figure.locator('.diagram-light svg')).toBeVisible();
+	await expect(figure.locator('.diagram-dark svg')).toBeHidden();
 	await page.getByRole('button', { name: 'Dark theme' }).click();
-	await expect.poll(async () => svg.locator('style').first().textContent()).not.toBe(lightStyle);
+	await expect(figure.locator('.diagram-dark svg')).toBeVisible();
+	await expect(figure.locator('.diagram-light svg')).toBeHidden();
 });
 
 test('the table of contents scrolls to the heading', async ({ page }) => {
@@ -56,19 +58,18 @@ test('a lesson offers its practice drill and cites its sources', async ({ page }
 	await expect(sources.getByRole('link').first()).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\//);
 });
 
-test('pages without diagrams never download the diagram library', async ({ page }) => {
+test('lesson pages show every diagram without downloading diagram JavaScript', async ({ page }) => {
 	const scripts: string[] = [];
 	page.on('request', (request) => {
 		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
 	});
-	await page.goto('/learn/identity-pools/');
-	await expect(page.locator('figure.diagram svg').first()).toBeVisible();
-	const lessonScripts = new Set(scripts);
-	expect(lessonScripts.size).toBeGreaterThan(1);
-	scripts.length = 0;
-	await page.goto('/glossary/');
+	await page.goto('/learn/lambda-triggers/');
 	await page.waitForLoadState('networkidle');
-	expect(scripts.filter((path) => lessonScripts.has(path) && !path.includes('ThemeToggle'))).toEqual([]);
+	const figures = page.locator('figure.diagram');
+	await expect(figures).toHaveCount(await page.locator('figure.diagram[data-prerendered]').count());
+	expect(await figures.count()).toBeGreaterThan(0);
+	await expect(page.locator('code.language-mermaid')).toHaveCount(0);
+	expect(scripts.filter((path) => /DiagramRenderer|mermaid/i.test(path))).toEqual([]);
 });
 
 test('glossary terms link to the lesson that explains them', async ({ page }) => {
