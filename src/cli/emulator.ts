@@ -35,7 +35,8 @@ export interface RunningEmulator {
 const DEFAULT_PORT = 9229;
 const DEFAULT_MAX_BODY = 1024 * 1024;
 /** Headers browsers may read from responses (the SDKs need the request id and error type). */
-const EXPOSED_HEADERS = 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, x-amz-request-id, date, x-sandbox-notice';
+const EXPOSED_HEADERS =
+	'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, x-amz-request-id, date, x-sandbox-notice';
 
 class BodyTooLarge extends Error {}
 
@@ -43,12 +44,19 @@ class BodyTooLarge extends Error {}
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
 	const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
 	const sandbox = createSandbox();
-	if (options.stateFile && existsSync(options.stateFile)) sandbox.restore(JSON.parse(readFileSync(options.stateFile, 'utf8')));
+	if (options.stateFile && existsSync(options.stateFile))
+		sandbox.restore(JSON.parse(readFileSync(options.stateFile, 'utf8')));
 
 	const server = createServer((request, response) => {
 		handle(request, response).catch((error: unknown) => {
 			// Last resort: the sandbox already turns its own failures into service errors.
-			if (!response.headersSent) sendJsonError(response, 500, 'InternalErrorException', error instanceof Error ? error.message : String(error));
+			if (!response.headersSent)
+				sendJsonError(
+					response,
+					500,
+					'InternalErrorException',
+					error instanceof Error ? error.message : String(error)
+				);
 			else response.end();
 		});
 	});
@@ -66,7 +74,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			if (!(error instanceof BodyTooLarge)) throw error;
 			// Like the real endpoints: the request is refused whole and the connection is not reused.
 			response.setHeader('connection', 'close');
-			sendJsonError(response, 413, 'RequestEntityTooLargeException', `Request body of more than ${maxBody} bytes is too large.`);
+			sendJsonError(
+				response,
+				413,
+				'RequestEntityTooLargeException',
+				`Request body of more than ${maxBody} bytes is too large.`
+			);
 			request.resume();
 			return;
 		}
@@ -76,14 +89,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
 		}
 		const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-		const reply = await sandbox.fetch(new Request(url, { method: request.method, headers, body: hasBody ? new Uint8Array(body) : undefined }));
+		const reply = await sandbox.fetch(
+			new Request(url, {
+				method: request.method,
+				headers,
+				body: hasBody ? new Uint8Array(body) : undefined,
+			})
+		);
 		const out: Record<string, string> = {};
 		reply.headers.forEach((value, name) => {
 			out[name] = value;
 		});
 		const payload = Buffer.from(await reply.arrayBuffer());
-		response.writeHead(reply.status, { ...out, 'content-length': String(payload.length) }).end(payload);
-		if (options.log) console.log(`${request.method} ${request.url} ${request.headers['x-amz-target'] ?? ''} → ${reply.status}`);
+		response
+			.writeHead(reply.status, { ...out, 'content-length': String(payload.length) })
+			.end(payload);
+		if (options.log)
+			console.log(
+				`${request.method} ${request.url} ${request.headers['x-amz-target'] ?? ''} → ${reply.status}`
+			);
 		if (options.stateFile && request.method !== 'GET') saveState(sandbox, options.stateFile);
 	}
 
@@ -133,13 +157,22 @@ function setCors(request: IncomingMessage, response: ServerResponse) {
 	response.setHeader('access-control-allow-origin', request.headers.origin ?? '*');
 	response.setHeader('vary', 'origin');
 	response.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS');
-	response.setHeader('access-control-allow-headers', request.headers['access-control-request-headers'] ?? '*');
+	response.setHeader(
+		'access-control-allow-headers',
+		request.headers['access-control-request-headers'] ?? '*'
+	);
 	response.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
 }
 
 function sendJsonError(response: ServerResponse, status: number, type: string, message: string) {
 	const body = JSON.stringify({ __type: type, message });
-	response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': type, 'content-length': String(Buffer.byteLength(body)) }).end(body);
+	response
+		.writeHead(status, {
+			'content-type': 'application/x-amz-json-1.1',
+			'x-amzn-errortype': type,
+			'content-length': String(Buffer.byteLength(body)),
+		})
+		.end(body);
 }
 
 /** Writes the snapshot next to the file and renames it over, so a crash never leaves half a file. */
@@ -164,9 +197,16 @@ export function parseArguments(argv: string[]): EmulatorOptions {
 		else if (flag === '--host') options.host = value();
 		else if (flag === '--max-body') options.maxBodyBytes = Number(value());
 		else if (flag === '--quiet') options.log = false;
-		else throw new Error(`Unknown option ${flag}. Options: --port N, --state FILE, --host H, --max-body BYTES, --quiet`);
+		else
+			throw new Error(
+				`Unknown option ${flag}. Options: --port N, --state FILE, --host H, --max-body BYTES, --quiet`
+			);
 	}
-	if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port < 65536)) throw new Error('--port must be 0–65535');
+	if (
+		options.port !== undefined &&
+		!(Number.isInteger(options.port) && options.port >= 0 && options.port < 65536)
+	)
+		throw new Error('--port must be 0–65535');
 	return options;
 }
 
@@ -174,7 +214,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 	try {
 		const running = await startEmulator(parseArguments(process.argv.slice(2)));
 		console.log(`Cognito sandbox emulator on ${running.url} (use --endpoint-url ${running.url})`);
-		console.log('Cognito Sync is closed to new customers since 30 July 2026; AWS AppSync is its successor.');
+		console.log(
+			'Cognito Sync is closed to new customers since 30 July 2026; AWS AppSync is its successor.'
+		);
 	} catch (error) {
 		console.error(error instanceof Error ? error.message : String(error));
 		process.exit(1);

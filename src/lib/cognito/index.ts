@@ -117,6 +117,10 @@ export function createSandbox(options: SandboxOptions = {}) {
 				if (!document) throw new ServiceError('ResourceNotFoundException', `User pool ${wellKnown[1]} does not exist.`, 404);
 				return new Response(JSON.stringify(document), { status: 200, headers: { 'content-type': 'application/json' } });
 			}
+			if (request.method === 'GET' && url.pathname === '/.well-known/jwks_uri') {
+				// Cognito Identity's OpenID token keys, as at https://cognito-identity.amazonaws.com/.well-known/jwks_uri
+				return new Response(JSON.stringify(await identity.openIdJwks()), { status: 200, headers: { 'content-type': 'application/json' } });
+			}
 			if (url.pathname.startsWith('/identitypools')) {
 				return await sync.fetch(request, caller);
 			}

@@ -44,7 +44,10 @@ const NEGATED: Record<string, string> = {
 export class UnsupportedConditionOperator extends Error {}
 
 /** Whether every operator block of a statement's `Condition` holds for the request context. */
-export function conditionsHold(condition: Record<string, Record<string, unknown>> | undefined, context: RequestContext): boolean {
+export function conditionsHold(
+	condition: Record<string, Record<string, unknown>> | undefined,
+	context: RequestContext
+): boolean {
 	if (!condition || typeof condition !== 'object') return true;
 	for (const [operatorName, block] of Object.entries(condition)) {
 		if (!block || typeof block !== 'object') return false;
@@ -55,7 +58,12 @@ export function conditionsHold(condition: Record<string, Record<string, unknown>
 	return true;
 }
 
-function operatorHolds(operatorName: string, key: string, expectedRaw: unknown, context: RequestContext): boolean {
+function operatorHolds(
+	operatorName: string,
+	key: string,
+	expectedRaw: unknown,
+	context: RequestContext
+): boolean {
 	let name = operatorName.toLowerCase();
 	let setQualifier: 'any' | 'all' | undefined;
 	if (name.startsWith('foranyvalue:')) {
@@ -70,7 +78,9 @@ function operatorHolds(operatorName: string, key: string, expectedRaw: unknown, 
 
 	const raw = contextValue(context, key);
 	const actual = raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [String(raw)];
-	const expectedList = (Array.isArray(expectedRaw) ? expectedRaw : [expectedRaw]).map((value) => String(value));
+	const expectedList = (Array.isArray(expectedRaw) ? expectedRaw : [expectedRaw]).map((value) =>
+		String(value)
+	);
 
 	if (name === 'null') {
 		const wantsAbsent = expectedList.some((value) => value.toLowerCase() === 'true');
@@ -79,9 +89,12 @@ function operatorHolds(operatorName: string, key: string, expectedRaw: unknown, 
 
 	const negated = name in NEGATED;
 	const comparator = COMPARATORS[negated ? NEGATED[name]! : name];
-	if (!comparator) throw new UnsupportedConditionOperator(`Unsupported condition operator ${operatorName}`);
+	if (!comparator)
+		throw new UnsupportedConditionOperator(`Unsupported condition operator ${operatorName}`);
 	// Variables in condition values resolve against the same request context; unresolved ones never match.
-	const expected = expectedList.map((value) => substituteVariables(value, context)).filter((value): value is string => value !== undefined);
+	const expected = expectedList
+		.map((value) => substituteVariables(value, context))
+		.filter((value): value is string => value !== undefined);
 	const matchesAny = (value: string) => expected.some((candidate) => comparator(value, candidate));
 	const valueHolds = (value: string) => (negated ? !matchesAny(value) : matchesAny(value));
 

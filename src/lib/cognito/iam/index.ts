@@ -17,7 +17,12 @@
  */
 import type { SandboxContext } from '../core/context';
 import { UnsupportedConditionOperator } from './conditions';
-import { statementApplies, statementCoversAction, statementCoversPrincipal, statementsOf } from './statements';
+import {
+	statementApplies,
+	statementCoversAction,
+	statementCoversPrincipal,
+	statementsOf,
+} from './statements';
 import type { PolicyDecision, PolicyStatement, RequestContext } from './types';
 import { conditionsHold } from './conditions';
 
@@ -26,9 +31,20 @@ export { substituteVariables } from './variables';
 
 export interface IamEvaluator {
 	/** Evaluates one action on one resource against identity policies (and optional session policies). */
-	evaluate(input: { policies: object[]; sessionPolicies?: object[]; action: string; resource: string; context: RequestContext }): PolicyDecision;
+	evaluate(input: {
+		policies: object[];
+		sessionPolicies?: object[];
+		action: string;
+		resource: string;
+		context: RequestContext;
+	}): PolicyDecision;
 	/** Evaluates a role trust policy for `sts:AssumeRoleWithWebIdentity` by a federated principal. */
-	evaluateTrust(input: { trustPolicy: object; principal: { Federated: string }; action: string; context: RequestContext }): PolicyDecision;
+	evaluateTrust(input: {
+		trustPolicy: object;
+		principal: { Federated: string };
+		action: string;
+		context: RequestContext;
+	}): PolicyDecision;
 }
 
 interface Match {
@@ -48,32 +64,65 @@ export function createIamEvaluator(_context?: SandboxContext): IamEvaluator {
 }
 
 /** Identity-policy evaluation: explicit Deny anywhere wins; then both the role and any session policy must allow. */
-export function evaluate(input: { policies: object[]; sessionPolicies?: object[]; action: string; resource: string; context: RequestContext }): PolicyDecision {
+export function evaluate(input: {
+	policies: object[];
+	sessionPolicies?: object[];
+	action: string;
+	resource: string;
+	context: RequestContext;
+}): PolicyDecision {
 	const sessionPolicies = input.sessionPolicies ?? [];
 	const all = [...input.policies, ...sessionPolicies];
-	const applies = (statement: PolicyStatement) => safely(() => statementApplies(statement, input.action, input.resource, input.context));
+	const applies = (statement: PolicyStatement) =>
+		safely(() => statementApplies(statement, input.action, input.resource, input.context));
 	const deny = firstMatch(all, 'Deny', applies);
-	if (deny) return { decision: 'Deny', reason: 'explicit-deny', statement: deny.statement, policyIndex: deny.policyIndex };
+	if (deny)
+		return {
+			decision: 'Deny',
+			reason: 'explicit-deny',
+			statement: deny.statement,
+			policyIndex: deny.policyIndex,
+		};
 	const allow = firstMatch(input.policies, 'Allow', applies);
 	if (!allow) return { decision: 'Deny', reason: 'implicit-deny', missingAllowIn: 'identity' };
 	if (sessionPolicies.length > 0 && !firstMatch(sessionPolicies, 'Allow', applies)) {
 		return { decision: 'Deny', reason: 'implicit-deny', missingAllowIn: 'session' };
 	}
-	return { decision: 'Allow', reason: 'allowed', statement: allow.statement, policyIndex: allow.policyIndex };
+	return {
+		decision: 'Allow',
+		reason: 'allowed',
+		statement: allow.statement,
+		policyIndex: allow.policyIndex,
+	};
 }
 
 /** Trust-policy evaluation: the statement must name the principal, the action and hold its conditions. */
-export function evaluateTrust(input: { trustPolicy: object; principal: { Federated: string }; action: string; context: RequestContext }): PolicyDecision {
+export function evaluateTrust(input: {
+	trustPolicy: object;
+	principal: { Federated: string };
+	action: string;
+	context: RequestContext;
+}): PolicyDecision {
 	const applies = (statement: PolicyStatement) =>
-		safely(() => statementCoversPrincipal(statement, input.principal) && statementCoversAction(statement, input.action) && conditionsHold(statement.Condition, input.context));
+		safely(
+			() =>
+				statementCoversPrincipal(statement, input.principal) &&
+				statementCoversAction(statement, input.action) &&
+				conditionsHold(statement.Condition, input.context)
+		);
 	const deny = firstMatch([input.trustPolicy], 'Deny', applies);
-	if (deny) return { decision: 'Deny', reason: 'explicit-deny', statement: deny.statement, policyIndex: 0 };
+	if (deny)
+		return { decision: 'Deny', reason: 'explicit-deny', statement: deny.statement, policyIndex: 0 };
 	const allow = firstMatch([input.trustPolicy], 'Allow', applies);
 	if (!allow) return { decision: 'Deny', reason: 'implicit-deny' };
 	return { decision: 'Allow', reason: 'allowed', statement: allow.statement, policyIndex: 0 };
 }
 
-function firstMatch(policies: object[], effect: 'Allow' | 'Deny', applies: (statement: PolicyStatement) => boolean): Match | undefined {
+function firstMatch(
+	policies: object[],
+	effect: 'Allow' | 'Deny',
+	applies: (statement: PolicyStatement) => boolean
+): Match | undefined {
 	for (let policyIndex = 0; policyIndex < policies.length; policyIndex++) {
 		for (const statement of statementsOf(policies[policyIndex])) {
 			if (statement.Effect === effect && applies(statement)) return { statement, policyIndex };

@@ -12,7 +12,9 @@ export function globMatches(pattern: string, value: string, ignoreCase = false):
 	if (!regex) {
 		const body = pattern
 			.split('')
-			.map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\/-]/g, '\\$&')))
+			.map((char) =>
+				char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\/-]/g, '\\$&')
+			)
 			.join('');
 		regex = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
 		// A small bound keeps fuzzed or learner-made patterns from growing the cache without limit.

@@ -17,7 +17,13 @@ export function statementsOf(policy: unknown): PolicyStatement[] {
 	if (!document || typeof document !== 'object') return [];
 	const statement = (document as { Statement?: unknown }).Statement;
 	const list = Array.isArray(statement) ? statement : statement ? [statement] : [];
-	return list.filter((entry): entry is PolicyStatement => !!entry && typeof entry === 'object' && ((entry as PolicyStatement).Effect === 'Allow' || (entry as PolicyStatement).Effect === 'Deny'));
+	return list.filter(
+		(entry): entry is PolicyStatement =>
+			!!entry &&
+			typeof entry === 'object' &&
+			((entry as PolicyStatement).Effect === 'Allow' ||
+				(entry as PolicyStatement).Effect === 'Deny')
+	);
 }
 
 /** A string-or-array policy element as an array. */
@@ -28,13 +34,19 @@ export function asList(value: unknown): string[] {
 
 /** Whether the statement's Action/NotAction covers `action`. */
 export function statementCoversAction(statement: PolicyStatement, action: string): boolean {
-	if (statement.Action !== undefined) return asList(statement.Action).some((pattern) => actionMatches(pattern, action));
-	if (statement.NotAction !== undefined) return !asList(statement.NotAction).some((pattern) => actionMatches(pattern, action));
+	if (statement.Action !== undefined)
+		return asList(statement.Action).some((pattern) => actionMatches(pattern, action));
+	if (statement.NotAction !== undefined)
+		return !asList(statement.NotAction).some((pattern) => actionMatches(pattern, action));
 	return false;
 }
 
 /** Whether the statement's Resource/NotResource covers `resource`, after substituting policy variables. */
-export function statementCoversResource(statement: PolicyStatement, resource: string, context: RequestContext): boolean {
+export function statementCoversResource(
+	statement: PolicyStatement,
+	resource: string,
+	context: RequestContext
+): boolean {
 	const matchesAny = (patterns: string[]) =>
 		patterns.some((pattern) => {
 			const resolved = substituteVariables(pattern, context);
@@ -46,16 +58,30 @@ export function statementCoversResource(statement: PolicyStatement, resource: st
 }
 
 /** Whether a statement applies to an identity-based request (action, resource and conditions). */
-export function statementApplies(statement: PolicyStatement, action: string, resource: string, context: RequestContext): boolean {
-	return statementCoversAction(statement, action) && statementCoversResource(statement, resource, context) && conditionsHold(statement.Condition, context);
+export function statementApplies(
+	statement: PolicyStatement,
+	action: string,
+	resource: string,
+	context: RequestContext
+): boolean {
+	return (
+		statementCoversAction(statement, action) &&
+		statementCoversResource(statement, resource, context) &&
+		conditionsHold(statement.Condition, context)
+	);
 }
 
 /** Whether a trust-policy statement names the principal (`"*"`, or `{ Federated: … }` and the like). */
-export function statementCoversPrincipal(statement: PolicyStatement, principal: Record<string, string>): boolean {
+export function statementCoversPrincipal(
+	statement: PolicyStatement,
+	principal: Record<string, string>
+): boolean {
 	const named = (block: PolicyStatement['Principal']) => {
 		if (block === '*') return true;
 		if (!block || typeof block !== 'object') return false;
-		return Object.entries(principal).some(([kind, id]) => asList(block[kind]).some((value) => value === '*' || value === id));
+		return Object.entries(principal).some(([kind, id]) =>
+			asList(block[kind]).some((value) => value === '*' || value === id)
+		);
 	};
 	if (statement.Principal !== undefined) return named(statement.Principal);
 	if (statement.NotPrincipal !== undefined) return !named(statement.NotPrincipal);

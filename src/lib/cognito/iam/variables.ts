@@ -10,7 +10,8 @@ const VARIABLE = /\$\{([^}]*)\}/g;
 export function contextValue(context: RequestContext, key: string): string | string[] | undefined {
 	if (key in context) return context[key];
 	const lower = key.toLowerCase();
-	for (const [name, value] of Object.entries(context)) if (name.toLowerCase() === lower) return value;
+	for (const [name, value] of Object.entries(context))
+		if (name.toLowerCase() === lower) return value;
 	return undefined;
 }
 

@@ -32,14 +32,19 @@ export interface IdentityEnvironment {
 /** The pool or `ResourceNotFoundException` as the service words it. */
 export function requirePool(env: IdentityEnvironment, identityPoolId: string): PoolEntry {
 	const pool = env.state().pools[identityPoolId];
-	if (!pool) throw new ServiceError('ResourceNotFoundException', `IdentityPool '${identityPoolId}' not found.`);
+	if (!pool)
+		throw new ServiceError(
+			'ResourceNotFoundException',
+			`IdentityPool '${identityPoolId}' not found.`
+		);
 	return pool;
 }
 
 /** The identity or `ResourceNotFoundException`. */
 export function requireIdentity(env: IdentityEnvironment, identityId: string): IdentityRecord {
 	const identity = env.state().store.identities[identityId];
-	if (!identity) throw new ServiceError('ResourceNotFoundException', `Identity '${identityId}' not found.`);
+	if (!identity)
+		throw new ServiceError('ResourceNotFoundException', `Identity '${identityId}' not found.`);
 	return identity;
 }
 

@@ -22,7 +22,8 @@ export interface IdentityStoreState {
 	loginIndex: Record<string, string>;
 }
 
-const indexKey = (poolId: string, providerKey: string, subject: string) => `${poolId}\n${providerKey}\n${subject}`;
+const indexKey = (poolId: string, providerKey: string, subject: string) =>
+	`${poolId}\n${providerKey}\n${subject}`;
 
 /** Creates an empty store state. */
 export function emptyIdentityStore(): IdentityStoreState {
@@ -30,7 +31,12 @@ export function emptyIdentityStore(): IdentityStoreState {
 }
 
 /** The identity a login is linked to in a pool, if any. */
-export function ownerOf(state: IdentityStoreState, poolId: string, providerKey: string, subject: string): string | undefined {
+export function ownerOf(
+	state: IdentityStoreState,
+	poolId: string,
+	providerKey: string,
+	subject: string
+): string | undefined {
 	return state.loginIndex[indexKey(poolId, providerKey, subject)];
 }
 
@@ -41,21 +47,45 @@ export function addIdentity(state: IdentityStoreState, record: IdentityRecord): 
 }
 
 /** Links a login to an identity; false when the identity already has another user of that provider. */
-export function link(state: IdentityStoreState, identity: IdentityRecord, providerKey: string, subject: string, now: number): boolean {
-	const existing = Object.hasOwn(identity.logins, providerKey) ? identity.logins[providerKey] : undefined;
+export function link(
+	state: IdentityStoreState,
+	identity: IdentityRecord,
+	providerKey: string,
+	subject: string,
+	now: number
+): boolean {
+	const existing = Object.hasOwn(identity.logins, providerKey)
+		? identity.logins[providerKey]
+		: undefined;
 	if (existing !== undefined && existing !== subject) return false;
 	if (existing === subject) return true;
 	// defineProperty: a provider name such as `__proto__` must stay a plain key of the JSON state.
-	Object.defineProperty(identity.logins, providerKey, { value: subject, enumerable: true, writable: true, configurable: true });
+	Object.defineProperty(identity.logins, providerKey, {
+		value: subject,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	});
 	identity.modifiedAt = now;
 	state.loginIndex[indexKey(identity.IdentityPoolId, providerKey, subject)] = identity.IdentityId;
 	return true;
 }
 
 /** Merges `from` into `into` (the logins of one person were spread over two identities); `from` disappears. */
-export function merge(state: IdentityStoreState, into: IdentityRecord, from: IdentityRecord, now: number): void {
+export function merge(
+	state: IdentityStoreState,
+	into: IdentityRecord,
+	from: IdentityRecord,
+	now: number
+): void {
 	for (const [providerKey, subject] of Object.entries(from.logins)) {
-		if (!Object.hasOwn(into.logins, providerKey)) Object.defineProperty(into.logins, providerKey, { value: subject, enumerable: true, writable: true, configurable: true });
+		if (!Object.hasOwn(into.logins, providerKey))
+			Object.defineProperty(into.logins, providerKey, {
+				value: subject,
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
 		state.loginIndex[indexKey(into.IdentityPoolId, providerKey, subject)] = into.IdentityId;
 	}
 	into.modifiedAt = now;
@@ -64,6 +94,8 @@ export function merge(state: IdentityStoreState, into: IdentityRecord, from: Ide
 
 /** Removes every identity of a pool (DeleteIdentityPool). */
 export function removePoolIdentities(state: IdentityStoreState, poolId: string): void {
-	for (const [id, record] of Object.entries(state.identities)) if (record.IdentityPoolId === poolId) delete state.identities[id];
-	for (const [key, id] of Object.entries(state.loginIndex)) if (key.startsWith(`${poolId}\n`)) delete state.loginIndex[key];
+	for (const [id, record] of Object.entries(state.identities))
+		if (record.IdentityPoolId === poolId) delete state.identities[id];
+	for (const [key, id] of Object.entries(state.loginIndex))
+		if (key.startsWith(`${poolId}\n`)) delete state.loginIndex[key];
 }

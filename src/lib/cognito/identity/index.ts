@@ -12,10 +12,23 @@ import type { JsonService } from '../core/service';
 import type { StsService } from '../sts';
 import type { UserPoolService } from '../user-pools';
 import { dataPlaneOperations } from './data-plane';
-import { decodeNextToken, encodeNextToken, newRegionalId, requireIdentity, requirePool, type IdentityEnvironment, type IdentityState } from './environment';
+import {
+	decodeNextToken,
+	encodeNextToken,
+	newRegionalId,
+	requireIdentity,
+	requirePool,
+	type IdentityEnvironment,
+	type IdentityState,
+} from './environment';
 import { emptyIdentityStore, removePoolIdentities } from './identities';
 import { createKeyRing } from './key-ring';
-import { COGNITO_IDENTITY_ISSUER, COGNITO_IDENTITY_PROVIDER, openIdJwks, verifyOpenIdToken } from './openid-token';
+import {
+	COGNITO_IDENTITY_ISSUER,
+	COGNITO_IDENTITY_PROVIDER,
+	openIdJwks,
+	verifyOpenIdToken,
+} from './openid-token';
 import { readPoolConfig, readPoolId, readPoolRoles, readIdentityId } from './pools';
 import { mintProviderToken, type ProviderTokenClaims } from './providers';
 import { readBoolean, readInteger, readString } from './validation';
@@ -37,16 +50,33 @@ export interface IdentityService extends JsonService {
 type Input = Record<string, unknown>;
 
 /** Creates the identity-pool service and registers its tokens with STS. */
-export function createIdentityService(context: SandboxContext, deps: { userPools: UserPoolService; sts: StsService }): IdentityService {
+export function createIdentityService(
+	context: SandboxContext,
+	deps: { userPools: UserPoolService; sts: StsService }
+): IdentityService {
 	let state: IdentityState = { pools: {}, store: emptyIdentityStore() };
 	const keys = createKeyRing(context);
-	const env: IdentityEnvironment = { context, keys, userPools: deps.userPools, sts: deps.sts, state: () => state };
-	deps.sts.registerWebIdentityProvider({ issuer: COGNITO_IDENTITY_ISSUER, provider: COGNITO_IDENTITY_PROVIDER, verify: (token) => verifyOpenIdToken(context, keys, token) });
+	const env: IdentityEnvironment = {
+		context,
+		keys,
+		userPools: deps.userPools,
+		sts: deps.sts,
+		state: () => state,
+	};
+	deps.sts.registerWebIdentityProvider({
+		issuer: COGNITO_IDENTITY_ISSUER,
+		provider: COGNITO_IDENTITY_PROVIDER,
+		verify: (token) => verifyOpenIdToken(context, keys, token),
+	});
 
 	const controlPlane: Record<string, (input: Input) => Promise<unknown>> = {
 		async CreateIdentityPool(input) {
 			const config = readPoolConfig(input, newRegionalId(env));
-			if (Object.keys(state.pools).length >= 1000) throw new ServiceError('LimitExceededException', 'You have exceeded the maximum number of identity pools (1000) for this account.');
+			if (Object.keys(state.pools).length >= 1000)
+				throw new ServiceError(
+					'LimitExceededException',
+					'You have exceeded the maximum number of identity pools (1000) for this account.'
+				);
 			state.pools[config.IdentityPoolId] = { config, createdAt: context.clock.now() };
 			return describe(config.IdentityPoolId);
 		},
@@ -69,8 +99,16 @@ export function createIdentityService(context: SandboxContext, deps: { userPools
 		async ListIdentityPools(input) {
 			const maxResults = readInteger(input, 'MaxResults', { required: true, min: 1, max: 60 })!;
 			const offset = decodeNextToken(readString(input, 'NextToken', { min: 1, max: 65535 }));
-			const all = Object.values(state.pools).map((pool) => ({ IdentityPoolId: pool.config.IdentityPoolId, IdentityPoolName: pool.config.IdentityPoolName }));
-			return { IdentityPools: all.slice(offset, offset + maxResults), ...(offset + maxResults < all.length ? { NextToken: encodeNextToken(offset + maxResults) } : {}) };
+			const all = Object.values(state.pools).map((pool) => ({
+				IdentityPoolId: pool.config.IdentityPoolId,
+				IdentityPoolName: pool.config.IdentityPoolName,
+			}));
+			return {
+				IdentityPools: all.slice(offset, offset + maxResults),
+				...(offset + maxResults < all.length
+					? { NextToken: encodeNextToken(offset + maxResults) }
+					: {}),
+			};
 		},
 		async SetIdentityPoolRoles(input) {
 			const poolId = readPoolId(input);
@@ -81,7 +119,17 @@ export function createIdentityService(context: SandboxContext, deps: { userPools
 		async GetIdentityPoolRoles(input) {
 			const poolId = readPoolId(input);
 			const roles = requirePool(env, poolId).roles;
-			return { IdentityPoolId: poolId, ...(roles ? { Roles: roles.Roles, ...(Object.keys(roles.RoleMappings).length ? { RoleMappings: roles.RoleMappings } : {}) } : {}) };
+			return {
+				IdentityPoolId: poolId,
+				...(roles
+					? {
+							Roles: roles.Roles,
+							...(Object.keys(roles.RoleMappings).length
+								? { RoleMappings: roles.RoleMappings }
+								: {}),
+						}
+					: {}),
+			};
 		},
 		async DescribeIdentity(input) {
 			return describeIdentity(readIdentityId(input)!);
@@ -92,25 +140,42 @@ export function createIdentityService(context: SandboxContext, deps: { userPools
 			const offset = decodeNextToken(readString(input, 'NextToken', { min: 1, max: 65535 }));
 			readBoolean(input, 'HideDisabled');
 			requirePool(env, poolId);
-			const all = Object.values(state.store.identities).filter((identity) => identity.IdentityPoolId === poolId);
+			const all = Object.values(state.store.identities).filter(
+				(identity) => identity.IdentityPoolId === poolId
+			);
 			return {
 				IdentityPoolId: poolId,
-				Identities: all.slice(offset, offset + maxResults).map((identity) => describeIdentity(identity.IdentityId)),
-				...(offset + maxResults < all.length ? { NextToken: encodeNextToken(offset + maxResults) } : {}),
+				Identities: all
+					.slice(offset, offset + maxResults)
+					.map((identity) => describeIdentity(identity.IdentityId)),
+				...(offset + maxResults < all.length
+					? { NextToken: encodeNextToken(offset + maxResults) }
+					: {}),
 			};
 		},
 	};
-	const operations: Record<string, (input: Input) => Promise<unknown>> = { ...controlPlane, ...dataPlaneOperations(env) };
+	const operations: Record<string, (input: Input) => Promise<unknown>> = {
+		...controlPlane,
+		...dataPlaneOperations(env),
+	};
 
 	function describe(poolId: string) {
 		const { config } = requirePool(env, poolId);
 		const { DeveloperProviderName, ...rest } = config;
-		return structuredClone({ ...rest, ...(DeveloperProviderName ? { DeveloperProviderName } : {}) });
+		return structuredClone({
+			...rest,
+			...(DeveloperProviderName ? { DeveloperProviderName } : {}),
+		});
 	}
 
 	function describeIdentity(identityId: string) {
 		const identity = requireIdentity(env, identityId);
-		return { IdentityId: identity.IdentityId, Logins: Object.keys(identity.logins), CreationDate: identity.createdAt / 1000, LastModifiedDate: identity.modifiedAt / 1000 };
+		return {
+			IdentityId: identity.IdentityId,
+			Logins: Object.keys(identity.logins),
+			CreationDate: identity.createdAt / 1000,
+			LastModifiedDate: identity.modifiedAt / 1000,
+		};
 	}
 
 	return {
@@ -118,14 +183,17 @@ export function createIdentityService(context: SandboxContext, deps: { userPools
 		handle(operation, input) {
 			return operations[operation]!(input);
 		},
-		identityExists: (poolId, identityId) => state.store.identities[identityId]?.IdentityPoolId === poolId,
+		identityExists: (poolId, identityId) =>
+			state.store.identities[identityId]?.IdentityPoolId === poolId,
 		poolExists: (poolId) => Object.hasOwn(state.pools, poolId),
 		mintProviderToken: (provider, claims) => mintProviderToken(context, keys, provider, claims),
 		openIdJwks: () => openIdJwks(keys),
 		snapshot: () => ({ state, keys: keys.snapshot() }),
 		restore(saved) {
 			const value = (saved ?? {}) as { state?: IdentityState; keys?: unknown };
-			state = value.state ? structuredClone(value.state) : { pools: {}, store: emptyIdentityStore() };
+			state = value.state
+				? structuredClone(value.state)
+				: { pools: {}, store: emptyIdentityStore() };
 			keys.restore(value.keys);
 		},
 	};

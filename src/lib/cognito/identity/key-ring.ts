@@ -37,14 +37,29 @@ export function createKeyRing(context: SandboxContext): KeyRing {
 	async function generate(name: string): Promise<SigningKey> {
 		const pair = await generateKeyPair('RS256', { extractable: true });
 		const kid = context.randomString(32, 'abcdefghijklmnopqrstuvwxyz0123456789');
-		const [privateJwk, publicJwk] = await Promise.all([exportJWK(pair.privateKey), exportJWK(pair.publicKey)]);
+		const [privateJwk, publicJwk] = await Promise.all([
+			exportJWK(pair.privateKey),
+			exportJWK(pair.publicKey),
+		]);
 		const publicWithMeta = { ...publicJwk, kid, alg: 'RS256', use: 'sig' };
-		stored[name] = { kid, privateJwk: { ...privateJwk, kid, alg: 'RS256' }, publicJwk: publicWithMeta };
-		return { kid, privateKey: pair.privateKey, publicKey: pair.publicKey, publicJwk: publicWithMeta };
+		stored[name] = {
+			kid,
+			privateJwk: { ...privateJwk, kid, alg: 'RS256' },
+			publicJwk: publicWithMeta,
+		};
+		return {
+			kid,
+			privateKey: pair.privateKey,
+			publicKey: pair.publicKey,
+			publicJwk: publicWithMeta,
+		};
 	}
 
 	async function load(entry: StoredKey): Promise<SigningKey> {
-		const [privateKey, publicKey] = await Promise.all([importJWK(entry.privateJwk, 'RS256'), importJWK(entry.publicJwk, 'RS256')]);
+		const [privateKey, publicKey] = await Promise.all([
+			importJWK(entry.privateJwk, 'RS256'),
+			importJWK(entry.publicJwk, 'RS256'),
+		]);
 		return { kid: entry.kid, privateKey, publicKey, publicJwk: entry.publicJwk };
 	}
 

@@ -18,25 +18,62 @@ export const DEVELOPER_TOKEN_SECONDS = 900;
 const KEY_NAME = 'cognito-identity';
 
 /** Signs an identity token. `principalTags` become the `https://aws.amazon.com/tags` claim STS reads. */
-export async function issueOpenIdToken(context: SandboxContext, keys: KeyRing, input: { identityPoolId: string; identityId: string; amr: string[]; lifetimeSeconds: number; principalTags?: Record<string, string> }): Promise<string> {
+export async function issueOpenIdToken(
+	context: SandboxContext,
+	keys: KeyRing,
+	input: {
+		identityPoolId: string;
+		identityId: string;
+		amr: string[];
+		lifetimeSeconds: number;
+		principalTags?: Record<string, string>;
+	}
+): Promise<string> {
 	const key = await keys.get(KEY_NAME);
 	const iat = Math.floor(context.clock.now() / 1000);
-	const payload: Record<string, unknown> = { sub: input.identityId, aud: input.identityPoolId, amr: input.amr, iss: COGNITO_IDENTITY_ISSUER, iat, exp: iat + input.lifetimeSeconds };
+	const payload: Record<string, unknown> = {
+		sub: input.identityId,
+		aud: input.identityPoolId,
+		amr: input.amr,
+		iss: COGNITO_IDENTITY_ISSUER,
+		iat,
+		exp: iat + input.lifetimeSeconds,
+	};
 	if (input.principalTags && Object.keys(input.principalTags).length > 0) {
-		payload['https://aws.amazon.com/tags'] = { principal_tags: Object.fromEntries(Object.entries(input.principalTags).map(([k, v]) => [k, [v]])) };
+		payload['https://aws.amazon.com/tags'] = {
+			principal_tags: Object.fromEntries(
+				Object.entries(input.principalTags).map(([k, v]) => [k, [v]])
+			),
+		};
 	}
-	return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWS' }).sign(key.privateKey);
+	return new SignJWT(payload)
+		.setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWS' })
+		.sign(key.privateKey);
 }
 
 /** Verifies an identity token (signature, issuer, expiry) for STS and for `Logins["cognito-identity.amazonaws.com"]`. */
-export async function verifyOpenIdToken(context: SandboxContext, keys: KeyRing, token: string): Promise<WebIdentityVerification> {
+export async function verifyOpenIdToken(
+	context: SandboxContext,
+	keys: KeyRing,
+	token: string
+): Promise<WebIdentityVerification> {
 	const key = await keys.get(KEY_NAME);
 	try {
-		const { payload } = await jwtVerify(token, key.publicKey, { algorithms: ['RS256'], issuer: COGNITO_IDENTITY_ISSUER, currentDate: new Date(context.clock.now()), clockTolerance: 0 });
+		const { payload } = await jwtVerify(token, key.publicKey, {
+			algorithms: ['RS256'],
+			issuer: COGNITO_IDENTITY_ISSUER,
+			currentDate: new Date(context.clock.now()),
+			clockTolerance: 0,
+		});
 		return { ok: true, claims: payload as Record<string, unknown> };
 	} catch (error) {
-		if (error instanceof errors.JWTExpired) return { ok: false, expired: true, message: 'Token expired' };
-		return { ok: false, message: "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements" };
+		if (error instanceof errors.JWTExpired)
+			return { ok: false, expired: true, message: 'Token expired' };
+		return {
+			ok: false,
+			message:
+				"Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
+		};
 	}
 }
 

@@ -14,7 +14,12 @@ import type { SandboxContext } from '../core/context';
 import type { KeyRing } from './key-ring';
 
 /** The social providers identity pools know by name (`SupportedLoginProviders` keys). */
-export const SOCIAL_PROVIDERS = ['graph.facebook.com', 'accounts.google.com', 'www.amazon.com', 'appleid.apple.com'] as const;
+export const SOCIAL_PROVIDERS = [
+	'graph.facebook.com',
+	'accounts.google.com',
+	'www.amazon.com',
+	'appleid.apple.com',
+] as const;
 
 /** Claims a learner sets on a mock provider token; any other claim is copied as is. */
 export interface ProviderTokenClaims {
@@ -35,39 +40,81 @@ export function issuerOf(provider: string): string {
 }
 
 /** Signs a mock provider token with the provider's sandbox key. */
-export async function mintProviderToken(context: SandboxContext, keys: KeyRing, provider: string, claims: ProviderTokenClaims): Promise<string> {
-	if (!provider || typeof provider !== 'string') throw new TypeError('mintProviderToken: provider must be a Logins key such as accounts.google.com');
-	if (!claims || typeof claims.sub !== 'string' || !claims.sub) throw new TypeError('mintProviderToken: claims.sub (the user id at the provider) is required');
+export async function mintProviderToken(
+	context: SandboxContext,
+	keys: KeyRing,
+	provider: string,
+	claims: ProviderTokenClaims
+): Promise<string> {
+	if (!provider || typeof provider !== 'string')
+		throw new TypeError(
+			'mintProviderToken: provider must be a Logins key such as accounts.google.com'
+		);
+	if (!claims || typeof claims.sub !== 'string' || !claims.sub)
+		throw new TypeError('mintProviderToken: claims.sub (the user id at the provider) is required');
 	const key = await keys.get(`provider:${provider}`);
 	const iat = claims.iat ?? Math.floor(context.clock.now() / 1000);
 	const payload = { ...claims, iss: issuerOf(provider), iat, exp: claims.exp ?? iat + 3600 };
-	return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' }).sign(key.privateKey);
+	return new SignJWT(payload)
+		.setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
+		.sign(key.privateKey);
 }
 
 /** Why a provider token was refused, worded as Cognito Identity words it. */
-export type ProviderTokenCheck = { ok: true; claims: Record<string, unknown> } | { ok: false; message: string };
+export type ProviderTokenCheck =
+	{ ok: true; claims: Record<string, unknown> } | { ok: false; message: string };
 
 /** Verifies a mock provider token: signature by the provider's key, issuer, expiry and (when given) audience. */
-export async function verifyProviderToken(context: SandboxContext, keys: KeyRing, provider: string, token: string, audiences?: string[]): Promise<ProviderTokenCheck> {
+export async function verifyProviderToken(
+	context: SandboxContext,
+	keys: KeyRing,
+	provider: string,
+	token: string,
+	audiences?: string[]
+): Promise<ProviderTokenCheck> {
 	let kid: string | undefined;
 	try {
 		kid = decodeProtectedHeader(token).kid;
 	} catch {
-		return { ok: false, message: 'Invalid login token. Not a valid OpenId Connect identity token.' };
+		return {
+			ok: false,
+			message: 'Invalid login token. Not a valid OpenId Connect identity token.',
+		};
 	}
 	const key = await keys.get(`provider:${provider}`);
-	if (kid !== key.kid) return { ok: false, message: 'Invalid login token. Not a valid OpenId Connect identity token.' };
+	if (kid !== key.kid)
+		return {
+			ok: false,
+			message: 'Invalid login token. Not a valid OpenId Connect identity token.',
+		};
 	const now = Math.floor(context.clock.now() / 1000);
 	try {
-		const { payload } = await jwtVerify(token, key.publicKey, { algorithms: ['RS256'], currentDate: new Date(context.clock.now()), clockTolerance: 0 });
-		if (payload.iss !== issuerOf(provider)) return { ok: false, message: "Invalid login token. Issuer doesn't match providerName" };
+		const { payload } = await jwtVerify(token, key.publicKey, {
+			algorithms: ['RS256'],
+			currentDate: new Date(context.clock.now()),
+			clockTolerance: 0,
+		});
+		if (payload.iss !== issuerOf(provider))
+			return { ok: false, message: "Invalid login token. Issuer doesn't match providerName" };
 		if (audiences) {
-			const tokenAudiences = Array.isArray(payload.aud) ? payload.aud : payload.aud ? [payload.aud] : [];
-			if (!tokenAudiences.some((aud) => audiences.includes(aud))) return { ok: false, message: 'Invalid login token. Incorrect token audience.' };
+			const tokenAudiences = Array.isArray(payload.aud)
+				? payload.aud
+				: payload.aud
+					? [payload.aud]
+					: [];
+			if (!tokenAudiences.some((aud) => audiences.includes(aud)))
+				return { ok: false, message: 'Invalid login token. Incorrect token audience.' };
 		}
 		return { ok: true, claims: payload as Record<string, unknown> };
 	} catch (error) {
-		if (error instanceof errors.JWTExpired) return { ok: false, message: `Invalid login token. Token expired: ${now} >= ${String((error.payload as { exp?: number }).exp)}` };
-		return { ok: false, message: 'Invalid login token. Not a valid OpenId Connect identity token.' };
+		if (error instanceof errors.JWTExpired)
+			return {
+				ok: false,
+				message: `Invalid login token. Token expired: ${now} >= ${String((error.payload as { exp?: number }).exp)}`,
+			};
+		return {
+			ok: false,
+			message: 'Invalid login token. Not a valid OpenId Connect identity token.',
+		};
 	}
 }

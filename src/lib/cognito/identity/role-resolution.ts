@@ -14,44 +14,72 @@ export interface LoginForRoles {
 }
 
 /** The error when no usable role is configured. */
-export const invalidPoolConfiguration = () => new ServiceError('InvalidIdentityPoolConfigurationException', 'Invalid identity pool configuration. Check assigned IAM roles for this pool.');
+export const invalidPoolConfiguration = () =>
+	new ServiceError(
+		'InvalidIdentityPoolConfigurationException',
+		'Invalid identity pool configuration. Check assigned IAM roles for this pool.'
+	);
 
 /** Where the decision came from, for the trace and the simulator's explanation. */
-export type RoleSource = 'unauthenticated-default' | 'authenticated-default' | 'rule' | 'token-custom' | 'token-preferred' | 'token-single' | 'ambiguous-default';
+export type RoleSource =
+	| 'unauthenticated-default'
+	| 'authenticated-default'
+	| 'rule'
+	| 'token-custom'
+	| 'token-preferred'
+	| 'token-single'
+	| 'ambiguous-default';
 
 /** Resolves the role ARN or throws the service's error. */
-export function resolveRole(roles: PoolRoles | undefined, authenticated: boolean, logins: LoginForRoles[], customRoleArn?: string): { roleArn: string; source: RoleSource; rule?: MappingRule } {
+export function resolveRole(
+	roles: PoolRoles | undefined,
+	authenticated: boolean,
+	logins: LoginForRoles[],
+	customRoleArn?: string
+): { roleArn: string; source: RoleSource; rule?: MappingRule } {
 	const defaults = roles?.Roles ?? {};
 	if (!authenticated) {
 		if (!defaults.unauthenticated) throw invalidPoolConfiguration();
 		return { roleArn: defaults.unauthenticated, source: 'unauthenticated-default' };
 	}
-	const mapped = logins.find((login) => roles !== undefined && Object.hasOwn(roles.RoleMappings, login.mappingKey));
+	const mapped = logins.find(
+		(login) => roles !== undefined && Object.hasOwn(roles.RoleMappings, login.mappingKey)
+	);
 	if (!mapped) {
 		if (!defaults.authenticated) throw invalidPoolConfiguration();
 		return { roleArn: defaults.authenticated, source: 'authenticated-default' };
 	}
 	const mapping = roles!.RoleMappings[mapped.mappingKey]!;
 	const ambiguous = () => {
-		if (mapping.AmbiguousRoleResolution === 'Deny') throw new ServiceError('NotAuthorizedException', 'The ambiguous role mapping rules denied this request.');
+		if (mapping.AmbiguousRoleResolution === 'Deny')
+			throw new ServiceError(
+				'NotAuthorizedException',
+				'The ambiguous role mapping rules denied this request.'
+			);
 		if (!defaults.authenticated) throw invalidPoolConfiguration();
 		return { roleArn: defaults.authenticated, source: 'ambiguous-default' as const };
 	};
 
 	if (mapping.Type === 'Rules') {
 		for (const rule of mapping.RulesConfiguration?.Rules ?? []) {
-			if (ruleMatches(rule, mapped.claims[rule.Claim])) return { roleArn: rule.RoleARN, source: 'rule', rule };
+			if (ruleMatches(rule, mapped.claims[rule.Claim]))
+				return { roleArn: rule.RoleARN, source: 'rule', rule };
 		}
 		return ambiguous();
 	}
 
 	const tokenRoles = asStrings(mapped.claims['cognito:roles']);
 	if (customRoleArn) {
-		if (tokenRoles.includes(customRoleArn)) return { roleArn: customRoleArn, source: 'token-custom' };
-		throw new ServiceError('NotAuthorizedException', 'The ambiguous role mapping rules denied this request.');
+		if (tokenRoles.includes(customRoleArn))
+			return { roleArn: customRoleArn, source: 'token-custom' };
+		throw new ServiceError(
+			'NotAuthorizedException',
+			'The ambiguous role mapping rules denied this request.'
+		);
 	}
 	const preferred = mapped.claims['cognito:preferred_role'];
-	if (typeof preferred === 'string' && preferred) return { roleArn: preferred, source: 'token-preferred' };
+	if (typeof preferred === 'string' && preferred)
+		return { roleArn: preferred, source: 'token-preferred' };
 	if (tokenRoles.length === 1) return { roleArn: tokenRoles[0]!, source: 'token-single' };
 	return ambiguous();
 }

@@ -31,7 +31,10 @@ export function roleIdOf(roleArn: string): string {
 }
 
 /** `arn:aws:iam::123456789012:role/path/Name` → `{ account: '123456789012', name: 'Name' }`, or undefined. */
-export function parseRoleArn(roleArn: string): { partition: string; account: string; name: string } | undefined {
-	const match = /^arn:(aws[\w-]*):iam::(\d{12}):role\/(?:[\u0021-\u007E]*\/)?([\w+=,.@-]{1,64})$/.exec(roleArn);
+export function parseRoleArn(
+	roleArn: string
+): { partition: string; account: string; name: string } | undefined {
+	const match =
+		/^arn:(aws[\w-]*):iam::(\d{12}):role\/(?:[\u0021-\u007E]*\/)?([\w+=,.@-]{1,64})$/.exec(roleArn);
 	return match ? { partition: match[1]!, account: match[2]!, name: match[3]! } : undefined;
 }

@@ -13,8 +13,20 @@ import type { SandboxContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import type { Caller } from '../core/service';
 import type { IamEvaluator, PolicyDecision, RequestContext } from '../iam';
-import { newAccessKeyId, newSecretAccessKey, newSessionToken, parseRoleArn, roleIdOf } from './credentials';
-import { isoSeconds, parseForm, queryErrorResponse, queryResponse, validationError } from './query-protocol';
+import {
+	newAccessKeyId,
+	newSecretAccessKey,
+	newSessionToken,
+	parseRoleArn,
+	roleIdOf,
+} from './credentials';
+import {
+	isoSeconds,
+	parseForm,
+	queryErrorResponse,
+	queryResponse,
+	validationError,
+} from './query-protocol';
 import { contextKeysOf, decodeUnverified, type WebIdentityVerifier } from './web-identity';
 
 export type { WebIdentityVerifier, WebIdentityVerification } from './web-identity';
@@ -47,9 +59,21 @@ export interface StsService {
 	/** Serves `AssumeRoleWithWebIdentity` and `GetCallerIdentity` as `@aws-sdk/client-sts` sends them. */
 	fetch(request: Request, caller: Caller): Promise<Response>;
 	/** Used by identity pools' enhanced flow: checks the role's trust policy, then issues credentials. */
-	assumeRoleWithWebIdentity(input: { roleArn: string; roleSessionName: string; webIdentityToken: string; sessionPolicies?: object[]; durationSeconds?: number; identityId?: string }): Promise<IssuedCredentials & { assumedRoleArn: string }>;
+	assumeRoleWithWebIdentity(input: {
+		roleArn: string;
+		roleSessionName: string;
+		webIdentityToken: string;
+		sessionPolicies?: object[];
+		durationSeconds?: number;
+		identityId?: string;
+	}): Promise<IssuedCredentials & { assumedRoleArn: string }>;
 	/** Evaluates an AWS request made with issued credentials against the assumed role's policies. */
-	simulateRequest(input: { accessKeyId: string; action: string; resource: string; context?: RequestContext }): Promise<PolicyDecision & { principalArn: string }>;
+	simulateRequest(input: {
+		accessKeyId: string;
+		action: string;
+		resource: string;
+		context?: RequestContext;
+	}): Promise<PolicyDecision & { principalArn: string }>;
 	/** Lets an identity provider (the identity-pool service) vouch for the web identity tokens it issues. */
 	registerWebIdentityProvider(verifier: WebIdentityVerifier): void;
 	/** The session behind a sandbox-issued access key id, if any (expired sessions included). */
@@ -67,7 +91,13 @@ const ASSUME_ACTION = 'sts:AssumeRoleWithWebIdentity';
 /** The trust policy of an undefined role: any identity pool's tokens may assume it. */
 export const DEFAULT_COGNITO_TRUST_POLICY = Object.freeze({
 	Version: '2012-10-17',
-	Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: ASSUME_ACTION }],
+	Statement: [
+		{
+			Effect: 'Allow',
+			Principal: { Federated: 'cognito-identity.amazonaws.com' },
+			Action: ASSUME_ACTION,
+		},
+	],
 });
 
 /** Creates the STS service over the sandbox context and the IAM evaluator. */
@@ -75,7 +105,14 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 	let sessions: Record<string, StsSession> = {};
 	const verifiers = new Map<string, WebIdentityVerifier>();
 
-	async function assumeRoleWithWebIdentity(input: { roleArn: string; roleSessionName: string; webIdentityToken: string; sessionPolicies?: object[]; durationSeconds?: number; identityId?: string }) {
+	async function assumeRoleWithWebIdentity(input: {
+		roleArn: string;
+		roleSessionName: string;
+		webIdentityToken: string;
+		sessionPolicies?: object[];
+		durationSeconds?: number;
+		identityId?: string;
+	}) {
 		const session = await assume(input);
 		return {
 			AccessKeyId: session.accessKeyId,
@@ -88,33 +125,62 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 
 	/** Own-property lookup, so keys such as `constructor` or `__proto__` never find anything. */
 	function sessionOf(accessKeyId: string | undefined): StsSession | undefined {
-		return accessKeyId !== undefined && Object.hasOwn(sessions, accessKeyId) ? sessions[accessKeyId] : undefined;
+		return accessKeyId !== undefined && Object.hasOwn(sessions, accessKeyId)
+			? sessions[accessKeyId]
+			: undefined;
 	}
 
 	// Secrets live beside the sessions so snapshots can keep them without widening StsSession.
 	const sessionSecrets = new Map<string, { secret: string; token: string }>();
 
-	async function assume(input: { roleArn: string; roleSessionName: string; webIdentityToken: string; sessionPolicies?: object[]; durationSeconds?: number; identityId?: string }): Promise<StsSession & { claims: Record<string, unknown>; provider: string }> {
+	async function assume(input: {
+		roleArn: string;
+		roleSessionName: string;
+		webIdentityToken: string;
+		sessionPolicies?: object[];
+		durationSeconds?: number;
+		identityId?: string;
+	}): Promise<StsSession & { claims: Record<string, unknown>; provider: string }> {
 		const role = parseRoleArn(input.roleArn);
 		if (!role) throw validationError(`${input.roleArn} is invalid`);
 		if (!/^[\w+=,.@-]{2,64}$/.test(input.roleSessionName)) {
-			throw validationError(`1 validation error detected: Value '${input.roleSessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+			throw validationError(
+				`1 validation error detected: Value '${input.roleSessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`
+			);
 		}
 		const durationSeconds = input.durationSeconds ?? DEFAULT_DURATION_SECONDS;
 		if (durationSeconds < 900 || durationSeconds > 43200) {
-			throw validationError(`1 validation error detected: Value '${durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`);
+			throw validationError(
+				`1 validation error detected: Value '${durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`
+			);
 		}
 		if (durationSeconds > ROLE_MAX_SESSION_SECONDS) {
-			throw validationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+			throw validationError(
+				'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
+			);
 		}
 
 		const unverified = decodeUnverified(input.webIdentityToken);
-		if (!unverified) throw new ServiceError('InvalidIdentityToken', "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements");
-		const verifier = [...verifiers.values()].find((candidate) => candidate.issuer === unverified.iss);
-		if (!verifier) throw new ServiceError('InvalidIdentityToken', `No OpenIDConnect provider found in your account for ${String(unverified.iss)}`);
+		if (!unverified)
+			throw new ServiceError(
+				'InvalidIdentityToken',
+				"Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements"
+			);
+		const verifier = [...verifiers.values()].find(
+			(candidate) => candidate.issuer === unverified.iss
+		);
+		if (!verifier)
+			throw new ServiceError(
+				'InvalidIdentityToken',
+				`No OpenIDConnect provider found in your account for ${String(unverified.iss)}`
+			);
 		const verification = await verifier.verify(input.webIdentityToken);
 		if (!verification.ok) {
-			if (verification.expired) throw new ServiceError('ExpiredTokenException', 'Token expired: current date/time must be before the expiration date/time.');
+			if (verification.expired)
+				throw new ServiceError(
+					'ExpiredTokenException',
+					'Token expired: current date/time must be before the expiration date/time.'
+				);
 			throw new ServiceError('InvalidIdentityToken', verification.message);
 		}
 		const claims = verification.claims;
@@ -127,12 +193,24 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 			action: ASSUME_ACTION,
 			context: contextKeys,
 		});
-		context.emit({ type: 'PolicyEvaluated', principalArn: `${verifier.provider}`, action: ASSUME_ACTION, resource: input.roleArn, decision: trust.decision, statement: trust.statement, at: context.clock.now() });
-		if (trust.decision !== 'Allow') throw new ServiceError('AccessDenied', `Not authorized to perform ${ASSUME_ACTION}`, 403);
+		context.emit({
+			type: 'PolicyEvaluated',
+			principalArn: `${verifier.provider}`,
+			action: ASSUME_ACTION,
+			resource: input.roleArn,
+			decision: trust.decision,
+			statement: trust.statement,
+			at: context.clock.now(),
+		});
+		if (trust.decision !== 'Allow')
+			throw new ServiceError('AccessDenied', `Not authorized to perform ${ASSUME_ACTION}`, 403);
 
 		const now = context.clock.now();
 		const accessKeyId = newAccessKeyId(context);
-		sessionSecrets.set(accessKeyId, { secret: newSecretAccessKey(context), token: newSessionToken(context) });
+		sessionSecrets.set(accessKeyId, {
+			secret: newSecretAccessKey(context),
+			token: newSessionToken(context),
+		});
 		const session: StsSession = {
 			accessKeyId,
 			roleArn: input.roleArn,
@@ -140,69 +218,167 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 			assumedRoleId: `${roleIdOf(input.roleArn)}:${input.roleSessionName}`,
 			sessionName: input.roleSessionName,
 			sessionPolicies: input.sessionPolicies ?? [],
-			contextKeys: { ...contextKeys, 'aws:PrincipalArn': input.roleArn, 'aws:userid': `${roleIdOf(input.roleArn)}:${input.roleSessionName}` },
+			contextKeys: {
+				...contextKeys,
+				'aws:PrincipalArn': input.roleArn,
+				'aws:userid': `${roleIdOf(input.roleArn)}:${input.roleSessionName}`,
+			},
 			identityId: input.identityId ?? (typeof claims.sub === 'string' ? claims.sub : undefined),
 			issuedAt: now,
 			expiration: now + durationSeconds * 1000,
 		};
 		sessions[accessKeyId] = session;
-		context.emit({ type: 'CredentialsIssued', identityId: session.identityId ?? '', roleArn: input.roleArn, accessKeyId, expiration: session.expiration, at: now });
+		context.emit({
+			type: 'CredentialsIssued',
+			identityId: session.identityId ?? '',
+			roleArn: input.roleArn,
+			accessKeyId,
+			expiration: session.expiration,
+			at: now,
+		});
 		return { ...session, claims, provider: verifier.provider };
 	}
 
-	async function simulateRequest(input: { accessKeyId: string; action: string; resource: string; context?: RequestContext }) {
+	async function simulateRequest(input: {
+		accessKeyId: string;
+		action: string;
+		resource: string;
+		context?: RequestContext;
+	}) {
 		const session = sessionOf(input.accessKeyId);
-		if (!session) throw new ServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
-		if (context.clock.now() >= session.expiration) throw new ServiceError('ExpiredToken', 'The security token included in the request is expired', 403);
+		if (!session)
+			throw new ServiceError(
+				'InvalidClientTokenId',
+				'The security token included in the request is invalid.',
+				403
+			);
+		if (context.clock.now() >= session.expiration)
+			throw new ServiceError(
+				'ExpiredToken',
+				'The security token included in the request is expired',
+				403
+			);
 		const policies = context.roles.get(session.roleArn)?.policies ?? [];
-		const requestContext: RequestContext = { ...session.contextKeys, 'aws:CurrentTime': isoSeconds(context.clock.now()), 'aws:EpochTime': String(Math.floor(context.clock.now() / 1000)), ...(input.context ?? {}) };
-		const decision = deps.iam.evaluate({ policies, sessionPolicies: session.sessionPolicies, action: input.action, resource: input.resource, context: requestContext });
-		context.emit({ type: 'PolicyEvaluated', principalArn: session.assumedRoleArn, action: input.action, resource: input.resource, decision: decision.decision, statement: decision.statement, at: context.clock.now() });
+		const requestContext: RequestContext = {
+			...session.contextKeys,
+			'aws:CurrentTime': isoSeconds(context.clock.now()),
+			'aws:EpochTime': String(Math.floor(context.clock.now() / 1000)),
+			...(input.context ?? {}),
+		};
+		const decision = deps.iam.evaluate({
+			policies,
+			sessionPolicies: session.sessionPolicies,
+			action: input.action,
+			resource: input.resource,
+			context: requestContext,
+		});
+		context.emit({
+			type: 'PolicyEvaluated',
+			principalArn: session.assumedRoleArn,
+			action: input.action,
+			resource: input.resource,
+			decision: decision.decision,
+			statement: decision.statement,
+			at: context.clock.now(),
+		});
 		return { ...decision, principalArn: session.assumedRoleArn };
 	}
 
-	async function handleQuery(fields: Record<string, string>, caller: Caller, requestId: string): Promise<Response> {
+	async function handleQuery(
+		fields: Record<string, string>,
+		caller: Caller,
+		requestId: string
+	): Promise<Response> {
 		const action = fields.Action ?? '';
 		if (fields.Version !== undefined && fields.Version !== '2011-06-15') {
-			throw new ServiceError('InvalidAction', `Could not find operation ${action} for version ${fields.Version}`);
+			throw new ServiceError(
+				'InvalidAction',
+				`Could not find operation ${action} for version ${fields.Version}`
+			);
 		}
 		if (action === 'AssumeRoleWithWebIdentity') {
-			for (const [field, member] of [['RoleArn', 'roleArn'], ['RoleSessionName', 'roleSessionName'], ['WebIdentityToken', 'webIdentityToken']] as const) {
-				if (!fields[field]) throw validationError(`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+			for (const [field, member] of [
+				['RoleArn', 'roleArn'],
+				['RoleSessionName', 'roleSessionName'],
+				['WebIdentityToken', 'webIdentityToken'],
+			] as const) {
+				if (!fields[field])
+					throw validationError(
+						`1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`
+					);
 			}
 			let sessionPolicies: object[] = [];
 			if (fields.Policy) {
 				try {
 					sessionPolicies = [JSON.parse(fields.Policy)];
 				} catch {
-					throw new ServiceError('MalformedPolicyDocument', 'The policy is not in the valid JSON format.');
+					throw new ServiceError(
+						'MalformedPolicyDocument',
+						'The policy is not in the valid JSON format.'
+					);
 				}
 			}
 			const duration = fields.DurationSeconds ? Number(fields.DurationSeconds) : undefined;
-			const session = await assume({ roleArn: fields.RoleArn!, roleSessionName: fields.RoleSessionName!, webIdentityToken: fields.WebIdentityToken!, sessionPolicies, durationSeconds: duration });
+			const session = await assume({
+				roleArn: fields.RoleArn!,
+				roleSessionName: fields.RoleSessionName!,
+				webIdentityToken: fields.WebIdentityToken!,
+				sessionPolicies,
+				durationSeconds: duration,
+			});
 			const secrets = sessionSecrets.get(session.accessKeyId)!;
-			return queryResponse(action, {
-				Credentials: { AccessKeyId: session.accessKeyId, SecretAccessKey: secrets.secret, SessionToken: secrets.token, Expiration: isoSeconds(session.expiration) },
-				SubjectFromWebIdentityToken: String(session.claims.sub ?? ''),
-				AssumedRoleUser: { Arn: session.assumedRoleArn, AssumedRoleId: session.assumedRoleId },
-				Provider: session.provider,
-				Audience: String(session.claims.aud ?? ''),
-			}, requestId);
+			return queryResponse(
+				action,
+				{
+					Credentials: {
+						AccessKeyId: session.accessKeyId,
+						SecretAccessKey: secrets.secret,
+						SessionToken: secrets.token,
+						Expiration: isoSeconds(session.expiration),
+					},
+					SubjectFromWebIdentityToken: String(session.claims.sub ?? ''),
+					AssumedRoleUser: { Arn: session.assumedRoleArn, AssumedRoleId: session.assumedRoleId },
+					Provider: session.provider,
+					Audience: String(session.claims.aud ?? ''),
+				},
+				requestId
+			);
 		}
 		if (action === 'GetCallerIdentity') {
 			return queryResponse(action, callerIdentity(caller), requestId);
 		}
-		throw new ServiceError('InvalidAction', `Could not find operation ${action} for version 2011-06-15`);
+		throw new ServiceError(
+			'InvalidAction',
+			`Could not find operation ${action} for version 2011-06-15`
+		);
 	}
 
 	function callerIdentity(caller: Caller): Record<string, string> {
 		const session = sessionOf(caller.accessKeyId);
 		if (session) {
-			if (context.clock.now() >= session.expiration) throw new ServiceError('ExpiredToken', 'The security token included in the request is expired', 403);
-			return { UserId: session.assumedRoleId, Account: parseRoleArn(session.roleArn)?.account ?? context.accountId, Arn: session.assumedRoleArn };
+			if (context.clock.now() >= session.expiration)
+				throw new ServiceError(
+					'ExpiredToken',
+					'The security token included in the request is expired',
+					403
+				);
+			return {
+				UserId: session.assumedRoleId,
+				Account: parseRoleArn(session.roleArn)?.account ?? context.accountId,
+				Arn: session.assumedRoleArn,
+			};
 		}
-		if (caller.accessKeyId?.startsWith('ASIA')) throw new ServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
-		return { UserId: 'AIDASANDBOXDEVELOPER', Account: context.accountId, Arn: `arn:aws:iam::${context.accountId}:user/developer` };
+		if (caller.accessKeyId?.startsWith('ASIA'))
+			throw new ServiceError(
+				'InvalidClientTokenId',
+				'The security token included in the request is invalid.',
+				403
+			);
+		return {
+			UserId: 'AIDASANDBOXDEVELOPER',
+			Account: context.accountId,
+			Arn: `arn:aws:iam::${context.accountId}:user/developer`,
+		};
 	}
 
 	return {
@@ -212,11 +388,32 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 			try {
 				fields = parseForm(await request.text());
 				const response = await handleQuery(fields, caller, requestId);
-				context.emit({ type: 'ApiCall', service: 'sts', operation: fields.Action ?? '', request: redact(fields), response: { status: 200 }, at: context.clock.now() });
+				context.emit({
+					type: 'ApiCall',
+					service: 'sts',
+					operation: fields.Action ?? '',
+					request: redact(fields),
+					response: { status: 200 },
+					at: context.clock.now(),
+				});
 				return response;
 			} catch (error) {
-				const failure = error instanceof ServiceError ? error : new ServiceError('InternalFailure', error instanceof Error ? error.message : String(error), 500);
-				context.emit({ type: 'ApiCall', service: 'sts', operation: fields.Action ?? '', request: redact(fields), error: { type: failure.type, message: failure.message }, at: context.clock.now() });
+				const failure =
+					error instanceof ServiceError
+						? error
+						: new ServiceError(
+								'InternalFailure',
+								error instanceof Error ? error.message : String(error),
+								500
+							);
+				context.emit({
+					type: 'ApiCall',
+					service: 'sts',
+					operation: fields.Action ?? '',
+					request: redact(fields),
+					error: { type: failure.type, message: failure.message },
+					at: context.clock.now(),
+				});
 				return queryErrorResponse(failure, requestId);
 			}
 		},
@@ -228,7 +425,10 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 		sessionFor: sessionOf,
 		snapshot: () => ({ sessions, secrets: [...sessionSecrets.entries()] }),
 		restore(state) {
-			const saved = (state ?? {}) as { sessions?: Record<string, StsSession>; secrets?: Array<[string, { secret: string; token: string }]> };
+			const saved = (state ?? {}) as {
+				sessions?: Record<string, StsSession>;
+				secrets?: Array<[string, { secret: string; token: string }]>;
+			};
 			sessions = { ...(saved.sessions ?? {}) };
 			sessionSecrets.clear();
 			for (const [key, value] of saved.secrets ?? []) sessionSecrets.set(key, value);
@@ -238,5 +438,7 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 
 /** The trace keeps the request but not the bearer token itself. */
 function redact(fields: Record<string, string>): Record<string, string> {
-	return fields.WebIdentityToken ? { ...fields, WebIdentityToken: `${fields.WebIdentityToken.slice(0, 16)}…` } : fields;
+	return fields.WebIdentityToken
+		? { ...fields, WebIdentityToken: `${fields.WebIdentityToken.slice(0, 16)}…` }
+		: fields;
 }

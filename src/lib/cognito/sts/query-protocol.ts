@@ -11,7 +11,12 @@ export type XmlValue = string | number | { [element: string]: XmlValue | undefin
 
 /** Escapes text for an XML element body. */
 export function escapeXml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;');
 }
 
 function toXml(value: XmlValue): string {
@@ -23,11 +28,18 @@ function toXml(value: XmlValue): string {
 }
 
 /** `<{Action}Response><{Action}Result>…</{Action}Result><ResponseMetadata>…</ResponseMetadata></…>`. */
-export function queryResponse(action: string, result: Record<string, XmlValue | undefined>, requestId: string): Response {
+export function queryResponse(
+	action: string,
+	result: Record<string, XmlValue | undefined>,
+	requestId: string
+): Response {
 	const body =
 		`<${action}Response xmlns="${NAMESPACE}"><${action}Result>${toXml(result as XmlValue)}</${action}Result>` +
 		`<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
-	return new Response(body, { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId } });
+	return new Response(body, {
+		status: 200,
+		headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+	});
 }
 
 /** STS error codes that are the caller's fault are `Sender`; everything else is `Receiver`. */
@@ -36,7 +48,10 @@ export function queryErrorResponse(error: ServiceError, requestId: string): Resp
 	const body =
 		`<ErrorResponse xmlns="${NAMESPACE}"><Error><Type>${type}</Type><Code>${escapeXml(error.type)}</Code>` +
 		`<Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
-	return new Response(body, { status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId } });
+	return new Response(body, {
+		status: error.status,
+		headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+	});
 }
 
 /** The form fields of a Query request (`Action=…&Version=…&RoleArn=…`). */

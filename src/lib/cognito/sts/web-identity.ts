@@ -2,7 +2,8 @@
 import type { RequestContext } from '../iam';
 
 /** Outcome of verifying a web identity token. */
-export type WebIdentityVerification = { ok: true; claims: Record<string, unknown> } | { ok: false; expired?: boolean; message: string };
+export type WebIdentityVerification =
+	{ ok: true; claims: Record<string, unknown> } | { ok: false; expired?: boolean; message: string };
 
 /** An issuer STS trusts, e.g. `https://cognito-identity.amazonaws.com` (provider `cognito-identity.amazonaws.com`). */
 export interface WebIdentityVerifier {
@@ -38,7 +39,10 @@ export function contextKeysOf(provider: string, claims: Record<string, unknown>)
 		else if (Array.isArray(value)) keys[`${provider}:${claim}`] = value.map(String);
 	}
 	if (Array.isArray(claims.amr)) keys[`${provider}:amr`] = claims.amr.map(String);
-	const tags = (claims['https://aws.amazon.com/tags'] as { principal_tags?: Record<string, unknown> } | undefined)?.principal_tags;
+	const tags = (
+		claims['https://aws.amazon.com/tags'] as
+			{ principal_tags?: Record<string, unknown> } | undefined
+	)?.principal_tags;
 	if (tags && typeof tags === 'object') {
 		for (const [key, value] of Object.entries(tags)) {
 			const first = Array.isArray(value) ? value[0] : value;

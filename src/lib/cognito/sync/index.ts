@@ -12,9 +12,25 @@ import { ServiceError } from '../core/errors';
 import type { Caller } from '../core/service';
 import type { IdentityService } from '../identity';
 import type { StsService } from '../sts';
-import { applyChanges, changesOf, checkSyncCounts, datasetToWire, MAX_DATASETS_PER_IDENTITY, readPatch, recordToWire } from './records';
+import {
+	applyChanges,
+	changesOf,
+	checkSyncCounts,
+	datasetToWire,
+	MAX_DATASETS_PER_IDENTITY,
+	readPatch,
+	recordToWire,
+} from './records';
 import { matchSyncRoute, type SyncRoute } from './routes';
-import { datasetBytes, datasetKey, emptySyncState, type Dataset, type PoolSyncSettings, type StreamRecord, type SyncState } from './state';
+import {
+	datasetBytes,
+	datasetKey,
+	emptySyncState,
+	type Dataset,
+	type PoolSyncSettings,
+	type StreamRecord,
+	type SyncState,
+} from './state';
 import { runSyncTrigger } from './sync-trigger';
 
 export type { StreamRecord } from './state';
@@ -48,7 +64,10 @@ interface Call {
 }
 
 /** Creates the Cognito Sync service. */
-export function createSyncService(context: SandboxContext, deps: { identity: IdentityService; sts: StsService }): SyncService {
+export function createSyncService(
+	context: SandboxContext,
+	deps: { identity: IdentityService; sts: StsService }
+): SyncService {
 	let state: SyncState = emptySyncState();
 	let noticeShown = false;
 	const now = () => context.clock.now();
@@ -56,23 +75,39 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 
 	function poolId(call: Call): string {
 		const id = call.params.IdentityPoolId ?? '';
-		if (!ID_PATTERN.test(id) || id.length > 55) throw invalid(`1 validation error detected: Value '${id}' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+`);
-		if (!deps.identity.poolExists(id)) throw new ServiceError('ResourceNotFoundException', `IdentityPool '${id}' not found.`, 404);
+		if (!ID_PATTERN.test(id) || id.length > 55)
+			throw invalid(
+				`1 validation error detected: Value '${id}' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+`
+			);
+		if (!deps.identity.poolExists(id))
+			throw new ServiceError('ResourceNotFoundException', `IdentityPool '${id}' not found.`, 404);
 		return id;
 	}
 
 	/** The identity in the path, which the caller's credentials must belong to (developer keys may act for anyone). */
 	function identityId(call: Call, pool: string): string {
 		const id = call.params.IdentityId ?? '';
-		if (!ID_PATTERN.test(id) || id.length > 55) throw invalid(`1 validation error detected: Value '${id}' at 'identityId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+`);
-		if (!deps.identity.identityExists(pool, id)) throw new ServiceError('ResourceNotFoundException', `Identity '${id}' not found.`, 404);
-		if (call.callerIdentityId !== undefined && call.callerIdentityId !== id) throw new ServiceError('NotAuthorizedException', `Access to identity '${id}' is forbidden.`, 403);
+		if (!ID_PATTERN.test(id) || id.length > 55)
+			throw invalid(
+				`1 validation error detected: Value '${id}' at 'identityId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+`
+			);
+		if (!deps.identity.identityExists(pool, id))
+			throw new ServiceError('ResourceNotFoundException', `Identity '${id}' not found.`, 404);
+		if (call.callerIdentityId !== undefined && call.callerIdentityId !== id)
+			throw new ServiceError(
+				'NotAuthorizedException',
+				`Access to identity '${id}' is forbidden.`,
+				403
+			);
 		return id;
 	}
 
 	function datasetName(call: Call): string {
 		const name = call.params.DatasetName ?? '';
-		if (!DATASET_NAME_PATTERN.test(name)) throw invalid(`1 validation error detected: Value '${name}' at 'datasetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.:-]+`);
+		if (!DATASET_NAME_PATTERN.test(name))
+			throw invalid(
+				`1 validation error detected: Value '${name}' at 'datasetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.:-]+`
+			);
 		return name;
 	}
 
@@ -95,20 +130,35 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 		return { offset, max };
 	}
 
-	function notifyDevices(key: string, dataset: { IdentityPoolId: string; IdentityId: string; DatasetName: string }, exceptDevice?: string) {
+	function notifyDevices(
+		key: string,
+		dataset: { IdentityPoolId: string; IdentityId: string; DatasetName: string },
+		exceptDevice?: string
+	) {
 		for (const deviceId of state.subscriptions[key] ?? []) {
 			const device = state.devices[deviceId];
 			if (!device || deviceId === exceptDevice) continue;
 			context.emit({
 				type: 'SyncEvent',
 				kind: 'push',
-				detail: { deviceId, platform: device.Platform, identityPoolId: dataset.IdentityPoolId, identityId: dataset.IdentityId, datasetName: dataset.DatasetName, applicationArns: settings(dataset.IdentityPoolId).PushSync?.ApplicationArns ?? [] },
+				detail: {
+					deviceId,
+					platform: device.Platform,
+					identityPoolId: dataset.IdentityPoolId,
+					identityId: dataset.IdentityId,
+					datasetName: dataset.DatasetName,
+					applicationArns: settings(dataset.IdentityPoolId).PushSync?.ApplicationArns ?? [],
+				},
 				at: now(),
 			});
 		}
 	}
 
-	function streamChange(dataset: Dataset, operation: 'replace' | 'remove', records: Dataset['records'][string][]) {
+	function streamChange(
+		dataset: Dataset,
+		operation: 'replace' | 'remove',
+		records: Dataset['records'][string][]
+	) {
 		const streams = settings(dataset.IdentityPoolId).CognitoStreams;
 		if (!streams?.StreamName || streams.StreamingStatus !== 'ENABLED') return;
 		const record: StreamRecord = {
@@ -116,14 +166,34 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 			identityId: dataset.IdentityId,
 			dataSetName: dataset.DatasetName,
 			operation,
-			kinesisSyncRecords: records.map((entry) => ({ key: entry.Key, ...(entry.Value !== undefined ? { value: entry.Value } : {}), syncCount: entry.SyncCount, lastModifiedDate: entry.LastModifiedDate, ...(entry.DeviceLastModifiedDate !== undefined ? { deviceLastModifiedDate: entry.DeviceLastModifiedDate } : {}), op: entry.Value === undefined ? 'remove' : 'replace' })),
+			kinesisSyncRecords: records.map((entry) => ({
+				key: entry.Key,
+				...(entry.Value !== undefined ? { value: entry.Value } : {}),
+				syncCount: entry.SyncCount,
+				lastModifiedDate: entry.LastModifiedDate,
+				...(entry.DeviceLastModifiedDate !== undefined
+					? { deviceLastModifiedDate: entry.DeviceLastModifiedDate }
+					: {}),
+				op: entry.Value === undefined ? 'remove' : 'replace',
+			})),
 			lastModifiedDate: dataset.LastModifiedDate,
 			syncCount: dataset.SyncCount,
 			payloadType: 'Inline',
 		};
-		if (!Object.hasOwn(state.streams, streams.StreamName)) Object.defineProperty(state.streams, streams.StreamName, { value: [], enumerable: true, writable: true, configurable: true });
+		if (!Object.hasOwn(state.streams, streams.StreamName))
+			Object.defineProperty(state.streams, streams.StreamName, {
+				value: [],
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
 		state.streams[streams.StreamName]!.push(record);
-		context.emit({ type: 'SyncEvent', kind: 'stream', detail: { streamName: streams.StreamName, record }, at: now() });
+		context.emit({
+			type: 'SyncEvent',
+			kind: 'stream',
+			detail: { streamName: streams.StreamName, record },
+			at: now(),
+		});
 	}
 
 	const operations: Record<string, (call: Call) => Promise<unknown>> = {
@@ -131,28 +201,47 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 			const pool = poolId(call);
 			const identity = identityId(call, pool);
 			const { offset, max } = paging(call, 20);
-			const all = Object.values(state.datasets).filter((dataset) => dataset.IdentityPoolId === pool && dataset.IdentityId === identity);
+			const all = Object.values(state.datasets).filter(
+				(dataset) => dataset.IdentityPoolId === pool && dataset.IdentityId === identity
+			);
 			const page = all.slice(offset, offset + max);
-			return { Datasets: page.map(datasetToWire), Count: page.length, ...(offset + max < all.length ? { NextToken: String(offset + max) } : {}) };
+			return {
+				Datasets: page.map(datasetToWire),
+				Count: page.length,
+				...(offset + max < all.length ? { NextToken: String(offset + max) } : {}),
+			};
 		},
 		async DescribeDataset(call) {
 			const pool = poolId(call);
-			return { Dataset: datasetToWire(requireDataset(datasetKey(pool, identityId(call, pool), datasetName(call)))) };
+			return {
+				Dataset: datasetToWire(
+					requireDataset(datasetKey(pool, identityId(call, pool), datasetName(call)))
+				),
+			};
 		},
 		async ListRecords(call) {
 			const pool = poolId(call);
 			const identity = identityId(call, pool);
 			const name = datasetName(call);
 			const key = datasetKey(pool, identity, name);
-			const lastSyncCount = call.query.get('lastSyncCount') ? Number(call.query.get('lastSyncCount')) : 0;
-			if (!Number.isInteger(lastSyncCount) || lastSyncCount < 0) throw invalid('lastSyncCount must be a non-negative integer.');
+			const lastSyncCount = call.query.get('lastSyncCount')
+				? Number(call.query.get('lastSyncCount'))
+				: 0;
+			if (!Number.isInteger(lastSyncCount) || lastSyncCount < 0)
+				throw invalid('lastSyncCount must be a non-negative integer.');
 			const { offset, max } = paging(call, 1024);
 			const dataset = state.datasets[key];
 			const changed = Object.values(dataset?.records ?? {})
-				.filter((record) => record.SyncCount > lastSyncCount && (lastSyncCount > 0 || record.Value !== undefined))
+				.filter(
+					(record) =>
+						record.SyncCount > lastSyncCount && (lastSyncCount > 0 || record.Value !== undefined)
+				)
 				.sort((a, b) => a.SyncCount - b.SyncCount || a.Key.localeCompare(b.Key));
 			const page = changed.slice(offset, offset + max);
-			const sessionToken = context.randomString(40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
+			const sessionToken = context.randomString(
+				40,
+				'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+			);
 			state.sessions[sessionToken] = { datasetKey: key, expiresAt: now() + SYNC_SESSION_MS };
 			return {
 				Records: page.map(recordToWire),
@@ -162,7 +251,8 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 				...(dataset ? { LastModifiedBy: dataset.LastModifiedBy } : {}),
 				MergedDatasetNames: [],
 				DatasetExists: dataset !== undefined,
-				DatasetDeletedAfterRequestedSyncCount: false,
+				DatasetDeletedAfterRequestedSyncCount:
+					lastSyncCount > 0 && (state.deleted[key] ?? -1) >= lastSyncCount,
 				SyncSessionToken: sessionToken,
 			};
 		},
@@ -172,31 +262,74 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 			const name = datasetName(call);
 			const key = datasetKey(pool, identity, name);
 			const token = call.body.SyncSessionToken;
-			if (typeof token !== 'string' || !token) throw invalid("1 validation error detected: Value null at 'syncSessionToken' failed to satisfy constraint: Member must not be null");
+			if (typeof token !== 'string' || !token)
+				throw invalid(
+					"1 validation error detected: Value null at 'syncSessionToken' failed to satisfy constraint: Member must not be null"
+				);
 			const session = Object.hasOwn(state.sessions, token) ? state.sessions[token] : undefined;
-			if (!session || session.datasetKey !== key || session.expiresAt <= now()) throw invalid('Invalid or expired sync session token. Call ListRecords to get a new one.');
+			if (!session || session.datasetKey !== key || session.expiresAt <= now())
+				throw invalid('Invalid or expired sync session token. Call ListRecords to get a new one.');
 			const deviceId = typeof call.body.DeviceId === 'string' ? call.body.DeviceId : undefined;
 			const rawPatches = call.body.RecordPatches ?? [];
 			if (!Array.isArray(rawPatches)) throw invalid('RecordPatches must be a list.');
 			const patches = rawPatches.map(readPatch);
-			if (new Set(patches.map((patch) => patch.Key)).size !== patches.length) throw invalid('RecordPatches contains the same key more than once.');
+			if (new Set(patches.map((patch) => patch.Key)).size !== patches.length)
+				throw invalid('RecordPatches contains the same key more than once.');
 			let dataset = state.datasets[key];
 			checkSyncCounts(dataset, patches);
-			if (!dataset && Object.values(state.datasets).filter((entry) => entry.IdentityPoolId === pool && entry.IdentityId === identity).length >= MAX_DATASETS_PER_IDENTITY) {
-				throw new ServiceError('LimitExceededException', `An identity can have at most ${MAX_DATASETS_PER_IDENTITY} datasets.`);
+			if (
+				!dataset &&
+				Object.values(state.datasets).filter(
+					(entry) => entry.IdentityPoolId === pool && entry.IdentityId === identity
+				).length >= MAX_DATASETS_PER_IDENTITY
+			) {
+				throw new ServiceError(
+					'LimitExceededException',
+					`An identity can have at most ${MAX_DATASETS_PER_IDENTITY} datasets.`
+				);
 			}
 			let changes = changesOf(dataset, patches);
 			const triggerArn = settings(pool).Events.SyncTrigger;
 			// Cognito Events run only for requests made with Cognito identity credentials.
 			if (triggerArn && call.callerIdentityId !== undefined && patches.length > 0) {
-				changes = await runSyncTrigger(context, triggerArn, { version: 2, eventType: 'SyncTrigger', region: context.region, identityPoolId: pool, identityId: identity, datasetName: name, datasetRecords: changes });
+				changes = await runSyncTrigger(context, triggerArn, {
+					version: 2,
+					eventType: 'SyncTrigger',
+					region: context.region,
+					identityPoolId: pool,
+					identityId: identity,
+					datasetName: name,
+					datasetRecords: changes,
+				});
 			}
 			const isNew = !dataset;
-			dataset ??= { IdentityPoolId: pool, IdentityId: identity, DatasetName: name, CreationDate: now(), LastModifiedDate: now(), LastModifiedBy: identity, SyncCount: 0, records: {} };
+			// A re-created dataset continues the old sync count, so counts only ever go up.
+			dataset ??= {
+				IdentityPoolId: pool,
+				IdentityId: identity,
+				DatasetName: name,
+				CreationDate: now(),
+				LastModifiedDate: now(),
+				LastModifiedBy: identity,
+				SyncCount: state.deleted[key] ?? 0,
+				records: {},
+			};
 			const changed = applyChanges(dataset, changes, patches, identity, now());
 			if (isNew) state.datasets[key] = dataset;
 			if (changed.length > 0) {
-				context.emit({ type: 'SyncEvent', kind: 'update', detail: { identityPoolId: pool, identityId: identity, datasetName: name, syncCount: dataset.SyncCount, keys: changed.map((record) => record.Key), deviceId }, at: now() });
+				context.emit({
+					type: 'SyncEvent',
+					kind: 'update',
+					detail: {
+						identityPoolId: pool,
+						identityId: identity,
+						datasetName: name,
+						syncCount: dataset.SyncCount,
+						keys: changed.map((record) => record.Key),
+						deviceId,
+					},
+					at: now(),
+				});
 				notifyDevices(key, dataset, deviceId);
 				streamChange(dataset, 'replace', changed);
 			}
@@ -209,31 +342,71 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 			const dataset = requireDataset(key);
 			const described = datasetToWire(dataset);
 			delete state.datasets[key];
+			state.deleted[key] = dataset.SyncCount;
 			notifyDevices(key, dataset);
-			streamChange({ ...dataset, SyncCount: dataset.SyncCount + 1, LastModifiedDate: now() }, 'remove', []);
+			streamChange(
+				{ ...dataset, SyncCount: dataset.SyncCount + 1, LastModifiedDate: now() },
+				'remove',
+				[]
+			);
 			return { Dataset: described };
 		},
 		async RegisterDevice(call) {
 			const pool = poolId(call);
 			const identity = identityId(call, pool);
-			if (call.callerIdentityId === undefined) throw new ServiceError('NotAuthorizedException', 'RegisterDevice requires Cognito identity credentials.', 403);
+			if (call.callerIdentityId === undefined)
+				throw new ServiceError(
+					'NotAuthorizedException',
+					'RegisterDevice requires Cognito identity credentials.',
+					403
+				);
 			const platform = call.body.Platform;
-			if (typeof platform !== 'string' || !PLATFORMS.includes(platform)) throw invalid(`1 validation error detected: Value '${String(platform)}' at 'platform' failed to satisfy constraint: Member must satisfy enum value set: [${PLATFORMS.join(', ')}]`);
+			if (typeof platform !== 'string' || !PLATFORMS.includes(platform))
+				throw invalid(
+					`1 validation error detected: Value '${String(platform)}' at 'platform' failed to satisfy constraint: Member must satisfy enum value set: [${PLATFORMS.join(', ')}]`
+				);
 			const token = call.body.Token;
-			if (typeof token !== 'string' || !token) throw invalid("1 validation error detected: Value null at 'token' failed to satisfy constraint: Member must not be null");
-			if (!settings(pool).PushSync?.ApplicationArns?.length) throw new ServiceError('InvalidConfigurationException', 'Push sync is not configured for this identity pool.');
-			const existing = Object.values(state.devices).find((device) => device.IdentityPoolId === pool && device.IdentityId === identity && device.Token === token && device.Platform === platform);
+			if (typeof token !== 'string' || !token)
+				throw invalid(
+					"1 validation error detected: Value null at 'token' failed to satisfy constraint: Member must not be null"
+				);
+			if (!settings(pool).PushSync?.ApplicationArns?.length)
+				throw new ServiceError(
+					'InvalidConfigurationException',
+					'Push sync is not configured for this identity pool.'
+				);
+			const existing = Object.values(state.devices).find(
+				(device) =>
+					device.IdentityPoolId === pool &&
+					device.IdentityId === identity &&
+					device.Token === token &&
+					device.Platform === platform
+			);
 			const deviceId = existing?.DeviceId ?? context.uuid();
-			state.devices[deviceId] = { DeviceId: deviceId, IdentityPoolId: pool, IdentityId: identity, Platform: platform, Token: token };
+			state.devices[deviceId] = {
+				DeviceId: deviceId,
+				IdentityPoolId: pool,
+				IdentityId: identity,
+				Platform: platform,
+				Token: token,
+			};
 			return { DeviceId: deviceId };
 		},
 		async SubscribeToDataset(call) {
 			const pool = poolId(call);
 			const identity = identityId(call, pool);
 			const key = datasetKey(pool, identity, datasetName(call));
-			if (call.callerIdentityId === undefined) throw new ServiceError('NotAuthorizedException', 'SubscribeToDataset requires Cognito identity credentials.', 403);
-			const device = Object.hasOwn(state.devices, call.params.DeviceId ?? '') ? state.devices[call.params.DeviceId!] : undefined;
-			if (!device || device.IdentityId !== identity) throw new ServiceError('ResourceNotFoundException', 'Device not found.', 404);
+			if (call.callerIdentityId === undefined)
+				throw new ServiceError(
+					'NotAuthorizedException',
+					'SubscribeToDataset requires Cognito identity credentials.',
+					403
+				);
+			const device = Object.hasOwn(state.devices, call.params.DeviceId ?? '')
+				? state.devices[call.params.DeviceId!]
+				: undefined;
+			if (!device || device.IdentityId !== identity)
+				throw new ServiceError('ResourceNotFoundException', 'Device not found.', 404);
 			const list = (state.subscriptions[key] ??= []);
 			if (!list.includes(device.DeviceId)) list.push(device.DeviceId);
 			return {};
@@ -241,18 +414,26 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 		async UnsubscribeFromDataset(call) {
 			const pool = poolId(call);
 			const key = datasetKey(pool, identityId(call, pool), datasetName(call));
-			state.subscriptions[key] = (state.subscriptions[key] ?? []).filter((id) => id !== call.params.DeviceId);
+			state.subscriptions[key] = (state.subscriptions[key] ?? []).filter(
+				(id) => id !== call.params.DeviceId
+			);
 			return {};
 		},
 		async SetCognitoEvents(call) {
 			const pool = poolId(call);
 			const events = call.body.Events;
-			if (!events || typeof events !== 'object' || Array.isArray(events)) throw invalid("1 validation error detected: Value null at 'events' failed to satisfy constraint: Member must not be null");
+			if (!events || typeof events !== 'object' || Array.isArray(events))
+				throw invalid(
+					"1 validation error detected: Value null at 'events' failed to satisfy constraint: Member must not be null"
+				);
 			for (const [name, arn] of Object.entries(events)) {
-				if (name !== 'SyncTrigger') throw invalid(`Unsupported event type: ${name}. The only event is SyncTrigger.`);
+				if (name !== 'SyncTrigger')
+					throw invalid(`Unsupported event type: ${name}. The only event is SyncTrigger.`);
 				if (typeof arn !== 'string') throw invalid('Events values must be Lambda function ARNs.');
 			}
-			settings(pool).Events = Object.fromEntries(Object.entries(events as Record<string, string>).filter(([, arn]) => arn !== ''));
+			settings(pool).Events = Object.fromEntries(
+				Object.entries(events as Record<string, string>).filter(([, arn]) => arn !== '')
+			);
 			return {};
 		},
 		async GetCognitoEvents(call) {
@@ -264,13 +445,28 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 			const push = call.body.PushSync as PoolSyncSettings['PushSync'] | undefined;
 			const streams = call.body.CognitoStreams as PoolSyncSettings['CognitoStreams'] | undefined;
 			if (push !== undefined) {
-				if (typeof push !== 'object' || push === null || (push.ApplicationArns !== undefined && !Array.isArray(push.ApplicationArns))) throw invalid('PushSync must have ApplicationArns (a list) and RoleArn.');
-				current.PushSync = { ApplicationArns: [...(push.ApplicationArns ?? [])], ...(push.RoleArn ? { RoleArn: push.RoleArn } : {}) };
+				if (
+					typeof push !== 'object' ||
+					push === null ||
+					(push.ApplicationArns !== undefined && !Array.isArray(push.ApplicationArns))
+				)
+					throw invalid('PushSync must have ApplicationArns (a list) and RoleArn.');
+				current.PushSync = {
+					ApplicationArns: [...(push.ApplicationArns ?? [])],
+					...(push.RoleArn ? { RoleArn: push.RoleArn } : {}),
+				};
 			}
 			if (streams !== undefined) {
-				if (typeof streams !== 'object' || streams === null) throw invalid('CognitoStreams must be an object.');
-				if (streams.StreamingStatus !== undefined && streams.StreamingStatus !== 'ENABLED' && streams.StreamingStatus !== 'DISABLED') {
-					throw invalid(`1 validation error detected: Value '${String(streams.StreamingStatus)}' at 'cognitoStreams.streamingStatus' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]`);
+				if (typeof streams !== 'object' || streams === null)
+					throw invalid('CognitoStreams must be an object.');
+				if (
+					streams.StreamingStatus !== undefined &&
+					streams.StreamingStatus !== 'ENABLED' &&
+					streams.StreamingStatus !== 'DISABLED'
+				) {
+					throw invalid(
+						`1 validation error detected: Value '${String(streams.StreamingStatus)}' at 'cognitoStreams.streamingStatus' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]`
+					);
 				}
 				current.CognitoStreams = { ...streams };
 			}
@@ -282,12 +478,19 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 		async DescribeIdentityUsage(call) {
 			const pool = poolId(call);
 			const identity = identityId(call, pool);
-			const datasets = Object.values(state.datasets).filter((dataset) => dataset.IdentityPoolId === pool && dataset.IdentityId === identity);
+			const datasets = Object.values(state.datasets).filter(
+				(dataset) => dataset.IdentityPoolId === pool && dataset.IdentityId === identity
+			);
 			return {
 				IdentityUsage: {
 					IdentityId: identity,
 					IdentityPoolId: pool,
-					...(datasets.length ? { LastModifiedDate: Math.max(...datasets.map((dataset) => dataset.LastModifiedDate)) / 1000 } : {}),
+					...(datasets.length
+						? {
+								LastModifiedDate:
+									Math.max(...datasets.map((dataset) => dataset.LastModifiedDate)) / 1000,
+							}
+						: {}),
 					DatasetCount: datasets.length,
 					DataStorage: datasets.reduce((sum, dataset) => sum + datasetBytes(dataset.records), 0),
 				},
@@ -299,12 +502,22 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 		},
 		async ListIdentityPoolUsage(call) {
 			const { offset, max } = paging(call, 60);
-			const pools = [...new Set(Object.values(state.datasets).map((dataset) => dataset.IdentityPoolId))];
+			const pools = [
+				...new Set(Object.values(state.datasets).map((dataset) => dataset.IdentityPoolId)),
+			];
 			const page = pools.slice(offset, offset + max);
-			return { IdentityPoolUsages: page.map(poolUsage), MaxResults: max, Count: page.length, ...(offset + max < pools.length ? { NextToken: String(offset + max) } : {}) };
+			return {
+				IdentityPoolUsages: page.map(poolUsage),
+				MaxResults: max,
+				Count: page.length,
+				...(offset + max < pools.length ? { NextToken: String(offset + max) } : {}),
+			};
 		},
 		async BulkPublish() {
-			throw new ServiceError('InvalidConfigurationException', 'BulkPublish is not simulated by the sandbox.');
+			throw new ServiceError(
+				'InvalidConfigurationException',
+				'BulkPublish is not simulated by the sandbox.'
+			);
 		},
 		async GetBulkPublishDetails(call) {
 			return { IdentityPoolId: poolId(call), BulkPublishStatus: 'NOT_STARTED' };
@@ -313,23 +526,45 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 
 	function configuration(pool: string) {
 		const current = settings(pool);
-		return { IdentityPoolId: pool, ...(current.PushSync ? { PushSync: current.PushSync } : {}), ...(current.CognitoStreams ? { CognitoStreams: current.CognitoStreams } : {}) };
+		return {
+			IdentityPoolId: pool,
+			...(current.PushSync ? { PushSync: current.PushSync } : {}),
+			...(current.CognitoStreams ? { CognitoStreams: current.CognitoStreams } : {}),
+		};
 	}
 
 	function poolUsage(pool: string) {
-		const datasets = Object.values(state.datasets).filter((dataset) => dataset.IdentityPoolId === pool);
+		const datasets = Object.values(state.datasets).filter(
+			(dataset) => dataset.IdentityPoolId === pool
+		);
 		return {
 			IdentityPoolId: pool,
-			SyncSessionsCount: Object.values(state.sessions).filter((session) => session.datasetKey.startsWith(`${pool}\n`)).length,
+			SyncSessionsCount: Object.values(state.sessions).filter((session) =>
+				session.datasetKey.startsWith(`${pool}\n`)
+			).length,
 			DataStorage: datasets.reduce((sum, dataset) => sum + datasetBytes(dataset.records), 0),
-			...(datasets.length ? { LastModifiedDate: Math.max(...datasets.map((dataset) => dataset.LastModifiedDate)) / 1000 } : {}),
+			...(datasets.length
+				? {
+						LastModifiedDate:
+							Math.max(...datasets.map((dataset) => dataset.LastModifiedDate)) / 1000,
+					}
+				: {}),
 		};
 	}
 
 	function showNotice() {
 		if (noticeShown) return;
 		noticeShown = true;
-		context.emit({ type: 'SyncEvent', kind: 'notice', detail: { message: SYNC_CLOSURE_NOTICE, successor: 'AWS AppSync', closedToNewCustomersSince: '2026-07-30' }, at: now() });
+		context.emit({
+			type: 'SyncEvent',
+			kind: 'notice',
+			detail: {
+				message: SYNC_CLOSURE_NOTICE,
+				successor: 'AWS AppSync',
+				closedToNewCustomersSince: '2026-07-30',
+			},
+			at: now(),
+		});
 	}
 
 	async function readBody(request: Request): Promise<Body> {
@@ -341,7 +576,10 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 		} catch {
 			// fall through
 		}
-		throw new ServiceError('SerializationException', 'Start of structure or map found where not expected.');
+		throw new ServiceError(
+			'SerializationException',
+			'Start of structure or map found where not expected.'
+		);
 	}
 
 	return {
@@ -349,27 +587,70 @@ export function createSyncService(context: SandboxContext, deps: { identity: Ide
 			showNotice();
 			const url = new URL(request.url);
 			const route = matchSyncRoute(request.method, url.pathname);
-			if (!route) throw new ServiceError('UnknownOperationException', `No operation matches ${request.method} ${url.pathname}`);
+			if (!route)
+				throw new ServiceError(
+					'UnknownOperationException',
+					`No operation matches ${request.method} ${url.pathname}`
+				);
 			let body: Body = {};
 			try {
 				body = await readBody(request);
 				const session = deps.sts.sessionFor(caller.accessKeyId);
-				if (session && now() >= session.expiration) throw new ServiceError('NotAuthorizedException', 'The security token included in the request is expired', 403);
-				const call: Call = { params: route.params, query: url.searchParams, body, caller, callerIdentityId: session?.identityId };
+				if (session && now() >= session.expiration)
+					throw new ServiceError(
+						'NotAuthorizedException',
+						'The security token included in the request is expired',
+						403
+					);
+				const call: Call = {
+					params: route.params,
+					query: url.searchParams,
+					body,
+					caller,
+					callerIdentityId: session?.identityId,
+				};
 				// The x-amz-Client-Context header of UpdateRecords carries mobile analytics data; the sandbox ignores it.
 				const output = await operations[route.operation]!(call);
-				context.emit({ type: 'ApiCall', service: 'cognito-sync', operation: route.operation, request: { ...route.params, ...body }, response: output, at: now() });
-				return new Response(JSON.stringify(output), { status: 200, headers: { 'content-type': 'application/json', 'x-sandbox-notice': SYNC_CLOSURE_NOTICE } });
+				context.emit({
+					type: 'ApiCall',
+					service: 'cognito-sync',
+					operation: route.operation,
+					request: { ...route.params, ...body },
+					response: output,
+					at: now(),
+				});
+				return new Response(JSON.stringify(output), {
+					status: 200,
+					headers: { 'content-type': 'application/json', 'x-sandbox-notice': SYNC_CLOSURE_NOTICE },
+				});
 			} catch (error) {
-				const failure = error instanceof ServiceError ? error : new ServiceError('InternalErrorException', error instanceof Error ? error.message : String(error), 500);
-				context.emit({ type: 'ApiCall', service: 'cognito-sync', operation: route.operation, request: { ...route.params, ...body }, error: { type: failure.type, message: failure.message }, at: now() });
+				const failure =
+					error instanceof ServiceError
+						? error
+						: new ServiceError(
+								'InternalErrorException',
+								error instanceof Error ? error.message : String(error),
+								500
+							);
+				context.emit({
+					type: 'ApiCall',
+					service: 'cognito-sync',
+					operation: route.operation,
+					request: { ...route.params, ...body },
+					error: { type: failure.type, message: failure.message },
+					at: now(),
+				});
 				throw failure;
 			}
 		},
-		readStream: (streamName) => structuredClone(Object.hasOwn(state.streams, streamName) ? state.streams[streamName]! : []),
+		readStream: (streamName) =>
+			structuredClone(Object.hasOwn(state.streams, streamName) ? state.streams[streamName]! : []),
 		snapshot: () => state,
 		restore(saved) {
-			state = saved && typeof saved === 'object' && 'datasets' in saved ? structuredClone(saved as SyncState) : emptySyncState();
+			state =
+				saved && typeof saved === 'object' && 'datasets' in saved
+					? { ...emptySyncState(), ...structuredClone(saved as SyncState) }
+					: emptySyncState();
 		},
 	};
 }

@@ -22,14 +22,29 @@ export interface RecordPatch {
 
 /** Validates one `RecordPatches` entry. */
 export function readPatch(value: unknown, index: number): RecordPatch {
-	const invalid = (message: string) => new ServiceError('InvalidParameterException', `RecordPatches[${index}]: ${message}`);
-	if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid('must be an object');
+	const invalid = (message: string) =>
+		new ServiceError('InvalidParameterException', `RecordPatches[${index}]: ${message}`);
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		throw invalid('must be an object');
 	const patch = value as Record<string, unknown>;
-	if (patch.Op !== 'replace' && patch.Op !== 'remove') throw invalid("Op must be one of 'replace', 'remove'");
-	if (typeof patch.Key !== 'string' || patch.Key.length < 1 || patch.Key.length > 1024) throw invalid('Key must be 1 to 1024 characters');
-	if (typeof patch.SyncCount !== 'number' || !Number.isInteger(patch.SyncCount) || patch.SyncCount < 0) throw invalid('SyncCount must be a non-negative integer');
-	if (patch.Value !== undefined && patch.Value !== null && (typeof patch.Value !== 'string' || patch.Value.length > 1048575)) throw invalid('Value must be a string of at most 1048575 characters');
-	if (patch.Op === 'replace' && typeof patch.Value !== 'string') throw invalid('Value is required for replace');
+	if (patch.Op !== 'replace' && patch.Op !== 'remove')
+		throw invalid("Op must be one of 'replace', 'remove'");
+	if (typeof patch.Key !== 'string' || patch.Key.length < 1 || patch.Key.length > 1024)
+		throw invalid('Key must be 1 to 1024 characters');
+	if (
+		typeof patch.SyncCount !== 'number' ||
+		!Number.isInteger(patch.SyncCount) ||
+		patch.SyncCount < 0
+	)
+		throw invalid('SyncCount must be a non-negative integer');
+	if (
+		patch.Value !== undefined &&
+		patch.Value !== null &&
+		(typeof patch.Value !== 'string' || patch.Value.length > 1048575)
+	)
+		throw invalid('Value must be a string of at most 1048575 characters');
+	if (patch.Op === 'replace' && typeof patch.Value !== 'string')
+		throw invalid('Value is required for replace');
 	const device = patch.DeviceLastModifiedDate;
 	return {
 		Op: patch.Op,
@@ -45,16 +60,27 @@ export function checkSyncCounts(dataset: Dataset | undefined, patches: RecordPat
 	for (const patch of patches) {
 		const current = dataset?.records[patch.Key]?.SyncCount ?? 0;
 		if (patch.SyncCount !== current) {
-			throw new ServiceError('ResourceConflictException', `Current SyncCount for: ${patch.Key} is: ${current} not: ${patch.SyncCount}`, 409);
+			throw new ServiceError(
+				'ResourceConflictException',
+				`Current SyncCount for: ${patch.Key} is: ${current} not: ${patch.SyncCount}`,
+				409
+			);
 		}
 	}
 }
 
 /** The SyncTrigger view of the patches: `{ key: { oldValue, newValue, op } }`. */
-export function changesOf(dataset: Dataset | undefined, patches: RecordPatch[]): Record<string, DatasetRecordChange> {
+export function changesOf(
+	dataset: Dataset | undefined,
+	patches: RecordPatch[]
+): Record<string, DatasetRecordChange> {
 	const changes: Record<string, DatasetRecordChange> = {};
 	for (const patch of patches) {
-		changes[patch.Key] = { oldValue: dataset?.records[patch.Key]?.Value ?? null, newValue: patch.Op === 'replace' ? patch.Value! : null, op: patch.Op };
+		changes[patch.Key] = {
+			oldValue: dataset?.records[patch.Key]?.Value ?? null,
+			newValue: patch.Op === 'replace' ? patch.Value! : null,
+			op: patch.Op,
+		};
 	}
 	return changes;
 }
@@ -63,7 +89,13 @@ export function changesOf(dataset: Dataset | undefined, patches: RecordPatch[]):
  * Applies changes as one new dataset version: the dataset's sync count goes up by one and every changed record
  * takes it. Checks the record and size limits before anything is written. Returns the changed records.
  */
-export function applyChanges(dataset: Dataset, changes: Record<string, DatasetRecordChange>, patches: RecordPatch[], modifiedBy: string, now: number): SyncRecord[] {
+export function applyChanges(
+	dataset: Dataset,
+	changes: Record<string, DatasetRecordChange>,
+	patches: RecordPatch[],
+	modifiedBy: string,
+	now: number
+): SyncRecord[] {
 	const nextCount = dataset.SyncCount + 1;
 	const deviceDates = new Map(patches.map((patch) => [patch.Key, patch.DeviceLastModifiedDate]));
 	const next: Record<string, SyncRecord> = { ...dataset.records };
@@ -75,13 +107,20 @@ export function applyChanges(dataset: Dataset, changes: Record<string, DatasetRe
 			SyncCount: nextCount,
 			LastModifiedDate: now,
 			LastModifiedBy: modifiedBy,
-			...(deviceDates.get(key) !== undefined ? { DeviceLastModifiedDate: deviceDates.get(key) } : {}),
+			...(deviceDates.get(key) !== undefined
+				? { DeviceLastModifiedDate: deviceDates.get(key) }
+				: {}),
 		};
 		next[key] = record;
 		changed.push(record);
 	}
-	if (liveRecordCount(next) > MAX_RECORDS) throw new ServiceError('LimitExceededException', `A dataset can hold at most ${MAX_RECORDS} records.`);
-	if (datasetBytes(next) > MAX_DATASET_BYTES) throw new ServiceError('LimitExceededException', 'A dataset can hold at most 1 MB of data.');
+	if (liveRecordCount(next) > MAX_RECORDS)
+		throw new ServiceError(
+			'LimitExceededException',
+			`A dataset can hold at most ${MAX_RECORDS} records.`
+		);
+	if (datasetBytes(next) > MAX_DATASET_BYTES)
+		throw new ServiceError('LimitExceededException', 'A dataset can hold at most 1 MB of data.');
 	if (changed.length > 0) {
 		dataset.records = next;
 		dataset.SyncCount = nextCount;
@@ -99,7 +138,9 @@ export function recordToWire(record: SyncRecord) {
 		SyncCount: record.SyncCount,
 		LastModifiedDate: record.LastModifiedDate / 1000,
 		LastModifiedBy: record.LastModifiedBy,
-		...(record.DeviceLastModifiedDate !== undefined ? { DeviceLastModifiedDate: record.DeviceLastModifiedDate / 1000 } : {}),
+		...(record.DeviceLastModifiedDate !== undefined
+			? { DeviceLastModifiedDate: record.DeviceLastModifiedDate / 1000 }
+			: {}),
 	};
 }
 

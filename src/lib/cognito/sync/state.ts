@@ -27,7 +27,11 @@ export interface Dataset {
 /** `SetIdentityPoolConfiguration` and `SetCognitoEvents` settings of one identity pool. */
 export interface PoolSyncSettings {
 	PushSync?: { ApplicationArns?: string[]; RoleArn?: string };
-	CognitoStreams?: { StreamName?: string; RoleArn?: string; StreamingStatus?: 'ENABLED' | 'DISABLED' };
+	CognitoStreams?: {
+		StreamName?: string;
+		RoleArn?: string;
+		StreamingStatus?: 'ENABLED' | 'DISABLED';
+	};
 	Events: Record<string, string>;
 }
 
@@ -45,7 +49,14 @@ export interface StreamRecord {
 	identityId: string;
 	dataSetName: string;
 	operation: 'replace' | 'remove';
-	kinesisSyncRecords: Array<{ key: string; value?: string; syncCount: number; lastModifiedDate: number; deviceLastModifiedDate?: number; op: 'replace' | 'remove' }>;
+	kinesisSyncRecords: Array<{
+		key: string;
+		value?: string;
+		syncCount: number;
+		lastModifiedDate: number;
+		deviceLastModifiedDate?: number;
+		op: 'replace' | 'remove';
+	}>;
 	lastModifiedDate: number;
 	syncCount: number;
 	payloadType: 'Inline';
@@ -62,15 +73,29 @@ export interface SyncState {
 	streams: Record<string, StreamRecord[]>;
 	/** Sync session token → what it was issued for. */
 	sessions: Record<string, { datasetKey: string; expiresAt: number }>;
+	/** Dataset key → its sync count when it was last deleted, so clients behind it learn to start over. */
+	deleted: Record<string, number>;
 }
 
 /** An empty state. */
 export function emptySyncState(): SyncState {
-	return { datasets: {}, pools: {}, devices: {}, subscriptions: {}, streams: {}, sessions: {} };
+	return {
+		datasets: {},
+		pools: {},
+		devices: {},
+		subscriptions: {},
+		streams: {},
+		sessions: {},
+		deleted: {},
+	};
 }
 
 /** The key of a dataset in the state maps. */
-export function datasetKey(identityPoolId: string, identityId: string, datasetName: string): string {
+export function datasetKey(
+	identityPoolId: string,
+	identityId: string,
+	datasetName: string
+): string {
 	return `${identityPoolId}\n${identityId}\n${datasetName}`;
 }
 
@@ -78,7 +103,9 @@ export function datasetKey(identityPoolId: string, identityId: string, datasetNa
 export function datasetBytes(records: Record<string, SyncRecord>): number {
 	const encoder = new TextEncoder();
 	let total = 0;
-	for (const record of Object.values(records)) if (record.Value !== undefined) total += encoder.encode(record.Key).length + encoder.encode(record.Value).length;
+	for (const record of Object.values(records))
+		if (record.Value !== undefined)
+			total += encoder.encode(record.Key).length + encoder.encode(record.Value).length;
 	return total;
 }
 

@@ -8,47 +8,126 @@ import { createSandbox } from '../../../../src/lib/cognito';
 import { mulberry32 } from '../../../fixtures/random';
 
 const OPERATIONS = [
-	'CreateIdentityPool', 'DescribeIdentityPool', 'UpdateIdentityPool', 'SetIdentityPoolRoles', 'GetIdentityPoolRoles', 'GetId', 'GetCredentialsForIdentity',
-	'GetOpenIdToken', 'GetOpenIdTokenForDeveloperIdentity', 'LookupDeveloperIdentity', 'DescribeIdentity', 'ListIdentities', 'ListIdentityPools',
+	'CreateIdentityPool',
+	'DescribeIdentityPool',
+	'UpdateIdentityPool',
+	'SetIdentityPoolRoles',
+	'GetIdentityPoolRoles',
+	'GetId',
+	'GetCredentialsForIdentity',
+	'GetOpenIdToken',
+	'GetOpenIdTokenForDeveloperIdentity',
+	'LookupDeveloperIdentity',
+	'DescribeIdentity',
+	'ListIdentities',
+	'ListIdentityPools',
 ];
 
 async function setUp() {
-	const sandbox = createSandbox({ clock: { now: () => Date.parse('2026-01-01T00:00:00Z') }, random: mulberry32(7) });
+	const sandbox = createSandbox({
+		clock: { now: () => Date.parse('2026-01-01T00:00:00Z') },
+		random: mulberry32(7),
+	});
 	const call = async (operation: string, body: unknown) => {
 		const response = await sandbox.fetch(
-			new Request('http://localhost/', { method: 'POST', headers: { 'x-amz-target': `AWSCognitoIdentityService.${operation}`, 'content-type': 'application/x-amz-json-1.1' }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+			new Request('http://localhost/', {
+				method: 'POST',
+				headers: {
+					'x-amz-target': `AWSCognitoIdentityService.${operation}`,
+					'content-type': 'application/x-amz-json-1.1',
+				},
+				body: typeof body === 'string' ? body : JSON.stringify(body),
+			})
 		);
 		return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 	};
 	const create = async (name: string) =>
-		(await call('CreateIdentityPool', { IdentityPoolName: name, AllowUnauthenticatedIdentities: true, AllowClassicFlow: true, DeveloperProviderName: `dev.${name}`, SupportedLoginProviders: { 'accounts.google.com': `${name}-app` } })).body
-			.IdentityPoolId as string;
+		(
+			await call('CreateIdentityPool', {
+				IdentityPoolName: name,
+				AllowUnauthenticatedIdentities: true,
+				AllowClassicFlow: true,
+				DeveloperProviderName: `dev.${name}`,
+				SupportedLoginProviders: { 'accounts.google.com': `${name}-app` },
+			})
+		).body.IdentityPoolId as string;
 	const target = await create('target');
 	const bystander = await create('bystander');
-	await call('SetIdentityPoolRoles', { IdentityPoolId: bystander, Roles: { authenticated: 'arn:aws:iam::123456789012:role/A', unauthenticated: 'arn:aws:iam::123456789012:role/U' } });
-	const bystanderIdentity = (await call('GetId', { IdentityPoolId: bystander })).body.IdentityId as string;
-	const targetIdentity = (await call('GetId', { IdentityPoolId: target })).body.IdentityId as string;
+	await call('SetIdentityPoolRoles', {
+		IdentityPoolId: bystander,
+		Roles: {
+			authenticated: 'arn:aws:iam::123456789012:role/A',
+			unauthenticated: 'arn:aws:iam::123456789012:role/U',
+		},
+	});
+	const bystanderIdentity = (await call('GetId', { IdentityPoolId: bystander })).body
+		.IdentityId as string;
+	const targetIdentity = (await call('GetId', { IdentityPoolId: target })).body
+		.IdentityId as string;
 	const tokens = {
-		targetGoogle: await sandbox.mintProviderToken('accounts.google.com', { sub: 'shared-user', aud: 'target-app' }),
-		bystanderGoogle: await sandbox.mintProviderToken('accounts.google.com', { sub: 'shared-user', aud: 'bystander-app' }),
+		targetGoogle: await sandbox.mintProviderToken('accounts.google.com', {
+			sub: 'shared-user',
+			aud: 'target-app',
+		}),
+		bystanderGoogle: await sandbox.mintProviderToken('accounts.google.com', {
+			sub: 'shared-user',
+			aud: 'bystander-app',
+		}),
 	};
-	await call('GetId', { IdentityPoolId: bystander, Logins: { 'accounts.google.com': tokens.bystanderGoogle } });
+	await call('GetId', {
+		IdentityPoolId: bystander,
+		Logins: { 'accounts.google.com': tokens.bystanderGoogle },
+	});
 	const bystanderView = async () => ({
 		pool: (await call('DescribeIdentityPool', { IdentityPoolId: bystander })).body,
 		roles: (await call('GetIdentityPoolRoles', { IdentityPoolId: bystander })).body,
 		identities: (await call('ListIdentities', { IdentityPoolId: bystander, MaxResults: 60 })).body,
 	});
-	return { sandbox, call, target, bystander, bystanderIdentity, targetIdentity, tokens, bystanderView };
+	return {
+		sandbox,
+		call,
+		target,
+		bystander,
+		bystanderIdentity,
+		targetIdentity,
+		tokens,
+		bystanderView,
+	};
 }
 
 describe('identity-pool fuzzing', () => {
 	test('random inputs get service errors or results, and never touch another pool', async () => {
 		const env = await setUp();
 		const before = await env.bystanderView();
-		const poolIds = fc.constantFrom(env.target, 'us-east-1:00000000-0000-4000-8000-000000000000', 'not-an-id', '', 'x'.repeat(60));
-		const identityIds = fc.constantFrom(env.targetIdentity, 'us-east-1:ffffffff-0000-4000-8000-000000000000', 'garbage', '');
-		const loginKeys = fc.constantFrom('accounts.google.com', 'graph.facebook.com', 'cognito-identity.amazonaws.com', 'dev.target', 'dev.bystander', 'cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc', '__proto__', 'constructor', '', 'x'.repeat(200));
-		const loginValues = fc.oneof(fc.constantFrom(env.tokens.targetGoogle, env.tokens.bystanderGoogle, 'a.b.c', ''), fc.string());
+		const poolIds = fc.constantFrom(
+			env.target,
+			'us-east-1:00000000-0000-4000-8000-000000000000',
+			'not-an-id',
+			'',
+			'x'.repeat(60)
+		);
+		const identityIds = fc.constantFrom(
+			env.targetIdentity,
+			'us-east-1:ffffffff-0000-4000-8000-000000000000',
+			'garbage',
+			''
+		);
+		const loginKeys = fc.constantFrom(
+			'accounts.google.com',
+			'graph.facebook.com',
+			'cognito-identity.amazonaws.com',
+			'dev.target',
+			'dev.bystander',
+			'cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc',
+			'__proto__',
+			'constructor',
+			'',
+			'x'.repeat(200)
+		);
+		const loginValues = fc.oneof(
+			fc.constantFrom(env.tokens.targetGoogle, env.tokens.bystanderGoogle, 'a.b.c', ''),
+			fc.string()
+		);
 		const value = fc.oneof(fc.anything(), fc.string(), fc.boolean(), fc.integer());
 		const input = fc.record(
 			{
@@ -58,8 +137,24 @@ describe('identity-pool fuzzing', () => {
 				AllowUnauthenticatedIdentities: fc.oneof(fc.boolean(), value),
 				AllowClassicFlow: fc.oneof(fc.boolean(), value),
 				Logins: fc.oneof(fc.dictionary(loginKeys, loginValues, { maxKeys: 3 }), value),
-				Roles: fc.oneof(fc.dictionary(fc.constantFrom('authenticated', 'unauthenticated', 'other'), fc.constantFrom('arn:aws:iam::123456789012:role/Fuzz', 'short')), value),
-				RoleMappings: fc.oneof(fc.dictionary(loginKeys, fc.record({ Type: fc.constantFrom('Token', 'Rules', 'x'), AmbiguousRoleResolution: fc.constantFrom('AuthenticatedRole', 'Deny', undefined), RulesConfiguration: value })), value),
+				Roles: fc.oneof(
+					fc.dictionary(
+						fc.constantFrom('authenticated', 'unauthenticated', 'other'),
+						fc.constantFrom('arn:aws:iam::123456789012:role/Fuzz', 'short')
+					),
+					value
+				),
+				RoleMappings: fc.oneof(
+					fc.dictionary(
+						loginKeys,
+						fc.record({
+							Type: fc.constantFrom('Token', 'Rules', 'x'),
+							AmbiguousRoleResolution: fc.constantFrom('AuthenticatedRole', 'Deny', undefined),
+							RulesConfiguration: value,
+						})
+					),
+					value
+				),
 				SupportedLoginProviders: fc.oneof(fc.dictionary(loginKeys, fc.string()), value),
 				DeveloperProviderName: fc.oneof(fc.constantFrom('dev.target', 'dev.other'), value),
 				CustomRoleArn: fc.oneof(fc.constant('arn:aws:iam::123456789012:role/Fuzz'), value),
@@ -68,7 +163,17 @@ describe('identity-pool fuzzing', () => {
 				TokenDuration: fc.oneof(fc.integer({ min: -1, max: 100000 }), value),
 				PrincipalTags: fc.oneof(fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }), value),
 				DeveloperUserIdentifier: fc.oneof(fc.string(), value),
-				CognitoIdentityProviders: fc.oneof(fc.array(fc.record({ ProviderName: fc.string(), ClientId: fc.string(), ServerSideTokenCheck: value }), { maxLength: 2 }), value),
+				CognitoIdentityProviders: fc.oneof(
+					fc.array(
+						fc.record({
+							ProviderName: fc.string(),
+							ClientId: fc.string(),
+							ServerSideTokenCheck: value,
+						}),
+						{ maxLength: 2 }
+					),
+					value
+				),
 			},
 			{ requiredKeys: [] }
 		);
@@ -81,10 +186,14 @@ describe('identity-pool fuzzing', () => {
 			{ numRuns: 400, seed: 11 }
 		);
 		await fc.assert(
-			fc.asyncProperty(fc.constantFrom(...OPERATIONS), fc.oneof(fc.string(), fc.json()), async (operation, raw) => {
-				const result = await env.call(operation, raw);
-				expect(result.status).toBeLessThan(500);
-			}),
+			fc.asyncProperty(
+				fc.constantFrom(...OPERATIONS),
+				fc.oneof(fc.string(), fc.json()),
+				async (operation, raw) => {
+					const result = await env.call(operation, raw);
+					expect(result.status).toBeLessThan(500);
+				}
+			),
 			{ numRuns: 200, seed: 12 }
 		);
 		expect(await env.bystanderView()).toEqual(before);
@@ -94,15 +203,36 @@ describe('identity-pool fuzzing', () => {
 describe('snapshot and restore', () => {
 	test('identities, roles, keys and sessions survive a JSON round trip', async () => {
 		const env = await setUp();
-		const credentials = (await env.call('GetCredentialsForIdentity', { IdentityId: env.bystanderIdentity })).body.Credentials as { AccessKeyId: string };
+		const credentials = (
+			await env.call('GetCredentialsForIdentity', { IdentityId: env.bystanderIdentity })
+		).body.Credentials as { AccessKeyId: string };
 		const saved = JSON.parse(JSON.stringify(env.sandbox.snapshot()));
-		const copy = createSandbox({ clock: { now: () => Date.parse('2026-01-01T00:00:00Z') }, random: mulberry32(99) });
+		const copy = createSandbox({
+			clock: { now: () => Date.parse('2026-01-01T00:00:00Z') },
+			random: mulberry32(99),
+		});
 		copy.restore(saved);
 		const again = await copy.fetch(
-			new Request('http://localhost/', { method: 'POST', headers: { 'x-amz-target': 'AWSCognitoIdentityService.GetId', 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ IdentityPoolId: env.bystander, Logins: { 'accounts.google.com': env.tokens.bystanderGoogle } }) })
+			new Request('http://localhost/', {
+				method: 'POST',
+				headers: {
+					'x-amz-target': 'AWSCognitoIdentityService.GetId',
+					'content-type': 'application/x-amz-json-1.1',
+				},
+				body: JSON.stringify({
+					IdentityPoolId: env.bystander,
+					Logins: { 'accounts.google.com': env.tokens.bystanderGoogle },
+				}),
+			})
 		);
 		expect(again.status).toBe(200);
-		const decision = await copy.simulateRequest({ accessKeyId: credentials.AccessKeyId, action: 's3:GetObject', resource: '*' });
-		expect(decision.principalArn).toBe('arn:aws:sts::123456789012:assumed-role/U/CognitoIdentityCredentials');
+		const decision = await copy.simulateRequest({
+			accessKeyId: credentials.AccessKeyId,
+			action: 's3:GetObject',
+			resource: '*',
+		});
+		expect(decision.principalArn).toBe(
+			'arn:aws:sts::123456789012:assumed-role/U/CognitoIdentityCredentials'
+		);
 	});
 });
