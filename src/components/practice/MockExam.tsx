@@ -3,7 +3,8 @@
  * result (scaled score against the 720 pass line, per-lesson breakdown, review with explanations).
  * The running exam is saved after every change, so a reload resumes it with the clock still running.
  */
-import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSyncReducer } from './use-sync-reducer';
 import {
 	drawMockQuestions,
 	gradeAnswer,
@@ -14,7 +15,6 @@ import {
 	scoreMockExam,
 	seededRandom,
 	startMockExam,
-	type MockExamAction,
 	type MockExamState,
 	type MockResult,
 } from '../../lib/quiz';
@@ -120,15 +120,13 @@ function RunningExam({
 	onNew(): void;
 	onExit(): void;
 }) {
-	const [state, dispatchRaw] = useReducer(reduceMockExam, initial);
+	const [state, dispatch, live] = useSyncReducer(reduceMockExam, () => initial);
 	const [now, setNow] = useState(() => Date.now());
 	const [announcement, setAnnouncement] = useState('');
 	const dialogRef = useRef<HTMLDialogElement>(null);
 	const headingRef = useRef<HTMLHeadingElement>(null);
 	const logged = useRef(initial.status === 'submitted');
 	const warned = useRef(new Set<number>());
-
-	const dispatch = (action: MockExamAction) => dispatchRaw(action);
 
 	useEffect(() => {
 		void practice.store.setMeta(MOCK_KEY, { state });
@@ -179,6 +177,9 @@ function RunningExam({
 	useEffect(() => {
 		if (state.status !== 'running') return;
 		function onKey(event: KeyboardEvent) {
+			const state = live.current;
+			const id = state.questionIds[state.index]!;
+			const question = practice.questions.get(id);
 			const el = event.target as HTMLElement;
 			if (event.ctrlKey || event.metaKey || event.altKey || dialogRef.current?.open) return;
 			if (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type)) return;

@@ -2,7 +2,8 @@
  * A practice session (daily review, lesson drill or custom study), fully usable from the keyboard:
  * 1–9 pick an option, Enter submits, Enter or Space goes on, 1–4 rate after the reveal, U undoes.
  */
-import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSyncReducer } from './use-sync-reducer';
 import {
 	answerLetters,
 	gradeAnswer,
@@ -51,9 +52,10 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function StudySession({ practice, mode, title, list, onExit }: Props) {
-	const [state, dispatch] = useReducer(reduceSession, null, () =>
+	const [state, dispatch, live] = useSyncReducer(reduceSession, () =>
 		startSession(mode, mode === 'daily' ? [dailyQueue(practice).next].filter((id): id is string => !!id) : (list ?? []))
 	);
+	const busyRef = useRef(false);
 	const [announcement, setAnnouncement] = useState('');
 	const [busy, setBusy] = useState(false);
 	const headingRef = useRef<HTMLHeadingElement>(null);
@@ -73,12 +75,15 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 	}, [state.phase, state.current]);
 
 	async function submit() {
-		if (!question || state.phase !== 'question' || busy) return;
+		const state = live.current;
+		const question = state.current ? practiceRef.current.questions.get(state.current) : undefined;
+		const card = state.current ? practiceRef.current.cards.get(state.current) : undefined;
+		if (!question || state.phase !== 'question' || busyRef.current) return;
 		if (state.selection.length === 0) {
 			setAnnouncement('Choose an answer first.');
 			return;
 		}
-		setBusy(true);
+		setBusy((busyRef.current = true));
 		const grade = gradeAnswer(question, state.selection);
 		const rating = ratingFromGrade(grade.correct);
 		const lapsesBefore = card?.fsrs.lapses ?? 0;
@@ -90,34 +95,32 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 				: `Incorrect. The right answer is ${answerLetters(question.answer)}${grade.missed.length && grade.rightPicks.length ? '; a partly right answer counts as wrong' : ''}.`
 		);
 		lapsesBeforeRef.current = lapsesBefore;
-		setBusy(false);
+		setBusy((busyRef.current = false));
 	}
 
 	async function advance(rating?: Rating) {
-		if (state.phase !== 'revealed' || busy) return;
-		setBusy(true);
+		const state = live.current;
+		if (state.phase !== 'revealed' || busyRef.current) return;
+		if (rating && rating !== 1 && !state.grade?.correct) return;
+		setBusy((busyRef.current = true));
 		if (rating && rating !== state.rating && state.reviewId) {
-			if (rating !== 1 && !state.grade?.correct) {
-				setBusy(false);
-				return;
-			}
 			await practice.rate(state.reviewId, rating);
 		}
 		setAnnouncement('');
 		// Let the re-derived card states settle before asking the scheduler for the next card.
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		dispatch({ type: 'advance', next: mode === 'daily' ? dailyQueue(practiceRef.current).next : undefined });
-		setBusy(false);
+		setBusy((busyRef.current = false));
 	}
 
 	async function undo() {
-		const last = state.history.at(-1);
-		if (!last || busy) return;
-		setBusy(true);
+		const last = live.current.history.at(-1);
+		if (!last || busyRef.current) return;
+		setBusy((busyRef.current = true));
 		await practice.undo(last.reviewId);
 		dispatch({ type: 'undone' });
 		setAnnouncement('Last answer undone.');
-		setBusy(false);
+		setBusy((busyRef.current = false));
 	}
 
 	useEffect(() => {
@@ -130,6 +133,8 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 				void undo();
 				return;
 			}
+			const state = live.current;
+			const question = state.current ? practiceRef.current.questions.get(state.current) : undefined;
 			if (!question) return;
 			if (state.phase === 'question') {
 				if (/^[1-9]$/.test(key)) {

@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { answerWithKeyboard, currentQuestion, loadBank, totalReviews } from './practice-helpers';
+
+test('undo takes back the last answer, with the button or the U key', async ({ page }) => {
+	const bank = await loadBank(page);
+	await page.goto('/practice/');
+	await page.getByRole('button', { name: 'Daily review' }).click();
+
+	const first = await answerWithKeyboard(page, bank, false);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Last answer undone.' })).toHaveCount(1);
+	await expect(page.getByRole('button', { name: 'Submit answer' })).toBeVisible();
+	expect((await currentQuestion(page, bank)).id).toBe(first.id);
+
+	// Answer again, move on, then undo from the next question with U.
+	await answerWithKeyboard(page, bank, true);
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'Submit answer' })).toBeVisible();
+	await page.keyboard.press('u');
+	await expect(page.getByRole('status').filter({ hasText: 'Last answer undone.' })).toHaveCount(1);
+	expect((await currentQuestion(page, bank)).id).toBe(first.id);
+
+	expect(await totalReviews(page)).toBe('0 reviews');
+});
