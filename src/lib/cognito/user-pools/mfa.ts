@@ -67,33 +67,34 @@ async function setupTarget(env: Env, input: Record<string, any>) {
 	if (!!input.AccessToken === !!input.Session) throw invalidParameter('Exactly one of AccessToken or Session must be provided.');
 	if (input.AccessToken) {
 		const { pool, user } = await authenticateAccessToken(env, input.AccessToken);
-		return { pool, user, session: undefined };
+		return { pool, user, session: undefined, client: undefined };
 	}
 	// A setup Session is not tied to a client id in the request, so search the pools for it.
 	const pool = Object.values(env.state.pools).find((p) => p.sessions[input.Session]);
 	const record = pool?.sessions[input.Session];
-	if (!pool || !record) throw new ServiceError('NotAuthorizedException', 'Invalid session for the user.');
-	const session = openSession(env, pool, pool.clients[record.clientId]!, input.Session);
+	const client = record ? pool?.clients[record.clientId] : undefined;
+	if (!pool || !record || !client) throw new ServiceError('NotAuthorizedException', 'Invalid session for the user.');
+	const session = openSession(env, pool, client, input.Session);
 	if (session.challenge !== 'MFA_SETUP') throw new ServiceError('NotAuthorizedException', 'Invalid session for the user.');
 	const user = requireUser(pool, session.username);
-	return { pool, user, session };
+	return { pool, user, session, client };
 }
 
 const associateSoftwareToken: Handler = async (input, env) => {
-	const { pool, user, session } = await setupTarget(env, input);
+	const { pool, user, session, client } = await setupTarget(env, input);
 	requireTotpEnabled(pool);
 	const secret = newTotpSecret(env);
-	if (!session) {
+	if (!session || !client) {
 		user.pendingTotpSecret = secret;
 		return { SecretCode: secret };
 	}
 	session.used = true;
-	const next = createSession(env, pool, pool.clients[session.clientId]!, { username: session.username, userExists: true, challenge: 'MFA_SETUP', flow: session.flow, data: { ...session.data, secret } });
+	const next = createSession(env, pool, client, { username: session.username, userExists: true, challenge: 'MFA_SETUP', flow: session.flow, data: { ...session.data, secret } });
 	return { SecretCode: secret, Session: next };
 };
 
 const verifySoftwareToken: Handler = async (input, env) => {
-	const { pool, user, session } = await setupTarget(env, input);
+	const { pool, user, session, client } = await setupTarget(env, input);
 	requireTotpEnabled(pool);
 	const secret: string | undefined = session ? session.data.secret : user.pendingTotpSecret;
 	if (!secret) throw new ServiceError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been associated with the user.');
@@ -101,13 +102,13 @@ const verifySoftwareToken: Handler = async (input, env) => {
 	user.totp = { secret, verified: true, ...(input.FriendlyDeviceName ? { friendlyName: input.FriendlyDeviceName } : {}) };
 	delete user.pendingTotpSecret;
 	user.modifiedAt = env.now();
-	if (!session) return { Status: 'SUCCESS' };
+	if (!session || !client) return { Status: 'SUCCESS' };
 	// Set up during sign-in: the factor is now the user's MFA.
 	user.mfa.totp = { enabled: true, preferred: true };
 	user.mfa.sms.preferred = false;
 	user.mfa.email.preferred = false;
 	session.used = true;
-	const next = createSession(env, pool, pool.clients[session.clientId]!, { username: session.username, userExists: true, challenge: 'MFA_SETUP', flow: session.flow, data: { ...session.data, verified: true } });
+	const next = createSession(env, pool, client, { username: session.username, userExists: true, challenge: 'MFA_SETUP', flow: session.flow, data: { ...session.data, verified: true } });
 	return { Status: 'SUCCESS', Session: next };
 };
 
