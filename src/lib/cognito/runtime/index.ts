@@ -1,8 +1,115 @@
-/** Isolated runtime for learner Lambda code: STUB — being implemented (see issue 6). */
-import type { FunctionRuntime } from '../core/context';
+/**
+ * The isolated runtime for learners' Lambda trigger code: QuickJS compiled to WebAssembly
+ * (quickjs-emscripten), a fresh QuickJS runtime and context per invocation.
+ *
+ * What the guest cannot do: reach the page, storage, the DOM or the network (none of those exist in
+ * QuickJS; `fetch` rejects with a clear message), import modules (every `import`/`require` except
+ * `crypto` fails with a clear message), see another invocation's state, or outlast its limits:
+ * - time: an interrupt handler stops it at `timeoutMs` of host time (endless loops, endless
+ *   promise chains, catastrophic regular expressions); timers run on virtual time, and one due past
+ *   the limit ends the invocation as a timeout at once instead of being waited out;
+ * - memory: the WebAssembly memory cannot grow past `memoryBytes` beyond its starting heap, and
+ *   QuickJS's own limit is set too; running out fails as `crash` with an "out of memory" message;
+ * - stack: QuickJS's stack limit turns deep recursion into "Maximum call stack size exceeded"; if
+ *   the host's stack runs out first, the engine is discarded and reloaded for the next invocation.
+ *
+ * The guest's clock: `Date.now()` starts at `guestClock.now()` (pass the sandbox's clock for
+ * deterministic runs) and advances only by the virtual time timers skip, so the same code and
+ * event give the same result. `Math.random` and `crypto.randomUUID` are seeded from `random`.
+ */
+import type { FunctionRuntime, InvocationResult } from '../core/context';
+import { type Engine, discardEngine, loadEngine } from './engine';
+import { EngineFailure, runInvocation } from './invoke';
+import { DEFAULT_LOG_LIMITS, type LogLimits } from './logs';
+import { STACK_OVERFLOW_MESSAGE, engineFailureMessage } from './messages';
 
-export function createQuickJsRuntime(): FunctionRuntime {
+export { DEFAULT_LOG_LIMITS, type LogLimits } from './logs';
+
+/** Options for {@link createQuickJsRuntime}; every one has a default. */
+export interface QuickJsRuntimeOptions {
+	/** Host clock in milliseconds for deadlines and `durationMs` (default `globalThis.performance.now()`). */
+	now?: () => number;
+	/** The wall clock the guest's `Date` starts from (default the real clock). The sandbox passes its own. */
+	guestClock?: { now(): number };
+	/** Randomness for the guest's seed and request ids, in [0, 1) (default `globalThis.Math.random()`). */
+	random?: () => number;
+	/** QuickJS stack limit in bytes (default 256 KiB: about 1,000 nested calls, below the host's own stack). */
+	maxStackBytes?: number;
+	/** Caps on captured console output per invocation. */
+	logLimits?: Partial<LogLimits>;
+	/** `context.functionName` and `AWS_LAMBDA_FUNCTION_NAME` inside the guest (default `learner-function`). */
+	functionName?: string;
+}
+
+const DEFAULT_MAX_STACK_BYTES = 256 * 1024;
+/** Below this QuickJS cannot even create a context. */
+const MIN_MEMORY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Creates the runtime a sandbox uses to run learner code. The WebAssembly module is loaded on the
+ * first `invoke` (and shared with other runtimes); invocations run one at a time.
+ *
+ * @example
+ * const runtime = createQuickJsRuntime({ guestClock: sandboxClock });
+ * const result = await runtime.invoke(
+ *   'export const handler = async (event) => { event.response.autoConfirmUser = true; return event; };',
+ *   preSignUpEvent,
+ *   { timeoutMs: 5000, memoryBytes: 32 * 1024 * 1024 }
+ * );
+ */
+export function createQuickJsRuntime(options: QuickJsRuntimeOptions = {}): FunctionRuntime {
+	const now = options.now ?? (() => globalThis.performance.now());
+	const guestClock = options.guestClock ?? { now: () => globalThis.Date.now() };
+	const random = options.random ?? (() => globalThis.Math.random());
+	const maxStackBytes = options.maxStackBytes ?? DEFAULT_MAX_STACK_BYTES;
+	const logLimits: LogLimits = { ...DEFAULT_LOG_LIMITS, ...options.logLimits };
+	const functionName = options.functionName ?? 'learner-function';
+
 	return {
-		invoke: async () => ({ ok: false, kind: 'crash', message: 'The isolated runtime is not implemented yet', logs: [], durationMs: 0 }),
+		async invoke(code, event, limits): Promise<InvocationResult> {
+			const memoryBytes = Math.max(MIN_MEMORY_BYTES, limits.memoryBytes);
+			const timeoutMs = Math.max(1, limits.timeoutMs);
+			let engine: Engine;
+			try {
+				engine = await loadEngine(memoryBytes);
+			} catch (error) {
+				return { ok: false, kind: 'crash', message: `The sandbox's JavaScript engine could not be loaded: ${String(error)}`, logs: [], durationMs: 0 };
+			}
+			const settings = {
+				timeoutMs,
+				memoryBytes,
+				maxStackBytes,
+				now,
+				guestNowMs: guestClock.now(),
+				seed: Math.floor(random() * 2 ** 32),
+				requestId: uuid(random),
+				functionName,
+				logLimits,
+				onEngineDamaged: () => discardEngine(engine),
+				memoryNearlyFull: () => engine.memoryNearlyFull(),
+			};
+			try {
+				return runInvocation(engine.module, code, event, settings);
+			} catch (error) {
+				if (!(error instanceof EngineFailure)) throw error;
+				discardEngine(engine);
+				const stackOverflow = /call stack|stack overflow|too much recursion/i.test(error.detail);
+				return {
+					ok: false,
+					kind: stackOverflow ? 'error' : 'crash',
+					message: stackOverflow ? STACK_OVERFLOW_MESSAGE : engineFailureMessage(error.detail),
+					logs: error.logs,
+					durationMs: error.durationMs,
+				};
+			}
+		},
 	};
+}
+
+function uuid(random: () => number): string {
+	const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+	hex[12] = '4';
+	hex[16] = '89ab'[Math.floor(random() * 4)]!;
+	const s = hex.join('');
+	return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
