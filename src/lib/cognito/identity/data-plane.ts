@@ -17,6 +17,7 @@ import { verifyLogins, type VerifiedLogin } from './logins';
 import { DEVELOPER_TOKEN_SECONDS, issueOpenIdToken, OPENID_TOKEN_SECONDS } from './openid-token';
 import { readIdentityId, readPoolId } from './pools';
 import { invalidPoolConfiguration, resolveRole } from './role-resolution';
+import { principalTagsFor } from './principal-tags';
 import { GUEST_SCOPE_DOWN_POLICY } from './scope-down';
 import { readInteger, readLogins, readString, readStringMap } from './validation';
 
@@ -79,9 +80,7 @@ export function dataPlaneOperations(
 	 * The checks `GetCredentialsForIdentity` and `GetOpenIdToken` share: the identity exists, the logins are valid and
 	 * belong to it, guests are allowed when there are none. Links new logins to a guest identity.
 	 */
-	async function authorize(
-		input: Input
-	): Promise<{
+	async function authorize(input: Input): Promise<{
 		pool: PoolEntry;
 		identity: IdentityRecord;
 		logins: VerifiedLogin[];
@@ -155,7 +154,7 @@ export function dataPlaneOperations(
 			const customRoleArn = readString(input, 'CustomRoleArn', { min: 20, max: 2048 });
 			const { pool, identity, logins, authenticated } = await authorize(input);
 			const role = resolveRole(pool.roles, authenticated, logins, customRoleArn);
-			const principalTags = logins.find((login) => login.principalTags)?.principalTags;
+			const principalTags = principalTagsFor(pool.principalTagMaps, logins);
 			const token = await issueOpenIdToken(env.context, env.keys, {
 				identityPoolId: pool.config.IdentityPoolId,
 				identityId: identity.IdentityId,
@@ -200,7 +199,7 @@ export function dataPlaneOperations(
 				throw invalidParameter(
 					'Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.'
 				);
-			const principalTags = logins.find((login) => login.principalTags)?.principalTags;
+			const principalTags = principalTagsFor(pool.principalTagMaps, logins);
 			const token = await issueOpenIdToken(env.context, env.keys, {
 				identityPoolId: pool.config.IdentityPoolId,
 				identityId: identity.IdentityId,

@@ -11,7 +11,16 @@ import type { IdentityPoolConfig, PoolRoles } from './pools';
 export interface PoolEntry {
 	config: IdentityPoolConfig;
 	roles?: PoolRoles;
+	/** `SetPrincipalTagAttributeMap` per identity provider name (attributes for access control). */
+	principalTagMaps?: Record<string, PrincipalTagMap>;
 	createdAt: number;
+}
+
+/** Which token claims become session (principal) tags for one provider. */
+export interface PrincipalTagMap {
+	UseDefaults: boolean;
+	/** Tag key → claim name. */
+	PrincipalTags: Record<string, string>;
 }
 
 /** The identity service's JSON state. */

@@ -30,6 +30,7 @@ import {
 	verifyOpenIdToken,
 } from './openid-token';
 import { readPoolConfig, readPoolId, readPoolRoles, readIdentityId } from './pools';
+import { principalTagOperations } from './principal-tags';
 import { mintProviderToken, type ProviderTokenClaims } from './providers';
 import { readBoolean, readInteger, readString } from './validation';
 
@@ -156,6 +157,7 @@ export function createIdentityService(
 	};
 	const operations: Record<string, (input: Input) => Promise<unknown>> = {
 		...controlPlane,
+		...principalTagOperations(env),
 		...dataPlaneOperations(env),
 	};
 

@@ -87,15 +87,16 @@ const DEFAULT_DURATION_SECONDS = 3600;
 /** Roles default to a one-hour maximum session duration. */
 const ROLE_MAX_SESSION_SECONDS = 3600;
 const ASSUME_ACTION = 'sts:AssumeRoleWithWebIdentity';
+const TAG_ACTION = 'sts:TagSession';
 
-/** The trust policy of an undefined role: any identity pool's tokens may assume it. */
+/** The trust policy of an undefined role: any identity pool's tokens may assume it (with session tags). */
 export const DEFAULT_COGNITO_TRUST_POLICY = Object.freeze({
 	Version: '2012-10-17',
 	Statement: [
 		{
 			Effect: 'Allow',
 			Principal: { Federated: 'cognito-identity.amazonaws.com' },
-			Action: ASSUME_ACTION,
+			Action: [ASSUME_ACTION, TAG_ACTION],
 		},
 	],
 });
@@ -187,23 +188,28 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 		const contextKeys = contextKeysOf(verifier.provider, claims);
 
 		const definition = context.roles.get(input.roleArn);
-		const trust = deps.iam.evaluateTrust({
-			trustPolicy: definition?.trustPolicy ?? DEFAULT_COGNITO_TRUST_POLICY,
-			principal: { Federated: verifier.provider },
-			action: ASSUME_ACTION,
-			context: contextKeys,
-		});
-		context.emit({
-			type: 'PolicyEvaluated',
-			principalArn: `${verifier.provider}`,
-			action: ASSUME_ACTION,
-			resource: input.roleArn,
-			decision: trust.decision,
-			statement: trust.statement,
-			at: context.clock.now(),
-		});
-		if (trust.decision !== 'Allow')
-			throw new ServiceError('AccessDenied', `Not authorized to perform ${ASSUME_ACTION}`, 403);
+		const trustPolicy = definition?.trustPolicy ?? DEFAULT_COGNITO_TRUST_POLICY;
+		// Session tags (attributes for access control) also need sts:TagSession in the trust policy.
+		const hasTags = Object.keys(contextKeys).some((key) => key.startsWith('aws:PrincipalTag/'));
+		for (const action of hasTags ? [ASSUME_ACTION, TAG_ACTION] : [ASSUME_ACTION]) {
+			const trust = deps.iam.evaluateTrust({
+				trustPolicy,
+				principal: { Federated: verifier.provider },
+				action,
+				context: contextKeys,
+			});
+			context.emit({
+				type: 'PolicyEvaluated',
+				principalArn: verifier.provider,
+				action,
+				resource: input.roleArn,
+				decision: trust.decision,
+				statement: trust.statement,
+				at: context.clock.now(),
+			});
+			if (trust.decision !== 'Allow')
+				throw new ServiceError('AccessDenied', `Not authorized to perform ${action}`, 403);
+		}
 
 		const now = context.clock.now();
 		const accessKeyId = newAccessKeyId(context);

@@ -21,6 +21,8 @@ const OPERATIONS = [
 	'DescribeIdentity',
 	'ListIdentities',
 	'ListIdentityPools',
+	'SetPrincipalTagAttributeMap',
+	'GetPrincipalTagAttributeMap',
 ];
 
 async function setUp() {
@@ -163,6 +165,8 @@ describe('identity-pool fuzzing', () => {
 				TokenDuration: fc.oneof(fc.integer({ min: -1, max: 100000 }), value),
 				PrincipalTags: fc.oneof(fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }), value),
 				DeveloperUserIdentifier: fc.oneof(fc.string(), value),
+				IdentityProviderName: fc.oneof(loginKeys, value),
+				UseDefaults: fc.oneof(fc.boolean(), value),
 				CognitoIdentityProviders: fc.oneof(
 					fc.array(
 						fc.record({
