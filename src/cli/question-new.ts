@@ -61,7 +61,7 @@ async function main(): Promise<number> {
 	const interactive = process.stdin.isTTY && process.stdout.isTTY && !values['no-input'];
 	const taken = takenIds(root);
 
-	const answers: Record<string, string | undefined> = { ...values, source: values.source?.join(',') } as Record<string, string | undefined>;
+	const answers: Record<string, string | undefined> = { ...values, source: values.source?.join(',') } as unknown as Record<string, string | undefined>;
 	if (interactive) {
 		const rl = createInterface({ input: process.stdin, output: process.stdout });
 		const ask = async (key: string, question: string, fallback?: string, valid?: (value: string) => string | undefined) => {

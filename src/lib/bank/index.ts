@@ -12,3 +12,4 @@ export * from './filter';
 export * from './scaffold';
 export * from './validate';
 export * from './import';
+export * from './browse';

@@ -61,8 +61,8 @@ function mapping(value: Record<string, unknown>, order: readonly string[]): stri
  * {@link FIELD_ORDER}; unknown keys follow, so the schema can still report them. Pure.
  * @example questionToFile(question) // "---\nid: tokens/x\nlesson: tokens\n…"
  */
-export function questionToFile(question: Record<string, unknown> & { stem?: string; explanation?: string }): string {
-	const { stem = '', explanation = '', ...fields } = question;
+export function questionToFile(question: { [key: string]: unknown; stem?: string; explanation?: string } | BankQuestion): string {
+	const { stem = '', explanation = '', ...fields } = question as Record<string, unknown> & { stem?: string; explanation?: string };
 	const keys = [
 		...FIELD_ORDER.filter((key) => fields[key] !== undefined),
 		...Object.keys(fields).filter((key) => !(FIELD_ORDER as readonly string[]).includes(key) && fields[key] !== undefined),

@@ -1,0 +1,14 @@
+/** Browser helper: saves text as a file through a Blob link (no server, no zip). */
+
+/** Triggers a download of `text` named `fileName`. */
+export function downloadText(fileName: string, text: string, type = 'text/plain'): void {
+	const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = fileName;
+	link.hidden = true;
+	document.body.append(link);
+	link.click();
+	link.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,227 @@
+/**
+ * The /questions bank browser island: filters (lesson, topic, type, difficulty, exam), fuse.js
+ * fuzzy search, and per question a disclosure button that reveals the answer and explanations.
+ * Data: the practice team's static bank `/data/questions.json` (QuestionBank in src/lib/quiz/types.ts),
+ * fetched once; HTML in it is rendered at build time from the authors' Markdown.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createBankSearch, htmlToPlainText, type BankFilter, type BrowseQuestion } from '../../lib/bank';
+import type { QuestionBank } from '../../lib/quiz/types';
+import './question-bank.css';
+
+interface Props {
+	/** URL of the bank JSON (`/data/questions.json`). */
+	source: string;
+	/** Lessons in course order (the JSON's own list replaces it once loaded). */
+	lessons: { slug: string; title: string }[];
+	topics: readonly string[];
+	exams: readonly string[];
+}
+
+const DIFFICULTY = ['', 'Recall', 'Apply', 'Analyse'];
+const EMPTY: Required<Record<keyof BankFilter, string>> = { lesson: '', topic: '', type: '', difficulty: '', exam: '' };
+
+/** Maps the practice bank's questions to the browser's records (adds plain text for the search). */
+export function toBrowseQuestions(bank: QuestionBank): BrowseQuestion[] {
+	return bank.questions.map((question) => ({
+		...question,
+		text: htmlToPlainText(
+			[question.stemHtml, ...question.options.map((option) => `${option.html} ${option.explanationHtml}`), question.explanationHtml].join(' ')
+		),
+	}));
+}
+
+/** Filterable, searchable list of every question with answers on demand. */
+export default function QuestionBankApp({ source, lessons: initialLessons, topics, exams }: Props) {
+	const [questions, setQuestions] = useState<BrowseQuestion[] | undefined>();
+	const [lessons, setLessons] = useState(initialLessons);
+	const [loadError, setLoadError] = useState<string | undefined>();
+	useEffect(() => {
+		fetch(source)
+			.then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${response.status} ${response.statusText}`))))
+			.then((bank: QuestionBank) => {
+				setQuestions(toBrowseQuestions(bank));
+				setLessons(bank.lessons.map(({ slug, title }) => ({ slug, title })));
+			})
+			.catch((error: Error) => setLoadError(`The question bank could not be loaded (${error.message}). Reload the page to try again.`));
+	}, [source]);
+	const search = useMemo(() => createBankSearch(questions ?? []), [questions]);
+	const [query, setQuery] = useState('');
+	const [filter, setFilter] = useState(EMPTY);
+	const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+	const lessonTitle = useMemo(() => new Map(lessons.map((lesson) => [lesson.slug, lesson.title])), [lessons]);
+
+	// Deep links such as /questions/?lesson=tokens&type=multi preselect the filters.
+	useEffect(() => {
+		const params = new URLSearchParams(window.location.search);
+		setFilter((current) => {
+			const next = { ...current };
+			for (const key of Object.keys(EMPTY) as (keyof BankFilter)[]) next[key] = params.get(key) ?? '';
+			return next;
+		});
+		setQuery(params.get('q') ?? '');
+	}, []);
+
+	const shown = search(query, {
+		lesson: filter.lesson || undefined,
+		topic: filter.topic || undefined,
+		type: filter.type || undefined,
+		difficulty: filter.difficulty ? Number(filter.difficulty) : undefined,
+		exam: filter.exam || undefined,
+	});
+	const usedTopics = topics.filter((topic) => !questions || questions.some((question) => question.topics.includes(topic)));
+	const set = (key: keyof BankFilter) => (event: Event) => setFilter({ ...filter, [key]: (event.currentTarget as HTMLSelectElement).value });
+	const toggle = (id: string) => {
+		const next = new Set(open);
+		if (next.has(id)) next.delete(id);
+		else next.add(id);
+		setOpen(next);
+	};
+	const filtered = query !== '' || Object.values(filter).some(Boolean);
+
+	return (
+		<div class="bank">
+			<form class="bank-filters" role="search" aria-label="Filter questions" onSubmit={(event) => event.preventDefault()}>
+				<div class="bank-field bank-field-search">
+					<label for="bank-query">Search</label>
+					<input id="bank-query" type="search" value={query} placeholder="e.g. refresh token, SAML, policy variable" onInput={(event) => setQuery(event.currentTarget.value)} />
+				</div>
+				<div class="bank-field">
+					<label for="bank-lesson">Lesson</label>
+					<select id="bank-lesson" value={filter.lesson} onChange={set('lesson')}>
+						<option value="">All lessons</option>
+						{lessons.map((lesson) => (
+							<option value={lesson.slug}>{lesson.title}</option>
+						))}
+					</select>
+				</div>
+				<div class="bank-field">
+					<label for="bank-topic">Topic</label>
+					<select id="bank-topic" value={filter.topic} onChange={set('topic')}>
+						<option value="">All topics</option>
+						{usedTopics.map((topic) => (
+							<option value={topic}>{topic}</option>
+						))}
+					</select>
+				</div>
+				<div class="bank-field">
+					<label for="bank-type">Type</label>
+					<select id="bank-type" value={filter.type} onChange={set('type')}>
+						<option value="">Any type</option>
+						<option value="single">Single answer</option>
+						<option value="multi">Multiple response</option>
+					</select>
+				</div>
+				<div class="bank-field">
+					<label for="bank-difficulty">Difficulty</label>
+					<select id="bank-difficulty" value={filter.difficulty} onChange={set('difficulty')}>
+						<option value="">Any difficulty</option>
+						<option value="1">1 · Recall</option>
+						<option value="2">2 · Apply</option>
+						<option value="3">3 · Analyse</option>
+					</select>
+				</div>
+				<div class="bank-field">
+					<label for="bank-exam">Exam</label>
+					<select id="bank-exam" value={filter.exam} onChange={set('exam')}>
+						<option value="">Any exam</option>
+						{exams.map((exam) => (
+							<option value={exam}>{exam}</option>
+						))}
+					</select>
+				</div>
+				<div class="bank-field bank-field-action">
+					<button
+						type="button"
+						class="button secondary"
+						disabled={!filtered}
+						onClick={() => {
+							setFilter(EMPTY);
+							setQuery('');
+						}}
+					>
+						Clear filters
+					</button>
+				</div>
+			</form>
+
+			<p class="bank-count" role="status" aria-live="polite">
+				{loadError ?? (questions ? `Showing ${shown.length} of ${questions.length} questions` : 'Loading the question bank…')}
+			</p>
+
+			{!questions ? null : shown.length === 0 ? (
+				<p class="bank-empty">No question matches. Try fewer filters or other words.</p>
+			) : (
+				<ol class="bank-list">
+					{shown.map((question) => {
+						const key = question.id.replace(/\W/g, '-');
+						const isOpen = open.has(question.id);
+						return (
+							<li key={question.id}>
+								<article class="bank-question card" aria-labelledby={`bq-${key}`}>
+									<h2 id={`bq-${key}`} class="bank-question-title">
+										<span class="bank-lesson">{lessonTitle.get(question.lesson) ?? question.lesson}</span>
+										<span class="bank-id">{question.id.split('/')[1]}</span>
+									</h2>
+									<ul class="bank-tags" aria-label="Details">
+										<li>{question.type === 'multi' ? `Choose ${question.answer.length}` : 'Single answer'}</li>
+										<li>Difficulty {question.difficulty} · {DIFFICULTY[question.difficulty]}</li>
+										{question.exams.map((exam) => (
+											<li>{exam}</li>
+										))}
+										{question.topics.map((topic) => (
+											<li class="bank-topic">{topic}</li>
+										))}
+									</ul>
+									<div class="bank-stem" dangerouslySetInnerHTML={{ __html: question.stemHtml }} />
+									<ol class="bank-options">
+										{question.options.map((option) => (
+											<li class={isOpen ? (option.correct ? 'is-right' : 'is-wrong') : undefined}>
+												<span class="bank-letter" aria-hidden="true">
+													{option.id.toUpperCase()}
+												</span>
+												<span class="sr-only">{option.id.toUpperCase()}. </span>
+												<span dangerouslySetInnerHTML={{ __html: option.html }} />
+												{isOpen && <span class="bank-verdict">{option.correct ? ' Right answer' : ''}</span>}
+											</li>
+										))}
+									</ol>
+									<button type="button" class="button secondary bank-toggle" aria-expanded={isOpen} aria-controls={`ba-${key}`} onClick={() => toggle(question.id)}>
+										{isOpen ? 'Hide answer' : 'Show answer and explanations'}
+									</button>
+									<div id={`ba-${key}`} class="bank-answer" hidden={!isOpen}>
+										{isOpen && (
+											<>
+												<p class="bank-answer-key">
+													<strong>Answer: {question.answer.map((id) => id.toUpperCase()).join(', ')}</strong>
+												</p>
+												<ul class="bank-explanations">
+													{question.options.map((option) => (
+														<li class={option.correct ? 'is-right' : 'is-wrong'}>
+															<strong>{option.id.toUpperCase()}.</strong> <span dangerouslySetInnerHTML={{ __html: option.explanationHtml }} />
+														</li>
+													))}
+												</ul>
+												<h3 class="bank-subheading">Explanation</h3>
+												<div dangerouslySetInnerHTML={{ __html: question.explanationHtml }} />
+												<p class="bank-sources">
+													Sources:{' '}
+													{question.sources.map((url, index) => (
+														<>
+															{index > 0 && ', '}
+															<a href={url}>{url.replace(/^https:\/\/(docs\.aws\.amazon\.com\/)?/, '').replace(/\.html$/, '')}</a>
+														</>
+													))}
+												</p>
+											</>
+										)}
+									</div>
+								</article>
+							</li>
+						);
+					})}
+				</ol>
+			)}
+		</div>
+	);
+}
