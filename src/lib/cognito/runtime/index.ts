@@ -19,7 +19,6 @@
  */
 import type { FunctionRuntime, InvocationResult } from '../core/context';
 import { type Engine, discardEngine, loadEngine } from './engine';
-import { EngineFailure, runInvocation } from './invoke';
 import { DEFAULT_LOG_LIMITS, type LogLimits } from './logs';
 import { STACK_OVERFLOW_MESSAGE, engineFailureMessage } from './messages';
 
@@ -70,8 +69,10 @@ export function createQuickJsRuntime(options: QuickJsRuntimeOptions = {}): Funct
 			const memoryBytes = Math.max(MIN_MEMORY_BYTES, limits.memoryBytes);
 			const timeoutMs = Math.max(1, limits.timeoutMs);
 			let engine: Engine;
+			let invocation: typeof import('./invoke');
 			try {
-				engine = await loadEngine(memoryBytes);
+				// Loaded with the engine, so pages that never run learner code do not download either.
+				[engine, invocation] = await Promise.all([loadEngine(memoryBytes), import('./invoke')]);
 			} catch (error) {
 				return { ok: false, kind: 'crash', message: `The sandbox's JavaScript engine could not be loaded: ${String(error)}`, logs: [], durationMs: 0 };
 			}
@@ -89,9 +90,9 @@ export function createQuickJsRuntime(options: QuickJsRuntimeOptions = {}): Funct
 				memoryNearlyFull: () => engine.memoryNearlyFull(),
 			};
 			try {
-				return runInvocation(engine.module, code, event, settings);
+				return invocation.runInvocation(engine.module, code, event, settings);
 			} catch (error) {
-				if (!(error instanceof EngineFailure)) throw error;
+				if (!(error instanceof invocation.EngineFailure)) throw error;
 				discardEngine(engine);
 				const stackOverflow = /call stack|stack overflow|too much recursion/i.test(error.detail);
 				return {

@@ -189,6 +189,12 @@ describe('hostile code is contained and reported', () => {
 		await expectStillWorks();
 	});
 
+	test('a bomb of small objects (where QuickJS can only throw null) is reported as memory too', async () => {
+		const result = failure(await run('export const handler = async () => { const a = []; for (;;) a.push({ a: [1, 2, 3] }); };', {}, { timeoutMs: 5000, memoryBytes: 16 * MB }));
+		expect(result).toMatchObject({ kind: 'crash', message: expect.stringMatching(/out of memory/) });
+		await expectStillWorks();
+	});
+
 	test('deep recursion fails with a stack error', async () => {
 		const result = failure(await run('export const handler = async () => { const f = (n) => f(n + 1) + 1; return f(0); };'));
 		expect(result).toMatchObject({ kind: 'error', message: 'Maximum call stack size exceeded' });
