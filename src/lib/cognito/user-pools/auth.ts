@@ -312,7 +312,7 @@ async function simulatedSrpIdentity(username: string) {
 }
 
 /** First SRP step: returns PASSWORD_VERIFIER with SALT, SRP_B, SECRET_BLOCK and USER_ID_FOR_SRP. */
-async function srpStart(call: Call, typed: string, srpA: string | undefined, initiateMetadata: Record<string, string> | undefined, extra: Record<string, any> = {}): Promise<AuthResponse> {
+async function srpStart(call: Call, typed: string, srpA: string | undefined, initiateMetadata: Record<string, string> | undefined, extra: Record<string, any> = {}, runPreAuthentication = true): Promise<AuthResponse> {
 	if (!srpA) throw missing('SRP_A');
 	if (!/^[0-9a-fA-F]+$/.test(srpA)) throw invalidParameter('SRP_A must be a hexadecimal string.');
 	const A = BigInt(`0x${srpA}`);
@@ -328,7 +328,7 @@ async function srpStart(call: Call, typed: string, srpA: string | undefined, ini
 	}
 	checkUsable(user);
 	if (user.status === 'RESET_REQUIRED' && !hidesUsers(call.client)) throw new ServiceError('PasswordResetRequiredException', 'Password reset required for the user');
-	await preAuthentication(call, user, initiateMetadata);
+	if (runPreAuthentication) await preAuthentication(call, user, initiateMetadata);
 	if (user.password === undefined) throw notAuthorized(INCORRECT);
 	if (!user.srp || user.srp.password !== user.password) {
 		const salt = call.env.context.randomString(32, '0123456789abcdef');
@@ -376,7 +376,7 @@ async function srpVerify(call: Call, session: SessionRecord, responses: Record<s
 type ChallengeResult = { challengeName: string; challengeResult: boolean; challengeMetadata?: string | null };
 
 /** Asks DefineAuthChallenge what comes next, then issues tokens, fails, or creates the next challenge. */
-async function customStep(call: Call, user: UserRecord | undefined, typed: string, history: ChallengeResult[]): Promise<AuthResponse> {
+async function customStep(call: Call, user: UserRecord | undefined, typed: string, history: ChallengeResult[], srpA?: string): Promise<AuthResponse> {
 	const userName = user?.username ?? typed;
 	const userNotFound = !user;
 	const common = { userAttributes: user ? { ...user.attributes, 'cognito:user_status': user.status } : {}, ...(userNotFound || hidesUsers(call.client) ? { userNotFound } : {}) };
@@ -395,6 +395,7 @@ async function customStep(call: Call, user: UserRecord | undefined, typed: strin
 		if (!user) throw notAuthorized(INCORRECT);
 		return finish(call, user, 'TokenGeneration_Authentication');
 	}
+	if (response.challengeName === 'PASSWORD_VERIFIER' && srpA) return srpStart(call, typed, srpA, undefined, { custom: true, typed, history }, false);
 	if (response.challengeName !== 'CUSTOM_CHALLENGE') throw new ServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
 	const create = await runTrigger(call.env, call.pool, 'CreateAuthChallenge', {
 		triggerSource: 'CreateAuthChallenge_Authentication',
@@ -548,7 +549,8 @@ async function initiate(input: Record<string, any>, env: Env, admin: boolean): P
 			if (user) checkUsable(user);
 			if (user) await preAuthentication(call, user, metadata);
 			if (parameters.CHALLENGE_NAME === 'SRP_A') {
-				return srpStart(call, typed!, parameters.SRP_A, undefined, { custom: true, typed });
+				if (!parameters.SRP_A) throw missing('SRP_A');
+				return customStep(call, user, typed!, [{ challengeName: 'SRP_A', challengeResult: true, challengeMetadata: null }], parameters.SRP_A);
 			}
 			return customStep(call, user, typed!, []);
 		}
@@ -581,10 +583,7 @@ async function respond(input: Record<string, any>, env: Env, admin: boolean): Pr
 			const verified = await srpVerify(call, session, responses);
 			if (session.data.custom) {
 				consumeSession(session);
-				return customStep(call, verified, session.data.typed, [
-					{ challengeName: 'SRP_A', challengeResult: true, challengeMetadata: null },
-					{ challengeName: 'PASSWORD_VERIFIER', challengeResult: true, challengeMetadata: null },
-				]);
+				return customStep(call, verified, session.data.typed, [...session.data.history, { challengeName: 'PASSWORD_VERIFIER', challengeResult: true, challengeMetadata: null }]);
 			}
 			result = await afterFirstFactor(call, verified);
 			break;
