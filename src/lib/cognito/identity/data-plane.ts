@@ -3,7 +3,14 @@
  * flow), `GetOpenIdTokenForDeveloperIdentity` and `LookupDeveloperIdentity`.
  */
 import { ServiceError, invalidParameter } from '../core/errors';
-import { addIdentity, link, merge, ownerOf, type IdentityRecord } from './identities';
+import {
+	addIdentity,
+	developerIdentifiersOf,
+	link,
+	merge,
+	ownerOf,
+	type IdentityRecord,
+} from './identities';
 import {
 	type IdentityEnvironment,
 	decodeNextToken,
@@ -256,7 +263,11 @@ export function dataPlaneOperations(
 			} else {
 				identity = owner ? store.identities[owner]! : newIdentity(poolId);
 			}
-			if (!link(store, identity, developerName, userIdentifier, now())) {
+			// After MergeDeveloperIdentities an identity answers to several developer user identifiers (the index knows them).
+			if (
+				owner !== identity.IdentityId &&
+				!link(store, identity, developerName, userIdentifier, now())
+			) {
 				throw new ServiceError(
 					'ResourceConflictException',
 					`Identity '${identity.IdentityId}' is already linked to a different developer user identifier.`
@@ -297,14 +308,15 @@ export function dataPlaneOperations(
 			if (
 				!identity ||
 				identity.IdentityPoolId !== poolId ||
-				(userIdentifier && developerName && identity.logins[developerName] !== userIdentifier)
+				(userIdentifier &&
+					developerName &&
+					ownerOf(store, poolId, developerName, userIdentifier) !== identity.IdentityId)
 			) {
 				throw new ServiceError('ResourceNotFoundException', 'Identity not found.');
 			}
-			const identifiers =
-				developerName && identity.logins[developerName] !== undefined
-					? [identity.logins[developerName]!]
-					: [];
+			const identifiers = developerName
+				? developerIdentifiersOf(store, poolId, developerName, identity.IdentityId)
+				: [];
 			const page = identifiers.slice(offset, offset + maxResults);
 			return {
 				IdentityId: identity.IdentityId,

@@ -79,15 +79,18 @@ export function merge(
 	now: number
 ): void {
 	for (const [providerKey, subject] of Object.entries(from.logins)) {
-		if (!Object.hasOwn(into.logins, providerKey))
+		if (!Object.hasOwn(into.logins, providerKey)) {
 			Object.defineProperty(into.logins, providerKey, {
 				value: subject,
 				enumerable: true,
 				writable: true,
 				configurable: true,
 			});
-		state.loginIndex[indexKey(into.IdentityPoolId, providerKey, subject)] = into.IdentityId;
+		}
 	}
+	// Every login that led to `from` now leads to `into` (including extra developer user identifiers).
+	for (const [key, owner] of Object.entries(state.loginIndex))
+		if (owner === from.IdentityId) state.loginIndex[key] = into.IdentityId;
 	into.modifiedAt = now;
 	delete state.identities[from.IdentityId];
 }
@@ -98,4 +101,39 @@ export function removePoolIdentities(state: IdentityStoreState, poolId: string):
 		if (record.IdentityPoolId === poolId) delete state.identities[id];
 	for (const [key, id] of Object.entries(state.loginIndex))
 		if (key.startsWith(`${poolId}\n`)) delete state.loginIndex[key];
+}
+
+/** Every user identifier of a provider linked to an identity (several after MergeDeveloperIdentities). */
+export function developerIdentifiersOf(
+	state: IdentityStoreState,
+	poolId: string,
+	providerKey: string,
+	identityId: string
+): string[] {
+	const prefix = `${poolId}\n${providerKey}\n`;
+	return Object.entries(state.loginIndex)
+		.filter(([key, owner]) => owner === identityId && key.startsWith(prefix))
+		.map(([key]) => key.slice(prefix.length));
+}
+
+/** Removes one user of a provider from an identity; the identity keeps any other user of that provider. */
+export function unlinkSubject(
+	state: IdentityStoreState,
+	identity: IdentityRecord,
+	providerKey: string,
+	subject: string,
+	now: number
+): void {
+	delete state.loginIndex[indexKey(identity.IdentityPoolId, providerKey, subject)];
+	if (Object.hasOwn(identity.logins, providerKey) && identity.logins[providerKey] === subject) {
+		const remaining = developerIdentifiersOf(
+			state,
+			identity.IdentityPoolId,
+			providerKey,
+			identity.IdentityId
+		);
+		if (remaining.length > 0) identity.logins[providerKey] = remaining[0]!;
+		else delete identity.logins[providerKey];
+	}
+	identity.modifiedAt = now;
 }

@@ -30,8 +30,15 @@ import {
 	verifyOpenIdToken,
 } from './openid-token';
 import { readPoolConfig, readPoolId, readPoolRoles, readIdentityId } from './pools';
+import { linkOperations } from './links';
 import { principalTagOperations } from './principal-tags';
-import { mintProviderToken, type ProviderTokenClaims } from './providers';
+import {
+	issuerOf,
+	mintProviderToken,
+	SOCIAL_PROVIDERS,
+	verifyProviderToken,
+	type ProviderTokenClaims,
+} from './providers';
 import { readBoolean, readInteger, readString } from './validation';
 
 export type { ProviderTokenClaims } from './providers';
@@ -69,6 +76,22 @@ export function createIdentityService(
 		provider: COGNITO_IDENTITY_PROVIDER,
 		verify: (token) => verifyOpenIdToken(context, keys, token),
 	});
+	// Web identity federation without an identity pool: STS also trusts the mock social providers' tokens.
+	for (const provider of SOCIAL_PROVIDERS) {
+		deps.sts.registerWebIdentityProvider({
+			issuer: issuerOf(provider),
+			provider,
+			verify: async (token) => {
+				const check = await verifyProviderToken(context, keys, provider, token);
+				if (check.ok) return check;
+				return {
+					ok: false,
+					expired: check.message.includes('Token expired'),
+					message: 'Incorrect token audience or signature.',
+				};
+			},
+		});
+	}
 
 	const controlPlane: Record<string, (input: Input) => Promise<unknown>> = {
 		async CreateIdentityPool(input) {
@@ -158,6 +181,7 @@ export function createIdentityService(
 	const operations: Record<string, (input: Input) => Promise<unknown>> = {
 		...controlPlane,
 		...principalTagOperations(env),
+		...linkOperations(env),
 		...dataPlaneOperations(env),
 	};
 

@@ -23,6 +23,9 @@ const OPERATIONS = [
 	'ListIdentityPools',
 	'SetPrincipalTagAttributeMap',
 	'GetPrincipalTagAttributeMap',
+	'UnlinkIdentity',
+	'UnlinkDeveloperIdentity',
+	'MergeDeveloperIdentities',
 ];
 
 async function setUp() {
@@ -167,6 +170,9 @@ describe('identity-pool fuzzing', () => {
 				DeveloperUserIdentifier: fc.oneof(fc.string(), value),
 				IdentityProviderName: fc.oneof(loginKeys, value),
 				UseDefaults: fc.oneof(fc.boolean(), value),
+				LoginsToRemove: fc.oneof(fc.array(loginKeys, { maxLength: 2 }), value),
+				SourceUserIdentifier: fc.oneof(fc.constantFrom('u1', 'u2'), value),
+				DestinationUserIdentifier: fc.oneof(fc.constantFrom('u1', 'u2'), value),
 				CognitoIdentityProviders: fc.oneof(
 					fc.array(
 						fc.record({

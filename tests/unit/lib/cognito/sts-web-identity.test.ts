@@ -171,9 +171,10 @@ describe('AssumeRoleWithWebIdentity (basic flow)', () => {
 				)
 			).name
 		).toBe('ExpiredTokenException');
-		const google = await sandbox.mintProviderToken('accounts.google.com', {
+		// An OIDC provider the account never registered with IAM (the sandbox knows only the social ones).
+		const foreign = await sandbox.mintProviderToken('login.example.org', {
 			sub: 'u',
-			aud: 'google-app',
+			aud: 'client',
 		});
 		expect(
 			await errorOf(
@@ -181,13 +182,13 @@ describe('AssumeRoleWithWebIdentity (basic flow)', () => {
 					new AssumeRoleWithWebIdentityCommand({
 						RoleArn: ROLES.unauth,
 						RoleSessionName: 's3',
-						WebIdentityToken: google,
+						WebIdentityToken: foreign,
 					})
 				)
 			)
 		).toMatchObject({
 			name: 'InvalidIdentityTokenException',
-			message: 'No OpenIDConnect provider found in your account for https://accounts.google.com',
+			message: 'No OpenIDConnect provider found in your account for https://login.example.org',
 		});
 		expect(
 			(
