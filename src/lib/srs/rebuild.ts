@@ -49,6 +49,15 @@ export function rebuildCards(
 	rows.sort(compareEntries);
 	const cards = new Map<string, CardState>();
 	const configs = new Map<number, SchedulerConfig>();
+	// The states are built in place (they are new objects, private to this call) for speed.
+	const stateOf = (cardId: string, at: number) => {
+		let card = cards.get(cardId);
+		if (!card) {
+			card = emptyCardState(cardId, at);
+			cards.set(cardId, card);
+		}
+		return card;
+	};
 	for (const entry of rows) {
 		if (entry.kind === 'review') {
 			if (undone.has(entry.id)) continue;
@@ -58,14 +67,21 @@ export function rebuildCards(
 				cfg = { ...config, desiredRetention: entry.retention };
 				configs.set(entry.retention, cfg);
 			}
-			const card = cards.get(entry.cardId) ?? emptyCardState(entry.cardId, entry.at);
-			cards.set(entry.cardId, applyReview(card, entry, rating, cfg, ctx));
+			const card = stateOf(entry.cardId, entry.at);
+			const before = card.fsrs;
+			card.answers.push(answerRecord(before, entry, rating));
+			card.fsrs = schedule(before, rating, entry.at, cfg);
+			card.leech = card.fsrs.lapses >= cfg.leechThreshold;
+			if (card.firstAnsweredDay < 0) card.firstAnsweredDay = dayIndex(entry.at, ctx);
 		} else if (entry.kind === 'suspend' || entry.kind === 'unsuspend' || entry.kind === 'bury' || entry.kind === 'forget') {
-			const card = cards.get(entry.cardId) ?? emptyCardState(entry.cardId, entry.at);
-			if (entry.kind === 'suspend') cards.set(entry.cardId, { ...card, suspended: true });
-			else if (entry.kind === 'unsuspend') cards.set(entry.cardId, { ...card, suspended: false });
-			else if (entry.kind === 'bury') cards.set(entry.cardId, { ...card, buriedDay: dayIndex(entry.at, ctx) });
-			else cards.set(entry.cardId, { ...card, fsrs: newCard(entry.at), leech: false });
+			const card = stateOf(entry.cardId, entry.at);
+			if (entry.kind === 'suspend') card.suspended = true;
+			else if (entry.kind === 'unsuspend') card.suspended = false;
+			else if (entry.kind === 'bury') card.buriedDay = dayIndex(entry.at, ctx);
+			else {
+				card.fsrs = newCard(entry.at);
+				card.leech = false;
+			}
 		}
 	}
 	return cards;
@@ -83,8 +99,20 @@ export function applyReview(
 	ctx: DayContext
 ): CardState {
 	const before = card.fsrs;
+	const answer = answerRecord(before, entry, rating);
+	const fsrsCard = schedule(before, rating, entry.at, config);
+	return {
+		...card,
+		fsrs: fsrsCard,
+		leech: fsrsCard.lapses >= config.leechThreshold,
+		answers: [...card.answers, answer],
+		firstAnsweredDay: card.firstAnsweredDay >= 0 ? card.firstAnsweredDay : dayIndex(entry.at, ctx),
+	};
+}
+
+function answerRecord(before: CardState['fsrs'], entry: ReviewEntry, rating: Rating): AnswerRecord {
 	const last = before.last_review ? before.last_review.getTime() : undefined;
-	const answer: AnswerRecord = {
+	return {
 		id: entry.id,
 		at: entry.at,
 		rating,
@@ -94,14 +122,6 @@ export function applyReview(
 		stateBefore: before.state as CardStateCode,
 		elapsedDays: last === undefined ? 0 : Math.max(0, (entry.at - last) / 86_400_000),
 		scheduledDaysBefore: before.scheduled_days,
-	};
-	const fsrsCard = schedule(before, rating, entry.at, config);
-	return {
-		...card,
-		fsrs: fsrsCard,
-		leech: fsrsCard.lapses >= config.leechThreshold,
-		answers: [...card.answers, answer],
-		firstAnsweredDay: card.firstAnsweredDay >= 0 ? card.firstAnsweredDay : dayIndex(entry.at, ctx),
 	};
 }
 

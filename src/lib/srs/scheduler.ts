@@ -7,8 +7,11 @@ import { SrsValidationError } from './errors';
 import type { Rating, SchedulerConfig } from './types';
 
 const instances = new Map<string, FSRS>();
+const byConfig = new WeakMap<SchedulerConfig, FSRS>();
 
 function schedulerFor(config: SchedulerConfig): FSRS {
+	const cached = byConfig.get(config);
+	if (cached) return cached;
 	const key = `${config.desiredRetention}|${config.learningSteps.join(',')}|${config.relearningSteps.join(',')}|${config.enableFuzz}`;
 	let instance = instances.get(key);
 	if (!instance) {
@@ -23,6 +26,8 @@ function schedulerFor(config: SchedulerConfig): FSRS {
 		if (instances.size > 32) instances.clear();
 		instances.set(key, instance);
 	}
+	// Settings objects are treated as immutable: a changed setting is a new object.
+	byConfig.set(config, instance);
 	return instance;
 }
 
