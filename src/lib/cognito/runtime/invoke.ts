@@ -5,6 +5,7 @@
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import type { InvocationResult } from '../core/context';
+import { GUEST_CONSOLE } from './guest-console';
 import { GUEST_PRELUDE } from './guest-prelude';
 import { LogCollector, type LogLimits } from './logs';
 import {
@@ -138,7 +139,9 @@ export function runInvocation(module: QuickJSWASMModule, code: string, event: ob
 
 		const factory = ctx.evalCode(GUEST_PRELUDE, '<sandbox>', { type: 'global' });
 		if (factory.error) return escaped(readError(ctx, keep(factory.error)), (e) => done({ ok: false, kind: 'crash', message: `The sandbox could not start: ${e.message}` }));
-		const api = ctx.callFunction(keep(factory.value), ctx.undefined, hostLog, keep(ctx.newString(config)));
+		// The console formatter's source, handed over on the guest's first console call.
+		const consoleSource = keep(ctx.newFunction('hostConsoleSource', () => ctx.newString(GUEST_CONSOLE)));
+		const api = ctx.callFunction(keep(factory.value), ctx.undefined, hostLog, keep(ctx.newString(config)), consoleSource);
 		if (api.error) return escaped(readError(ctx, keep(api.error)), (e) => done({ ok: false, kind: 'crash', message: `The sandbox could not start: ${e.message}` }));
 		const apiHandle = keep(api.value);
 		const run = keep(ctx.getProp(apiHandle, 'run'));
