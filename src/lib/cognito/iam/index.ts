@@ -13,6 +13,9 @@
  * So this is a small evaluator for the subset the identity-pool lessons need: Effect, Action/NotAction,
  * Resource/NotResource with wildcards, Principal (trust), Condition operators with ForAnyValue/ForAllValues
  * and IfExists, policy variables, explicit deny over allow, and session policies intersecting with the role's.
+ * iam-simulate still serves as an oracle in Node: tests/unit/lib/cognito/iam-oracle.test.ts checks this evaluator
+ * against its `runUnsafeSimulation` on generated policies (its strict `runSimulation` drops context keys such as
+ * `cognito-identity.amazonaws.com:sub` that its service data does not list for the action).
  * Not modelled: resource-based policies, permission boundaries, SCPs/RCPs, service-specific action validation.
  */
 import type { SandboxContext } from '../core/context';

@@ -335,7 +335,11 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 			const secrets = sessionSecrets.get(session.accessKeyId)!;
 			return queryResponse(
 				action,
+				// Element order as real STS responses list them.
 				{
+					Audience: String(session.claims.aud ?? ''),
+					AssumedRoleUser: { AssumedRoleId: session.assumedRoleId, Arn: session.assumedRoleArn },
+					Provider: session.provider,
 					Credentials: {
 						AccessKeyId: session.accessKeyId,
 						SecretAccessKey: secrets.secret,
@@ -343,9 +347,6 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 						Expiration: isoSeconds(session.expiration),
 					},
 					SubjectFromWebIdentityToken: String(session.claims.sub ?? ''),
-					AssumedRoleUser: { Arn: session.assumedRoleArn, AssumedRoleId: session.assumedRoleId },
-					Provider: session.provider,
-					Audience: String(session.claims.aud ?? ''),
 				},
 				requestId
 			);
