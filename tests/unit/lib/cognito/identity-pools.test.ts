@@ -421,6 +421,35 @@ describe('GetId and the enhanced flow', () => {
 		expect(credentials.Credentials?.AccessKeyId).toMatch(/^ASIA/);
 	});
 
+	test('SAML providers are keyed by their provider ARN', async () => {
+		const env = identitySandbox();
+		const samlArn = 'arn:aws:iam::123456789012:saml-provider/CorporateIdP';
+		const pool = await env.identity.send(
+			new CreateIdentityPoolCommand({
+				IdentityPoolName: 'saml',
+				AllowUnauthenticatedIdentities: false,
+				SamlProviderARNs: [samlArn],
+			})
+		);
+		await env.identity.send(
+			new SetIdentityPoolRolesCommand({
+				IdentityPoolId: pool.IdentityPoolId,
+				Roles: { authenticated: ROLES.auth },
+			})
+		);
+		const assertion = await env.sandbox.mintProviderToken(samlArn, { sub: 'employee-1' });
+		const { IdentityId } = await env.identity.send(
+			new GetIdCommand({ IdentityPoolId: pool.IdentityPoolId, Logins: { [samlArn]: assertion } })
+		);
+		const credentials = await env.identity.send(
+			new GetCredentialsForIdentityCommand({ IdentityId, Logins: { [samlArn]: assertion } })
+		);
+		expect(credentials.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+		expect((await env.identity.send(new DescribeIdentityCommand({ IdentityId }))).Logins).toEqual([
+			samlArn,
+		]);
+	});
+
 	test('a role whose trust policy refuses the pool is a pool misconfiguration', async () => {
 		const { identity, poolId, sandbox } = await setUp();
 		sandbox.defineRole(ROLES.unauth, {

@@ -467,6 +467,32 @@ describe('push sync, streams and events', () => {
 		).toBe(true);
 	});
 
+	test('a SyncTrigger written as learner source runs in the isolated runtime, logs included', async () => {
+		const { sandbox, sync, poolId, user } = await syncSetUp();
+		const arn = 'arn:aws:lambda:us-east-1:123456789012:function:learner';
+		sandbox.defineFunction(
+			arn,
+			`export const handler = async (event) => {
+				console.log('records', Object.keys(event.datasetRecords).length);
+				for (const change of Object.values(event.datasetRecords)) if (change.op === 'replace') change.newValue = change.newValue.trim();
+				return event;
+			};`
+		);
+		await sync.send(
+			new SetCognitoEventsCommand({ IdentityPoolId: poolId, Events: { SyncTrigger: arn } })
+		);
+		const { identityId, client } = await user();
+		const ids = { IdentityPoolId: poolId, IdentityId: identityId };
+		const written = await put(client, ids, 'prefs', [
+			{ Key: 'name', Value: '  Ann  ', SyncCount: 0 },
+		]);
+		expect(written.Records?.[0]).toMatchObject({ Key: 'name', Value: 'Ann', SyncCount: 1 });
+		const invoked = sandbox.trace.find(
+			(event) => event.type === 'TriggerInvoked' && event.functionArn === arn
+		);
+		expect(invoked && 'logs' in invoked && invoked.logs.join('\n')).toContain('records 1');
+	});
+
 	test('a failing SyncTrigger rejects the update and writes nothing', async () => {
 		const { sandbox, sync, poolId, user } = await syncSetUp();
 		const arn = 'arn:aws:lambda:us-east-1:123456789012:function:broken';
