@@ -32,7 +32,7 @@ export const totpCode = (secret: string, now: number) => TOTP.generate({ secret:
 /** Factors the pool offers: SMS when MFA is on at all, TOTP and email when configured. */
 export function poolFactors(pool: PoolRecord): { sms: boolean; totp: boolean; email: boolean } {
 	const s = pool.settings;
-	return { sms: s.MfaConfiguration !== 'OFF', totp: !!s.SoftwareTokenMfaConfiguration?.Enabled, email: !!s.EmailMfaConfiguration };
+	return { sms: s.MfaConfiguration !== 'OFF' && !!s.SmsConfiguration, totp: !!s.SoftwareTokenMfaConfiguration?.Enabled, email: !!s.EmailMfaConfiguration };
 }
 
 /** What MFA step a sign-in needs after its first factor. */
@@ -53,8 +53,8 @@ export function mfaStepFor(pool: PoolRecord, user: UserRecord): MfaStep {
 	if (usable.length > 1) return { kind: 'select', options: usable };
 	if (mode === 'OPTIONAL') return { kind: 'none' };
 	// MFA required and nothing enabled: a verified phone gets SMS; otherwise the user must set a factor up.
-	if (factors.sms && user.attributes.phone_number && user.attributes.phone_number_verified === 'true' && pool.settings.SmsConfiguration) return { kind: 'challenge', challenge: 'SMS_MFA' };
-	const options = [...(factors.sms && pool.settings.SmsConfiguration ? ['SMS_MFA'] : []), ...(factors.totp ? ['SOFTWARE_TOKEN_MFA'] : []), ...(factors.email ? ['EMAIL_OTP'] : [])];
+	if (factors.sms && user.attributes.phone_number && user.attributes.phone_number_verified === 'true') return { kind: 'challenge', challenge: 'SMS_MFA' };
+	const options = [...(factors.sms ? ['SMS_MFA'] : []), ...(factors.totp ? ['SOFTWARE_TOKEN_MFA'] : []), ...(factors.email ? ['EMAIL_OTP'] : [])];
 	return { kind: 'setup', options: options.length ? options : ['SOFTWARE_TOKEN_MFA'] };
 }
 

@@ -27,8 +27,8 @@ export const STANDARD_ATTRIBUTES: readonly Attribute[] = Object.freeze([
 
 const STANDARD_NAMES = new Set(STANDARD_ATTRIBUTES.map((a) => a.Name));
 
-function featureUnavailable(feature: string): ServiceError {
-	return new ServiceError('FeatureUnavailableInTierException', `${feature} is not available in the current feature plan (LITE). Upgrade to ESSENTIALS or PLUS.`);
+function featureUnavailable(feature: string, tier = 'LITE'): ServiceError {
+	return new ServiceError('FeatureUnavailableInTierException', `${feature} is not available in the current feature plan (${tier}).`);
 }
 
 /** Builds the schema: standard attributes with `Required` overrides, then `custom:` attributes. */
@@ -99,6 +99,10 @@ function applyMutableSettings(settings: Record<string, any>, input: Record<strin
 	]) {
 		settings[key] = input[key];
 	}
+	if (settings.MfaConfiguration !== 'OFF' && !settings.SmsConfiguration && !settings.SoftwareTokenMfaConfiguration?.Enabled && !settings.EmailMfaConfiguration) {
+		throw invalidParameter('SMS configuration and Auto verification for phone_number are required when MFA is required/optional');
+	}
+	if (tier !== 'PLUS' && ['AUDIT', 'ENFORCED'].includes(settings.UserPoolAddOns?.AdvancedSecurityMode)) throw featureUnavailable('Threat protection (AdvancedSecurityMode)', tier);
 	settings.EmailConfiguration = input.EmailConfiguration ?? { EmailSendingAccount: 'COGNITO_DEFAULT' };
 	if (settings.EmailConfiguration.EmailSendingAccount === 'DEVELOPER' && !settings.EmailConfiguration.SourceArn) {
 		throw invalidParameter('SourceArn is required when EmailSendingAccount is DEVELOPER.');

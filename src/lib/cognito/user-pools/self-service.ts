@@ -7,7 +7,7 @@ import { deliveryFor, sendCodeMessage } from './messages';
 import { checkHistory, checkPassword } from './password-policy';
 import type { Handler } from './state';
 import { authenticateAccessToken, decodeJwt } from './tokens';
-import { consumeCode, issueCode, mfaFields, revokeUserSessions, setPassword } from './user-records';
+import { consumeCode, countCall, issueCode, mfaFields, revokeUserSessions, setPassword } from './user-records';
 import { applyAttributeUpdate } from './users';
 import { attributeListToMap, attributeMapToList, clientAndPool, invalidParameter, newCode, notAuthorized, userKey } from './util';
 
@@ -32,6 +32,7 @@ const getUserAttributeVerificationCode: Handler = async (input, env) => {
 	const { pool, user, claims } = await authenticateAccessToken(env, input.AccessToken);
 	const name = input.AttributeName;
 	if (name !== 'email' && name !== 'phone_number') throw invalidParameter(`Invalid attribute name ${name} for verification.`);
+	countCall(env, user, 'GetUserAttributeVerificationCode');
 	const value = user.pendingAttributes?.[name] ?? user.attributes[name];
 	if (!value) throw invalidParameter(`User does not have a ${name === 'email' ? 'email' : 'phone_number'} attribute.`);
 	const delivery = user.pendingAttributes?.[name] ? { channel: name === 'email' ? ('EMAIL' as const) : ('SMS' as const), destination: value, attribute: name } : deliveryFor(user, name)!;
@@ -45,6 +46,7 @@ const verifyUserAttribute: Handler = async (input, env) => {
 	const { user } = await authenticateAccessToken(env, input.AccessToken);
 	const name = input.AttributeName;
 	if (name !== 'email' && name !== 'phone_number') throw invalidParameter(`Invalid attribute name ${name} for verification.`);
+	countCall(env, user, 'VerifyUserAttribute');
 	consumeCode(env, user, name === 'email' ? 'VERIFY_email' : 'VERIFY_phone_number', input.Code);
 	const pending = user.pendingAttributes?.[name];
 	if (pending !== undefined) {
@@ -58,6 +60,7 @@ const verifyUserAttribute: Handler = async (input, env) => {
 
 const changePassword: Handler = async (input, env) => {
 	const { pool, user } = await authenticateAccessToken(env, input.AccessToken);
+	countCall(env, user, 'ChangePassword');
 	if (user.password !== undefined && input.PreviousPassword !== user.password) throw notAuthorized('Incorrect username or password.');
 	checkPassword(pool, input.ProposedPassword);
 	checkHistory(pool, user.passwordHistory, input.ProposedPassword);

@@ -99,6 +99,8 @@ export interface UserRecord {
 	failures: { count: number; lastAt: number; lockedUntil: number };
 	/** SRP salt and verifier for the current password (hex), derived lazily. */
 	srp?: { password: string; salt: string; verifier: string };
+	/** Times (ms) of recent calls of rate-limited operations, by operation, for the per-user hourly caps. */
+	recentCalls?: Record<string, number[]>;
 	/** Attribute changes waiting for verification (AttributesRequireVerificationBeforeUpdate). */
 	pendingAttributes?: Record<string, string>;
 }

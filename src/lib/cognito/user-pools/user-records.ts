@@ -166,6 +166,29 @@ export function consumeCode(env: Env, user: UserRecord, purpose: CodePurpose, gi
 	return { attribute: record.attribute };
 }
 
+/** The per-user hourly caps of the operations that have one (not adjustable in the real service). */
+export const HOURLY_CAPS: Record<string, number> = {
+	ResendConfirmationCode: 5,
+	ConfirmSignUp: 15,
+	ChangePassword: 5,
+	GetUserAttributeVerificationCode: 5,
+	VerifyUserAttribute: 15,
+	ConfirmForgotPassword: 20,
+};
+
+/** Counts a call against the user's hourly cap; `LimitExceededException` once it is reached. */
+export function countCall(env: Env, user: UserRecord, operation: keyof typeof HOURLY_CAPS): void {
+	const now = env.now();
+	const calls = (user.recentCalls ??= {});
+	const recent = (calls[operation] ?? []).filter((at) => at > now - HOUR_MS);
+	if (recent.length >= HOURLY_CAPS[operation]!) {
+		calls[operation] = recent;
+		throw new ServiceError('LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+	}
+	recent.push(now);
+	calls[operation] = recent;
+}
+
 /** Revokes every refresh token and access token a user holds (global sign-out, disable, delete). */
 export function revokeUserSessions(env: Env, pool: PoolRecord, user: UserRecord): void {
 	const now = env.now();

@@ -13,6 +13,7 @@ import {
 	checkSignInAttributesUnique,
 	claimAlias,
 	consumeCode,
+	countCall,
 	createUserRecord,
 	describeUser,
 	issueCode,
@@ -127,6 +128,7 @@ const confirmSignUp: Handler = async (input, env) => {
 		throw usernameNotFound();
 	}
 	if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+	countCall(env, user, 'ConfirmSignUp');
 	const record = user.codes.SIGN_UP;
 	if (record && record.code === input.ConfirmationCode && record.expiresAt > env.now() && record.attribute) {
 		// Check the alias before consuming the code, so a conflict can be retried with ForceAliasCreation.
@@ -155,6 +157,7 @@ const resendConfirmationCode: Handler = async (input, env) => {
 		throw notAuthorized('User is disabled.');
 	}
 	if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.');
+	countCall(env, user, 'ResendConfirmationCode');
 	const delivery = signUpDelivery(pool, user);
 	if (!delivery) throw invalidParameter('Cannot resend codes. Auto verification not turned on.');
 	const code = newCode(env);
@@ -231,6 +234,7 @@ const confirmForgotPassword: Handler = async (input, env) => {
 		if (!user) throw usernameNotFound();
 		throw notAuthorized('User is disabled.');
 	}
+	countCall(env, user, 'ConfirmForgotPassword');
 	const record = user.codes.FORGOT_PASSWORD;
 	if (!record || record.expiresAt <= env.now()) throw new ServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
 	if (record.code !== input.ConfirmationCode) consumeCode(env, user, 'FORGOT_PASSWORD', input.ConfirmationCode);

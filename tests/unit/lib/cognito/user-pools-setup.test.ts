@@ -51,6 +51,11 @@ describe('CreateUserPool / DescribeUserPool', () => {
 		expect(await t.failure('CreateUserPool', { PoolName: 'x', Schema: [{ Name: 'tenant', AttributeDataType: 'String', Required: true }] })).toBe(
 			'InvalidParameterException: Required custom attributes are not supported currently.'
 		);
+		expect(await t.failure('CreateUserPool', { PoolName: 'x', MfaConfiguration: 'ON' })).toBe(
+			'InvalidParameterException: SMS configuration and Auto verification for phone_number are required when MFA is required/optional'
+		);
+		expect(await t.failure('CreateUserPool', { PoolName: 'x', UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } })).toMatch(/^FeatureUnavailableInTierException: .*\(ESSENTIALS\)/);
+		expect(await t.failure('CreateUserPool', { PoolName: 'x', UserPoolTier: 'LITE', Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } } })).toMatch(/^FeatureUnavailableInTierException/);
 		expect(await t.failure('CreateUserPool', { PoolName: 'x', UserPoolTier: 'LITE', LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:f' } } })).toMatch(
 			/^FeatureUnavailableInTierException/
 		);
@@ -80,7 +85,8 @@ describe('CreateUserPool / DescribeUserPool', () => {
 	});
 
 	test('UpdateUserPool resets omitted settings to their defaults', async () => {
-		const { UserPool } = await t.call('CreateUserPool', { PoolName: 'update', MfaConfiguration: 'OPTIONAL', Policies: { PasswordPolicy: { MinimumLength: 10 } } });
+		const sms = { SnsCallerArn: 'arn:aws:iam::123456789012:role/sns', ExternalId: 'x' };
+		const { UserPool } = await t.call('CreateUserPool', { PoolName: 'update', MfaConfiguration: 'OPTIONAL', SmsConfiguration: sms, Policies: { PasswordPolicy: { MinimumLength: 10 } } });
 		await t.call('UpdateUserPool', { UserPoolId: UserPool.Id, AutoVerifiedAttributes: ['email'] });
 		const { UserPool: after } = await t.call('DescribeUserPool', { UserPoolId: UserPool.Id });
 		expect(after.MfaConfiguration).toBe('OFF');

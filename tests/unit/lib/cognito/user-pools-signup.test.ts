@@ -57,6 +57,14 @@ describe('SignUp and confirmation', () => {
 		expect(await t.failure('ResendConfirmationCode', { ClientId: clientId, Username: 'bob' })).toBe('InvalidParameterException: User is already confirmed.');
 	});
 
+	test('ResendConfirmationCode is capped at 5 per user per hour', async () => {
+		await t.call('SignUp', { ClientId: clientId, Username: 'rita', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'rita@example.com' }] });
+		for (let i = 0; i < 5; i++) await t.call('ResendConfirmationCode', { ClientId: clientId, Username: 'rita' });
+		expect(await t.failure('ResendConfirmationCode', { ClientId: clientId, Username: 'rita' })).toBe('LimitExceededException: Attempt limit exceeded, please try after some time.');
+		t.clock.advance(HOUR);
+		expect((await t.call('ResendConfirmationCode', { ClientId: clientId, Username: 'rita' })).CodeDeliveryDetails).toBeDefined();
+	});
+
 	test('the password policy and duplicate usernames are enforced', async () => {
 		const attempt = (password: string) => t.failure('SignUp', { ClientId: clientId, Username: 'carl', Password: password, UserAttributes: [{ Name: 'email', Value: 'carl@example.com' }] });
 		expect(await attempt('Sh0rt!')).toBe('InvalidPasswordException: Password did not conform with policy: Password not long enough');
