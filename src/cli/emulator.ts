@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { createSandbox, type Sandbox } from '../lib/cognito';
 
+/** How to start the emulator. */
 export interface EmulatorOptions {
 	port?: number;
 	host?: string;
@@ -24,6 +25,7 @@ export interface EmulatorOptions {
 	log?: boolean;
 }
 
+/** A started emulator: its server, sandbox and address, and how to stop it. */
 export interface RunningEmulator {
 	server: Server;
 	sandbox: Sandbox;

@@ -32,6 +32,7 @@ import { conditionsHold } from './conditions';
 export type { RequestContext, PolicyDecision, PolicyStatement } from './types';
 export { substituteVariables } from './variables';
 
+/** The IAM evaluator the STS service uses (pure). */
 export interface IamEvaluator {
 	/** Evaluates one action on one resource against identity policies (and optional session policies). */
 	evaluate(input: {

@@ -16,6 +16,7 @@ export interface PolicyStatement {
 	Condition?: Record<string, Record<string, unknown>>;
 }
 
+/** Allow or Deny, why, and the statement that decided it. */
 export interface PolicyDecision {
 	decision: 'Allow' | 'Deny';
 	/** `explicit-deny` when a Deny statement matched, `implicit-deny` when nothing allowed it. */

@@ -29,6 +29,7 @@ export interface IdentityState {
 	store: IdentityStoreState;
 }
 
+/** Everything an identity-pool operation needs. */
 export interface IdentityEnvironment {
 	context: SandboxContext;
 	keys: KeyRing;

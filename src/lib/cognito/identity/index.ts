@@ -44,6 +44,7 @@ import { readBoolean, readInteger, readString } from './validation';
 export type { ProviderTokenClaims } from './providers';
 export type { IdentityPoolConfig, PoolRoles, RoleMapping, MappingRule } from './pools';
 
+/** The identity-pool service: a JSON 1.1 service plus what Sync and the sandbox need from it. */
 export interface IdentityService extends JsonService {
 	/** Whether an identity exists in a pool (Sync uses it to guard datasets). */
 	identityExists(identityPoolId: string, identityId: string): boolean;

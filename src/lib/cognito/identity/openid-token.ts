@@ -8,7 +8,9 @@ import type { SandboxContext } from '../core/context';
 import type { WebIdentityVerification } from '../sts';
 import type { KeyRing } from './key-ring';
 
+/** `iss` of Cognito Identity's OpenID tokens. */
 export const COGNITO_IDENTITY_ISSUER = 'https://cognito-identity.amazonaws.com';
+/** The federated principal and Logins key of those tokens. */
 export const COGNITO_IDENTITY_PROVIDER = 'cognito-identity.amazonaws.com';
 /** `GetOpenIdToken` tokens last 10 minutes. */
 export const OPENID_TOKEN_SECONDS = 600;

@@ -33,6 +33,7 @@ export interface IdentityPoolConfig {
 	IdentityPoolTags: Record<string, string>;
 }
 
+/** How a Rules mapping compares a claim with its value. */
 export type MatchType = 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual';
 
 /** One rule of a Rules role mapping. */

@@ -31,6 +31,7 @@ import { contextKeysOf, decodeUnverified, type WebIdentityVerifier } from './web
 
 export type { WebIdentityVerifier, WebIdentityVerification } from './web-identity';
 
+/** Temporary credentials as the enhanced flow returns them. */
 export interface IssuedCredentials {
 	AccessKeyId: string;
 	SecretKey: string;
@@ -55,6 +56,7 @@ export interface StsSession {
 	expiration: number;
 }
 
+/** The STS service: the Query protocol endpoint and what identity pools and the sandbox call directly. */
 export interface StsService {
 	/** Serves `AssumeRoleWithWebIdentity` and `GetCallerIdentity` as `@aws-sdk/client-sts` sends them. */
 	fetch(request: Request, caller: Caller): Promise<Response>;

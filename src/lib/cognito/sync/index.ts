@@ -35,6 +35,7 @@ import { runSyncTrigger } from './sync-trigger';
 
 export type { StreamRecord } from './state';
 
+/** The Cognito Sync service. */
 export interface SyncService {
 	fetch(request: Request, caller: Caller): Promise<Response>;
 	/** The records Cognito Streams delivered to a (simulated) Kinesis stream, oldest first. */

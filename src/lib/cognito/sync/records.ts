@@ -6,9 +6,11 @@ import { ServiceError } from '../core/errors';
 import { datasetBytes, liveRecordCount, type Dataset, type SyncRecord } from './state';
 import type { DatasetRecordChange } from './sync-trigger';
 
-/** Per-dataset limits. */
+/** At most 1,024 records per dataset. */
 export const MAX_RECORDS = 1024;
+/** At most 1 MB per dataset. */
 export const MAX_DATASET_BYTES = 1024 * 1024;
+/** At most 20 datasets per identity. */
 export const MAX_DATASETS_PER_IDENTITY = 20;
 
 /** A validated patch from `UpdateRecords`. */

@@ -12,6 +12,7 @@ export interface SyncRecord {
 	DeviceLastModifiedDate?: number;
 }
 
+/** A dataset of one identity. */
 export interface Dataset {
 	IdentityPoolId: string;
 	IdentityId: string;
@@ -35,6 +36,7 @@ export interface PoolSyncSettings {
 	Events: Record<string, string>;
 }
 
+/** A device registered for push sync. */
 export interface Device {
 	DeviceId: string;
 	IdentityPoolId: string;
@@ -62,6 +64,7 @@ export interface StreamRecord {
 	payloadType: 'Inline';
 }
 
+/** All of Cognito Sync's state (JSON). */
 export interface SyncState {
 	/** Keyed by `datasetKey()`. */
 	datasets: Record<string, Dataset>;
