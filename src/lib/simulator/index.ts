@@ -1,0 +1,11 @@
+/**
+ * The simulator's pure parts: scenario types, `{{…}}` reference resolution, the step runner, calls into a sandbox
+ * by operation name, JWT decoding and the trace → sequence-diagram model. No DOM; the worker and page live in
+ * src/client and src/components/simulator.
+ */
+export * from './types';
+export { resolveTemplate, referencesIn, lookup, latestTotpSecret, totpAt, TemplateError, type TemplateScope } from './template';
+export { runSetup, runCall, runStep, runScenario, judge, type RunContext, type Results } from './runner';
+export { callSandbox, SYNC_ROUTES, type CallHooks, type CallableSandbox } from './sandbox-call';
+export { decodeJwt, findJwts, looksLikeJwt, type DecodedJwt } from './jwt';
+export { traceToSequence, type Lane, type LaneId, type SequenceModel, type SequenceRow } from './sequence';

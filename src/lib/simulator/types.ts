@@ -1,0 +1,93 @@
+/**
+ * Shapes shared by the simulator's pure parts: scenarios (as authored in content/scenarios), call outcomes and
+ * step results. The content schema (src/schemas/scenario.ts) produces exactly these shapes.
+ */
+
+/** A JSON object as sent to or received from a service. */
+export type JsonObject = Record<string, unknown>;
+
+/** One API call a scenario makes: the operation and a request that may hold `{{…}}` references. */
+export interface ScenarioCall {
+	/** Name results are stored under, so later requests can say `{{<id>.Field}}`. */
+	id?: string;
+	/** Real operation name (`SignUp`, `GetId`), or `Sandbox.*` / `Sync.*` (see sandbox-call.ts). */
+	operation: string;
+	/** Request body; strings may contain `{{…}}` references. */
+	request: JsonObject;
+}
+
+/** One guided step. */
+export interface ScenarioStep extends ScenarioCall {
+	id: string;
+	/** What the learner does in this step. */
+	title: string;
+	/** What to notice. */
+	explain: string;
+	/** `success`, or the exact exception name the call must fail with. */
+	expect: string;
+	/** For `Sandbox.SimulateRequest`: the policy decision expected. */
+	decision?: 'Allow' | 'Deny';
+}
+
+/** A Lambda function a scenario defines (its code is editable in the trigger editor). */
+export interface ScenarioFunction {
+	/** Short name shown in the editor's list. */
+	name: string;
+	/** Function ARN a pool's LambdaConfig names. */
+	arn: string;
+	/** Handler source (`export const handler = async (event) => …`). */
+	code: string;
+}
+
+/** An IAM role a scenario defines. */
+export interface ScenarioRole {
+	arn: string;
+	trustPolicy?: object;
+	policies: object[];
+}
+
+/** A complete scenario. */
+export interface Scenario {
+	id: string;
+	title: string;
+	summary: string;
+	lessons: string[];
+	/** Hidden in the UI and skipped by the scenario test. */
+	draft: boolean;
+	/** Why it is a draft. */
+	draftReason?: string;
+	functions: ScenarioFunction[];
+	roles: ScenarioRole[];
+	setup: ScenarioCall[];
+	steps: ScenarioStep[];
+	/** Markdown body of the scenario file (an introduction). */
+	body?: string;
+}
+
+/** How a call ended: the response, or the service error exactly as the service returned it. */
+export type CallOutcome =
+	| { ok: true; response: unknown }
+	| { ok: false; error: { type: string; message: string } };
+
+/** A message in the outbox (mirrors the sandbox's `OutboxMessage`). */
+export interface InboxMessage {
+	channel: 'EMAIL' | 'SMS';
+	destination: string;
+	subject?: string;
+	body: string;
+	code?: string;
+	reason: string;
+	at: number;
+}
+
+/** What running a step produced. */
+export interface StepResult {
+	stepId: string;
+	/** The request after `{{…}}` references were resolved (absent when resolution failed). */
+	request?: JsonObject;
+	outcome: CallOutcome;
+	/** Whether the outcome matches the step's `expect` (and `decision`). */
+	passed: boolean;
+	/** One sentence: what was expected and what happened. */
+	verdict: string;
+}
