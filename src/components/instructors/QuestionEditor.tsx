@@ -97,20 +97,41 @@ function validate(draft: Draft, existing: ReadonlySet<string>) {
 	const path = questionPath(question.id);
 	const text = questionToFile(question);
 	const errors = new Map<FieldKey, string[]>();
-	const add = (key: FieldKey, message: string) => errors.set(key, [...(errors.get(key) ?? []), message]);
+	const add = (key: FieldKey, message: string) => {
+		const list = errors.get(key) ?? [];
+		if (!list.includes(message)) errors.set(key, [...list, message]);
+	};
 	if (!draft.shortId.trim()) add('shortId', 'must be filled in, found nothing');
 	else if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(draft.shortId.trim())) add('shortId', `must be kebab-case (lowercase letters, digits and single dashes), found "${draft.shortId}"`);
 	else if (existing.has(question.id)) add('shortId', `must be new, found "${question.id}", which the bank already uses (ids are never reused)`);
 	if (!draft.lesson) add('lesson', 'must be chosen, found nothing');
+	// The build checks the body only once the frontmatter is valid; the form says it straight away.
+	if (!draft.stem.trim()) add('stem', 'must be filled in');
+	else if (draft.stem.trim().length < 20) add('stem', `must be a full question of at least 20 characters, found ${draft.stem.trim().length}`);
+	if (!draft.explanation.trim()) add('explanation', 'must be filled in');
 	for (const line of checkContent([{ path, text }]).errors) {
 		const rest = line.startsWith(`${path}: `) ? line.slice(path.length + 2) : line;
 		const split = rest.indexOf(': ');
 		const fieldPath = split >= 0 ? rest.slice(0, split) : '(frontmatter)';
 		const message = split >= 0 ? rest.slice(split + 2) : rest;
 		const key = fieldOf(fieldPath, message);
-		if ((key === 'shortId' || key === 'lesson') && errors.has(key)) continue;
+		if ((key === 'shortId' || key === 'lesson' || (key === 'stem' && /at least 20|must start with the question stem/.test(message)) || (key === 'explanation' && /Explanation" section/.test(message))) && errors.has(key)) continue;
 		add(key, fieldPath.includes('[') && !fieldPath.startsWith('options[') ? `${fieldPath}: ${message}` : message);
 	}
+	// An empty field gets one plain message instead of every rule it breaks.
+	const empty = (key: FieldKey, value: string | readonly string[], message = 'must be filled in') => {
+		if ((typeof value === 'string' ? value.trim() : value.join('')) === '' && errors.has(key)) errors.set(key, [message]);
+	};
+	draft.options.forEach((option, index) => {
+		empty(`option-${index}-text`, option.text);
+		empty(`option-${index}-explanation`, option.explanation);
+	});
+	empty('stem', draft.stem);
+	empty('explanation', draft.explanation);
+	empty('sources', draft.sources, 'must list at least one AWS documentation URL');
+	empty('topics', draft.topics, 'must include at least one topic');
+	empty('exams', draft.exams, 'must include at least one exam');
+	empty('answer', draft.answer, `must mark the right option${draft.type === 'multi' ? 's' : ''} ("Option … is a right answer")`);
 	return { question, text, errors };
 }
 

@@ -180,9 +180,11 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 												<span class="bank-letter" aria-hidden="true">
 													{option.id.toUpperCase()}
 												</span>
-												<span class="sr-only">{option.id.toUpperCase()}. </span>
-												<span dangerouslySetInnerHTML={{ __html: option.html }} />
-												{isOpen && <span class="bank-verdict">{option.correct ? ' Right answer' : ''}</span>}
+												<span class="bank-option-text">
+													<span class="sr-only">{option.id.toUpperCase()}. </span>
+													<span dangerouslySetInnerHTML={{ __html: option.html }} />
+												</span>
+												{isOpen && option.correct && <span class="bank-verdict">✓ Right answer</span>}
 											</li>
 										))}
 									</ol>

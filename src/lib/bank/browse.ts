@@ -36,12 +36,6 @@ export function htmlToPlainText(html: string): string {
 		.trim();
 }
 
-/** Splits a rendered question body at its `<h2>Explanation</h2>` heading. */
-export function splitRenderedBody(html: string): { stemHtml: string; explanationHtml: string } {
-	const [stem = '', ...rest] = html.split(/<h2[^>]*>\s*Explanation\s*<\/h2>/i);
-	return { stemHtml: stem.trim(), explanationHtml: rest.join('').trim() };
-}
-
 /**
  * Returns a search function: questions matching `filter` and, when `query` is not blank, ranked by
  * fuzzy match on id, stem, options and explanations. Pure (the index is built once).
