@@ -360,11 +360,18 @@ function MockResultView({
 					{result.answered < result.total && `, ${result.total - result.answered} not answered`}, in {Math.round(result.durationMs / 60000)} min
 					{state.timedOut && ' (time ran out)'}.
 				</p>
-				<svg class="score-bar" viewBox="0 0 100 14" role="img" aria-label={`Scaled score ${result.scaled} on a scale from 100 to 1000; pass line 720`}>
-					<rect x="0" y="3" width="100" height="8" class="track" />
-					<rect x="0" y="3" width={x(result.scaled)} height="8" class={result.passed ? 'fill pass' : 'fill'} />
-					<line x1={x(SCALED.pass)} x2={x(SCALED.pass)} y1="0" y2="14" class="target" />
-				</svg>
+				<div class="score-scale">
+					<svg class="score-bar" viewBox="0 0 100 14" preserveAspectRatio="none" role="img" aria-label={`Scaled score ${result.scaled} on a scale from 100 to 1000; pass line 720`}>
+						<rect x="0" y="3" width="100" height="8" class="track" />
+						<rect x="0" y="3" width={x(result.scaled)} height="8" class={result.passed ? 'fill pass' : 'fill'} />
+						<line x1={x(SCALED.pass)} x2={x(SCALED.pass)} y1="0" y2="14" class="target" />
+					</svg>
+					<div class="score-ticks" aria-hidden="true">
+						<span>100</span>
+						<span style={{ left: `${x(SCALED.pass)}%` }}>pass 720</span>
+						<span>1000</span>
+					</div>
+				</div>
 				<p class="muted small">
 					The scaled score is this site’s estimate: 72 % right maps to 720 and the scale is linear on each side. AWS does not
 					publish its scaling.

@@ -30,7 +30,12 @@ export function BarChart({
 							<svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" class="chart">
 								<rect x="0" y="1" width="100" height="8" class="track" />
 								<rect x="0" y="1" width={w} height="8" class={onTarget ? 'fill pass' : 'fill'} />
-								{target !== undefined && <line x1={target * 100} x2={target * 100} y1="0" y2="10" class="target" />}
+								{target !== undefined && (
+									<>
+										<line x1={target * 100} x2={target * 100} y1="0" y2="10" class="target-halo" />
+										<line x1={target * 100} x2={target * 100} y1="0" y2="10" class="target" />
+									</>
+								)}
 							</svg>
 							<span class="bar-value">
 								{format(item.value)}
