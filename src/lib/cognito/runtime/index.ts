@@ -44,6 +44,16 @@ export interface QuickJsRuntimeOptions {
 const DEFAULT_MAX_STACK_BYTES = 256 * 1024;
 /** Below this QuickJS cannot even create a context. */
 const MIN_MEMORY_BYTES = 2 * 1024 * 1024;
+/** The WebAssembly build cannot address more than 2 GiB; stay well inside it. */
+const MAX_MEMORY_BYTES = 1024 * 1024 * 1024;
+/** Lambda's own maximum; a missing or absurd limit never means "no limit". */
+const MAX_TIMEOUT_MS = 900_000;
+
+/** Lambda's defaults, used when a limit is missing or not a number. */
+const DEFAULT_LIMITS = { timeoutMs: 3000, memoryBytes: 128 * 1024 * 1024 };
+
+const clamp = (value: number, min: number, max: number, fallback: number) =>
+	Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
 
 /**
  * Creates the runtime a sandbox uses to run learner code. The WebAssembly module is loaded on the
@@ -67,8 +77,13 @@ export function createQuickJsRuntime(options: QuickJsRuntimeOptions = {}): Funct
 
 	return {
 		async invoke(code, event, limits): Promise<InvocationResult> {
-			const memoryBytes = Math.max(MIN_MEMORY_BYTES, limits.memoryBytes);
-			const timeoutMs = Math.max(1, limits.timeoutMs);
+			const memoryBytes = clamp(
+				limits.memoryBytes,
+				MIN_MEMORY_BYTES,
+				MAX_MEMORY_BYTES,
+				DEFAULT_LIMITS.memoryBytes
+			);
+			const timeoutMs = clamp(limits.timeoutMs, 1, MAX_TIMEOUT_MS, DEFAULT_LIMITS.timeoutMs);
 			let engine: Engine;
 			let invocation: typeof import('./invoke');
 			try {

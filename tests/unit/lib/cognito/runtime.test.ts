@@ -4,8 +4,10 @@ import type { InvocationResult } from '@/lib/cognito/core/context';
 import { createQuickJsRuntime } from '@/lib/cognito/runtime';
 
 const MB = 1024 * 1024;
-/** Short limit keeps the hostile cases fast; one test below uses Cognito's real 5 s. */
-const LIMITS = { timeoutMs: 200, memoryBytes: 32 * MB };
+/** Generous for ordinary code: a cold engine's first calls are slow on a loaded machine. */
+const LIMITS = { timeoutMs: 3000, memoryBytes: 32 * MB };
+/** Short limit keeps the endless-loop cases fast; one test below uses Cognito's real 5 s. */
+const SHORT = { timeoutMs: 200, memoryBytes: 32 * MB };
 const NOW = Date.parse('2026-01-01T00:00:00.000Z');
 
 function seeded(seed: number): () => number {
@@ -223,7 +225,9 @@ describe('failures map to the right kind with a learner-friendly message', () =>
 describe('hostile code is contained and reported', () => {
 	test('an endless loop is stopped at the time limit', async () => {
 		const started = performance.now();
-		const result = failure(await run('export const handler = async () => { while (true) {} };'));
+		const result = failure(
+			await run('export const handler = async () => { while (true) {} };', {}, SHORT)
+		);
 		expect(result).toMatchObject({ kind: 'timeout', message: 'Task timed out after 0.20 seconds' });
 		expect(result.durationMs).toBeGreaterThanOrEqual(200);
 		expect(performance.now() - started).toBeLessThan(1500);
@@ -232,21 +236,24 @@ describe('hostile code is contained and reported', () => {
 
 	test('an endless async chain is stopped too (pending jobs respect the limit)', async () => {
 		expect(
-			failure(await run('export const handler = async () => { for (;;) await null; };')).kind
+			failure(await run('export const handler = async () => { for (;;) await null; };', {}, SHORT))
+				.kind
 		).toBe('timeout');
 		await expectStillWorks();
 	});
 
 	test('an endless loop at the top level of the module is stopped', async () => {
-		expect(failure(await run('while (true) {}\nexport const handler = async () => 1;')).kind).toBe(
-			'timeout'
-		);
+		expect(
+			failure(await run('while (true) {}\nexport const handler = async () => 1;', {}, SHORT)).kind
+		).toBe('timeout');
 		await expectStillWorks();
 	});
 
 	test('catastrophic regular-expression backtracking is stopped', async () => {
 		expect(
-			failure(await run('export const handler = async () => /(a+)+b/.test("a".repeat(40));')).kind
+			failure(
+				await run('export const handler = async () => /(a+)+b/.test("a".repeat(40));', {}, SHORT)
+			).kind
 		).toBe('timeout');
 		await expectStillWorks();
 	});
@@ -577,7 +584,7 @@ describe('the runtime as a whole', () => {
 		const results = await Promise.all(
 			others.flatMap((r, i) => [
 				r.invoke('export const handler = async (e) => e.i * 2;', { i }, LIMITS),
-				r.invoke('export const handler = async () => { while (true) {} };', {}, LIMITS),
+				r.invoke('export const handler = async () => { while (true) {} };', {}, SHORT),
 			])
 		);
 		expect(results.map((r) => (r.ok ? r.value : r.kind))).toEqual([
@@ -588,6 +595,13 @@ describe('the runtime as a whole', () => {
 			4,
 			'timeout',
 		]);
+	});
+
+	test('missing or absurd limits fall back to bounded ones', async () => {
+		const limits = { timeoutMs: Number.NaN, memoryBytes: 2 ** 40 };
+		expect(
+			ok(await runtime.invoke('export const handler = async (e) => e;', { a: 1 }, limits))
+		).toEqual({ a: 1 });
 	});
 
 	test(
@@ -606,7 +620,7 @@ describe('the runtime as a whole', () => {
 				message: 'Task timed out after 5.00 seconds',
 			});
 			expect(result.durationMs).toBeGreaterThanOrEqual(5000);
-			expect(result.durationMs).toBeLessThan(5500);
+			expect(result.durationMs).toBeLessThan(6000);
 			await expectStillWorks();
 		}
 	);
