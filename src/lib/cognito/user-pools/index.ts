@@ -10,6 +10,7 @@
 import type { SandboxContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import type { JsonService } from '../core/service';
+import { ADMIN_USER_HANDLERS } from './admin-users';
 import { AUTH_HANDLERS } from './auth';
 import { CLIENT_HANDLERS } from './clients';
 import { MFA_HANDLERS } from './mfa';
@@ -36,6 +37,7 @@ const HANDLERS: Record<string, Handler> = {
 	...POOL_HANDLERS,
 	...CLIENT_HANDLERS,
 	...USER_HANDLERS,
+	...ADMIN_USER_HANDLERS,
 	...AUTH_HANDLERS,
 	...MFA_HANDLERS,
 	...SELF_SERVICE_HANDLERS,

@@ -121,7 +121,7 @@ function applyMutableSettings(settings: Record<string, any>, input: Record<strin
 }
 
 /** The `UserPoolType` a describe returns. */
-export function describePool(env: Env, pool: PoolRecord): Record<string, unknown> {
+export function describePool(_env: Env, pool: PoolRecord): Record<string, unknown> {
 	const s = pool.settings;
 	return {
 		Id: pool.id,

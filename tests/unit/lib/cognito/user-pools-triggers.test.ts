@@ -121,8 +121,8 @@ describe('sign-up triggers', () => {
 			outcome = (error as Error).message;
 		}
 		// With the QuickJS runtime the user is auto-confirmed; with the stub the crash is a trigger error.
-		expect(outcome === 'true' || outcome.startsWith('UserLambdaValidationException: PreSignUp failed with error')).toBe(true);
-		expect(invocations(t)).toHaveLength(1);
+		expect(outcome === 'true' || outcome.startsWith('UserLambdaValidationException: PreSignUp failed with error'), outcome).toBe(true);
+		expect(invocations(t).map((e) => e.triggerSource)).toEqual(['PreSignUp_SignUp']);
 	});
 });
 

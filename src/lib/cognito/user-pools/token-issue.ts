@@ -1,0 +1,147 @@
+/**
+ * Issuing tokens: builds the claim sets, applies pre token generation (V1 `claimsOverrideDetails`,
+ * V2/V3 `claimsAndScopeOverrideDetails`), signs the ID and access tokens, records the refresh token,
+ * and opens refresh tokens for the refresh flows.
+ */
+import { ServiceError } from '../core/errors';
+import type { Call } from './sign-in';
+import type { RefreshTokenRecord, UserRecord } from './state';
+import { baseClaims, groupClaims, newRefreshToken, refreshLifetimeMs, signToken, type IssueContext } from './tokens';
+import { expectTypes, runTrigger } from './triggers';
+import { findUser, notAuthorized } from './util';
+
+const RESERVED_CLAIMS = new Set(['acr', 'amr', 'aud', 'auth_time', 'azp', 'exp', 'iat', 'identities', 'iss', 'sub', 'token_use', 'nonce', 'at_hash', 'cognito:username', 'client_id', 'jti', 'origin_jti', 'event_id', 'scope', 'username', 'device_key']);
+
+function applyClaimChanges(claims: Record<string, unknown>, changes: Record<string, any> | undefined, stringsOnly: boolean) {
+	if (!changes) return;
+	const unrecognisable = () => new ServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
+	const add = changes.claimsToAddOrOverride;
+	if (add !== undefined && add !== null) {
+		if (typeof add !== 'object' || Array.isArray(add)) throw unrecognisable();
+		for (const [name, value] of Object.entries(add)) {
+			if (stringsOnly && typeof value !== 'string') throw unrecognisable();
+			if (!RESERVED_CLAIMS.has(name) && !name.startsWith('cognito:')) claims[name] = value;
+		}
+	}
+	const suppress = changes.claimsToSuppress;
+	if (suppress !== undefined && suppress !== null) {
+		if (!Array.isArray(suppress)) throw unrecognisable();
+		for (const name of suppress) if (typeof name === 'string' && !RESERVED_CLAIMS.has(name)) delete claims[name];
+	}
+}
+
+function applyGroupOverride(id: Record<string, unknown>, access: Record<string, unknown>, override: Record<string, any> | undefined) {
+	if (!override) return;
+	if (Array.isArray(override.groupsToOverride)) {
+		for (const claims of [id, access]) {
+			if (override.groupsToOverride.length) claims['cognito:groups'] = override.groupsToOverride;
+			else delete claims['cognito:groups'];
+		}
+	}
+	if (Array.isArray(override.iamRolesToOverride)) {
+		if (override.iamRolesToOverride.length) id['cognito:roles'] = override.iamRolesToOverride;
+		else delete id['cognito:roles'];
+	}
+	if (override.preferredRole !== undefined) {
+		if (override.preferredRole) id['cognito:preferred_role'] = override.preferredRole;
+		else delete id['cognito:preferred_role'];
+	}
+}
+
+/** Orders claims with `exp`, `iat`, `jti` (and `username`) last, as the service does. */
+function reorder(claims: Record<string, unknown>, tail: string[]): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [name, value] of Object.entries(claims)) if (!tail.includes(name)) out[name] = value;
+	for (const name of tail) if (name in claims) out[name] = claims[name];
+	return out;
+}
+
+/** Builds, customises (pre token generation V1/V2), signs and records the tokens. */
+export async function issueTokens(call: Call, user: UserRecord, tokenSource: string, issue: IssueContext, withRefreshToken: boolean, refreshToken?: string): Promise<Record<string, unknown>> {
+	const { env, pool, client } = call;
+	let { id, access } = baseClaims(env, pool, client, user, issue);
+	const roles = groupClaims(pool, user);
+	const scopes = String(access.scope).split(' ');
+	const trigger = await runTrigger(env, pool, 'PreTokenGeneration', {
+		triggerSource: tokenSource,
+		userName: user.username,
+		clientId: client.ClientId,
+		request: {
+			userAttributes: { ...user.attributes, 'cognito:user_status': user.status },
+			groupConfiguration: { groupsToOverride: roles.groups, iamRolesToOverride: roles.roles, preferredRole: roles.preferredRole ?? null },
+			...(pool.settings.LambdaConfig?.PreTokenGenerationConfig?.LambdaVersion && pool.settings.LambdaConfig.PreTokenGenerationConfig.LambdaVersion !== 'V1_0' ? { scopes } : {}),
+			...(call.metadata ? { clientMetadata: call.metadata } : {}),
+		},
+		response: {},
+	});
+	if (trigger) {
+		const response = trigger.response;
+		if (trigger.version === '1' || !response.claimsAndScopeOverrideDetails) {
+			expectTypes(response, { claimsOverrideDetails: 'object' });
+			const details = response.claimsOverrideDetails;
+			applyClaimChanges(id, details, true);
+			applyGroupOverride(id, access, details?.groupOverrideDetails);
+		}
+		if (trigger.version !== '1') {
+			expectTypes(response, { claimsAndScopeOverrideDetails: 'object' });
+			const details = response.claimsAndScopeOverrideDetails;
+			applyClaimChanges(id, details?.idTokenGeneration, false);
+			applyClaimChanges(access, details?.accessTokenGeneration, false);
+			applyGroupOverride(id, access, details?.groupOverrideDetails);
+			const generation = details?.accessTokenGeneration;
+			if (generation) {
+				let next = [...scopes];
+				if (Array.isArray(generation.scopesToAdd)) for (const scope of generation.scopesToAdd) if (typeof scope === 'string' && !next.includes(scope)) next.push(scope);
+				if (Array.isArray(generation.scopesToSuppress)) next = next.filter((scope) => !generation.scopesToSuppress.includes(scope));
+				access.scope = next.join(' ');
+			}
+		}
+	}
+	id = reorder(id, ['exp', 'iat', 'jti']);
+	access = reorder(access, ['exp', 'iat', 'jti', 'username']);
+	const IdToken = await signToken(pool.keys.id, id);
+	const AccessToken = await signToken(pool.keys.access, access);
+	const now = env.now();
+	for (const [tokenUse, claims] of [
+		['id', id],
+		['access', access],
+	] as const) {
+		env.context.emit({ type: 'TokenIssued', tokenUse, userPoolId: pool.id, clientId: client.ClientId, username: user.username, claims, at: now });
+	}
+	let RefreshToken = refreshToken;
+	if (withRefreshToken) {
+		RefreshToken = newRefreshToken(env);
+		const record: RefreshTokenRecord = {
+			clientId: client.ClientId,
+			username: user.username,
+			sub: user.attributes.sub!,
+			eventId: issue.eventId,
+			...(issue.originJti ? { originJti: issue.originJti } : {}),
+			authTime: issue.authTime,
+			issuedAt: now,
+			expiresAt: now + refreshLifetimeMs(client),
+			revoked: false,
+		};
+		pool.refreshTokens[RefreshToken] = record;
+		env.context.emit({ type: 'TokenIssued', tokenUse: 'refresh', userPoolId: pool.id, clientId: client.ClientId, username: user.username, at: now });
+	}
+	return {
+		AccessToken,
+		ExpiresIn: Number(access.exp) - Number(access.iat),
+		TokenType: 'Bearer',
+		...(withRefreshToken ? { RefreshToken } : {}),
+		IdToken,
+	};
+}
+
+/** The live refresh-token record, its user, or the service's refresh errors. */
+export function openRefreshToken(call: Call, token: string): { record: RefreshTokenRecord; user: UserRecord } {
+	const record = call.pool.refreshTokens[token];
+	if (!record || record.clientId !== call.client.ClientId) throw notAuthorized('Invalid Refresh Token');
+	if (record.revoked) throw notAuthorized('Refresh Token has been revoked');
+	if (record.expiresAt <= call.env.now()) throw notAuthorized('Refresh Token has expired');
+	const user = findUser(call.pool, record.username);
+	if (!user || user.attributes.sub !== record.sub) throw notAuthorized('Refresh Token has been revoked');
+	if (!user.enabled) throw notAuthorized('User is disabled.');
+	return { record, user };
+}
