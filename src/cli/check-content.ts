@@ -2,7 +2,7 @@
  * `npm run questions:check`: validates all content, prints every problem (file: field: fix) and a
  * per-lesson summary of the question bank. Exits 1 when there are errors.
  */
-import { checkContent, summariseBank } from '../schemas/check-content';
+import { checkContent, findBankGaps, summariseBank } from '../schemas/check-content';
 import { readContentFiles } from './read-content';
 
 const report = checkContent(readContentFiles(process.cwd()));
@@ -19,8 +19,13 @@ console.log(widths.map((width) => '-'.repeat(width)).join('  '));
 table.slice(1).forEach((row) => console.log(line(row)));
 const multiShare = totals[5] ? Math.round((100 * totals[1]!) / totals[5]!) : 0;
 console.log(`\n${report.questions.length} questions (${multiShare}% multiple response), ${report.lessons.length} lessons, ${report.glossary.length} glossary terms, ${report.scenarios.length} scenarios.`);
-const thin = rows.filter((row) => row.total < 12).map((row) => row.lesson);
-if (thin.length) console.log(`Lessons with fewer than 12 questions: ${thin.join(', ')}`);
+const gaps = findBankGaps(report.questions);
+if (gaps.thinLessons.length) console.log(`Lessons with fewer than 12 questions: ${gaps.thinLessons.join(', ')}`);
+if (report.questions.length && gaps.multiPercent < 25) console.log(`Multiple-response share is ${gaps.multiPercent}%; the bank aims for at least 25%.`);
+if (report.questions.length && gaps.missingNotesQuestions.length) console.log(`Questions from the notes not yet in the bank (fromNotes.number): ${gaps.missingNotesQuestions.join(', ')}`);
+if (report.questions.length) {
+	console.log(`Right answers of single-answer questions by letter: ${Object.entries(gaps.singleAnswerLetters).map(([letter, count]) => `${letter} ${count}`).join(', ')}`);
+}
 
 for (const warning of report.warnings) console.warn(`warning: ${warning}`);
 if (report.errors.length) {

@@ -45,6 +45,8 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 /** Fuse.js score (0 = identical) at or below which two stems are reported as near-duplicates. */
 const NEAR_DUPLICATE_SCORE = 0.1;
 const CHOOSE_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four' };
+/** Options the exams never use (and that make a question guessable). */
+const CATCH_ALL_OPTION = /^\s*(all|none|both|neither) of the (above|options|answers)\b/i;
 
 /** Splits a Markdown file into parsed YAML frontmatter and body, or explains what is wrong. */
 export function splitFrontmatter(
@@ -262,6 +264,7 @@ function checkQuestions(
 	warnings: string[]
 ): void {
 	const seen = new Map<string, string>();
+	const notesNumbers = new Map<number, string>();
 	for (const question of questions) {
 		const { data, path } = question;
 		if (data.id !== question.slug) {
@@ -281,6 +284,16 @@ function checkQuestions(
 		}
 		if (!question.explanation) {
 			errors.push(`${path}: (body): must have a "## Explanation" section after the stem, found none`);
+		}
+		data.options.forEach((option, index) => {
+			if (CATCH_ALL_OPTION.test(option.text)) {
+				errors.push(`${path}: options[${index}].text: must be a real answer, found "${option.text}"; the AWS exams never use "all/none of the above", so write a plausible distractor`);
+			}
+		});
+		if (data.fromNotes) {
+			const twin = notesNumbers.get(data.fromNotes.number);
+			if (twin) errors.push(`${path}: fromNotes.number: must be unique, found ${data.fromNotes.number} (also in ${twin})`);
+			else notesNumbers.set(data.fromNotes.number, path);
 		}
 		const chooseMatch = /\(Choose (two|three|four)\.?\)/i.exec(question.stem);
 		if (data.type === 'multi') {
@@ -325,4 +338,33 @@ export function summariseBank(questions: readonly ParsedQuestion[]) {
 			total: own.length,
 		};
 	});
+}
+
+/** What an instructor should look at next: thin lessons, the multiple-response share, the notes' questions, answer letters. */
+export interface BankGaps {
+	/** Lessons with fewer than `minimum` questions. */
+	thinLessons: string[];
+	/** Share of multiple-response questions, 0–100 (the bank aims for at least 25). */
+	multiPercent: number;
+	/** Numbers (1–5) of the seed notes' questions not yet in the bank. */
+	missingNotesQuestions: number[];
+	/** How often each letter is the right answer of a single-answer question (a well-spread bank has no favourite). */
+	singleAnswerLetters: Record<string, number>;
+}
+
+/** Gaps in the bank as a whole. Pure. */
+export function findBankGaps(questions: readonly ParsedQuestion[], minimum = 12): BankGaps {
+	const rows = summariseBank(questions);
+	const multi = questions.filter((question) => question.data.type === 'multi').length;
+	const notes = new Set(questions.map((question) => question.data.fromNotes?.number).filter(Boolean));
+	const letters: Record<string, number> = { a: 0, b: 0, c: 0, d: 0 };
+	for (const question of questions) {
+		if (question.data.type === 'single') letters[question.data.answer[0]!] = (letters[question.data.answer[0]!] ?? 0) + 1;
+	}
+	return {
+		thinLessons: rows.filter((row) => row.total < minimum).map((row) => row.lesson),
+		multiPercent: questions.length ? Math.round((100 * multi) / questions.length) : 0,
+		missingNotesQuestions: [1, 2, 3, 4, 5].filter((number) => !notes.has(number)),
+		singleAnswerLetters: letters,
+	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkContent, headingIds, splitQuestionBody, summariseBank } from '../../../src/schemas/check-content';
+import { checkContent, findBankGaps, headingIds, splitQuestionBody, summariseBank } from '../../../src/schemas/check-content';
 import { lessonFile, questionFile } from '../../fixtures/content';
 
 const errorsOf = (...files: Parameters<typeof checkContent>[0]) => checkContent(files).errors;
@@ -107,6 +107,46 @@ describe('checkContent', () => {
 		);
 	});
 
+	test('rejects duplicate options (ignoring case and spaces) and a single answer with two ids; the schema reports first', () => {
+		const options = `
+  - { id: a, text: "aud", explanation: "Right: the ID token carries aud." }
+  - { id: b, text: "AUD ", explanation: "Wrong: same as a." }
+  - { id: c, text: "All of the above", explanation: "Wrong: not an exam option." }
+  - { id: d, text: "scope", explanation: "Right: scope is also there." }`;
+		expect(errorsOf(lessonFile(), questionFile(undefined, { options, answer: '[a, d]' }))).toMatchInlineSnapshot(`
+			[
+			  "content/questions/tokens/id-token-claims.md: options[1].text: must differ from every other option, found the same text as options[0]",
+			  "content/questions/tokens/id-token-claims.md: answer: must have exactly one option id for type "single", found 2; use type "multi" for more",
+			]
+		`);
+	});
+
+	test('requires the lesson and scenario a question names to exist', () => {
+		expect(errorsOf(lessonFile(), questionFile('user-pools/sign-up-flow', { scenario: 'no-such-scenario' }))).toMatchInlineSnapshot(`
+			[
+			  "content/questions/user-pools/sign-up-flow.md: lesson: must name an existing lesson file, found "user-pools"",
+			  "content/questions/user-pools/sign-up-flow.md: scenario: must be a scenario in content/scenarios/, found "no-such-scenario"",
+			]
+		`);
+	});
+
+	test('rejects "none of the above" and two questions claiming the same notes question', () => {
+		const options = `
+  - { id: a, text: "aud", explanation: "Right: the ID token carries aud." }
+  - { id: b, text: "client_id", explanation: "Wrong: access token claim." }
+  - { id: c, text: "scope", explanation: "Wrong: access token claim." }
+  - { id: d, text: "None of the above.", explanation: "Wrong: not an exam option." }`;
+		const fromNotes = '{ number: 2, originalAnswer: "Cognito Identity Pools", corrected: false }';
+		expect(
+			errorsOf(lessonFile(), questionFile(undefined, { options, fromNotes }), questionFile('tokens/second', { fromNotes }, 'Which claim of a Cognito ID token says who the client is?\n\n## Explanation\n\naud.\n'))
+		).toMatchInlineSnapshot(`
+			[
+			  "content/questions/tokens/id-token-claims.md: options[3].text: must be a real answer, found "None of the above."; the AWS exams never use "all/none of the above", so write a plausible distractor",
+			  "content/questions/tokens/second.md: fromNotes.number: must be unique, found 2 (also in content/questions/tokens/id-token-claims.md)",
+			]
+		`);
+	});
+
 	test('warns about near-duplicate stems without failing', () => {
 		const report = checkContent([lessonFile(), questionFile(), { ...questionFile('tokens/copy'), text: questionFile().text.replace('id: tokens/id-token-claims', 'id: tokens/copy') }]);
 		expect(report.errors).toEqual([]);
@@ -136,5 +176,43 @@ describe('summariseBank', () => {
 		const report = checkContent([lessonFile(), questionFile()]);
 		const tokens = summariseBank(report.questions).find((row) => row.lesson === 'tokens');
 		expect(tokens).toEqual({ lesson: 'tokens', single: 1, multi: 0, easy: 0, medium: 1, hard: 0, total: 1 });
+	});
+});
+
+describe('findBankGaps', () => {
+	test('lists thin lessons, the multi share, missing notes questions and answer letters', () => {
+		const report = checkContent([lessonFile(), questionFile()]);
+		expect(findBankGaps(report.questions)).toMatchInlineSnapshot(`
+			{
+			  "missingNotesQuestions": [
+			    1,
+			    2,
+			    3,
+			    4,
+			    5,
+			  ],
+			  "multiPercent": 0,
+			  "singleAnswerLetters": {
+			    "a": 1,
+			    "b": 0,
+			    "c": 0,
+			    "d": 0,
+			  },
+			  "thinLessons": [
+			    "cognito-overview",
+			    "user-pools",
+			    "tokens",
+			    "integrations",
+			    "mfa-and-security",
+			    "federation-and-managed-login",
+			    "lambda-triggers",
+			    "identity-pools",
+			    "identity-pools-iam",
+			    "user-vs-identity-pools",
+			    "cognito-sync-and-appsync",
+			    "exam-strategy",
+			  ],
+			}
+		`);
 	});
 });
