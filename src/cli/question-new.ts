@@ -64,10 +64,25 @@ async function main(): Promise<number> {
 	const answers: Record<string, string | undefined> = { ...values, source: values.source?.join(',') } as unknown as Record<string, string | undefined>;
 	if (interactive) {
 		const rl = createInterface({ input: process.stdin, output: process.stdout });
+		// Reading through the iterator queues lines, so pasted answers are not lost between prompts.
+		const lines = rl[Symbol.asyncIterator]();
+		const read = async (prompt: string) => {
+			process.stdout.write(prompt);
+			const next = await lines.next();
+			if (next.done) {
+				console.log('\nCancelled; nothing was written.');
+				process.exit(130);
+			}
+			return String(next.value);
+		};
+		rl.on('SIGINT', () => {
+			console.log('\nCancelled; nothing was written.');
+			process.exit(130);
+		});
 		const ask = async (key: string, question: string, fallback?: string, valid?: (value: string) => string | undefined) => {
 			if (answers[key]) return;
 			for (;;) {
-				const reply = (await rl.question(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim() || fallback || '';
+				const reply = (await read(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim() || fallback || '';
 				const problem = valid?.(reply);
 				if (!problem) {
 					answers[key] = reply;

@@ -295,6 +295,9 @@ function checkQuestions(
 			if (twin) errors.push(`${path}: fromNotes.number: must be unique, found ${data.fromNotes.number} (also in ${twin})`);
 			else notesNumbers.set(data.fromNotes.number, path);
 		}
+		if (/\bTODO\b/.test(question.stem + question.explanation + data.options.map((option) => option.text + option.explanation).join(' '))) {
+			warnings.push(`${path}: (placeholders): still contains "TODO" from npm run question:new; replace it before publishing`);
+		}
 		const chooseMatch = /\(Choose (two|three|four)\.?\)/i.exec(question.stem);
 		if (data.type === 'multi') {
 			const expected = CHOOSE_WORDS[data.answer.length];

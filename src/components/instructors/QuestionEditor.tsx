@@ -4,7 +4,7 @@
  * the finished `<short-id>.md` file for `content/questions/<lesson>/`.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { fileToQuestion, questionFileName, questionPath, questionToFile } from '../../lib/bank';
+import { fileToQuestion, questionFileName, questionPath, questionToFile, withChoosePhrase } from '../../lib/bank';
 import { checkContent } from '../../schemas/check-content';
 import { EXAMS, OPTION_IDS, TOPICS } from '../../schemas/vocabulary';
 import { downloadText } from './download';
@@ -47,7 +47,6 @@ const NEW_DRAFT: Draft = {
 	stem: '',
 	explanation: '',
 };
-const CHOOSE = ['', 'one', 'two', 'three', 'four'];
 const VERDICT = /^(Right|Wrong|Correct|Incorrect)\s*[:.-]\s*/i;
 
 /** Field keys errors attach to; options use `option-<i>-text` / `option-<i>-explanation`. */
@@ -61,10 +60,7 @@ export function draftToQuestion(draft: Draft) {
 		const text = option.explanation.trim().replace(VERDICT, '');
 		return { id, text: option.text.trim(), explanation: text ? `${verdict}: ${text}` : '' };
 	});
-	let stem = draft.stem.trim();
-	if (draft.type === 'multi' && stem && !/\(Choose \w+\.?\)/i.test(stem) && CHOOSE[draft.answer.length]) {
-		stem = `${stem} (Choose ${CHOOSE[draft.answer.length]}.)`;
-	}
+	const stem = draft.stem.trim() ? withChoosePhrase(draft.stem, draft.type, draft.answer.length) : '';
 	const answer = OPTION_IDS.filter((id) => draft.answer.includes(id));
 	return {
 		id: `${draft.lesson || 'lesson'}/${draft.shortId.trim()}`,

@@ -27,6 +27,13 @@ export interface ScaffoldOptions {
 
 const CHOOSE = ['', 'one', 'two', 'three', 'four'];
 
+/** A multi stem gets "(Choose two.)"/"(Choose three.)" appended when it does not say how many to choose. Pure. */
+export function withChoosePhrase(stem: string, type: string, answers: number): string {
+	const trimmed = stem.trim();
+	if (type !== 'multi' || /\(Choose \w+\.?\)/i.test(trimmed) || !CHOOSE[answers]) return trimmed;
+	return `${trimmed} (Choose ${CHOOSE[answers]}.)`;
+}
+
 /** `tokens` + `my-question` → `tokens/my-question`; a full id is kept. */
 export function fullId(lesson: string, id: string): string {
 	return id.includes('/') ? id : `${lesson}/${id}`;
@@ -61,7 +68,7 @@ export function scaffoldQuestion(options: ScaffoldOptions): BankQuestion {
 		}),
 		answer: answer as BankQuestion['answer'],
 		sources: options.sources?.length ? options.sources : ['https://docs.aws.amazon.com/cognito/latest/developerguide/what-is-amazon-cognito.html'],
-		stem: options.stem || stemDefault,
+		stem: options.stem ? withChoosePhrase(options.stem, type, answer.length) : stemDefault,
 		explanation: options.explanation || 'TODO: the principle that decides the question, and a pointer to the lesson section.',
 	};
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -35,6 +35,26 @@ describe('question:new', () => {
 		const report = checkContent(readContentFiles(root));
 		expect(report.errors.filter((error) => error.startsWith('content/questions'))).toEqual([]);
 		expect(report.questions.map((question) => question.data.id)).toEqual(['tokens/my-question']);
+	});
+
+	test('warns about the TODO placeholders it leaves, without failing the check', () => {
+		const report = checkContent(readContentFiles(root));
+		expect(report.warnings).toEqual([
+			'content/questions/tokens/my-question.md: (placeholders): still contains "TODO" from npm run question:new; replace it before publishing',
+		]);
+	});
+
+	// `script` gives the CLI a real terminal, so it asks its questions; answers are typed one line at a time.
+	test.skipIf(!existsSync('/usr/bin/script'))('asks for each field in a terminal', { timeout: 30_000 }, () => {
+		const answers = ['identity-pools', 'guest-role', 'multi', '1', 'identity-pools, guest-access', 'SAA-C03', 'A photo app lets visitors browse without signing in. Which two settings are needed?', 'a,b', 'https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html'];
+		const command = `(sleep 1.5; for line in ${answers.map((answer) => `'${answer}'`).join(' ')}; do echo "$line"; sleep 0.2; done; sleep 3) | script -qec "${TSX} ${join(REPO_ROOT, 'src/cli/question-new.ts')} --root ${root}" /dev/null`;
+		const output = execFileSync('sh', ['-c', command], { encoding: 'utf8' });
+		expect(output).toContain('Lesson (cognito-overview');
+		expect(output).toContain('Created content/questions/identity-pools/guest-role.md');
+		const text = readFileSync(join(root, 'content/questions/identity-pools/guest-role.md'), 'utf8');
+		expect(text).toContain('topics: [identity-pools, guest-access]\ntype: multi\ndifficulty: 1\nexams: [SAA-C03]');
+		expect(text).toContain('Which two settings are needed? (Choose two.)');
+		rmSync(join(root, 'content/questions/identity-pools'), { recursive: true });
 	});
 
 	test('refuses to overwrite an existing question', { timeout: 30_000 }, () => {
