@@ -1,0 +1,112 @@
+/**
+ * The page's handle on the simulator worker: typed request/reply over postMessage, pushed trace and outbox
+ * events, and saving after every change. N.B. browser-only (Worker, localStorage).
+ */
+import type { CallOutcome, JsonObject, RunContext, InboxMessage } from '../lib/simulator';
+import type { WorkerEvent, WorkerMessage, WorkerReply, WorkerRequestBody, WorkerStatus } from './simulator-protocol';
+import { loadSandbox, saveSandbox } from './simulator-store';
+
+/** Something the client reports to the page. */
+export type ClientEvent = WorkerEvent | { type: 'status'; status: WorkerStatus };
+
+/** The connected simulator. */
+export interface SimulatorClient {
+	/** Resolves when the sandbox exists; `notice` says when a saved one could not be restored. */
+	ready: Promise<{ notice?: string; restored: boolean }>;
+	call(operation: string, request: JsonObject): Promise<CallOutcome>;
+	defineFunction(arn: string, code: string): Promise<void>;
+	defineRole(arn: string, role: { trustPolicy?: object; policies: object[] }): Promise<void>;
+	setOffset(offsetMs: number): Promise<void>;
+	/** Re-creates an empty sandbox with this seed. */
+	reset(seed: number): Promise<void>;
+	/** The latest status (seed, clock offset, outbox, functions). */
+	status(): WorkerStatus;
+	subscribe(listener: (event: ClientEvent) => void): () => void;
+	/** A runner context over this client (the page resolves `{{…}}` references itself). */
+	runContext(): RunContext;
+	terminate(): void;
+}
+
+/** A fresh random seed for a new sandbox (shown to the learner). */
+export function newSeed(): number {
+	return Math.floor(Math.random() * 900_000) + 100_000;
+}
+
+/** Starts the worker and restores the saved sandbox (or starts one with `seed`). */
+export function createSimulatorClient(seed: number = newSeed()): SimulatorClient {
+	const worker = new Worker(new URL('./simulator-worker.ts', import.meta.url), { type: 'module', name: 'cognito-sandbox' });
+	const listeners = new Set<(event: ClientEvent) => void>();
+	const pending = new Map<number, (reply: WorkerReply) => void>();
+	let nextId = 1;
+	let latest: WorkerStatus = { seed, offsetMs: 0, now: Date.now(), outbox: [], functions: [] };
+	let statusAt = Date.now();
+
+	const emit = (event: ClientEvent) => listeners.forEach((listener) => listener(event));
+	worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
+		const message = event.data;
+		if (message.type === 'reply') {
+			latest = message.status;
+			statusAt = Date.now();
+			if (message.persist) saveSandbox(message.persist);
+			emit({ type: 'status', status: latest });
+			pending.get(message.id)?.(message);
+			pending.delete(message.id);
+		} else emit(message);
+	});
+
+	function send(body: WorkerRequestBody): Promise<WorkerReply> {
+		const id = nextId++;
+		return new Promise((resolve) => {
+			pending.set(id, resolve);
+			worker.postMessage({ ...body, id });
+		});
+	}
+	async function expectOk(body: WorkerRequestBody): Promise<WorkerReply & { ok: true }> {
+		const reply = await send(body);
+		if (!reply.ok) throw new Error(reply.message);
+		return reply;
+	}
+
+	const loaded = loadSandbox();
+	const ready = expectOk({ kind: 'init', seed, offsetMs: 0, saved: loaded.saved }).then((reply) => ({
+		notice: loaded.notice ?? reply.notice,
+		restored: Boolean(loaded.saved) && !reply.notice,
+	}));
+
+	const client: SimulatorClient = {
+		ready,
+		async call(operation, request) {
+			const reply = await expectOk({ kind: 'call', operation, request });
+			return reply.outcome ?? { ok: false, error: { type: 'ClientError', message: 'No outcome' } };
+		},
+		async defineFunction(arn, code) {
+			await expectOk({ kind: 'defineFunction', arn, code });
+		},
+		async defineRole(arn, role) {
+			await expectOk({ kind: 'defineRole', arn, role });
+		},
+		async setOffset(offsetMs) {
+			await expectOk({ kind: 'setOffset', offsetMs });
+		},
+		async reset(newSeedValue) {
+			await expectOk({ kind: 'reset', seed: newSeedValue });
+		},
+		status: () => latest,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		runContext() {
+			return {
+				call: (operation, request) => client.call(operation, request),
+				defineFunction: (arn, code) => client.defineFunction(arn, code),
+				defineRole: (arn, role) => client.defineRole(arn, role),
+				outbox: (): InboxMessage[] => latest.outbox,
+				// Sandbox time moves with real time between replies.
+				now: () => latest.now + (Date.now() - statusAt),
+			};
+		},
+		terminate: () => worker.terminate(),
+	};
+	return client;
+}

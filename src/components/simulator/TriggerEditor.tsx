@@ -1,0 +1,115 @@
+/**
+ * Edits a scenario's Lambda function code with CodeMirror 6 (JavaScript) and deploys it into the sandbox worker.
+ * CodeMirror is imported on first render, so pages that never open the editor do not load it.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ScenarioFunction } from '../../lib/simulator';
+
+interface Props {
+	functions: readonly ScenarioFunction[];
+	/** Code currently deployed in the sandbox, by ARN. */
+	deployed: Readonly<Record<string, string>>;
+	onDeploy(arn: string, code: string): Promise<void>;
+}
+
+type EditorHandle = { getCode(): string; setCode(code: string): void; destroy(): void };
+
+/** Function picker, code editor, Deploy and Restore original. */
+export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
+	const [arn, setArn] = useState(functions[0]?.arn ?? '');
+	const [message, setMessage] = useState('');
+	const [loading, setLoading] = useState(true);
+	const host = useRef<HTMLDivElement>(null);
+	const editor = useRef<EditorHandle | null>(null);
+	const fn = functions.find((item) => item.arn === arn) ?? functions[0];
+	const code = fn ? (deployed[fn.arn] ?? fn.code) : '';
+
+	useEffect(() => {
+		if (!functions.some((item) => item.arn === arn)) setArn(functions[0]?.arn ?? '');
+	}, [functions]);
+
+	useEffect(() => {
+		let cancelled = false;
+		(async () => {
+			const [{ EditorView, basicSetup }, { javascript }] = await Promise.all([import('codemirror'), import('@codemirror/lang-javascript')]);
+			if (cancelled || !host.current) return;
+			const view = new EditorView({
+				doc: code,
+				parent: host.current,
+				extensions: [
+					basicSetup,
+					javascript(),
+					EditorView.contentAttributes.of({ 'aria-label': 'Trigger code (JavaScript)' }),
+					EditorView.lineWrapping,
+				],
+			});
+			editor.current = {
+				getCode: () => view.state.doc.toString(),
+				setCode: (next) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } }),
+				destroy: () => view.destroy(),
+			};
+			setLoading(false);
+		})();
+		return () => {
+			cancelled = true;
+			editor.current?.destroy();
+			editor.current = null;
+		};
+	}, []);
+
+	// Show the deployed code when the learner picks another function or the sandbox's copy changes.
+	useEffect(() => {
+		if (editor.current && editor.current.getCode() !== code) editor.current.setCode(code);
+	}, [arn, code]);
+	useEffect(() => setMessage(''), [arn]);
+
+	if (!fn) return <p class="muted">This scenario defines no Lambda functions.</p>;
+
+	async function deploy() {
+		const source = editor.current?.getCode() ?? code;
+		setMessage('Deploying…');
+		await onDeploy(fn!.arn, source);
+		setMessage(`Deployed ${fn!.name}. Run a step to invoke it.`);
+	}
+
+	return (
+		<div class="trigger-editor">
+			<div class="field-row">
+				<label for="trigger-function">Function</label>
+				<select id="trigger-function" value={fn.arn} onChange={(event) => setArn((event.target as HTMLSelectElement).value)}>
+					{functions.map((item) => (
+						<option key={item.arn} value={item.arn}>
+							{item.name}
+						</option>
+					))}
+				</select>
+			</div>
+			<p class="small muted">
+				<code>{fn.arn}</code>. Runs isolated (QuickJS) with a 5-second limit; <code>console.log</code> goes to the event log.
+			</p>
+			<div class="code-host" ref={host} data-testid="trigger-code">
+				{loading && <textarea class="code-fallback" aria-label="Trigger code (loading editor)" value={code} readOnly rows={10} />}
+			</div>
+			<div class="button-row">
+				<button type="button" class="button" onClick={deploy} disabled={loading}>
+					Deploy
+				</button>
+				<button
+					type="button"
+					class="button secondary"
+					disabled={loading}
+					onClick={async () => {
+						editor.current?.setCode(fn.code);
+						await onDeploy(fn.arn, fn.code);
+						setMessage(`Restored and deployed the original ${fn.name}.`);
+					}}
+				>
+					Restore original
+				</button>
+			</div>
+			<p class="small" role="status">
+				{message}
+			</p>
+		</div>
+	);
+}

@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Opens a scenario by deep link and waits until the sandbox worker is ready. */
+async function openScenario(page: Page, id: string) {
+	await page.goto(`/simulator/?scenario=${id}`);
+	await expect(page.getByLabel('Choose a guided scenario')).toHaveValue(id);
+	await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled();
+}
+
+test('a deep-linked scenario runs all steps: the code reaches the inbox and tokens are issued', async ({ page }) => {
+	const problems: string[] = [];
+	page.on('pageerror', (error) => problems.push(error.message));
+	await openScenario(page, 'sign-up-email-verification');
+	await expect(page.getByText('Everything runs locally in your browser.')).toBeVisible();
+	await page.getByRole('button', { name: 'Run all' }).click();
+	await expect(page.getByText('7 of 7 steps as expected')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByRole('status').filter({ hasText: 'Ran all steps' })).toHaveText(/7 of 7/);
+
+	const code = page.getByTestId('inbox-code').first();
+	await expect(code).toHaveText(/^\d{6}$/);
+	// The exact exception name and message, as the service returned them.
+	await expect(page.locator('[data-step="tooEarly"]').getByTestId('outcome-error')).toHaveText('UserNotConfirmedException: User is not confirmed.');
+	// Tokens issued, with decoded claims.
+	const signIn = page.locator('[data-step="signIn"]');
+	await expect(signIn.getByText('Decoded AuthenticationResult.IdToken')).toBeVisible();
+	await expect(page.getByText(/Token issued id token for maria/)).toBeVisible();
+	await expect(page.locator('.seq-row').filter({ hasText: 'SignUp' }).first()).toBeVisible();
+
+	// A reload keeps the sandbox and the progress.
+	const sent = await code.textContent();
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled();
+	await expect(page.getByTestId('inbox-code').first()).toHaveText(sent!);
+	await expect(page.getByText('7 of 7 steps as expected')).toBeVisible();
+	expect(problems).toEqual([]);
+});
+
+test('an endless loop in a trigger is reported as the real error and the page stays usable', async ({ page }) => {
+	await openScenario(page, 'pre-sign-up-trigger');
+	const editor = page.locator('.cm-content');
+	await expect(editor).toBeVisible();
+	await editor.click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.insertText('export const handler = async (event) => { while (true) {} };');
+	await expect(editor).toContainText('while (true)');
+	await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+	await expect(page.getByText('Deployed pre-sign-up.')).toBeVisible();
+
+	const started = Date.now();
+	await page.getByRole('button', { name: /^Run step 2:/ }).click();
+	const signUp = page.locator('[data-step="signUp"]');
+	// The theme toggle answers while the worker is busy with the loop.
+	const html = page.locator('html');
+	const before = await html.getAttribute('data-theme');
+	await page.locator('.theme-toggle').click();
+	await expect(html).not.toHaveAttribute('data-theme', before!);
+	await expect(signUp.getByTestId('outcome-error')).toContainText('UnexpectedLambdaException: PreSignUp invocation failed due to error Socket timeout', {
+		timeout: 8_000,
+	});
+	expect(Date.now() - started).toBeLessThan(7_500);
+
+	// Another step works afterwards: restore the original trigger and sign up with the blocked domain.
+	await page.getByRole('button', { name: 'Restore original' }).click();
+	await expect(page.getByText('Restored and deployed the original pre-sign-up.')).toBeVisible();
+	await page.getByRole('button', { name: /^Run step 1:/ }).click();
+	await expect(page.locator('[data-step="blocked"]').getByTestId('outcome-error')).toHaveText(
+		'UserLambdaValidationException: PreSignUp failed with error Sign-ups from blocked.example are not allowed.'
+	);
+});
+
+test('a corrupt saved sandbox starts fresh and says so', async ({ page }) => {
+	await page.addInitScript(() => localStorage.setItem('cognito-study:simulator:sandbox:v1', '{not json'));
+	await page.goto('/simulator/');
+	await expect(page.getByRole('alert')).toContainText('unreadable, so a fresh one was started');
+	await expect(page.getByRole('button', { name: 'Reset sandbox' })).toBeEnabled();
+});
+
+test('the console calls any operation and fast-forward moves the clock', async ({ page }) => {
+	await page.goto('/simulator/');
+	await expect(page.getByRole('button', { name: 'Reset sandbox' })).toBeEnabled();
+	await page.getByLabel('Operation').fill('CreateUserPool');
+	await page.getByLabel('Request (JSON)').fill('{"PoolName": ""}');
+	await page.getByRole('button', { name: 'Call', exact: true }).click();
+	await expect(page.getByTestId('outcome-error')).toContainText('InvalidParameterException');
+	await page.getByRole('button', { name: 'Fast-forward 1 h' }).click();
+	await expect(page.getByTestId('clock-offset')).toHaveText('real time + 1 h');
+});
