@@ -152,6 +152,10 @@ export async function openPracticeStore(): Promise<PracticeStore> {
 		db = await openFresh();
 		problem = (await readAll(db)).problem;
 	} catch (error) {
+		if ((error as Error).name === 'VersionError') {
+			// Saved by a newer version of the site (another tab has updated): never discard it.
+			throw new Error('Your progress was saved by a newer version of this site. Reload the page to update it');
+		}
 		problem = `the browser could not read it (${(error as Error).name}: ${(error as Error).message})`;
 	}
 	if (problem || !db) {
@@ -170,9 +174,11 @@ function createStore(db: IDBPDatabase<PracticeSchema>): PracticeStore {
 	const listeners = new Set<() => void>();
 	const notify = () => listeners.forEach((listener) => listener());
 	channel?.addEventListener('message', notify);
-	const changed = () => {
+	// Other tabs always re-read; this tab re-reads except after its own appends, which the
+	// Practice hook has already applied.
+	const changed = (here = true) => {
 		channel?.postMessage({ type: 'changed' });
-		notify();
+		if (here) notify();
 	};
 	// Another tab may need to upgrade the schema: let it, and reload this one afterwards.
 	db.addEventListener('versionchange', () => {
@@ -187,7 +193,7 @@ function createStore(db: IDBPDatabase<PracticeSchema>): PracticeStore {
 			const tx = db.transaction('log', 'readwrite');
 			await tx.store.add(entry);
 			await tx.done;
-			changed();
+			changed(false);
 		},
 		async saveSettings(settings) {
 			await db.put('meta', createSchedulerConfig(settings), 'settings');

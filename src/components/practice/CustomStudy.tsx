@@ -41,11 +41,12 @@ export function CustomStudy({ practice, onStart, onExit }: { practice: Practice;
 	const [exams, setExams] = useState<string[]>([]);
 	const [wrongOnly, setWrongOnly] = useState(false);
 	const [wrongDays, setWrongDays] = useState(7);
+	const [flaggedOnly, setFlaggedOnly] = useState(() => new URLSearchParams(location.search).get('flagged') === '1');
 	const [limit, setLimit] = useState(20);
 	const questions = practice.bank.questions;
 	const allTopics = [...new Set(questions.flatMap((q) => q.topics))].sort();
 	const allExams = [...new Set(questions.flatMap((q) => q.exams))].sort();
-	const filter: StudyFilter = { lessons, topics, types, difficulties, exams, wrongWithinDays: wrongOnly ? wrongDays : null };
+	const filter: StudyFilter = { lessons, topics, types, difficulties, exams, wrongWithinDays: wrongOnly ? wrongDays : null, flaggedOnly };
 	const now = Date.now();
 	const matches = filterQuestions(questions, filter, practice.cards, now);
 	const lessonTitle = (slug: string) => practice.bank.lessons.find((l) => l.slug === slug)?.title ?? slug;
@@ -77,6 +78,10 @@ export function CustomStudy({ practice, onStart, onExit }: { practice: Practice;
 								<input type="number" class="narrow" min={1} max={365} value={wrongDays} onInput={(e) => setWrongDays(Number(e.currentTarget.value) || 1)} />
 							</label>{' '}
 							days
+							<label class="check">
+								<input type="checkbox" checked={flaggedOnly} onChange={() => setFlaggedOnly(!flaggedOnly)} />
+								Flagged questions only
+							</label>
 						</fieldset>
 					</div>
 					<details class="topics">

@@ -127,6 +127,7 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 	const due = queue.learning.length + queue.review.length;
 	const leeches = practice.order.filter((id) => practice.cards.get(id)?.leech);
 	const suspended = practice.order.filter((id) => practice.cards.get(id)?.suspended);
+	const flagged = practice.order.filter((id) => practice.cards.get(id)?.flagged);
 	const today = dayIndex(now, practice.ctx);
 	const { backup } = practice.data;
 	const lessonTitle = (slug: string) => practice.bank.lessons.find((l) => l.slug === slug)?.title ?? slug;
@@ -199,7 +200,10 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 				</section>
 				<section class="card" aria-labelledby="custom-card-heading">
 					<h2 id="custom-card-heading">Custom study</h2>
-					<p>Filter by lesson, topic, type, difficulty, exam, or questions you got wrong recently.</p>
+					<p>
+						Filter by lesson, topic, type, difficulty, exam, questions you got wrong recently
+						{flagged.length > 0 ? `, or the ${plural(flagged.length, 'question')} you flagged` : ', or questions you flagged (F)'}.
+					</p>
 					<button type="button" class="button secondary" onClick={() => go({ mode: 'custom' })}>
 						Custom study
 					</button>

@@ -123,6 +123,14 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 		setBusy((busyRef.current = false));
 	}
 
+	async function toggleFlag() {
+		const id = live.current.current;
+		if (!id) return;
+		const flagged = practiceRef.current.cards.get(id)?.flagged ?? false;
+		await practiceRef.current.cardAction(id, flagged ? 'unflag' : 'flag');
+		setAnnouncement(flagged ? 'Flag removed.' : 'Flagged for later study.');
+	}
+
 	useEffect(() => {
 		function onKey(event: KeyboardEvent) {
 			if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
@@ -131,6 +139,11 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 			if (key === 'u' || key === 'U') {
 				event.preventDefault();
 				void undo();
+				return;
+			}
+			if (key === 'f' || key === 'F') {
+				event.preventDefault();
+				void toggleFlag();
 				return;
 			}
 			const state = live.current;
@@ -240,6 +253,7 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 							<>
 								{lesson?.title ?? question.lesson}
 								{card?.leech && ' · leech'}
+								{card?.flagged && ' · ⚑ flagged'}
 								{card?.fsrs.state === 0 || !card ? ' · new' : ''}
 							</>
 						}
@@ -256,12 +270,15 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 							<button type="submit" class="button" disabled={busy}>
 								Submit answer
 							</button>
+							<button type="button" class="button secondary" aria-pressed={card?.flagged ?? false} onClick={toggleFlag}>
+								{card?.flagged ? '⚑ Flagged' : '⚐ Flag'}
+							</button>
 							{state.history.length > 0 && (
 								<button type="button" class="button secondary" onClick={undo}>
 									Undo
 								</button>
 							)}
-							<span class="muted hint">Enter submits · U undoes the last answer</span>
+							<span class="muted hint">Enter submits · F flags · U undoes the last answer</span>
 						</div>
 					) : (
 						<>
@@ -294,6 +311,9 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 								<button type="button" class="button secondary" onClick={undo} disabled={busy}>
 									Undo
 								</button>
+								<button type="button" class="button secondary" aria-pressed={card?.flagged ?? false} onClick={toggleFlag}>
+									{card?.flagged ? '⚑ Flagged' : '⚐ Flag'}
+								</button>
 								<button
 									type="button"
 									class="button secondary"
@@ -317,7 +337,7 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 									Suspend
 								</button>
 							</div>
-							<p class="muted hint">Enter or Space: next question · 1–4: rate and go on · U: undo</p>
+							<p class="muted hint">Enter or Space: next question · 1–4: rate and go on · F: flag · U: undo</p>
 						</>
 					)}
 				</form>

@@ -43,7 +43,7 @@ export interface Practice {
 	answer(questionId: string, grade: GradeResult, rating: Rating, source: ReviewSource): Promise<string>;
 	rate(reviewId: string, rating: Rating): Promise<void>;
 	undo(reviewId: string): Promise<void>;
-	cardAction(cardId: string, kind: 'suspend' | 'unsuspend' | 'bury'): Promise<void>;
+	cardAction(cardId: string, kind: 'suspend' | 'unsuspend' | 'bury' | 'flag' | 'unflag'): Promise<void>;
 	reload(): Promise<void>;
 }
 

@@ -12,6 +12,8 @@ export interface StudyFilter {
 	exams?: string[];
 	/** Only questions answered wrong within this many days (null/undefined: no such condition). */
 	wrongWithinDays?: number | null;
+	/** Only questions the learner flagged. */
+	flaggedOnly?: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export function filterQuestions(
 			any(filter.types, (t) => t === q.type) &&
 			any(filter.difficulties, (d) => d === q.difficulty) &&
 			any(filter.exams, (e) => q.exams.includes(e)) &&
-			(since === null || (cards.get(q.id)?.answers.some((a) => !a.correct && a.at >= since) ?? false))
+			(since === null || (cards.get(q.id)?.answers.some((a) => !a.correct && a.at >= since) ?? false)) &&
+			(!filter.flaggedOnly || (cards.get(q.id)?.flagged ?? false))
 	);
 }
 

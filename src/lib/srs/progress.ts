@@ -158,6 +158,8 @@ export function logEntryProblem(row: unknown): string | null {
 		case 'unsuspend':
 		case 'bury':
 		case 'forget':
+		case 'flag':
+		case 'unflag':
 			return isCardId(row.cardId) ? null : `cardId: expected "<lesson>/<id>", found ${JSON.stringify(row.cardId)}`;
 		default:
 			return `kind: unknown ${JSON.stringify(row.kind)}`;

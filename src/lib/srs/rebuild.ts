@@ -23,7 +23,16 @@ export function compareEntries(a: LogEntry, b: LogEntry): number {
 
 /** A card with no history. */
 export function emptyCardState(id: string, now: number): CardState {
-	return { id, fsrs: newCard(now), suspended: false, buriedDay: -1, leech: false, answers: [], firstAnsweredDay: -1 };
+	return {
+		id,
+		fsrs: newCard(now),
+		suspended: false,
+		buriedDay: -1,
+		leech: false,
+		flagged: false,
+		answers: [],
+		firstAnsweredDay: -1,
+	};
 }
 
 /**
@@ -73,9 +82,11 @@ export function rebuildCards(
 			card.fsrs = schedule(before, rating, entry.at, cfg);
 			card.leech = card.fsrs.lapses >= cfg.leechThreshold;
 			if (card.firstAnsweredDay < 0) card.firstAnsweredDay = dayIndex(entry.at, ctx);
-		} else if (entry.kind === 'suspend' || entry.kind === 'unsuspend' || entry.kind === 'bury' || entry.kind === 'forget') {
+		} else {
 			const card = stateOf(entry.cardId, entry.at);
 			if (entry.kind === 'suspend') card.suspended = true;
+			else if (entry.kind === 'flag') card.flagged = true;
+			else if (entry.kind === 'unflag') card.flagged = false;
 			else if (entry.kind === 'unsuspend') card.suspended = false;
 			else if (entry.kind === 'bury') card.buriedDay = dayIndex(entry.at, ctx);
 			else {

@@ -72,10 +72,13 @@ export interface UndoEntry {
 	at: number;
 }
 
-/** Suspend (until unsuspended), unsuspend, bury (until the next study day) or reset a card to new. */
+/**
+ * Suspend (until unsuspended), unsuspend, bury (until the next study day), reset a card to new, or
+ * flag / unflag it for later study (key F).
+ */
 export interface CardActionEntry {
 	id: string;
-	kind: 'suspend' | 'unsuspend' | 'bury' | 'forget';
+	kind: 'suspend' | 'unsuspend' | 'bury' | 'forget' | 'flag' | 'unflag';
 	cardId: string;
 	at: number;
 }
@@ -93,6 +96,8 @@ export interface CardState {
 	buriedDay: number;
 	/** True once lapses reach the leech threshold. */
 	leech: boolean;
+	/** Flagged by the learner for later study. */
+	flagged: boolean;
 	/** Effective (not undone) answers, oldest first: time, rating, correctness and picks. */
 	answers: AnswerRecord[];
 	/** State before the first answer ever (always New) is implied; the study day of the first answer, or -1. */

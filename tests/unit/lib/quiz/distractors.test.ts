@@ -45,6 +45,15 @@ describe('filterQuestions', () => {
 		expect(filterQuestions([q1, q2], { exams: ['SCS-C02'] }, cards, NOW)).toEqual([]);
 		expect(filterQuestions([q1, q2], {}, cards, NOW)).toEqual([q1, q2]);
 	});
+	test('"flagged only" keeps the questions flagged and not unflagged since', () => {
+		const log = [
+			entry({ kind: 'flag', cardId: q1.id, at: NOW - 3 }),
+			entry({ kind: 'flag', cardId: q2.id, at: NOW - 2 }),
+			entry({ kind: 'unflag', cardId: q2.id, at: NOW - 1 }),
+		];
+		expect(filterQuestions([q1, q2], { flaggedOnly: true }, rebuildCards(log, config, CTX), NOW)).toEqual([q1]);
+		expect(filterQuestions([q1, q2], { flaggedOnly: true }, cards, NOW)).toEqual([]);
+	});
 	test('"answered wrong recently" looks back the given number of days', () => {
 		expect(filterQuestions([q1, q2], { wrongWithinDays: 7 }, cards, NOW)).toEqual([q2]);
 		expect(filterQuestions([q1, q2], { wrongWithinDays: 1 }, cards, NOW)).toEqual([]);

@@ -30,7 +30,7 @@ const logArb = fc
 			}),
 			fc.record({ kind: fc.constantFrom('undo' as const), target: fc.string({ minLength: 1, maxLength: 8 }), at: fc.integer({ min: NOW, max: NOW + 1e10 }) }),
 			fc.record({ kind: fc.constant('rate' as const), target: fc.string({ minLength: 1, maxLength: 8 }), at: fc.integer({ min: NOW, max: NOW + 1e10 }), rating: fc.constantFrom(1, 2, 3, 4) }),
-			fc.record({ kind: fc.constantFrom('suspend' as const, 'unsuspend' as const, 'bury' as const, 'forget' as const), cardId: cardIdArb, at: fc.integer({ min: NOW, max: NOW + 1e10 }) })
+			fc.record({ kind: fc.constantFrom('suspend' as const, 'unsuspend' as const, 'bury' as const, 'forget' as const, 'flag' as const, 'unflag' as const), cardId: cardIdArb, at: fc.integer({ min: NOW, max: NOW + 1e10 }) })
 		),
 		{ maxLength: 30 }
 	)
