@@ -9,7 +9,8 @@
  * What it sets up, all inside the guest and gone when the context is disposed:
  * - `console.*`, formatted by ./guest-console.ts (loaded on first use) and sent to the host as strings;
  * - a deterministic clock: `Date.now()` / `new Date()` start at the sandbox clock's value and move
- *   only when a timer fires (timers run on virtual time, nothing waits for real); local time is UTC;
+ *   only when a timer fires (timers run on virtual time, nothing waits for real) or when a busy
+ *   wait keeps reading them; local time is UTC;
  * - `Math.random`, `crypto.randomUUID` and `crypto.getRandomValues` from a seeded generator;
  * - `module`, `exports`, a `require` that knows only `crypto`, `process.env`, and a `fetch` that
  *   refuses with a clear message (there is no network);
@@ -81,7 +82,14 @@ hide(g, 'crypto', cryptoObject);
 
 // ---- virtual clock and timers ------------------------------------------------------------------
 var elapsed = 0; // virtual milliseconds since the invocation started
-function clockNow() { return config.now + elapsed; }
+// The clock is fixed for ordinary code, but a loop that keeps reading it (a busy wait) sees it move
+// 1 ms per read after the first 100: the wait ends at once, deterministically, and its virtual time
+// still counts towards the duration and the time limit.
+var reads = 0;
+function clockNow() {
+	if (++reads > 100) elapsed += 1;
+	return config.now + elapsed;
+}
 // Local time is UTC, as in Lambda, whatever the host's time zone: QuickJS would otherwise ask the
 // host for its offset, which differs between learners' machines.
 var LOCAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/;

@@ -14,9 +14,11 @@
  *   the host's stack runs out first, the engine is discarded and reloaded for the next invocation.
  *
  * The guest's clock: `Date.now()` starts at `guestClock.now()` (pass the sandbox's clock for
- * deterministic runs) and advances only by the virtual time timers skip, so the same code and
- * event give the same result; local time is UTC, as in Lambda. `Math.random` and
- * `crypto.randomUUID` are seeded from `random`.
+ * deterministic runs) and advances only by virtual time: when a timer fires (timers never wait for
+ * real) and, after the first 100 reads, by 1 ms per read, so a busy wait ends at once. Virtual
+ * time counts towards `durationMs` and the time limit. The same code and event give the same
+ * result; local time is UTC, as in Lambda. `Math.random` and `crypto.randomUUID` are seeded from
+ * `random`.
  */
 import type { FunctionRuntime, InvocationResult } from '../core/context';
 import { type Engine, discardEngine, loadEngine } from './engine';

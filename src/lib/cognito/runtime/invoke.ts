@@ -302,7 +302,10 @@ export function runInvocation(
 			logs.add(NEVER_SETTLED_NOTE);
 			return done({ ok: true, value: null });
 		}
-		return fromOutcome(JSON.parse(outcomeJson) as Outcome, shape, logs, done, escaped);
+		const outcome = JSON.parse(outcomeJson) as Outcome;
+		// Virtual time (timers, busy waits) counts towards the limit as real time does.
+		if (outcome.elapsed + realMs() > timeoutMs) return timedOut();
+		return fromOutcome(outcome, shape, logs, done, escaped);
 	} catch (error) {
 		healthy = false;
 		throw new EngineFailure(

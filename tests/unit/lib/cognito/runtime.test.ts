@@ -549,6 +549,18 @@ describe('time and randomness inside the guest', () => {
 		expect(performance.now() - started).toBeLessThan(1000);
 	});
 
+	test('a busy wait on Date.now() ends at once and counts towards duration and limit', async () => {
+		const wait = (ms: number) =>
+			`export const handler = async () => { const start = Date.now(); while (Date.now() - start < ${ms}) {} return Date.now() - start; };`;
+		const started = performance.now();
+		const short = await run(wait(2000), {}, { timeoutMs: 5000, memoryBytes: 32 * MB });
+		expect(ok(short)).toBeGreaterThanOrEqual(2000); // the final read moves the clock once more
+		expect(short.durationMs).toBeGreaterThanOrEqual(2000);
+		const long = failure(await run(wait(6000), {}, { timeoutMs: 5000, memoryBytes: 32 * MB }));
+		expect(long).toMatchObject({ kind: 'timeout', message: 'Task timed out after 5.00 seconds' });
+		expect(performance.now() - started).toBeLessThan(2000);
+	});
+
 	test('setInterval and clearInterval work on virtual time', async () => {
 		const code = `export const handler = async () => new Promise((resolve) => {
 			let ticks = 0;
