@@ -11,7 +11,7 @@ import { customAnswer, customStep } from './custom-auth';
 import { mfaStepFor, verifyTotp } from './mfa';
 import { checkHistory, checkPassword } from './password-policy';
 import { consumeSession, openSession } from './sessions';
-import { afterFirstFactor, challenge, checkAfterPassword, checkUsable, finish, INCORRECT, mfaChallenge, missing, passwordFirstFactor, preAuthentication, type AuthResponse, type Call } from './sign-in';
+import { afterFirstFactor, challenge, checkAfterPassword, checkUsable, finish, mfaChallenge, missing, passwordFirstFactor, preAuthentication, type AuthResponse, type Call } from './sign-in';
 import { srpStart, srpVerify } from './srp-flow';
 import type { Env, Handler, PoolRecord, UserRecord } from './state';
 import { issueTokens, openRefreshToken } from './token-issue';
@@ -44,16 +44,23 @@ async function chooseFirstFactor(call: Call, user: UserRecord | undefined, typed
 			return srpStart(call, typed, parameters.SRP_A, metadata);
 		case 'EMAIL_OTP':
 		case 'SMS_OTP':
-			if (!user) throw notAuthorized(INCORRECT);
+			// An unknown user gets a challenge that looks real and can never be answered.
+			if (!user) return simulatedOtpChallenge(call, typed, choice);
 			return mfaChallenge(call, user, choice, 'first');
 		default:
 			throw invalidParameter(`The challenge ${choice} is not available for this user.`);
 	}
 }
 
+function simulatedOtpChallenge(call: Call, typed: string, choice: 'EMAIL_OTP' | 'SMS_OTP'): AuthResponse {
+	const destination = choice === 'EMAIL_OTP' ? `${typed.charAt(0)}***@${(typed.split('@')[1] ?? 'e').charAt(0)}***` : '+*******0000';
+	return challenge(call, { username: typed }, choice, { CODE_DELIVERY_DELIVERY_MEDIUM: choice === 'EMAIL_OTP' ? 'EMAIL' : 'SMS', CODE_DELIVERY_DESTINATION: destination, USER_ID_FOR_SRP: typed }, { code: null, stage: 'first' }, false);
+}
+
 async function userAuth(call: Call, parameters: Record<string, string>, sessionId: string | undefined, metadata?: Record<string, string>): Promise<AuthResponse> {
 	const typed = parameters.USERNAME;
 	if (!typed) throw missing('USERNAME');
+	call.alwaysHideUnknownUsers = true;
 	const user = findUser(call.pool, typed);
 	if (sessionId) {
 		// Sign-in straight after ConfirmSignUp: the confirmed code counts as the first factor.
@@ -111,7 +118,7 @@ async function initiate(input: Record<string, any>, env: Env, admin: boolean): P
 	}
 	await checkSecretHash(client, parameters.SECRET_HASH, [typed, found?.username]);
 	if (!flowEnabled(client, flow)) {
-		throw invalidParameter(flow === 'USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH flow not enabled for this client' : flow === 'USER_SRP_AUTH' ? 'USER_SRP_AUTH is not enabled for the client.' : 'Auth flow not enabled for this client');
+		throw invalidParameter(flow === 'USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH flow not enabled for this client' : 'Auth flow not enabled for this client');
 	}
 	switch (flow) {
 		case 'USER_PASSWORD_AUTH':
@@ -148,6 +155,7 @@ async function respond(input: Record<string, any>, env: Env, admin: boolean): Pr
 	const call: Call = { env, pool, client, metadata: input.ClientMetadata, flow: 'RespondToAuthChallenge' };
 	const session = openSession(env, pool, client, input.Session);
 	call.flow = session.flow;
+	call.alwaysHideUnknownUsers = session.flow === 'USER_AUTH';
 	await checkSecretHash(client, responses.SECRET_HASH, [responses.USERNAME, session.username, session.data.typed]);
 	if (!responses.USERNAME) throw missing('USERNAME');
 	const answering = input.ChallengeName as string;

@@ -22,7 +22,12 @@ export interface Call {
 	/** ClientMetadata of this API call (routed only to the triggers the service routes it to). */
 	metadata?: Record<string, string>;
 	flow: string;
+	/** Choice-based sign-in hides unknown users whatever the client's PreventUserExistenceErrors says. */
+	alwaysHideUnknownUsers?: boolean;
 }
+
+/** Whether this sign-in must not reveal that a user does not exist. */
+export const hidesUnknown = (call: Call) => !!call.alwaysHideUnknownUsers || hidesUsers(call.client);
 
 export type AuthResponse = Record<string, unknown>;
 
@@ -69,7 +74,7 @@ export function checkAfterPassword(call: Call, user: UserRecord): void {
 /** Looks up the user named in a sign-in; unknown → generic error (ENABLED) or UserNotFoundException. */
 export function requireSignInUser(call: Call, user: UserRecord | undefined): UserRecord {
 	if (user) return user;
-	if (hidesUsers(call.client)) throw notAuthorized(INCORRECT);
+	if (hidesUnknown(call)) throw notAuthorized(INCORRECT);
 	throw userNotFound();
 }
 

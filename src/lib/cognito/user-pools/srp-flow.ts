@@ -1,6 +1,6 @@
 /** The SRP steps of a sign-in: PASSWORD_VERIFIER out (InitiateAuth) and the claim signature back. */
 import { ServiceError } from '../core/errors';
-import { challenge, checkAfterPassword, checkLockout, checkUsable, INCORRECT, missing, preAuthentication, recordFailure, type AuthResponse, type Call } from './sign-in';
+import { challenge, hidesUnknown, checkAfterPassword, checkLockout, checkUsable, INCORRECT, missing, preAuthentication, recordFailure, type AuthResponse, type Call } from './sign-in';
 import { claimSignature, computeB, computeVerifier, N, serverSessionKey, sha256Hex, srpPoolName, TIMESTAMP_PATTERN } from './srp';
 import type { SessionRecord, UserRecord } from './state';
 import { findUser, hidesUsers, invalidParameter, notAuthorized, randomBase64, userNotFound } from './util';
@@ -24,7 +24,7 @@ export async function srpStart(call: Call, typed: string, srpA: string | undefin
 	const secretBlock = randomBase64(call.env, 1024);
 	const user = findUser(call.pool, typed);
 	if (!user) {
-		if (!hidesUsers(call.client)) throw userNotFound();
+		if (!hidesUnknown(call)) throw userNotFound();
 		const fake = await simulatedSrpIdentity(typed);
 		const B = await computeB(fake.salt.repeat(2), b);
 		return challenge(call, { username: typed }, 'PASSWORD_VERIFIER', { SALT: fake.salt, SECRET_BLOCK: secretBlock, SRP_B: B.toString(16), USERNAME: fake.userId, USER_ID_FOR_SRP: fake.userId }, { ...extra, secretBlock }, false);

@@ -68,3 +68,21 @@ describe('SRP inside other flows', () => {
 		expect(defineSessions).toEqual([[{ challengeName: 'SRP_A', challengeResult: true, challengeMetadata: null }]]);
 	});
 });
+
+describe('USER_AUTH never reveals unknown users', () => {
+	test('even a LEGACY client gets a normal-looking challenge or the generic error', async () => {
+		const t = userPoolSandbox(84);
+		const { clientId } = await poolWithClient(t, { Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } } }, { ExplicitAuthFlows: ['ALLOW_USER_AUTH'] });
+		const select = await t.call('InitiateAuth', { AuthFlow: 'USER_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'ghost@example.com' } });
+		expect(select.ChallengeName).toBe('SELECT_CHALLENGE');
+		const otp = await t.call('RespondToAuthChallenge', { ClientId: clientId, ChallengeName: 'SELECT_CHALLENGE', Session: select.Session, ChallengeResponses: { USERNAME: 'ghost@example.com', ANSWER: 'EMAIL_OTP' } });
+		expect(otp).toMatchObject({ ChallengeName: 'EMAIL_OTP', ChallengeParameters: { CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL', CODE_DELIVERY_DESTINATION: 'g***@e***' } });
+		expect(t.sandbox.outbox).toHaveLength(0);
+		expect(await t.failure('RespondToAuthChallenge', { ClientId: clientId, ChallengeName: 'EMAIL_OTP', Session: otp.Session, ChallengeResponses: { USERNAME: 'ghost@example.com', EMAIL_OTP_CODE: '12345678' } })).toBe(
+			'CodeMismatchException: Invalid code received for user'
+		);
+		expect(await t.failure('InitiateAuth', { AuthFlow: 'USER_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'ghost', PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD } })).toBe('NotAuthorizedException: Incorrect username or password.');
+		const srp = await t.call('InitiateAuth', { AuthFlow: 'USER_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'ghost', PREFERRED_CHALLENGE: 'PASSWORD_SRP', SRP_A: 'abcdef' } });
+		expect(srp.ChallengeName).toBe('PASSWORD_VERIFIER');
+	});
+});
