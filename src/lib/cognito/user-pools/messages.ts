@@ -32,6 +32,9 @@ function templateFor(pool: PoolRecord, kind: MessageKind, channel: 'EMAIL' | 'SM
 			: { body: s.EmailMfaConfiguration?.Message ?? DEFAULT_AUTHENTICATION, subject: s.EmailMfaConfiguration?.Subject ?? 'Your authentication code' };
 	}
 	const template = s.VerificationMessageTemplate ?? {};
+	if (channel === 'EMAIL' && template.DefaultEmailOption === 'CONFIRM_WITH_LINK' && (kind === 'SignUp' || kind === 'ResendCode')) {
+		return { body: template.EmailMessageByLink ?? 'Please click the link below to verify your email address. {##Verify Email##} ', subject: template.EmailSubjectByLink ?? 'Your verification link' };
+	}
 	return channel === 'SMS'
 		? { body: template.SmsMessage ?? s.SmsVerificationMessage ?? DEFAULT_VERIFICATION }
 		: { body: template.EmailMessage ?? s.EmailVerificationMessage ?? DEFAULT_VERIFICATION, subject: template.EmailSubject ?? s.EmailVerificationSubject ?? 'Your verification code' };
@@ -99,10 +102,12 @@ export async function sendCodeMessage(
 			if (response.emailMessage) body = response.emailMessage;
 			if (response.emailSubject) subject = response.emailSubject;
 		}
-		if (!body.includes('{####}')) throw unrecognisable();
+		if (!body.includes('{####}') && !/\{##[\s\S]*?##\}/.test(body)) throw unrecognisable();
 		if (kind === 'AdminCreateUser' && !body.includes('{username}')) throw unrecognisable();
 	}
-	const text = body.split('{####}').join(code).split('{username}').join(user.username);
+	let text = body.split('{####}').join(code).split('{username}').join(user.username);
+	// CONFIRM_WITH_LINK templates carry {##Click Here##}: the sandbox renders it as a link with the code.
+	text = text.replace(/\{##([\s\S]*?)##\}/g, (_, label: string) => `${label} (https://${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com/confirmUser?client_id=${options.clientId}&user_name=${encodeURIComponent(user.username)}&confirmation_code=${code})`);
 	env.context.send({
 		channel: delivery.channel,
 		destination: delivery.destination,

@@ -248,6 +248,7 @@ export async function authenticateAccessToken(env: Env, token: string): Promise<
 	const user = findUser(pool, String(claims.username ?? ''));
 	if (!user || user.attributes.sub !== claims.sub) throw new ServiceError('UserNotFoundException', 'User does not exist.');
 	if (!user.enabled) throw notAuthorized('Access Token has been revoked');
+	if (user.status === 'RESET_REQUIRED') throw new ServiceError('PasswordResetRequiredException', 'Password reset required for the user');
 	if (!String(claims.scope ?? '').split(' ').includes(ADMIN_SCOPE)) throw notAuthorized('Access Token does not have required scopes');
 	return { pool, user, claims };
 }

@@ -96,6 +96,15 @@ describe('pool-specific sign-up rules', () => {
 		expect(user.Username).toBe(UserSub);
 	});
 
+	test('CONFIRM_WITH_LINK emails a link that carries the code', async () => {
+		const { clientId } = await poolWithClient(t, { VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' } });
+		await t.call('SignUp', { ClientId: clientId, Username: 'lou', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'lou@example.com' }] });
+		const message = t.sandbox.outbox.at(-1)!;
+		expect(message.subject).toBe('Your verification link');
+		expect(message.body).toContain(`user_name=lou&confirmation_code=${message.code}`);
+		expect(message.body).toMatch(/^Please click the link below to verify your email address\. Verify Email \(https:\/\//);
+	});
+
 	test('self sign-up can be turned off', async () => {
 		const { clientId } = await poolWithClient(t, { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
 		expect(await t.failure('SignUp', { ClientId: clientId, Username: 'x', Password: PASSWORD })).toBe('NotAuthorizedException: SignUp is not permitted for this user pool.');
@@ -196,8 +205,10 @@ describe('PreventUserExistenceErrors, secrets and password recovery', () => {
 
 	test('AdminResetUserPassword forces a reset before the next sign-in', async () => {
 		await signUpConfirmed(t, legacy, 'tara');
+		const tokens = (await signIn(t, legacy, 'tara')).AuthenticationResult;
 		await t.call('AdminResetUserPassword', { UserPoolId: poolId, Username: 'tara' });
 		expect((await t.call('AdminGetUser', { UserPoolId: poolId, Username: 'tara' })).UserStatus).toBe('RESET_REQUIRED');
+		expect(await t.failure('GetUser', { AccessToken: tokens.AccessToken })).toBe('PasswordResetRequiredException: Password reset required for the user');
 		expect(await signInError(t, legacy, 'tara')).toBe('PasswordResetRequiredException: Password reset required for the user');
 		await t.call('ConfirmForgotPassword', { ClientId: legacy, Username: 'tara', ConfirmationCode: t.lastCode('tara@example.com'), Password: 'An0ther-Passw0rd' });
 		expect((await t.call('AdminGetUser', { UserPoolId: poolId, Username: 'tara' })).UserStatus).toBe('CONFIRMED');
