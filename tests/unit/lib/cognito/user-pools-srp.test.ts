@@ -93,3 +93,49 @@ describe('SRP (USER_SRP_AUTH) with amazon-cognito-identity-js', () => {
 		expect(result.value).toBe('SOFTWARE_TOKEN_MFA');
 	});
 });
+
+describe('other amazon-cognito-identity-js flows', () => {
+	let t: UserPoolSandbox;
+	beforeEach(() => {
+		t = userPoolSandbox(8);
+		routeFetchTo(t);
+	});
+	afterEach(() => vi.unstubAllGlobals());
+
+	const promisify = <T>(run: (callback: (error: any, result?: T) => void) => void) =>
+		new Promise<T>((resolve, reject) => run((error, result) => (error ? reject(error) : resolve(result as T))));
+
+	test('signUp, confirmRegistration, refreshSession, changePassword, forgotPassword/confirmPassword', async () => {
+		const { poolId, clientId } = await poolWithClient(t);
+		const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: 'http://localhost/' });
+		const { CognitoUserAttribute } = await import('amazon-cognito-identity-js');
+		const result = await promisify<any>((cb) => pool.signUp('erin', PASSWORD, [new CognitoUserAttribute({ Name: 'email', Value: 'erin@example.com' })], [], cb));
+		expect(result.userConfirmed).toBe(false);
+		expect(result.codeDeliveryDetails.DeliveryMedium).toBe('EMAIL');
+		const user = new CognitoUser({ Username: 'erin', Pool: pool });
+		expect(await promisify<string>((cb) => user.confirmRegistration(t.lastCode('erin@example.com')!, false, cb))).toBe('SUCCESS');
+		const signedIn = await authenticate(user, new AuthenticationDetails({ Username: 'erin', Password: PASSWORD }));
+		expect(signedIn.kind).toBe('success');
+		const refreshed = await promisify<any>((cb) => user.refreshSession(signedIn.value.getRefreshToken(), cb));
+		expect(refreshed.getIdToken().payload['cognito:username']).toBe('erin');
+		expect(await promisify<string>((cb) => user.changePassword(PASSWORD, 'N3w-Passw0rd!', cb))).toBe('SUCCESS');
+		const attributes = await promisify<any[]>((cb) => user.getUserAttributes(cb));
+		expect(attributes.map((a) => a.getName())).toContain('email_verified');
+		await new Promise<void>((resolve, reject) => user.forgotPassword({ onSuccess: () => resolve(), onFailure: reject, inputVerificationCode: () => resolve() }));
+		await new Promise<void>((resolve, reject) => user.confirmPassword(t.lastCode('erin@example.com')!, 'Reset-Passw0rd!', { onSuccess: () => resolve(), onFailure: reject }));
+		const again = await authenticate(new CognitoUser({ Username: 'erin', Pool: pool }), new AuthenticationDetails({ Username: 'erin', Password: 'Reset-Passw0rd!' }));
+		expect(again.kind).toBe('success');
+	});
+
+	test('NEW_PASSWORD_REQUIRED through completeNewPasswordChallenge', async () => {
+		const { poolId, clientId } = await poolWithClient(t);
+		await t.call('AdminCreateUser', { UserPoolId: poolId, Username: 'fred', TemporaryPassword: 'Temp-Passw0rd!', MessageAction: 'SUPPRESS' });
+		const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: 'http://localhost/' });
+		const user = new CognitoUser({ Username: 'fred', Pool: pool });
+		const first = await authenticate(user, new AuthenticationDetails({ Username: 'fred', Password: 'Temp-Passw0rd!' }));
+		expect(first.kind).toBe('newPasswordRequired');
+		const done = await new Promise<any>((resolve, reject) => user.completeNewPasswordChallenge(PASSWORD, {}, { onSuccess: resolve, onFailure: reject }));
+		expect(done.getAccessToken().payload.username).toBe('fred');
+		expect((await t.call('AdminGetUser', { UserPoolId: poolId, Username: 'fred' })).UserStatus).toBe('CONFIRMED');
+	});
+});
