@@ -252,11 +252,8 @@ const getTokensFromRefreshToken: Handler = async (input, env) => {
 	const issue: IssueContext = { eventId: live.eventId, originJti: live.originJti, authTime: live.authTime };
 	if (!rotation) return { AuthenticationResult: await issueTokens(call, user, 'TokenGeneration_RefreshTokens', issue, false) };
 	live.rotatedAt ??= env.now();
-	const result = await issueTokens(call, user, 'TokenGeneration_RefreshTokens', issue, true);
-	// The new refresh token keeps the original expiry of the sign-in it descends from.
-	const fresh = pool.refreshTokens[String(result.RefreshToken)];
-	if (fresh) fresh.authTime = live.authTime;
-	return { AuthenticationResult: result };
+	// The new refresh token descends from the same sign-in: same event, origin_jti and auth_time.
+	return { AuthenticationResult: await issueTokens(call, user, 'TokenGeneration_RefreshTokens', issue, true) };
 };
 
 /** Authentication operations by name. */

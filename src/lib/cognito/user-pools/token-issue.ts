@@ -7,7 +7,7 @@ import { ServiceError } from '../core/errors';
 import type { Call } from './sign-in';
 import type { RefreshTokenRecord, UserRecord } from './state';
 import { baseClaims, groupClaims, newRefreshToken, refreshLifetimeMs, signToken, type IssueContext } from './tokens';
-import { expectTypes, runTrigger } from './triggers';
+import { expectTypes, runTrigger, triggerConfig } from './triggers';
 import { findUser, notAuthorized } from './util';
 
 const RESERVED_CLAIMS = new Set(['acr', 'amr', 'aud', 'auth_time', 'azp', 'exp', 'iat', 'identities', 'iss', 'sub', 'token_use', 'nonce', 'at_hash', 'cognito:username', 'client_id', 'jti', 'origin_jti', 'event_id', 'scope', 'username', 'device_key']);
@@ -69,20 +69,21 @@ export async function issueTokens(call: Call, user: UserRecord, tokenSource: str
 		request: {
 			userAttributes: { ...user.attributes, 'cognito:user_status': user.status },
 			groupConfiguration: { groupsToOverride: roles.groups, iamRolesToOverride: roles.roles, preferredRole: roles.preferredRole ?? null },
-			...(pool.settings.LambdaConfig?.PreTokenGenerationConfig?.LambdaVersion && pool.settings.LambdaConfig.PreTokenGenerationConfig.LambdaVersion !== 'V1_0' ? { scopes } : {}),
+			...((triggerConfig(pool, 'PreTokenGeneration')?.version ?? '1') !== '1' ? { scopes } : {}),
 			...(call.metadata ? { clientMetadata: call.metadata } : {}),
 		},
 		response: {},
 	});
 	if (trigger) {
 		const response = trigger.response;
-		if (trigger.version === '1' || !response.claimsAndScopeOverrideDetails) {
+		const version = triggerConfig(pool, 'PreTokenGeneration')?.version ?? '1';
+		if (version === '1') {
 			expectTypes(response, { claimsOverrideDetails: 'object' });
 			const details = response.claimsOverrideDetails;
 			applyClaimChanges(id, details, true);
 			applyGroupOverride(id, access, details?.groupOverrideDetails);
 		}
-		if (trigger.version !== '1') {
+		if (version !== '1') {
 			expectTypes(response, { claimsAndScopeOverrideDetails: 'object' });
 			const details = response.claimsAndScopeOverrideDetails;
 			applyClaimChanges(id, details?.idTokenGeneration, false);

@@ -122,10 +122,10 @@ const confirmSignUp: Handler = async (input, env) => {
 	if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
 	countCall(env, user, 'ConfirmSignUp');
 	const record = user.codes.SIGN_UP;
-	if (record && record.code === input.ConfirmationCode && record.expiresAt > env.now() && record.attribute) {
+	if (record && record.code === input.ConfirmationCode && record.expiresAt > env.now() && record.attribute && !input.ForceAliasCreation) {
 		// Check the alias before consuming the code, so a conflict can be retried with ForceAliasCreation.
 		const probe = { ...user, attributes: { ...user.attributes } };
-		claimAlias(pool, probe, record.attribute as 'email' | 'phone_number', !!input.ForceAliasCreation);
+		claimAlias(pool, probe, record.attribute as 'email' | 'phone_number', false);
 	}
 	const { attribute } = consumeCode(env, user, 'SIGN_UP', input.ConfirmationCode);
 	if (attribute) {
