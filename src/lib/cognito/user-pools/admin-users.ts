@@ -5,6 +5,7 @@ import { checkHistory, checkPassword, generateTemporaryPassword } from './passwo
 import type { Env, Handler, PoolRecord, UserRecord } from './state';
 import { NO_CLIENT, runTrigger } from './triggers';
 import { checkSignInAttributesUnique, claimAlias, createUserRecord, describeUser, issueCode, mfaFields, resolveNewUsername, revokeUserSessions, setPassword, usernameAttributesOf, validateAttributes } from './user-records';
+import { applyLegacyMfaOptions } from './self-service';
 import { applyAttributeUpdate, postConfirmation, recoveryDelivery } from './users';
 import { attributeListToMap, attributeMapToList, findUser, getPool, invalidParameter, newCode, notAuthorized, requireUser, toEpochSeconds, userKey } from './util';
 
@@ -203,6 +204,14 @@ const listUsersInGroup: Handler = async (input, env) => {
 	return { Users: users.map((u) => describeUser(u)) };
 };
 
+const adminSetUserSettings: Handler = async (input, env) => {
+	const pool = getPool(env, input.UserPoolId);
+	const user = requireUser(pool, input.Username);
+	applyLegacyMfaOptions(user, input.MFAOptions);
+	user.modifiedAt = env.now();
+	return {};
+};
+
 /** Admin user operations by name. */
 export const ADMIN_USER_HANDLERS: Record<string, Handler> = {
 	AdminCreateUser: adminCreateUser,
@@ -218,4 +227,5 @@ export const ADMIN_USER_HANDLERS: Record<string, Handler> = {
 	AdminUserGlobalSignOut: adminUserGlobalSignOut,
 	ListUsers: listUsers,
 	ListUsersInGroup: listUsersInGroup,
+	AdminSetUserSettings: adminSetUserSettings,
 };

@@ -149,6 +149,8 @@ export function describePool(_env: Env, pool: PoolRecord): Record<string, unknow
 		UserPoolTags: s.UserPoolTags ?? {},
 		AdminCreateUserConfig: s.AdminCreateUserConfig,
 		...(s.UserPoolAddOns ? { UserPoolAddOns: s.UserPoolAddOns } : {}),
+		...(pool.domain && !pool.domain.CustomDomainConfig ? { Domain: pool.domain.Domain } : {}),
+		...(pool.domain?.CustomDomainConfig ? { CustomDomain: pool.domain.Domain } : {}),
 		...(s.UsernameConfiguration ? { UsernameConfiguration: s.UsernameConfiguration } : {}),
 		Arn: pool.arn,
 		...(s.AccountRecoverySetting ? { AccountRecoverySetting: s.AccountRecoverySetting } : {}),

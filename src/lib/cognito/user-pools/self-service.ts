@@ -5,7 +5,7 @@
 import { ServiceError } from '../core/errors';
 import { deliveryFor, sendCodeMessage } from './messages';
 import { checkHistory, checkPassword } from './password-policy';
-import type { Handler } from './state';
+import type { Handler, UserRecord } from './state';
 import { authenticateAccessToken, decodeJwt } from './tokens';
 import { consumeCode, countCall, issueCode, mfaFields, revokeUserSessions, setPassword } from './user-records';
 import { applyAttributeUpdate } from './users';
@@ -96,6 +96,46 @@ const revokeToken: Handler = async (input, env) => {
 	return {};
 };
 
+const deleteUserAttributes: Handler = async (input, env) => {
+	const { pool, user } = await authenticateAccessToken(env, input.AccessToken);
+	const schema: Array<Record<string, any>> = pool.settings.SchemaAttributes;
+	for (const name of input.UserAttributeNames as string[]) {
+		const definition = schema.find((a) => a.Name === name);
+		if (!definition) throw invalidParameter(`Attributes did not conform to the schema: Type for attribute {${name}} could not be determined`);
+		if (definition.Required || name === 'sub') throw invalidParameter(`Attributes did not conform to the schema: ${name}: The attribute is required`);
+	}
+	for (const name of input.UserAttributeNames as string[]) {
+		delete user.attributes[name];
+		if (name === 'email' || name === 'phone_number') delete user.attributes[`${name}_verified`];
+	}
+	user.modifiedAt = env.now();
+	return {};
+};
+
+const getUserAuthFactors: Handler = async (input, env) => {
+	const { pool, user } = await authenticateAccessToken(env, input.AccessToken);
+	const allowed: string[] = pool.settings.Policies.SignInPolicy?.AllowedFirstAuthFactors ?? ['PASSWORD'];
+	const configured: string[] = [];
+	if (user.password !== undefined) configured.push('PASSWORD');
+	if (allowed.includes('EMAIL_OTP') && user.attributes.email_verified === 'true') configured.push('EMAIL_OTP');
+	if (allowed.includes('SMS_OTP') && user.attributes.phone_number_verified === 'true') configured.push('SMS_OTP');
+	return { Username: user.username, ...mfaFields(user), ConfiguredUserAuthFactors: configured };
+};
+
+/** Legacy SMS MFA switch: `MFAOptions` with an SMS entry turns SMS MFA on, an empty list turns it off. */
+export function applyLegacyMfaOptions(user: UserRecord, options: Array<{ DeliveryMedium?: string; AttributeName?: string }>): void {
+	const sms = options.some((o) => o.DeliveryMedium === 'SMS');
+	if (sms && !user.attributes.phone_number) throw invalidParameter('User does not have delivery config set to turn on SMS_MFA');
+	user.mfa.sms = { enabled: sms, preferred: sms && user.mfa.sms.preferred };
+}
+
+const setUserSettings: Handler = async (input, env) => {
+	const { user } = await authenticateAccessToken(env, input.AccessToken);
+	applyLegacyMfaOptions(user, input.MFAOptions);
+	user.modifiedAt = env.now();
+	return {};
+};
+
 /** Token-authorised operations by name. */
 export const SELF_SERVICE_HANDLERS: Record<string, Handler> = {
 	GetUser: getUser,
@@ -106,4 +146,7 @@ export const SELF_SERVICE_HANDLERS: Record<string, Handler> = {
 	GlobalSignOut: globalSignOut,
 	DeleteUser: deleteUser,
 	RevokeToken: revokeToken,
+	DeleteUserAttributes: deleteUserAttributes,
+	GetUserAuthFactors: getUserAuthFactors,
+	SetUserSettings: setUserSettings,
 };

@@ -37,6 +37,8 @@ export interface PoolRecord {
 	refreshTokens: Record<string, RefreshTokenRecord>;
 	/** Authentication events (the `event_id` of their tokens) whose access tokens are revoked. */
 	revokedEvents: Record<string, number>;
+	/** The pool's domain (prefix or custom), when one is configured. */
+	domain?: { Domain: string; ManagedLoginVersion: number; CustomDomainConfig?: { CertificateArn: string } };
 }
 
 /** `UserPoolType` members the sandbox keeps, as the API spells them. */

@@ -5,6 +5,7 @@
  */
 import { SignJWT, compactVerify, importJWK, type JWK } from 'jose';
 import { ServiceError } from '../core/errors';
+import { domainHost } from './domains';
 import type { ClientRecord, Env, PoolRecord, StoredKey, UserRecord } from './state';
 import { DAY_MS, findUser, notAuthorized, randomBase64, randomBase64Url } from './util';
 
@@ -56,19 +57,20 @@ export function jwksOf(pool: PoolRecord): { keys: JWK[] } {
 /** The OpenID configuration document of a pool. */
 export function openIdConfigurationOf(env: Env, pool: PoolRecord): object {
 	const issuer = issuerOf(env, pool);
+	const host = domainHost(env, pool) ?? `${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com`;
 	return {
-		authorization_endpoint: `https://${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com/oauth2/authorize`,
-		end_session_endpoint: `https://${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com/logout`,
+		authorization_endpoint: `https://${host}/oauth2/authorize`,
+		end_session_endpoint: `https://${host}/logout`,
 		id_token_signing_alg_values_supported: ['RS256'],
 		issuer,
 		jwks_uri: `${issuer}/.well-known/jwks.json`,
 		response_types_supported: ['code', 'token'],
-		revocation_endpoint: `https://${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com/oauth2/revoke`,
+		revocation_endpoint: `https://${host}/oauth2/revoke`,
 		scopes_supported: ['openid', 'email', 'phone', 'profile'],
 		subject_types_supported: ['public'],
-		token_endpoint: `https://${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com/oauth2/token`,
+		token_endpoint: `https://${host}/oauth2/token`,
 		token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-		userinfo_endpoint: `https://${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com/oauth2/userInfo`,
+		userinfo_endpoint: `https://${host}/oauth2/userInfo`,
 	};
 }
 

@@ -280,6 +280,19 @@ describe('self-service with an access token', () => {
 		expect((await helpers(t, clientId).signIn('xena', 'N3w-Passw0rd')).AuthenticationResult).toBeDefined();
 	});
 
+	test('GetUserAuthFactors, DeleteUserAttributes and the legacy SetUserSettings', async () => {
+		const factors = await t.call('GetUserAuthFactors', { AccessToken: accessToken });
+		expect(factors).toEqual({ Username: 'xena', ConfiguredUserAuthFactors: ['PASSWORD'] });
+		await t.call('DeleteUserAttributes', { AccessToken: accessToken, UserAttributeNames: ['name'] });
+		expect((await t.call('GetUser', { AccessToken: accessToken })).UserAttributes.map((a: { Name: string }) => a.Name)).not.toContain('name');
+		expect(await t.failure('SetUserSettings', { AccessToken: accessToken, MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] })).toBe('InvalidParameterException: User does not have delivery config set to turn on SMS_MFA');
+		await t.call('UpdateUserAttributes', { AccessToken: accessToken, UserAttributes: [{ Name: 'phone_number', Value: '+15555550199' }] });
+		await t.call('SetUserSettings', { AccessToken: accessToken, MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] });
+		const user = await t.call('GetUser', { AccessToken: accessToken });
+		expect(user.MFAOptions).toEqual([{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }]);
+		expect(user.UserMFASettingList).toEqual(['SMS_MFA']);
+	});
+
 	test('DeleteUser removes the user', async () => {
 		await t.call('DeleteUser', { AccessToken: accessToken });
 		expect(await helpers(t, clientId).signInError('xena', 'N3w-Passw0rd')).toBe('UserNotFoundException: User does not exist.');

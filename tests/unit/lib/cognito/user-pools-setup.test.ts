@@ -225,3 +225,22 @@ describe('groups and admin user management', () => {
 		expect((await t.call('DescribeUserPool', { UserPoolId: poolId })).UserPool.MfaConfiguration).toBe('ON');
 	});
 });
+
+describe('domains', () => {
+	test('a prefix domain is unique, shows in DescribeUserPool and the OpenID configuration', async () => {
+		const t = userPoolSandbox(14);
+		const { poolId } = await poolWithClient(t);
+		const other = (await t.call('CreateUserPool', { PoolName: 'other', UserPoolTier: 'LITE' })).UserPool.Id;
+		expect(await t.call('CreateUserPoolDomain', { UserPoolId: poolId, Domain: 'my-study-app', ManagedLoginVersion: 2 })).toEqual({ ManagedLoginVersion: 2 });
+		expect(await t.failure('CreateUserPoolDomain', { UserPoolId: other, Domain: 'my-study-app' })).toBe('InvalidParameterException: Domain already associated with another user pool.');
+		expect(await t.failure('CreateUserPoolDomain', { UserPoolId: other, Domain: 'lite-app', ManagedLoginVersion: 2 })).toMatch(/^FeatureUnavailableInTierException/);
+		expect(await t.failure('CreateUserPoolDomain', { UserPoolId: other, Domain: 'Not_Valid' })).toMatch(/^InvalidParameterException: 1 validation error detected: Value 'Not_Valid' at 'domain'/);
+		const { DomainDescription } = await t.call('DescribeUserPoolDomain', { Domain: 'my-study-app' });
+		expect(DomainDescription).toMatchObject({ UserPoolId: poolId, Domain: 'my-study-app', Status: 'ACTIVE', ManagedLoginVersion: 2 });
+		expect((await t.call('DescribeUserPool', { UserPoolId: poolId })).UserPool.Domain).toBe('my-study-app');
+		const config = await (await t.sandbox.fetch(new Request(`http://localhost/${poolId}/.well-known/openid-configuration`))).json();
+		expect(config.token_endpoint).toBe('https://my-study-app.auth.us-east-1.amazoncognito.com/oauth2/token');
+		await t.call('DeleteUserPoolDomain', { UserPoolId: poolId, Domain: 'my-study-app' });
+		expect(await t.call('DescribeUserPoolDomain', { Domain: 'my-study-app' })).toEqual({ DomainDescription: {} });
+	});
+});

@@ -15,6 +15,7 @@ AdminInitiateAuth AdminRespondToAuthChallenge
 SignUp ConfirmSignUp ResendConfirmationCode InitiateAuth RespondToAuthChallenge GetTokensFromRefreshToken ForgotPassword
 ConfirmForgotPassword ChangePassword AssociateSoftwareToken VerifySoftwareToken SetUserMFAPreference GetUser UpdateUserAttributes
 VerifyUserAttribute GetUserAttributeVerificationCode GlobalSignOut RevokeToken DeleteUser
+DeleteUserAttributes GetUserAuthFactors SetUserSettings AdminSetUserSettings CreateUserPoolDomain DescribeUserPoolDomain DeleteUserPoolDomain
 """.split()
 
 path = sys.argv[1]

@@ -61,7 +61,14 @@ export const OPERATION_INPUTS: Record<string, string> = {
 	"GetUserAttributeVerificationCode": "GetUserAttributeVerificationCodeRequest",
 	"GlobalSignOut": "GlobalSignOutRequest",
 	"RevokeToken": "RevokeTokenRequest",
-	"DeleteUser": "DeleteUserRequest"
+	"DeleteUser": "DeleteUserRequest",
+	"DeleteUserAttributes": "DeleteUserAttributesRequest",
+	"GetUserAuthFactors": "GetUserAuthFactorsRequest",
+	"SetUserSettings": "SetUserSettingsRequest",
+	"AdminSetUserSettings": "AdminSetUserSettingsRequest",
+	"CreateUserPoolDomain": "CreateUserPoolDomainRequest",
+	"DescribeUserPoolDomain": "DescribeUserPoolDomainRequest",
+	"DeleteUserPoolDomain": "DeleteUserPoolDomainRequest"
 };
 
 /** Shape name → shape. */
@@ -1863,6 +1870,112 @@ export const SHAPES: Record<string, Shape> = {
 		],
 		"m": {
 			"AccessToken": "TokenModelType"
+		}
+	},
+	"DeleteUserAttributesRequest": {
+		"t": "structure",
+		"req": [
+			"UserAttributeNames",
+			"AccessToken"
+		],
+		"m": {
+			"UserAttributeNames": "AttributeNameListType",
+			"AccessToken": "TokenModelType"
+		}
+	},
+	"GetUserAuthFactorsRequest": {
+		"t": "structure",
+		"req": [
+			"AccessToken"
+		],
+		"m": {
+			"AccessToken": "TokenModelType"
+		}
+	},
+	"SetUserSettingsRequest": {
+		"t": "structure",
+		"req": [
+			"AccessToken",
+			"MFAOptions"
+		],
+		"m": {
+			"AccessToken": "TokenModelType",
+			"MFAOptions": "MFAOptionListType"
+		}
+	},
+	"MFAOptionListType": {
+		"t": "list",
+		"i": "MFAOptionType"
+	},
+	"MFAOptionType": {
+		"t": "structure",
+		"m": {
+			"DeliveryMedium": "DeliveryMediumType",
+			"AttributeName": "AttributeNameType"
+		}
+	},
+	"AdminSetUserSettingsRequest": {
+		"t": "structure",
+		"req": [
+			"UserPoolId",
+			"Username",
+			"MFAOptions"
+		],
+		"m": {
+			"UserPoolId": "UserPoolIdType",
+			"Username": "UsernameType",
+			"MFAOptions": "MFAOptionListType"
+		}
+	},
+	"CreateUserPoolDomainRequest": {
+		"t": "structure",
+		"req": [
+			"Domain",
+			"UserPoolId"
+		],
+		"m": {
+			"Domain": "DomainType",
+			"UserPoolId": "UserPoolIdType",
+			"ManagedLoginVersion": "WrappedIntegerType",
+			"CustomDomainConfig": "CustomDomainConfigType"
+		}
+	},
+	"DomainType": {
+		"t": "string",
+		"min": 1,
+		"max": 63,
+		"p": "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$"
+	},
+	"WrappedIntegerType": {
+		"t": "integer"
+	},
+	"CustomDomainConfigType": {
+		"t": "structure",
+		"req": [
+			"CertificateArn"
+		],
+		"m": {
+			"CertificateArn": "ArnType"
+		}
+	},
+	"DescribeUserPoolDomainRequest": {
+		"t": "structure",
+		"req": [
+			"Domain"
+		],
+		"m": {
+			"Domain": "DomainType"
+		}
+	},
+	"DeleteUserPoolDomainRequest": {
+		"t": "structure",
+		"req": [
+			"Domain",
+			"UserPoolId"
+		],
+		"m": {
+			"Domain": "DomainType",
+			"UserPoolId": "UserPoolIdType"
 		}
 	}
 };
