@@ -10,7 +10,11 @@ import { readContentFiles } from './read-content';
 export function loadBank(root: string): { questions: BankQuestion[]; errors: string[] } {
 	const report = checkContent(readContentFiles(root));
 	return {
-		questions: report.questions.map((question) => ({ ...question.data, stem: question.stem, explanation: question.explanation })),
+		questions: report.questions.map((question) => ({
+			...question.data,
+			stem: question.stem,
+			explanation: question.explanation,
+		})),
 		errors: report.errors.filter((error) => error.startsWith('content/questions/')),
 	};
 }
@@ -27,11 +31,15 @@ export function takenIds(root: string): Set<string> {
 		if (id) ids.add(id);
 	}
 	try {
-		const deleted = execFileSync('git', ['log', '--diff-filter=D', '--name-only', '--pretty=format:', '--', 'content/questions'], {
-			cwd: root,
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'ignore'],
-		});
+		const deleted = execFileSync(
+			'git',
+			['log', '--diff-filter=D', '--name-only', '--pretty=format:', '--', 'content/questions'],
+			{
+				cwd: root,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+			}
+		);
 		for (const line of deleted.split('\n')) {
 			const id = toId(line.trim());
 			if (id) ids.add(id);
@@ -45,7 +53,10 @@ export function takenIds(root: string): Set<string> {
 /** Writes files under `root`, creating folders; refuses (throws) if any already exists. */
 export function writeNewFiles(root: string, files: readonly GeneratedFile[]): void {
 	const clash = files.find((file) => existsSync(join(root, file.path)));
-	if (clash) throw new Error(`${clash.path} already exists; nothing was written (ids are never reused, choose another id)`);
+	if (clash)
+		throw new Error(
+			`${clash.path} already exists; nothing was written (ids are never reused, choose another id)`
+		);
 	for (const file of files) {
 		const target = join(root, file.path);
 		mkdirSync(dirname(target), { recursive: true });

@@ -8,7 +8,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { fullId, questionPath, questionToFile, scaffoldQuestion, type ScaffoldOptions } from '../lib/bank';
+import {
+	fullId,
+	questionPath,
+	questionToFile,
+	scaffoldQuestion,
+	type ScaffoldOptions,
+} from '../lib/bank';
 import { checkContent } from '../schemas/check-content';
 import { EXAMS, LESSON_SLUGS, TOPICS } from '../schemas/vocabulary';
 import { takenIds, writeNewFiles } from './bank-files';
@@ -61,7 +67,10 @@ async function main(): Promise<number> {
 	const interactive = process.stdin.isTTY && process.stdout.isTTY && !values['no-input'];
 	const taken = takenIds(root);
 
-	const answers: Record<string, string | undefined> = { ...values, source: values.source?.join(',') } as unknown as Record<string, string | undefined>;
+	const answers: Record<string, string | undefined> = {
+		...values,
+		source: values.source?.join(','),
+	} as unknown as Record<string, string | undefined>;
 	if (interactive) {
 		const rl = createInterface({ input: process.stdin, output: process.stdout });
 		// Reading through the iterator queues lines, so pasted answers are not lost between prompts.
@@ -79,10 +88,16 @@ async function main(): Promise<number> {
 			console.log('\nCancelled; nothing was written.');
 			process.exit(130);
 		});
-		const ask = async (key: string, question: string, fallback?: string, valid?: (value: string) => string | undefined) => {
+		const ask = async (
+			key: string,
+			question: string,
+			fallback?: string,
+			valid?: (value: string) => string | undefined
+		) => {
 			if (answers[key]) return;
 			for (;;) {
-				const reply = (await read(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim() || fallback || '';
+				const reply =
+					(await read(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim() || fallback || '';
 				const problem = valid?.(reply);
 				if (!problem) {
 					answers[key] = reply;
@@ -91,20 +106,41 @@ async function main(): Promise<number> {
 				console.log(`  ${problem}`);
 			}
 		};
-		console.log('New question. Press Enter to accept the [default]; you can edit the file afterwards.\n');
+		console.log(
+			'New question. Press Enter to accept the [default]; you can edit the file afterwards.\n'
+		);
 		await ask('lesson', `Lesson (${LESSON_SLUGS.join(', ')})`, undefined, (value) =>
-			(LESSON_SLUGS as readonly string[]).includes(value) ? undefined : 'must be one of the lesson slugs above'
+			(LESSON_SLUGS as readonly string[]).includes(value)
+				? undefined
+				: 'must be one of the lesson slugs above'
 		);
 		await ask('id', 'Short id (kebab-case, describes the question)', undefined, (value) => {
 			if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)) return 'must be kebab-case, e.g. aud-claim';
-			return taken.has(fullId(answers.lesson!, value)) ? `"${fullId(answers.lesson!, value)}" is taken (ids are never reused)` : undefined;
+			return taken.has(fullId(answers.lesson!, value))
+				? `"${fullId(answers.lesson!, value)}" is taken (ids are never reused)`
+				: undefined;
 		});
-		await ask('type', 'Type (single or multi)', 'single', (value) => (value === 'single' || value === 'multi' ? undefined : 'must be single or multi'));
-		await ask('difficulty', 'Difficulty (1 recall, 2 apply, 3 analyse)', '2', (value) => (/^[123]$/.test(value) ? undefined : 'must be 1, 2 or 3'));
-		await ask('topics', `Topics, comma-separated (see src/schemas/vocabulary.ts)`, undefined, (value) => {
-			const bad = (list(value) ?? []).filter((topic) => !(TOPICS as readonly string[]).includes(topic));
-			return !value ? 'give at least one topic' : bad.length ? `unknown topic(s): ${bad.join(', ')}` : undefined;
-		});
+		await ask('type', 'Type (single or multi)', 'single', (value) =>
+			value === 'single' || value === 'multi' ? undefined : 'must be single or multi'
+		);
+		await ask('difficulty', 'Difficulty (1 recall, 2 apply, 3 analyse)', '2', (value) =>
+			/^[123]$/.test(value) ? undefined : 'must be 1, 2 or 3'
+		);
+		await ask(
+			'topics',
+			`Topics, comma-separated (see src/schemas/vocabulary.ts)`,
+			undefined,
+			(value) => {
+				const bad = (list(value) ?? []).filter(
+					(topic) => !(TOPICS as readonly string[]).includes(topic)
+				);
+				return !value
+					? 'give at least one topic'
+					: bad.length
+						? `unknown topic(s): ${bad.join(', ')}`
+						: undefined;
+			}
+		);
 		await ask('exams', `Exams (${EXAMS.join(', ')})`, 'DVA-C02');
 		await ask('stem', 'Stem (the question; you can edit it later)', '');
 		await ask('answer', 'Right option letter(s)', answers.type === 'multi' ? 'a,b' : 'a');
@@ -113,13 +149,20 @@ async function main(): Promise<number> {
 	}
 
 	if (!answers.lesson || !answers.id) {
-		console.error(`question:new needs --lesson and --id (or run it in a terminal to be asked).\n\n${HELP}`);
+		console.error(
+			`question:new needs --lesson and --id (or run it in a terminal to be asked).\n\n${HELP}`
+		);
 		return 2;
 	}
 	const options: ScaffoldOptions = {
 		lesson: answers.lesson,
 		id: answers.id,
-		type: answers.type === 'multi' ? 'multi' : answers.type === 'single' || !answers.type ? 'single' : (answers.type as 'single'),
+		type:
+			answers.type === 'multi'
+				? 'multi'
+				: answers.type === 'single' || !answers.type
+					? 'single'
+					: (answers.type as 'single'),
 		difficulty: answers.difficulty ? Number(answers.difficulty) : undefined,
 		topics: list(answers.topics),
 		exams: list(answers.exams),
@@ -130,17 +173,28 @@ async function main(): Promise<number> {
 		sources: list(answers.source),
 	};
 	const question = scaffoldQuestion(options);
-	const file = { path: questionPath(question.id), text: questionToFile({ ...question, type: answers.type ?? question.type }) };
+	const file = {
+		path: questionPath(question.id),
+		text: questionToFile({ ...question, type: answers.type ?? question.type }),
+	};
 
 	if (taken.has(question.id) || existsSync(join(root, file.path))) {
-		console.error(`${file.path}: id: must be new, found "${question.id}", which is already used (ids are never reused); choose another --id. Nothing was written.`);
+		console.error(
+			`${file.path}: id: must be new, found "${question.id}", which is already used (ids are never reused); choose another --id. Nothing was written.`
+		);
 		return 1;
 	}
-	const lessons = readContentFiles(root).filter((entry) => entry.path.startsWith('content/lessons/'));
+	const lessons = readContentFiles(root).filter((entry) =>
+		entry.path.startsWith('content/lessons/')
+	);
 	const report = checkContent([...lessons, file]);
-	const problems = report.errors.filter((error) => error.startsWith(file.path) || error.startsWith('content/questions'));
+	const problems = report.errors.filter(
+		(error) => error.startsWith(file.path) || error.startsWith('content/questions')
+	);
 	if (problems.length > 0) {
-		console.error(`The new question would not pass the check; nothing was written:\n${problems.join('\n')}`);
+		console.error(
+			`The new question would not pass the check; nothing was written:\n${problems.join('\n')}`
+		);
 		return 1;
 	}
 	writeNewFiles(root, [file]);

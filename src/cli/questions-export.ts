@@ -23,7 +23,9 @@ function main(): number {
 		},
 	});
 	if (values.help) {
-		console.log('Usage: npm run questions:export -- --format gift|anki|csv [--lesson x] [--topic t] [--type single|multi] [--difficulty 1-3] [--exam DVA-C02] [--out file]');
+		console.log(
+			'Usage: npm run questions:export -- --format gift|anki|csv [--lesson x] [--topic t] [--type single|multi] [--difficulty 1-3] [--exam DVA-C02] [--out file]'
+		);
 		return 0;
 	}
 	const exporters = { gift: questionsToGift, anki: questionsToAnki, csv: questionsToCsv };
@@ -33,7 +35,10 @@ function main(): number {
 		return 2;
 	}
 	const { questions, errors } = loadBank(values.root ?? process.cwd());
-	if (errors.length > 0) console.error(`warning: ${errors.length} question file problem(s); those files are left out (run npm run questions:check)`);
+	if (errors.length > 0)
+		console.error(
+			`warning: ${errors.length} question file problem(s); those files are left out (run npm run questions:check)`
+		);
 	const chosen = filterQuestions(questions, {
 		lesson: values.lesson,
 		topic: values.topic,

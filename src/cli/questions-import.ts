@@ -22,18 +22,28 @@ function main(): number {
 	});
 	const [input] = positionals;
 	if (values.help || !input) {
-		console.log('Usage: npm run questions:import -- <file.csv|file.gift> [--dry-run] [--format csv|gift]');
+		console.log(
+			'Usage: npm run questions:import -- <file.csv|file.gift> [--dry-run] [--format csv|gift]'
+		);
 		return values.help ? 0 : 2;
 	}
 	const format = (values.format ?? formatFromFileName(input)) as ImportFormat | undefined;
 	if (format !== 'csv' && format !== 'gift') {
-		console.error(`${input}: must end in .csv or .gift (or pass --format csv|gift), found "${basename(input)}"`);
+		console.error(
+			`${input}: must end in .csv or .gift (or pass --format csv|gift), found "${basename(input)}"`
+		);
 		return 2;
 	}
 	const root = values.root ?? process.cwd();
-	const result = importQuestions(readFileSync(input, 'utf8'), { format, source: basename(input), existingIds: takenIds(root) });
+	const result = importQuestions(readFileSync(input, 'utf8'), {
+		format,
+		source: basename(input),
+		existingIds: takenIds(root),
+	});
 	if (!result.ok) {
-		console.error(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was written:`);
+		console.error(
+			`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was written:`
+		);
 		for (const problem of result.problems) console.error(problem);
 		return 1;
 	}

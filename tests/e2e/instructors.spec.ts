@@ -14,10 +14,15 @@ async function hydrated(page: Page, selector: string) {
 
 async function downloadedText(page: Page, action: () => Promise<void>) {
 	const [download] = await Promise.all([page.waitForEvent('download'), action()]);
-	return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+	return {
+		name: download.suggestedFilename(),
+		text: readFileSync((await download.path())!, 'utf8'),
+	};
 }
 
-test('the editor turns a filled-in form into a file that passes the content check', async ({ page }) => {
+test('the editor turns a filled-in form into a file that passes the content check', async ({
+	page,
+}) => {
 	const problems: string[] = [];
 	page.on('pageerror', (error) => problems.push(error.message));
 	await page.goto('/instructors/');
@@ -31,13 +36,37 @@ test('the editor turns a filled-in form into a file that passes the content chec
 	await form.getByRole('checkbox', { name: 'tokens', exact: true }).check();
 	await form.getByRole('checkbox', { name: 'jwt-verification', exact: true }).check();
 	await form.getByRole('checkbox', { name: 'DVA-C02' }).check();
-	await form.getByLabel('Stem').fill('An API behind API Gateway receives ID tokens from a user pool and must verify them in its own code. Which two checks are required?');
+	await form
+		.getByLabel('Stem')
+		.fill(
+			'An API behind API Gateway receives ID tokens from a user pool and must verify them in its own code. Which two checks are required?'
+		);
 	const options: Array<[string, string, boolean]> = [
-		['Verify the signature with the key from the pool\'s JWKS URL', 'the signature proves Cognito issued the token: "kid" picks the key.', true],
-		['Accept any token whose iss claim starts with https://cognito-idp.', 'the issuer must equal your own pool\'s URL exactly.', false],
-		['Check that aud equals the app client ID', 'ID tokens carry the app client ID in aud; it shows the token is meant for this app.', true],
-		['Call GetUser for every request', 'GetUser takes an access token and adds latency; it is not how an ID token is verified.', false],
-		['Check the token is less than 30 days old', 'expiry is checked with exp (one hour by default), not a 30-day rule.', false],
+		[
+			"Verify the signature with the key from the pool's JWKS URL",
+			'the signature proves Cognito issued the token: "kid" picks the key.',
+			true,
+		],
+		[
+			'Accept any token whose iss claim starts with https://cognito-idp.',
+			"the issuer must equal your own pool's URL exactly.",
+			false,
+		],
+		[
+			'Check that aud equals the app client ID',
+			'ID tokens carry the app client ID in aud; it shows the token is meant for this app.',
+			true,
+		],
+		[
+			'Call GetUser for every request',
+			'GetUser takes an access token and adds latency; it is not how an ID token is verified.',
+			false,
+		],
+		[
+			'Check the token is less than 30 days old',
+			'expiry is checked with exp (one hour by default), not a 30-day rule.',
+			false,
+		],
 	];
 	for (const [index, [text, why, right]] of options.entries()) {
 		const letter = 'ABCDE'[index]!;
@@ -45,8 +74,14 @@ test('the editor turns a filled-in form into a file that passes the content chec
 		await form.getByLabel(new RegExp(`^Why option ${letter} is`)).fill(why);
 		if (right) await form.getByLabel(`Option ${letter} is a right answer`).check();
 	}
-	await form.getByLabel('Explanation', { exact: true }).fill('Verify the signature, issuer, audience and expiry. See [Tokens](/learn/tokens/).');
-	await form.getByLabel('Sources').fill('https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html');
+	await form
+		.getByLabel('Explanation', { exact: true })
+		.fill('Verify the signature, issuer, audience and expiry. See [Tokens](/learn/tokens/).');
+	await form
+		.getByLabel('Sources')
+		.fill(
+			'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html'
+		);
 	await expect(form.getByText('No problems.')).toBeVisible();
 
 	// The preview behaves like Practice: the stem got its "(Choose two.)" and the answer grades.
@@ -57,16 +92,29 @@ test('the editor turns a filled-in form into a file that passes the content chec
 	await preview.getByRole('button', { name: 'Submit answer' }).click();
 	await expect(preview.getByRole('heading', { name: '✓ Correct' })).toBeVisible();
 
-	const file = await downloadedText(page, () => form.getByRole('button', { name: 'Download e2e-editor-question.md' }).click());
+	const file = await downloadedText(page, () =>
+		form.getByRole('button', { name: 'Download e2e-editor-question.md' }).click()
+	);
 	expect(file.name).toBe('e2e-editor-question.md');
-	await expect(form.getByText('Save it as content/questions/tokens/e2e-editor-question.md')).toBeVisible();
-	const report = checkContent([...realLessonFiles(), { path: 'content/questions/tokens/e2e-editor-question.md', text: file.text }]);
+	await expect(
+		form.getByText('Save it as content/questions/tokens/e2e-editor-question.md')
+	).toBeVisible();
+	const report = checkContent([
+		...realLessonFiles(),
+		{ path: 'content/questions/tokens/e2e-editor-question.md', text: file.text },
+	]);
 	expect(report.errors.filter((error) => error.startsWith('content/questions'))).toEqual([]);
-	expect(report.questions[0]!.data).toMatchObject({ id: 'tokens/e2e-editor-question', type: 'multi', answer: ['a', 'c'] });
+	expect(report.questions[0]!.data).toMatchObject({
+		id: 'tokens/e2e-editor-question',
+		type: 'multi',
+		answer: ['a', 'c'],
+	});
 	expect(problems).toEqual([]);
 });
 
-test('the editor explains problems next to the fields and refuses to download', async ({ page }) => {
+test('the editor explains problems next to the fields and refuses to download', async ({
+	page,
+}) => {
 	await page.goto('/instructors/');
 	await hydrated(page, 'form.editor-form');
 	const form = page.locator('form.editor-form');
@@ -90,26 +138,38 @@ test('the editor explains problems next to the fields and refuses to download', 
 
 	// An id already in the bank is refused: ids are never reused.
 	await form.getByLabel('Lesson').selectOption('tokens');
-	const taken = (await page.evaluate(() => fetch('/instructors/bank.json').then((r) => r.json()))) as { questions: { id: string }[] };
+	const taken = (await page.evaluate(() =>
+		fetch('/instructors/bank.json').then((r) => r.json())
+	)) as { questions: { id: string }[] };
 	const existing = taken.questions.find((question) => question.id.startsWith('tokens/'))!.id;
 	await shortId.fill(existing.split('/')[1]!);
 	await expect(page.locator('#qe-shortId-error')).toContainText('ids are never reused');
 });
 
-test('import reports every bad row and offers nothing; a clean file offers the files', async ({ page }) => {
+test('import reports every bad row and offers nothing; a clean file offers the files', async ({
+	page,
+}) => {
 	await page.goto('/instructors/');
 	await hydrated(page, '#import-file');
 	const picker = page.getByLabel('CSV or GIFT file');
 	await picker.setInputFiles(fixture('mixed.csv'));
 	const report = page.locator('.import-report');
-	await expect(report.getByRole('heading')).toHaveText('9 problems in mixed.csv; no files were made');
-	await expect(report.getByText('mixed.csv line 3 (tokens/wrong-answer-letter): answer[0]: must be an option id (a–d), found "e"')).toBeVisible();
+	await expect(report.getByRole('heading')).toHaveText(
+		'9 problems in mixed.csv; no files were made'
+	);
+	await expect(
+		report.getByText(
+			'mixed.csv line 3 (tokens/wrong-answer-letter): answer[0]: must be an option id (a–d), found "e"'
+		)
+	).toBeVisible();
 	await expect(report.getByText(/^mixed\.csv line 8 .*also on line 2/)).toBeVisible();
 	await expect(page.getByRole('button', { name: /^Download \d+ \.md file/ })).toHaveCount(0);
 
 	await picker.setInputFiles(fixture('good.csv'));
 	await expect(report.getByRole('heading')).toHaveText('All 2 questions in good.csv are valid');
-	const file = await downloadedText(page, () => page.getByRole('button', { name: 'Download as one GIFT file' }).click());
+	const file = await downloadedText(page, () =>
+		page.getByRole('button', { name: 'Download as one GIFT file' }).click()
+	);
 	expect(file.text).toContain('::tokens/aud-claim-from-sheet::');
 });
 

@@ -8,7 +8,9 @@ async function shownCount(page: import('@playwright/test').Page): Promise<[numbe
 	return [Number(match?.[1]), Number(match?.[2])];
 }
 
-test('the bank browser filters by lesson and type, searches, and reveals an answer', async ({ page }) => {
+test('the bank browser filters by lesson and type, searches, and reveals an answer', async ({
+	page,
+}) => {
 	await page.goto('/questions/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Question bank' })).toBeVisible();
 	await expect(page.getByText(COUNT)).toBeVisible();
@@ -23,7 +25,8 @@ test('the bank browser filters by lesson and type, searches, and reveals an answ
 	expect(shown).toBeLessThan(total);
 	const articles = page.locator('.bank-question');
 	await expect(articles).toHaveCount(shown);
-	for (const tag of await articles.locator('.bank-tags li:first-child').allTextContents()) expect(tag).toMatch(/^Choose \d/);
+	for (const tag of await articles.locator('.bank-tags li:first-child').allTextContents())
+		expect(tag).toMatch(/^Choose \d/);
 	await expect(articles.locator('.bank-lesson').first()).toHaveText(/Tokens/);
 
 	// Answers stay hidden until asked for; the button says whether its panel is open.
@@ -33,9 +36,14 @@ test('the bank browser filters by lesson and type, searches, and reveals an answ
 	await expect(first.getByText(/^Answer: /)).toBeHidden();
 	await toggle.focus();
 	await page.keyboard.press('Enter');
-	await expect(first.getByRole('button', { name: 'Hide answer' })).toHaveAttribute('aria-expanded', 'true');
+	await expect(first.getByRole('button', { name: 'Hide answer' })).toHaveAttribute(
+		'aria-expanded',
+		'true'
+	);
 	await expect(first.getByText(/^Answer: [A-F](, [A-F])+$/)).toBeVisible();
-	await expect(first.locator('.bank-explanations li')).toHaveCount(await first.locator('.bank-options li').count());
+	await expect(first.locator('.bank-explanations li')).toHaveCount(
+		await first.locator('.bank-options li').count()
+	);
 	await expect(first.getByRole('heading', { name: 'Explanation' })).toBeVisible();
 
 	// Fuzzy search with a typo still finds questions; clearing brings everything back.
@@ -66,7 +74,9 @@ test.describe('at 360 px wide', () => {
 				await expect(page.getByText(COUNT)).toBeVisible();
 				await page.locator('.bank-toggle').first().click();
 			}
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
 			expect(overflow).toBe(0);
 		});
 	}

@@ -3,7 +3,13 @@
  * (the same converters as `npm run questions:export`).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { filterQuestions, questionsToAnki, questionsToCsv, questionsToGift, type BankQuestion } from '../../lib/bank';
+import {
+	filterQuestions,
+	questionsToAnki,
+	questionsToCsv,
+	questionsToGift,
+	type BankQuestion,
+} from '../../lib/bank';
 import { downloadText } from './download';
 import '../questions/question-bank.css';
 import './instructors.css';
@@ -17,8 +23,18 @@ interface Props {
 }
 
 const FORMATS = {
-	gift: { label: 'Moodle GIFT (.gift)', extension: 'gift', run: questionsToGift, type: 'text/plain' },
-	anki: { label: 'Anki notes (.tsv)', extension: 'tsv', run: questionsToAnki, type: 'text/tab-separated-values' },
+	gift: {
+		label: 'Moodle GIFT (.gift)',
+		extension: 'gift',
+		run: questionsToGift,
+		type: 'text/plain',
+	},
+	anki: {
+		label: 'Anki notes (.tsv)',
+		extension: 'tsv',
+		run: questionsToAnki,
+		type: 'text/tab-separated-values',
+	},
 	csv: { label: 'Spreadsheet (.csv)', extension: 'csv', run: questionsToCsv, type: 'text/csv' },
 } as const;
 
@@ -28,9 +44,17 @@ export default function ExportPanel({ source, lessons, topics, exams }: Props) {
 	const [loadError, setLoadError] = useState<string | undefined>();
 	useEffect(() => {
 		fetch(source)
-			.then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${response.status} ${response.statusText}`))))
+			.then((response) =>
+				response.ok
+					? response.json()
+					: Promise.reject(new Error(`${response.status} ${response.statusText}`))
+			)
 			.then((data: { questions: BankQuestion[] }) => setQuestions(data.questions))
-			.catch((error: Error) => setLoadError(`Could not load the bank (${error.message}). Use npm run questions:export instead.`));
+			.catch((error: Error) =>
+				setLoadError(
+					`Could not load the bank (${error.message}). Use npm run questions:export instead.`
+				)
+			);
 	}, [source]);
 	const [format, setFormat] = useState<keyof typeof FORMATS>('gift');
 	const [lesson, setLesson] = useState('');
@@ -38,17 +62,35 @@ export default function ExportPanel({ source, lessons, topics, exams }: Props) {
 	const [type, setType] = useState('');
 	const [difficulty, setDifficulty] = useState('');
 	const [exam, setExam] = useState('');
-	const chosen = filterQuestions(questions ?? [], { lesson, topic, type, exam, difficulty: difficulty ? Number(difficulty) : undefined });
+	const chosen = filterQuestions(questions ?? [], {
+		lesson,
+		topic,
+		type,
+		exam,
+		difficulty: difficulty ? Number(difficulty) : undefined,
+	});
 	const name = `cognito-questions${lesson ? `-${lesson}` : ''}.${FORMATS[format].extension}`;
 
 	return (
-		<form class="export-panel" onSubmit={(event) => { event.preventDefault(); if (chosen.length) downloadText(name, FORMATS[format].run(chosen), FORMATS[format].type); }}>
+		<form
+			class="export-panel"
+			onSubmit={(event) => {
+				event.preventDefault();
+				if (chosen.length) downloadText(name, FORMATS[format].run(chosen), FORMATS[format].type);
+			}}
+		>
 			<fieldset class="field">
 				<legend>Format</legend>
 				<div class="choice-row">
 					{(Object.keys(FORMATS) as (keyof typeof FORMATS)[]).map((key) => (
 						<label class="choice">
-							<input type="radio" name="export-format" value={key} checked={format === key} onChange={() => setFormat(key)} />
+							<input
+								type="radio"
+								name="export-format"
+								value={key}
+								checked={format === key}
+								onChange={() => setFormat(key)}
+							/>
 							{FORMATS[key].label}
 						</label>
 					))}
@@ -57,21 +99,37 @@ export default function ExportPanel({ source, lessons, topics, exams }: Props) {
 			<div class="bank-filters export-filters">
 				<div class="bank-field">
 					<label for="export-lesson">Lesson</label>
-					<select id="export-lesson" value={lesson} onChange={(event) => setLesson(event.currentTarget.value)}>
+					<select
+						id="export-lesson"
+						value={lesson}
+						onChange={(event) => setLesson(event.currentTarget.value)}
+					>
 						<option value="">All lessons</option>
-						{lessons.map((item) => <option value={item.slug}>{item.title}</option>)}
+						{lessons.map((item) => (
+							<option value={item.slug}>{item.title}</option>
+						))}
 					</select>
 				</div>
 				<div class="bank-field">
 					<label for="export-topic">Topic</label>
-					<select id="export-topic" value={topic} onChange={(event) => setTopic(event.currentTarget.value)}>
+					<select
+						id="export-topic"
+						value={topic}
+						onChange={(event) => setTopic(event.currentTarget.value)}
+					>
 						<option value="">All topics</option>
-						{topics.map((item) => <option value={item}>{item}</option>)}
+						{topics.map((item) => (
+							<option value={item}>{item}</option>
+						))}
 					</select>
 				</div>
 				<div class="bank-field">
 					<label for="export-type">Type</label>
-					<select id="export-type" value={type} onChange={(event) => setType(event.currentTarget.value)}>
+					<select
+						id="export-type"
+						value={type}
+						onChange={(event) => setType(event.currentTarget.value)}
+					>
 						<option value="">Any type</option>
 						<option value="single">Single answer</option>
 						<option value="multi">Multiple response</option>
@@ -79,7 +137,11 @@ export default function ExportPanel({ source, lessons, topics, exams }: Props) {
 				</div>
 				<div class="bank-field">
 					<label for="export-difficulty">Difficulty</label>
-					<select id="export-difficulty" value={difficulty} onChange={(event) => setDifficulty(event.currentTarget.value)}>
+					<select
+						id="export-difficulty"
+						value={difficulty}
+						onChange={(event) => setDifficulty(event.currentTarget.value)}
+					>
 						<option value="">Any difficulty</option>
 						<option value="1">1 · Recall</option>
 						<option value="2">2 · Apply</option>
@@ -88,18 +150,30 @@ export default function ExportPanel({ source, lessons, topics, exams }: Props) {
 				</div>
 				<div class="bank-field">
 					<label for="export-exam">Exam</label>
-					<select id="export-exam" value={exam} onChange={(event) => setExam(event.currentTarget.value)}>
+					<select
+						id="export-exam"
+						value={exam}
+						onChange={(event) => setExam(event.currentTarget.value)}
+					>
 						<option value="">Any exam</option>
-						{exams.map((item) => <option value={item}>{item}</option>)}
+						{exams.map((item) => (
+							<option value={item}>{item}</option>
+						))}
 					</select>
 				</div>
 			</div>
 			<div class="editor-actions">
 				<button type="submit" class="button" disabled={chosen.length === 0}>
-					Download {chosen.length} question{chosen.length === 1 ? '' : 's'} as {FORMATS[format].extension.toUpperCase()}
+					Download {chosen.length} question{chosen.length === 1 ? '' : 's'} as{' '}
+					{FORMATS[format].extension.toUpperCase()}
 				</button>
 				<span role="status" class="muted">
-					{loadError ?? (!questions ? 'Loading the bank…' : chosen.length === 0 ? 'No question matches these filters.' : name)}
+					{loadError ??
+						(!questions
+							? 'Loading the bank…'
+							: chosen.length === 0
+								? 'No question matches these filters.'
+								: name)}
 				</span>
 			</div>
 		</form>

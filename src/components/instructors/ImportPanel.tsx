@@ -4,7 +4,13 @@
  * downloaded as one `.md` file per question, or as one normalised GIFT file for `npm run questions:import`.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { formatFromFileName, importQuestions, questionFileName, questionsToGift, type ImportResult } from '../../lib/bank';
+import {
+	formatFromFileName,
+	importQuestions,
+	questionFileName,
+	questionsToGift,
+	type ImportResult,
+} from '../../lib/bank';
 import { downloadText } from './download';
 import '../questions/question-bank.css';
 import './instructors.css';
@@ -30,23 +36,36 @@ export default function ImportPanel({ existingIds }: Props) {
 			setProblem(`${file.name}: must end in .csv, .gift or .txt, found another kind of file`);
 			return;
 		}
-		setResult({ ...importQuestions(await file.text(), { format, source: file.name, existingIds: existing }), name: file.name });
+		setResult({
+			...importQuestions(await file.text(), { format, source: file.name, existingIds: existing }),
+			name: file.name,
+		});
 	};
 
 	return (
 		<div class="import-panel">
 			<div class="field">
 				<label for="import-file">CSV or GIFT file</label>
-				<input id="import-file" type="file" accept=".csv,.gift,.txt,text/csv,text/plain" aria-describedby="import-hint" onChange={onFile} />
-				<p id="import-hint" class="field-hint">Nothing leaves your browser. Every question is checked; if any is wrong, you get the full list and no files.</p>
+				<input
+					id="import-file"
+					type="file"
+					accept=".csv,.gift,.txt,text/csv,text/plain"
+					aria-describedby="import-hint"
+					onChange={onFile}
+				/>
+				<p id="import-hint" class="field-hint">
+					Nothing leaves your browser. Every question is checked; if any is wrong, you get the full
+					list and no files.
+				</p>
 			</div>
 			<div role="status" aria-live="polite">
 				{problem && <p class="field-error">{problem}</p>}
 				{result && !result.ok && (
 					<div class="import-report has-problems">
-						<h3>
-							{result.problems.length} problem{result.problems.length === 1 ? '' : 's'} in {result.name}; no files were made
-						</h3>
+						<h4>
+							{result.problems.length} problem{result.problems.length === 1 ? '' : 's'} in{' '}
+							{result.name}; no files were made
+						</h4>
 						<ul>
 							{result.problems.map((line) => (
 								<li>
@@ -58,9 +77,10 @@ export default function ImportPanel({ existingIds }: Props) {
 				)}
 				{result?.ok && (
 					<div class="import-report is-ok">
-						<h3>
-							All {result.files.length} question{result.files.length === 1 ? '' : 's'} in {result.name} are valid
-						</h3>
+						<h4>
+							All {result.files.length} question{result.files.length === 1 ? '' : 's'} in{' '}
+							{result.name} are valid
+						</h4>
 						<ul>
 							{result.files.map((file) => (
 								<li>
@@ -73,10 +93,30 @@ export default function ImportPanel({ existingIds }: Props) {
 			</div>
 			{result?.ok && (
 				<div class="editor-actions">
-					<button type="button" class="button" onClick={() => result.files.forEach((file, index) => setTimeout(() => downloadText(questionFileName(file.path.replace(/^content\/questions\/|\.md$/g, '')), file.text, 'text/markdown'), index * 250))}>
+					<button
+						type="button"
+						class="button"
+						onClick={() =>
+							result.files.forEach((file, index) =>
+								setTimeout(
+									() =>
+										downloadText(
+											questionFileName(file.path.replace(/^content\/questions\/|\.md$/g, '')),
+											file.text,
+											'text/markdown'
+										),
+									index * 250
+								)
+							)
+						}
+					>
 						Download {result.files.length} .md file{result.files.length === 1 ? '' : 's'}
 					</button>
-					<button type="button" class="button secondary" onClick={() => downloadText('questions-import.gift', questionsToGift(result.questions))}>
+					<button
+						type="button"
+						class="button secondary"
+						onClick={() => downloadText('questions-import.gift', questionsToGift(result.questions))}
+					>
 						Download as one GIFT file
 					</button>
 				</div>

@@ -4,7 +4,13 @@
  * the finished `<short-id>.md` file for `content/questions/<lesson>/`.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { fileToQuestion, questionFileName, questionPath, questionToFile, withChoosePhrase } from '../../lib/bank';
+import {
+	fileToQuestion,
+	questionFileName,
+	questionPath,
+	questionToFile,
+	withChoosePhrase,
+} from '../../lib/bank';
 import { checkContent } from '../../schemas/check-content';
 import { EXAMS, OPTION_IDS, TOPICS } from '../../schemas/vocabulary';
 import { downloadText } from './download';
@@ -60,7 +66,9 @@ export function draftToQuestion(draft: Draft) {
 		const text = option.explanation.trim().replace(VERDICT, '');
 		return { id, text: option.text.trim(), explanation: text ? `${verdict}: ${text}` : '' };
 	});
-	const stem = draft.stem.trim() ? withChoosePhrase(draft.stem, draft.type, draft.answer.length) : '';
+	const stem = draft.stem.trim()
+		? withChoosePhrase(draft.stem, draft.type, draft.answer.length)
+		: '';
 	const answer = OPTION_IDS.filter((id) => draft.answer.includes(id));
 	return {
 		id: `${draft.lesson || 'lesson'}/${draft.shortId.trim()}`,
@@ -82,10 +90,13 @@ function fieldOf(path: string, message: string): FieldKey {
 	const option = /^options\[(\d+)\]\.(text|explanation)/.exec(path);
 	if (option) return `option-${option[1]}-${option[2]}`;
 	if (path.startsWith('options') || path.startsWith('answer')) return 'answer';
-	if (path === '(body)') return /explanation/i.test(message) && !/stem/i.test(message) ? 'explanation' : 'stem';
+	if (path === '(body)')
+		return /explanation/i.test(message) && !/stem/i.test(message) ? 'explanation' : 'stem';
 	const root = /^[a-zA-Z]+/.exec(path)?.[0];
 	if (root === 'id') return 'shortId';
-	return root && ['lesson', 'topics', 'type', 'difficulty', 'exams', 'sources'].includes(root) ? root : 'form';
+	return root && ['lesson', 'topics', 'type', 'difficulty', 'exams', 'sources'].includes(root)
+		? root
+		: 'form';
 }
 
 function validate(draft: Draft, existing: ReadonlySet<string>) {
@@ -98,12 +109,24 @@ function validate(draft: Draft, existing: ReadonlySet<string>) {
 		if (!list.includes(message)) errors.set(key, [...list, message]);
 	};
 	if (!draft.shortId.trim()) add('shortId', 'must be filled in, found nothing');
-	else if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(draft.shortId.trim())) add('shortId', `must be kebab-case (lowercase letters, digits and single dashes), found "${draft.shortId}"`);
-	else if (existing.has(question.id)) add('shortId', `must be new, found "${question.id}", which the bank already uses (ids are never reused)`);
+	else if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(draft.shortId.trim()))
+		add(
+			'shortId',
+			`must be kebab-case (lowercase letters, digits and single dashes), found "${draft.shortId}"`
+		);
+	else if (existing.has(question.id))
+		add(
+			'shortId',
+			`must be new, found "${question.id}", which the bank already uses (ids are never reused)`
+		);
 	if (!draft.lesson) add('lesson', 'must be chosen, found nothing');
 	// The build checks the body only once the frontmatter is valid; the form says it straight away.
 	if (!draft.stem.trim()) add('stem', 'must be filled in');
-	else if (draft.stem.trim().length < 20) add('stem', `must be a full question of at least 20 characters, found ${draft.stem.trim().length}`);
+	else if (draft.stem.trim().length < 20)
+		add(
+			'stem',
+			`must be a full question of at least 20 characters, found ${draft.stem.trim().length}`
+		);
 	if (!draft.explanation.trim()) add('explanation', 'must be filled in');
 	for (const line of checkContent([{ path, text }]).errors) {
 		const rest = line.startsWith(`${path}: `) ? line.slice(path.length + 2) : line;
@@ -111,12 +134,33 @@ function validate(draft: Draft, existing: ReadonlySet<string>) {
 		const fieldPath = split >= 0 ? rest.slice(0, split) : '(frontmatter)';
 		const message = split >= 0 ? rest.slice(split + 2) : rest;
 		const key = fieldOf(fieldPath, message);
-		if ((key === 'shortId' || key === 'lesson' || (key === 'stem' && /at least 20|must start with the question stem/.test(message)) || (key === 'explanation' && /Explanation" section/.test(message))) && errors.has(key)) continue;
-		add(key, fieldPath.includes('[') && !fieldPath.startsWith('options[') ? `${fieldPath}: ${message}` : message);
+		if (
+			(key === 'shortId' ||
+				key === 'lesson' ||
+				(key === 'stem' && /at least 20|must start with the question stem/.test(message)) ||
+				(key === 'explanation' && /Explanation" section/.test(message))) &&
+			errors.has(key)
+		)
+			continue;
+		const plain = message.replace(
+			/options\[(\d)\]/g,
+			(_, index: string) => `option ${OPTION_IDS[Number(index)]?.toUpperCase() ?? index}`
+		);
+		add(
+			key,
+			fieldPath.includes('[') && !fieldPath.startsWith('options[')
+				? `${fieldPath}: ${plain}`
+				: plain
+		);
 	}
 	// An empty field gets one plain message instead of every rule it breaks.
-	const empty = (key: FieldKey, value: string | readonly string[], message = 'must be filled in') => {
-		if ((typeof value === 'string' ? value.trim() : value.join('')) === '' && errors.has(key)) errors.set(key, [message]);
+	const empty = (
+		key: FieldKey,
+		value: string | readonly string[],
+		message = 'must be filled in'
+	) => {
+		if ((typeof value === 'string' ? value.trim() : value.join('')) === '' && errors.has(key))
+			errors.set(key, [message]);
 	};
 	draft.options.forEach((option, index) => {
 		empty(`option-${index}-text`, option.text);
@@ -127,7 +171,11 @@ function validate(draft: Draft, existing: ReadonlySet<string>) {
 	empty('sources', draft.sources, 'must list at least one AWS documentation URL');
 	empty('topics', draft.topics, 'must include at least one topic');
 	empty('exams', draft.exams, 'must include at least one exam');
-	empty('answer', draft.answer, `must mark the right option${draft.type === 'multi' ? 's' : ''} ("Option … is a right answer")`);
+	empty(
+		'answer',
+		draft.answer,
+		`must mark the right option${draft.type === 'multi' ? 's' : ''} ("Option … is a right answer")`
+	);
 	return { question, text, errors };
 }
 
@@ -147,8 +195,21 @@ const LABELS: Record<string, string> = {
 
 function labelOf(key: FieldKey): string {
 	const option = /^option-(\d+)-(text|explanation)$/.exec(key);
-	if (option) return `Option ${OPTION_IDS[Number(option[1])]!.toUpperCase()} ${option[2] === 'text' ? 'text' : 'explanation'}`;
+	if (option)
+		return `Option ${OPTION_IDS[Number(option[1])]!.toUpperCase()} ${option[2] === 'text' ? 'text' : 'explanation'}`;
 	return LABELS[key] ?? key;
+}
+
+const FORM_ORDER = ['lesson', 'shortId', 'type', 'difficulty', 'exams', 'topics', 'stem', 'answer'];
+
+/** Position of a field in the form, so the problem list reads top to bottom. */
+function formOrder(key: FieldKey): number {
+	const option = /^option-(\d+)-(text|explanation)$/.exec(key);
+	if (option) return FORM_ORDER.length + Number(option[1]) * 2 + (option[2] === 'text' ? 0 : 1);
+	if (key === 'explanation') return 100;
+	if (key === 'sources') return 101;
+	const index = FORM_ORDER.indexOf(key);
+	return index >= 0 ? index : 102;
 }
 
 /** Id of the control to focus for a field's problem. */
@@ -179,36 +240,62 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 	const touch = (key: FieldKey) => () => {
 		if (!touched.has(key)) setTouched(new Set([...touched, key]));
 	};
-	const visible = (key: FieldKey) => (submitted || touched.has(key) ? errors.get(key) ?? [] : []);
+	const visible = (key: FieldKey) => (submitted || touched.has(key) ? (errors.get(key) ?? []) : []);
 	const describedBy = (key: FieldKey, hint = false) =>
-		[hint ? `qe-${key}-hint` : '', visible(key).length ? `qe-${key}-error` : ''].filter(Boolean).join(' ') || undefined;
+		[hint ? `qe-${key}-hint` : '', visible(key).length ? `qe-${key}-error` : '']
+			.filter(Boolean)
+			.join(' ') || undefined;
 	const errorText = (key: FieldKey) =>
 		visible(key).length > 0 && (
 			<p id={`qe-${key}-error`} class="field-error">
 				<span aria-hidden="true">⚠ </span>
-				{visible(key).map((message) => `${labelOf(key)} ${message}.`).join(' ')}
+				{visible(key)
+					.map((message) => `${labelOf(key)} ${message}.`)
+					.join(' ')}
 			</p>
 		);
 	const invalid = (key: FieldKey) => (visible(key).length > 0 ? true : undefined);
 
 	const setType = (type: 'single' | 'multi') => {
 		const count = type === 'single' ? 4 : Math.max(5, draft.options.length);
-		const options = Array.from({ length: count }, (_, index) => draft.options[index] ?? EMPTY_OPTION);
+		const options = Array.from(
+			{ length: count },
+			(_, index) => draft.options[index] ?? EMPTY_OPTION
+		);
 		const answer = draft.answer.filter((id) => OPTION_IDS.indexOf(id as never) < count);
 		update({ type, options, answer: type === 'single' ? answer.slice(0, 1) : answer });
 	};
 	const setOptionCount = (count: number) => {
-		const options = Array.from({ length: count }, (_, index) => draft.options[index] ?? EMPTY_OPTION);
-		update({ options, answer: draft.answer.filter((id) => OPTION_IDS.indexOf(id as never) < count) });
+		const options = Array.from(
+			{ length: count },
+			(_, index) => draft.options[index] ?? EMPTY_OPTION
+		);
+		update({
+			options,
+			answer: draft.answer.filter((id) => OPTION_IDS.indexOf(id as never) < count),
+		});
 	};
 	const setOption = (index: number, patch: Partial<Draft['options'][number]>) =>
-		update({ options: draft.options.map((option, position) => (position === index ? { ...option, ...patch } : option)) });
+		update({
+			options: draft.options.map((option, position) =>
+				position === index ? { ...option, ...patch } : option
+			),
+		});
 	const toggleList = (key: 'topics' | 'exams', value: string, on: boolean) =>
-		update({ [key]: on ? [...draft[key], value] : draft[key].filter((item) => item !== value) } as Partial<Draft>);
+		update({
+			[key]: on ? [...draft[key], value] : draft[key].filter((item) => item !== value),
+		} as Partial<Draft>);
 	const setRight = (id: string, on: boolean) =>
-		update({ answer: draft.type === 'single' ? [id] : on ? [...draft.answer, id] : draft.answer.filter((other) => other !== id) });
+		update({
+			answer:
+				draft.type === 'single'
+					? [id]
+					: on
+						? [...draft.answer, id]
+						: draft.answer.filter((other) => other !== id),
+		});
 
-	const problems = [...errors.entries()];
+	const problems = [...errors.entries()].sort(([a], [b]) => formOrder(a) - formOrder(b));
 	const onDownload = (event: Event) => {
 		event.preventDefault();
 		setSubmitted(true);
@@ -218,7 +305,9 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 			return;
 		}
 		downloadText(questionFileName(question.id), text, 'text/markdown');
-		setSaved(`Downloaded ${questionFileName(question.id)}. Save it as ${questionPath(question.id)} in the repository, then run npm run questions:check.`);
+		setSaved(
+			`Downloaded ${questionFileName(question.id)}. Save it as ${questionPath(question.id)} in the repository, then run npm run questions:check.`
+		);
 	};
 	const onOpenFile = async (event: Event) => {
 		const file = (event.currentTarget as HTMLInputElement).files?.[0];
@@ -234,12 +323,18 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 		const answer = Array.isArray(q.answer) ? q.answer.map(String) : [];
 		setDraft({
 			lesson: String(q.lesson ?? ''),
-			shortId: String(q.id ?? '').split('/').at(-1) ?? '',
+			shortId:
+				String(q.id ?? '')
+					.split('/')
+					.at(-1) ?? '',
 			type: q.type === 'multi' ? 'multi' : 'single',
 			difficulty: String(q.difficulty ?? '2'),
 			topics: Array.isArray(q.topics) ? q.topics.map(String) : [],
 			exams: Array.isArray(q.exams) ? q.exams.map(String) : [],
-			options: options.map((option: Record<string, unknown>) => ({ text: String(option.text ?? ''), explanation: String(option.explanation ?? '').replace(VERDICT, '') })),
+			options: options.map((option: Record<string, unknown>) => ({
+				text: String(option.text ?? ''),
+				explanation: String(option.explanation ?? '').replace(VERDICT, ''),
+			})),
 			answer,
 			sources: Array.isArray(q.sources) ? q.sources.join('\n') : '',
 			stem: String(q.stem ?? ''),
@@ -255,13 +350,27 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 		<div class="editor">
 			<form class="editor-form" noValidate onSubmit={onDownload} aria-describedby="qe-intro">
 				<p id="qe-intro" class="muted">
-					Every field is checked as you type, with the same rules as <code>npm run questions:check</code>. Problems show next to a field once you have left it.
+					Every field is checked as you type, with the same rules as{' '}
+					<code>npm run questions:check</code>. Problems show next to a field once you have left it.
 				</p>
 				<div class="field editor-open">
 					<label for="qe-open">Edit an existing file (optional)</label>
-					<input id="qe-open" type="file" accept=".md,text/markdown" aria-describedby="qe-open-hint" onChange={onOpenFile} />
-					<p id="qe-open-hint" class="field-hint">Open a question <code>.md</code> file to change it; download it again under the same name.</p>
-					{openProblem && <p class="field-error" role="alert">{openProblem}</p>}
+					<input
+						id="qe-open"
+						type="file"
+						accept=".md,text/markdown"
+						aria-describedby="qe-open-hint"
+						onChange={onOpenFile}
+					/>
+					<p id="qe-open-hint" class="field-hint">
+						Open a question <code>.md</code> file to change it; download it again under the same
+						name.
+					</p>
+					{openProblem && (
+						<p class="field-error" role="alert">
+							{openProblem}
+						</p>
+					)}
 				</div>
 
 				<fieldset class="editor-group">
@@ -269,7 +378,14 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 					<div class="field-row">
 						<div class="field">
 							<label for="qe-lesson">Lesson</label>
-							<select id="qe-lesson" value={draft.lesson} aria-invalid={invalid('lesson')} aria-describedby={describedBy('lesson')} onChange={(event) => update({ lesson: event.currentTarget.value })} onBlur={touch('lesson')}>
+							<select
+								id="qe-lesson"
+								value={draft.lesson}
+								aria-invalid={invalid('lesson')}
+								aria-describedby={describedBy('lesson')}
+								onChange={(event) => update({ lesson: event.currentTarget.value })}
+								onBlur={touch('lesson')}
+							>
 								<option value="">Choose a lesson…</option>
 								{lessons.map((lesson) => (
 									<option value={lesson.slug}>{lesson.title}</option>
@@ -279,9 +395,22 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 						</div>
 						<div class="field">
 							<label for="qe-shortId">Short id</label>
-							<input id="qe-shortId" type="text" value={draft.shortId} spellcheck={false} autoComplete="off" aria-invalid={invalid('shortId')} aria-describedby={describedBy('shortId', true)} onInput={(event) => update({ shortId: event.currentTarget.value })} onBlur={touch('shortId')} />
+							<input
+								id="qe-shortId"
+								type="text"
+								value={draft.shortId}
+								spellcheck={false}
+								autoComplete="off"
+								aria-invalid={invalid('shortId')}
+								aria-describedby={describedBy('shortId', true)}
+								onInput={(event) => update({ shortId: event.currentTarget.value })}
+								onBlur={touch('shortId')}
+							/>
 							<p id="qe-shortId-hint" class="field-hint">
-								kebab-case, says what the question is about, e.g. <code>id-token-in-logins-map</code>. The full id is <code>{`${draft.lesson || '<lesson>'}/${draft.shortId || '<short-id>'}`}</code>; it never changes and is never reused.
+								kebab-case, says what the question is about, e.g.{' '}
+								<code>id-token-in-logins-map</code>. The full id is{' '}
+								<code>{`${draft.lesson || '<lesson>'}/${draft.shortId || '<short-id>'}`}</code>; it
+								never changes and is never reused.
 							</p>
 							{errorText('shortId')}
 						</div>
@@ -292,8 +421,17 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 							<div class="choice-row">
 								{(['single', 'multi'] as const).map((type) => (
 									<label class="choice">
-										<input id={`qe-type-${type}`} type="radio" name="qe-type" value={type} checked={draft.type === type} onChange={() => setType(type)} />
-										{type === 'single' ? 'Single answer (4 options)' : 'Multiple response (5–6 options)'}
+										<input
+											id={`qe-type-${type}`}
+											type="radio"
+											name="qe-type"
+											value={type}
+											checked={draft.type === type}
+											onChange={() => setType(type)}
+										/>
+										{type === 'single'
+											? 'Single answer (4 options)'
+											: 'Multiple response (5–6 options)'}
 									</label>
 								))}
 							</div>
@@ -301,7 +439,13 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 						</fieldset>
 						<div class="field">
 							<label for="qe-difficulty">Difficulty</label>
-							<select id="qe-difficulty" value={draft.difficulty} aria-invalid={invalid('difficulty')} aria-describedby={describedBy('difficulty')} onChange={(event) => update({ difficulty: event.currentTarget.value })}>
+							<select
+								id="qe-difficulty"
+								value={draft.difficulty}
+								aria-invalid={invalid('difficulty')}
+								aria-describedby={describedBy('difficulty')}
+								onChange={(event) => update({ difficulty: event.currentTarget.value })}
+							>
 								<option value="1">1 · Recall a fact</option>
 								<option value="2">2 · Apply it to a scenario</option>
 								<option value="3">3 · Analyse or compare options</option>
@@ -309,25 +453,46 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 							{errorText('difficulty')}
 						</div>
 					</div>
-					<fieldset class="field" aria-describedby={describedBy('exams')} aria-invalid={invalid('exams')} onFocusOut={touch('exams')}>
+					<fieldset
+						class="field"
+						aria-describedby={describedBy('exams')}
+						aria-invalid={invalid('exams')}
+						onFocusOut={touch('exams')}
+					>
 						<legend>Exams it suits</legend>
 						<div class="choice-row">
 							{EXAMS.map((exam) => (
 								<label class="choice">
-									<input id={`qe-exam-${exam}`} type="checkbox" checked={draft.exams.includes(exam)} onChange={(event) => toggleList('exams', exam, event.currentTarget.checked)} />
+									<input
+										id={`qe-exam-${exam}`}
+										type="checkbox"
+										checked={draft.exams.includes(exam)}
+										onChange={(event) => toggleList('exams', exam, event.currentTarget.checked)}
+									/>
 									{exam}
 								</label>
 							))}
 						</div>
 						{errorText('exams')}
 					</fieldset>
-					<fieldset class="field" aria-describedby={describedBy('topics', true)} onFocusOut={touch('topics')}>
+					<fieldset
+						class="field"
+						aria-describedby={describedBy('topics', true)}
+						onFocusOut={touch('topics')}
+					>
 						<legend>Topics (1 to 4)</legend>
-						<p id="qe-topics-hint" class="field-hint">Chosen: {draft.topics.length ? draft.topics.join(', ') : 'none'}.</p>
+						<p id="qe-topics-hint" class="field-hint">
+							Chosen: {draft.topics.length ? draft.topics.join(', ') : 'none'}.
+						</p>
 						<div class="topic-grid">
 							{TOPICS.map((topic) => (
 								<label class="choice">
-									<input id={`qe-topic-${topic}`} type="checkbox" checked={draft.topics.includes(topic)} onChange={(event) => toggleList('topics', topic, event.currentTarget.checked)} />
+									<input
+										id={`qe-topic-${topic}`}
+										type="checkbox"
+										checked={draft.topics.includes(topic)}
+										onChange={(event) => toggleList('topics', topic, event.currentTarget.checked)}
+									/>
 									{topic}
 								</label>
 							))}
@@ -340,10 +505,20 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 					<legend>Question</legend>
 					<div class="field">
 						<label for="qe-stem">Stem</label>
-						<textarea id="qe-stem" rows={5} value={draft.stem} aria-invalid={invalid('stem')} aria-describedby={describedBy('stem', true)} onInput={(event) => update({ stem: event.currentTarget.value })} onBlur={touch('stem')} />
+						<textarea
+							id="qe-stem"
+							rows={5}
+							value={draft.stem}
+							aria-invalid={invalid('stem')}
+							aria-describedby={describedBy('stem', true)}
+							onInput={(event) => update({ stem: event.currentTarget.value })}
+							onBlur={touch('stem')}
+						/>
 						<p id="qe-stem-hint" class="field-hint">
-							A realistic scenario (app, constraint) ending with a question. Markdown works (<code>`code`</code>, <code>**bold**</code>).
-							{draft.type === 'multi' && ' "(Choose two.)" or "(Choose three.)" is added to match the answer if you leave it out.'}
+							A realistic scenario (app, constraint) ending with a question. Markdown works (
+							<code>`code`</code>, <code>**bold**</code>).
+							{draft.type === 'multi' &&
+								' "(Choose two.)" or "(Choose three.)" is added to match the answer if you leave it out.'}
 						</p>
 						{errorText('stem')}
 					</div>
@@ -352,13 +527,20 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 				<fieldset class="editor-group" aria-describedby={describedBy('answer', true)}>
 					<legend>Options and answer</legend>
 					<p id="qe-answer-hint" class="field-hint">
-						{draft.type === 'single' ? 'Mark the one right option.' : 'Mark the 2 or 3 right options.'} Explain every option in 1–3 sentences; "Right:" or "Wrong:" is added for you.
-						Make wrong options plausible (real features used in the wrong place); no "all of the above".
+						{draft.type === 'single'
+							? 'Mark the one right option.'
+							: 'Mark the 2 or 3 right options.'}{' '}
+						Explain every option in 1–3 sentences; "Right:" or "Wrong:" is added for you. Make wrong
+						options plausible (real features used in the wrong place); no "all of the above".
 					</p>
 					{draft.type === 'multi' && (
 						<div class="field field-inline">
 							<label for="qe-count">Number of options</label>
-							<select id="qe-count" value={String(draft.options.length)} onChange={(event) => setOptionCount(Number(event.currentTarget.value))}>
+							<select
+								id="qe-count"
+								value={String(draft.options.length)}
+								onChange={(event) => setOptionCount(Number(event.currentTarget.value))}
+							>
 								<option value="5">5</option>
 								<option value="6">6</option>
 							</select>
@@ -372,17 +554,43 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 							<fieldset class={`option-editor${draft.answer.includes(id) ? ' is-right' : ''}`}>
 								<legend>Option {letter}</legend>
 								<label class="choice right-toggle">
-									<input id={`qe-right-${index}`} type={draft.type === 'single' ? 'radio' : 'checkbox'} name="qe-right" checked={draft.answer.includes(id)} onChange={(event) => setRight(id, event.currentTarget.checked)} />
+									<input
+										id={`qe-right-${index}`}
+										type={draft.type === 'single' ? 'radio' : 'checkbox'}
+										name="qe-right"
+										checked={draft.answer.includes(id)}
+										onChange={(event) => setRight(id, event.currentTarget.checked)}
+									/>
 									Option {letter} is a right answer
 								</label>
 								<div class="field">
 									<label for={`qe-option-${index}-text`}>Option {letter} text</label>
-									<input id={`qe-option-${index}-text`} type="text" value={option.text} aria-invalid={invalid(`option-${index}-text`)} aria-describedby={describedBy(`option-${index}-text`)} onInput={(event) => setOption(index, { text: event.currentTarget.value })} onBlur={touch(`option-${index}-text`)} />
+									<input
+										id={`qe-option-${index}-text`}
+										type="text"
+										value={option.text}
+										aria-invalid={invalid(`option-${index}-text`)}
+										aria-describedby={describedBy(`option-${index}-text`)}
+										onInput={(event) => setOption(index, { text: event.currentTarget.value })}
+										onBlur={touch(`option-${index}-text`)}
+									/>
 									{errorText(`option-${index}-text`)}
 								</div>
 								<div class="field">
-									<label for={`qe-option-${index}-explanation`}>Why option {letter} is {draft.answer.includes(id) ? 'right' : 'wrong'}</label>
-									<textarea id={`qe-option-${index}-explanation`} rows={2} value={option.explanation} aria-invalid={invalid(`option-${index}-explanation`)} aria-describedby={describedBy(`option-${index}-explanation`)} onInput={(event) => setOption(index, { explanation: event.currentTarget.value })} onBlur={touch(`option-${index}-explanation`)} />
+									<label for={`qe-option-${index}-explanation`}>
+										Why option {letter} is {draft.answer.includes(id) ? 'right' : 'wrong'}
+									</label>
+									<textarea
+										id={`qe-option-${index}-explanation`}
+										rows={2}
+										value={option.explanation}
+										aria-invalid={invalid(`option-${index}-explanation`)}
+										aria-describedby={describedBy(`option-${index}-explanation`)}
+										onInput={(event) =>
+											setOption(index, { explanation: event.currentTarget.value })
+										}
+										onBlur={touch(`option-${index}-explanation`)}
+									/>
 									{errorText(`option-${index}-explanation`)}
 								</div>
 							</fieldset>
@@ -394,19 +602,46 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 					<legend>Explanation and sources</legend>
 					<div class="field">
 						<label for="qe-explanation">Explanation</label>
-						<textarea id="qe-explanation" rows={4} value={draft.explanation} aria-invalid={invalid('explanation')} aria-describedby={describedBy('explanation', true)} onInput={(event) => update({ explanation: event.currentTarget.value })} onBlur={touch('explanation')} />
-						<p id="qe-explanation-hint" class="field-hint">One short paragraph: the principle that decides the question, and a link to the lesson section, e.g. <code>[Tokens](/learn/tokens/)</code>.</p>
+						<textarea
+							id="qe-explanation"
+							rows={4}
+							value={draft.explanation}
+							aria-invalid={invalid('explanation')}
+							aria-describedby={describedBy('explanation', true)}
+							onInput={(event) => update({ explanation: event.currentTarget.value })}
+							onBlur={touch('explanation')}
+						/>
+						<p id="qe-explanation-hint" class="field-hint">
+							One short paragraph: the principle that decides the question, and a link to the lesson
+							section, e.g. <code>[Tokens](/learn/tokens/)</code>.
+						</p>
 						{errorText('explanation')}
 					</div>
 					<div class="field">
 						<label for="qe-sources">Sources</label>
-						<textarea id="qe-sources" rows={2} value={draft.sources} spellcheck={false} aria-invalid={invalid('sources')} aria-describedby={describedBy('sources', true)} onInput={(event) => update({ sources: event.currentTarget.value })} onBlur={touch('sources')} />
-						<p id="qe-sources-hint" class="field-hint">AWS documentation URLs (https://docs.aws.amazon.com/…), one per line.</p>
+						<textarea
+							id="qe-sources"
+							rows={2}
+							value={draft.sources}
+							spellcheck={false}
+							aria-invalid={invalid('sources')}
+							aria-describedby={describedBy('sources', true)}
+							onInput={(event) => update({ sources: event.currentTarget.value })}
+							onBlur={touch('sources')}
+						/>
+						<p id="qe-sources-hint" class="field-hint">
+							AWS documentation URLs (https://docs.aws.amazon.com/…), one per line.
+						</p>
 						{errorText('sources')}
 					</div>
 				</fieldset>
 
-				<div ref={summaryRef} tabIndex={-1} class={`editor-summary${problems.length ? ' has-problems' : ' is-ok'}`} aria-live="polite">
+				<div
+					ref={summaryRef}
+					tabIndex={-1}
+					class={`editor-summary${problems.length ? ' has-problems' : ' is-ok'}`}
+					aria-live="polite"
+				>
 					{problems.length === 0 ? (
 						<p>
 							<strong>No problems.</strong> The file passes the same check as the build.
@@ -414,18 +649,22 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 					) : submitted ? (
 						<>
 							<h3>
-								{problems.length} field{problems.length === 1 ? ' needs' : 's need'} fixing before the download
+								{problems.length} field{problems.length === 1 ? ' needs' : 's need'} fixing before
+								the download
 							</h3>
 							<ul>
 								{problems.map(([key, messages]) => (
 									<li>
-										<a href={`#${targetId(key)}`} onClick={(event) => {
-											const target = document.getElementById(targetId(key));
-											if (target) {
-												event.preventDefault();
-												target.focus();
-											}
-										}}>
+										<a
+											href={`#${targetId(key)}`}
+											onClick={(event) => {
+												const target = document.getElementById(targetId(key));
+												if (target) {
+													event.preventDefault();
+													target.focus();
+												}
+											}}
+										>
 											{labelOf(key)}
 										</a>
 										: {messages.join('; ')}
@@ -443,18 +682,35 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 					<button type="submit" class="button">
 						Download {draft.shortId ? questionFileName(question.id) : 'the .md file'}
 					</button>
-					<button type="button" class="button secondary" onClick={() => { setDraft(NEW_DRAFT); setTouched(new Set()); setSubmitted(false); setSaved(undefined); }}>
+					<button
+						type="button"
+						class="button secondary"
+						onClick={() => {
+							setDraft(NEW_DRAFT);
+							setTouched(new Set());
+							setSubmitted(false);
+							setSaved(undefined);
+						}}
+					>
 						Start a new question
 					</button>
 				</div>
-				<p role="status" class="editor-saved">{saved}</p>
+				<p role="status" class="editor-saved">
+					{saved}
+				</p>
 			</form>
 
 			<section class="editor-side" aria-labelledby="qe-preview-heading">
 				<h3 id="qe-preview-heading">Preview: what students see</h3>
 				<QuestionPreview idPrefix="qe-preview" lessonTitle={lessonTitle} question={question} />
 				<details class="editor-file">
-					<summary>The file it downloads ({draft.lesson && draft.shortId ? questionPath(question.id) : 'content/questions/<lesson>/<short-id>.md'})</summary>
+					<summary>
+						The file it downloads (
+						{draft.lesson && draft.shortId
+							? questionPath(question.id)
+							: 'content/questions/<lesson>/<short-id>.md'}
+						)
+					</summary>
 					<pre tabIndex={0} aria-label="File text">
 						<code>{text}</code>
 					</pre>

@@ -29,7 +29,8 @@ interface Props {
 }
 
 const block = (markdown: string) => marked.parse(markdown, { async: false }) as string;
-const inline = (markdown: string) => (marked.parseInline(markdown, { async: false }) as string).trim();
+const inline = (markdown: string) =>
+	(marked.parseInline(markdown, { async: false }) as string).trim();
 
 /** Converts the draft to the shape students' QuestionView renders. */
 export function toQuizQuestion(question: Props['question']): QuizQuestion {
@@ -38,13 +39,19 @@ export function toQuizQuestion(question: Props['question']): QuizQuestion {
 		lesson: question.lesson ?? '',
 		topics: question.topics,
 		type: question.type,
-		difficulty: (Math.min(3, Math.max(1, question.difficulty || 2)) as 1 | 2 | 3),
+		difficulty: Math.min(3, Math.max(1, question.difficulty || 2)) as 1 | 2 | 3,
 		exams: question.exams,
 		stemHtml: block(question.stem || '*The stem appears here.*'),
 		explanationHtml: block(question.explanation || '*The explanation appears here.*'),
 		options: question.options.map((option) => {
 			const html = inline(option.text || '…');
-			return { id: option.id, html, text: option.text, explanationHtml: inline(option.explanation || '…'), correct: question.answer.includes(option.id) };
+			return {
+				id: option.id,
+				html,
+				text: option.text,
+				explanationHtml: inline(option.explanation || '…'),
+				correct: question.answer.includes(option.id),
+			};
 		}),
 		answer: question.answer,
 		sources: question.sources,
@@ -62,11 +69,33 @@ export default function QuestionPreview({ idPrefix, lessonTitle, question }: Pro
 	}, [shape]);
 	const quiz = toQuizQuestion(question);
 	const toggle = (id: string) =>
-		setSelection(question.type === 'multi' ? (selection.includes(id) ? selection.filter((other) => other !== id) : [...selection, id]) : [id]);
+		setSelection(
+			question.type === 'multi'
+				? selection.includes(id)
+					? selection.filter((other) => other !== id)
+					: [...selection, id]
+				: [id]
+		);
 
+	// Keys 1–n pick options, as in Practice (the component's legend announces them).
 	return (
 		<form
 			class="card question-card"
+			onKeyDown={(event) => {
+				const key = Number(event.key);
+				if (
+					grade ||
+					!Number.isInteger(key) ||
+					key < 1 ||
+					key > quiz.options.length ||
+					event.altKey ||
+					event.ctrlKey ||
+					event.metaKey
+				)
+					return;
+				event.preventDefault();
+				toggle(quiz.options[key - 1]!.id);
+			}}
 			onSubmit={(event) => {
 				event.preventDefault();
 				if (grade) {

@@ -5,7 +5,12 @@
  * fetched once; HTML in it is rendered at build time from the authors' Markdown.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createBankSearch, htmlToPlainText, type BankFilter, type BrowseQuestion } from '../../lib/bank';
+import {
+	createBankSearch,
+	htmlToPlainText,
+	type BankFilter,
+	type BrowseQuestion,
+} from '../../lib/bank';
 import type { QuestionBank } from '../../lib/quiz/types';
 import './question-bank.css';
 
@@ -19,14 +24,24 @@ interface Props {
 }
 
 const DIFFICULTY = ['', 'Recall', 'Apply', 'Analyse'];
-const EMPTY: Required<Record<keyof BankFilter, string>> = { lesson: '', topic: '', type: '', difficulty: '', exam: '' };
+const EMPTY: Required<Record<keyof BankFilter, string>> = {
+	lesson: '',
+	topic: '',
+	type: '',
+	difficulty: '',
+	exam: '',
+};
 
 /** Maps the practice bank's questions to the browser's records (adds plain text for the search). */
 export function toBrowseQuestions(bank: QuestionBank): BrowseQuestion[] {
 	return bank.questions.map((question) => ({
 		...question,
 		text: htmlToPlainText(
-			[question.stemHtml, ...question.options.map((option) => `${option.html} ${option.explanationHtml}`), question.explanationHtml].join(' ')
+			[
+				question.stemHtml,
+				...question.options.map((option) => `${option.html} ${option.explanationHtml}`),
+				question.explanationHtml,
+			].join(' ')
 		),
 	}));
 }
@@ -38,25 +53,37 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 	const [loadError, setLoadError] = useState<string | undefined>();
 	useEffect(() => {
 		fetch(source)
-			.then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${response.status} ${response.statusText}`))))
+			.then((response) =>
+				response.ok
+					? response.json()
+					: Promise.reject(new Error(`${response.status} ${response.statusText}`))
+			)
 			.then((bank: QuestionBank) => {
 				setQuestions(toBrowseQuestions(bank));
 				setLessons(bank.lessons.map(({ slug, title }) => ({ slug, title })));
 			})
-			.catch((error: Error) => setLoadError(`The question bank could not be loaded (${error.message}). Reload the page to try again.`));
+			.catch((error: Error) =>
+				setLoadError(
+					`The question bank could not be loaded (${error.message}). Reload the page to try again.`
+				)
+			);
 	}, [source]);
 	const search = useMemo(() => createBankSearch(questions ?? []), [questions]);
 	const [query, setQuery] = useState('');
 	const [filter, setFilter] = useState(EMPTY);
 	const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-	const lessonTitle = useMemo(() => new Map(lessons.map((lesson) => [lesson.slug, lesson.title])), [lessons]);
+	const lessonTitle = useMemo(
+		() => new Map(lessons.map((lesson) => [lesson.slug, lesson.title])),
+		[lessons]
+	);
 
 	// Deep links such as /questions/?lesson=tokens&type=multi preselect the filters.
 	useEffect(() => {
 		const params = new URLSearchParams(window.location.search);
 		setFilter((current) => {
 			const next = { ...current };
-			for (const key of Object.keys(EMPTY) as (keyof BankFilter)[]) next[key] = params.get(key) ?? '';
+			for (const key of Object.keys(EMPTY) as (keyof BankFilter)[])
+				next[key] = params.get(key) ?? '';
 			return next;
 		});
 		setQuery(params.get('q') ?? '');
@@ -69,8 +96,11 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 		difficulty: filter.difficulty ? Number(filter.difficulty) : undefined,
 		exam: filter.exam || undefined,
 	});
-	const usedTopics = topics.filter((topic) => !questions || questions.some((question) => question.topics.includes(topic)));
-	const set = (key: keyof BankFilter) => (event: Event) => setFilter({ ...filter, [key]: (event.currentTarget as HTMLSelectElement).value });
+	const usedTopics = topics.filter(
+		(topic) => !questions || questions.some((question) => question.topics.includes(topic))
+	);
+	const set = (key: keyof BankFilter) => (event: Event) =>
+		setFilter({ ...filter, [key]: (event.currentTarget as HTMLSelectElement).value });
 	const toggle = (id: string) => {
 		const next = new Set(open);
 		if (next.has(id)) next.delete(id);
@@ -81,10 +111,21 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 
 	return (
 		<div class="bank">
-			<form class="bank-filters" role="search" aria-label="Filter questions" onSubmit={(event) => event.preventDefault()}>
+			<form
+				class="bank-filters"
+				role="search"
+				aria-label="Filter questions"
+				onSubmit={(event) => event.preventDefault()}
+			>
 				<div class="bank-field bank-field-search">
 					<label for="bank-query">Search</label>
-					<input id="bank-query" type="search" value={query} placeholder="e.g. refresh token, SAML, policy variable" onInput={(event) => setQuery(event.currentTarget.value)} />
+					<input
+						id="bank-query"
+						type="search"
+						value={query}
+						placeholder="e.g. refresh token, SAML, policy variable"
+						onInput={(event) => setQuery(event.currentTarget.value)}
+					/>
 				</div>
 				<div class="bank-field">
 					<label for="bank-lesson">Lesson</label>
@@ -146,7 +187,10 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 			</form>
 
 			<p class="bank-count" role="status" aria-live="polite">
-				{loadError ?? (questions ? `Showing ${shown.length} of ${questions.length} questions` : 'Loading the question bank…')}
+				{loadError ??
+					(questions
+						? `Showing ${shown.length} of ${questions.length} questions`
+						: 'Loading the question bank…')}
 			</p>
 
 			{!questions ? null : shown.length === 0 ? (
@@ -160,12 +204,20 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 							<li key={question.id}>
 								<article class="bank-question card" aria-labelledby={`bq-${key}`}>
 									<h2 id={`bq-${key}`} class="bank-question-title">
-										<span class="bank-lesson">{lessonTitle.get(question.lesson) ?? question.lesson}</span>
+										<span class="bank-lesson">
+											{lessonTitle.get(question.lesson) ?? question.lesson}
+										</span>
 										<span class="bank-id">{question.id.split('/')[1]}</span>
 									</h2>
 									<ul class="bank-tags" aria-label="Details">
-										<li>{question.type === 'multi' ? `Choose ${question.answer.length}` : 'Single answer'}</li>
-										<li>Difficulty {question.difficulty} · {DIFFICULTY[question.difficulty]}</li>
+										<li>
+											{question.type === 'multi'
+												? `Choose ${question.answer.length}`
+												: 'Single answer'}
+										</li>
+										<li>
+											Difficulty {question.difficulty} · {DIFFICULTY[question.difficulty]}
+										</li>
 										{question.exams.map((exam) => (
 											<li>{exam}</li>
 										))}
@@ -184,23 +236,34 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 													<span class="sr-only">{option.id.toUpperCase()}. </span>
 													<span dangerouslySetInnerHTML={{ __html: option.html }} />
 												</span>
-												{isOpen && option.correct && <span class="bank-verdict">✓ Right answer</span>}
+												{isOpen && option.correct && (
+													<span class="bank-verdict">✓ Right answer</span>
+												)}
 											</li>
 										))}
 									</ol>
-									<button type="button" class="button secondary bank-toggle" aria-expanded={isOpen} aria-controls={`ba-${key}`} onClick={() => toggle(question.id)}>
+									<button
+										type="button"
+										class="button secondary bank-toggle"
+										aria-expanded={isOpen}
+										aria-controls={`ba-${key}`}
+										onClick={() => toggle(question.id)}
+									>
 										{isOpen ? 'Hide answer' : 'Show answer and explanations'}
 									</button>
 									<div id={`ba-${key}`} class="bank-answer" hidden={!isOpen}>
 										{isOpen && (
 											<>
 												<p class="bank-answer-key">
-													<strong>Answer: {question.answer.map((id) => id.toUpperCase()).join(', ')}</strong>
+													<strong>
+														Answer: {question.answer.map((id) => id.toUpperCase()).join(', ')}
+													</strong>
 												</p>
 												<ul class="bank-explanations">
 													{question.options.map((option) => (
 														<li class={option.correct ? 'is-right' : 'is-wrong'}>
-															<strong>{option.id.toUpperCase()}.</strong> <span dangerouslySetInnerHTML={{ __html: option.explanationHtml }} />
+															<strong>{option.id.toUpperCase()}.</strong>{' '}
+															<span dangerouslySetInnerHTML={{ __html: option.explanationHtml }} />
 														</li>
 													))}
 												</ul>
@@ -211,7 +274,11 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 													{question.sources.map((url, index) => (
 														<>
 															{index > 0 && ', '}
-															<a href={url}>{url.replace(/^https:\/\/(docs\.aws\.amazon\.com\/)?/, '').replace(/\.html$/, '')}</a>
+															<a href={url}>
+																{url
+																	.replace(/^https:\/\/(docs\.aws\.amazon\.com\/)?/, '')
+																	.replace(/\.html$/, '')}
+															</a>
 														</>
 													))}
 												</p>

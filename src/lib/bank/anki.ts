@@ -17,7 +17,9 @@ function field(html: string): string {
 }
 
 /** The tags of one question, space-separated, Anki hierarchical style. */
-export function ankiTags(question: Pick<BankQuestion, 'lesson' | 'topics' | 'type' | 'difficulty' | 'exams'>): string {
+export function ankiTags(
+	question: Pick<BankQuestion, 'lesson' | 'topics' | 'type' | 'difficulty' | 'exams'>
+): string {
 	return [
 		`lesson::${question.lesson}`,
 		...question.topics.map((topic) => `topic::${topic}`),
@@ -32,7 +34,10 @@ export function ankiTags(question: Pick<BankQuestion, 'lesson' | 'topics' | 'typ
  * Exports questions as an Anki-importable TSV (File → Import in Anki 2.1.55+). Pure.
  * @example questionsToAnki(bank).split('\n')[0] // "#separator:tab"
  */
-export function questionsToAnki(questions: readonly BankQuestion[], deck = 'Cognito Study'): string {
+export function questionsToAnki(
+	questions: readonly BankQuestion[],
+	deck = 'Cognito Study'
+): string {
 	const header = [
 		'#separator:tab',
 		'#html:true',
@@ -49,9 +54,14 @@ export function questionsToAnki(questions: readonly BankQuestion[], deck = 'Cogn
 			.map((option) => `<li>${inlineMarkdown(option.text)}</li>`)
 			.join('')}</ol>`;
 		const back = `<p><strong>Answer: ${question.answer.map(letter).join(', ')}</strong></p><ul>${question.options
-			.map((option) => `<li><strong>${letter(option.id)}.</strong> ${inlineMarkdown(option.explanation)}</li>`)
+			.map(
+				(option) =>
+					`<li><strong>${letter(option.id)}.</strong> ${inlineMarkdown(option.explanation)}</li>`
+			)
 			.join('')}</ul>${markdownToHtml(question.explanation)}`;
-		return [`cognito-study:${question.id}`, field(front), field(back), ankiTags(question)].join('\t');
+		return [`cognito-study:${question.id}`, field(front), field(back), ankiTags(question)].join(
+			'\t'
+		);
 	});
 	return `${[...header, ...notes].join('\n')}\n`;
 }

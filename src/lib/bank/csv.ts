@@ -30,7 +30,17 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** Columns a sheet must have (the others may be left out). */
-export const REQUIRED_CSV_COLUMNS = ['id', 'lesson', 'stem', 'explanation', 'answer', 'sources', 'topics', 'exams', 'difficulty'] as const;
+export const REQUIRED_CSV_COLUMNS = [
+	'id',
+	'lesson',
+	'stem',
+	'explanation',
+	'answer',
+	'sources',
+	'topics',
+	'exams',
+	'difficulty',
+] as const;
 
 /** One CSV record with the 1-based line it starts on. */
 export interface CsvRecord {
@@ -45,7 +55,13 @@ export interface CsvRecord {
 export function parseCsv(text: string): CsvRecord[] {
 	const source = text.replace(/^\uFEFF/, '');
 	const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
-	const delimiter = firstLine.includes(',') ? ',' : firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
+	const delimiter = firstLine.includes(',')
+		? ','
+		: firstLine.includes(';')
+			? ';'
+			: firstLine.includes('\t')
+				? '\t'
+				: ',';
 	const records: CsvRecord[] = [];
 	let cells: string[] = [];
 	let cell = '';
@@ -90,7 +106,10 @@ export function parseCsv(text: string): CsvRecord[] {
 }
 
 function list(value: string): string[] {
-	return value.split(/[;,|\s]+/).map((item) => item.trim()).filter(Boolean);
+	return value
+		.split(/[;,|\s]+/)
+		.map((item) => item.trim())
+		.filter(Boolean);
 }
 
 function answerList(value: string): string[] {
@@ -104,18 +123,28 @@ function answerList(value: string): string[] {
  * Reads CSV text into import candidates, or header problems (unknown or missing columns) that stop
  * the import before any row is read. Validate candidates with `validateCandidates`. Pure.
  */
-export function parseCsvQuestions(text: string): { candidates: QuestionCandidate[]; problems: string[] } {
+export function parseCsvQuestions(text: string): {
+	candidates: QuestionCandidate[];
+	problems: string[];
+} {
 	const [header, ...rows] = parseCsv(text);
-	if (!header) return { candidates: [], problems: ['line 1: (header): must list the column names, found an empty file'] };
+	if (!header)
+		return {
+			candidates: [],
+			problems: ['line 1: (header): must list the column names, found an empty file'],
+		};
 	const columns = header.cells.map((name) => name.trim().toLowerCase());
 	const problems: string[] = [];
 	columns.forEach((name, index) => {
 		if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
-			problems.push(`line ${header.line}: (header) column ${index + 1}: must be one of ${CSV_COLUMNS.join(', ')}, found "${name}"`);
+			problems.push(
+				`line ${header.line}: (header) column ${index + 1}: must be one of ${CSV_COLUMNS.join(', ')}, found "${name}"`
+			);
 		}
 	});
 	for (const required of REQUIRED_CSV_COLUMNS) {
-		if (!columns.includes(required)) problems.push(`line ${header.line}: (header): must have a "${required}" column, found none`);
+		if (!columns.includes(required))
+			problems.push(`line ${header.line}: (header): must have a "${required}" column, found none`);
 	}
 	if (problems.length > 0) return { candidates: [], problems };
 
@@ -125,15 +154,23 @@ export function parseCsvQuestions(text: string): { candidates: QuestionCandidate
 			const index = columns.indexOf(name);
 			return index >= 0 ? (row.cells[index] ?? '').trim() : '';
 		};
-		if (row.cells.length > columns.length && row.cells.slice(columns.length).some((value) => value.trim())) {
-			rowProblems.push(`(row): must have at most ${columns.length} cells like the header, found ${row.cells.length}; quote cells that contain commas`);
+		if (
+			row.cells.length > columns.length &&
+			row.cells.slice(columns.length).some((value) => value.trim())
+		) {
+			rowProblems.push(
+				`(row): must have at most ${columns.length} cells like the header, found ${row.cells.length}; quote cells that contain commas`
+			);
 		}
 		const lesson = cell('lesson');
 		const rawId = cell('id');
 		const options = OPTION_IDS.flatMap((id) => {
 			const optionText = cell(`option_${id}`);
 			const explanation = cell(`explanation_${id}`);
-			if (!optionText && explanation) rowProblems.push(`option_${id}: must have the option text when explanation_${id} is filled, found nothing`);
+			if (!optionText && explanation)
+				rowProblems.push(
+					`option_${id}: must have the option text when explanation_${id} is filled, found nothing`
+				);
 			return optionText ? [{ id, text: optionText, explanation }] : [];
 		});
 		const answer = answerList(cell('answer'));
@@ -144,14 +181,21 @@ export function parseCsvQuestions(text: string): { candidates: QuestionCandidate
 			lesson: lesson || undefined,
 			topics: list(cell('topics')),
 			type,
-			difficulty: difficulty === '' ? undefined : /^\d+$/.test(difficulty) ? Number(difficulty) : difficulty,
+			difficulty:
+				difficulty === '' ? undefined : /^\d+$/.test(difficulty) ? Number(difficulty) : difficulty,
 			exams: list(cell('exams')).map((exam) => exam.toUpperCase()),
 			options,
 			answer,
 			scenario: cell('scenario') || undefined,
 			sources: list(cell('sources')),
 		};
-		return { line: row.line, fields, stem: cell('stem'), explanation: cell('explanation'), problems: rowProblems };
+		return {
+			line: row.line,
+			fields,
+			stem: cell('stem'),
+			explanation: cell('explanation'),
+			problems: rowProblems,
+		};
 	});
 	return { candidates, problems: [] };
 }

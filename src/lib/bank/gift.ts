@@ -49,7 +49,13 @@ export function questionsToGift(questions: readonly BankQuestion[]): string {
 		const answers = question.options.map((option) => {
 			const right = question.answer.includes(option.id);
 			const mark =
-				question.type === 'single' ? (right ? '=' : '~') : right ? `~%${weight(question.answer.length)}%` : '~%-100%';
+				question.type === 'single'
+					? right
+						? '='
+						: '~'
+					: right
+						? `~%${weight(question.answer.length)}%`
+						: '~%-100%';
 			return `\t${mark}${escapeGift(option.text)}#${escapeGift(option.explanation)}`;
 		});
 		blocks.push(
@@ -126,7 +132,10 @@ function list(value: string): string[] {
  */
 export function parseGiftQuestions(text: string): { candidates: QuestionCandidate[] } {
 	const candidates: QuestionCandidate[] = [];
-	const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+	const lines = text
+		.replace(/^\uFEFF/, '')
+		.replace(/\r\n?/g, '\n')
+		.split('\n');
 	let category: string | undefined;
 	let index = 0;
 	while (index < lines.length) {
@@ -154,7 +163,12 @@ export function parseGiftQuestions(text: string): { candidates: QuestionCandidat
 	return { candidates };
 }
 
-function readQuestion(source: string, line: number, meta: Record<string, string>, category: string | undefined): QuestionCandidate {
+function readQuestion(
+	source: string,
+	line: number,
+	meta: Record<string, string>,
+	category: string | undefined
+): QuestionCandidate {
 	const problems: string[] = [];
 	let rest = source.trim();
 	let title = '';
@@ -168,34 +182,54 @@ function readQuestion(source: string, line: number, meta: Record<string, string>
 	const close = open >= 0 ? findUnescaped(rest, '}', open) : -1;
 	const stem = unescapeGift((open >= 0 ? rest.slice(0, open) : rest).trim());
 	const block = open >= 0 && close >= 0 ? rest.slice(open + 1, close) : '';
-	if (open < 0 || close < 0) problems.push('(answers): must have an answer block { … }, found none');
+	if (open < 0 || close < 0)
+		problems.push('(answers): must have an answer block { … }, found none');
 	if (close >= 0 && rest.slice(close + 1).trim()) {
-		problems.push(`(answers): must be the end of the question, found text after "}" (fill-in-the-blank questions are not supported)`);
+		problems.push(
+			`(answers): must be the end of the question, found text after "}" (fill-in-the-blank questions are not supported)`
+		);
 	}
 	const { answers, general, leftover } = splitAnswers(block);
 	const trimmedBlock = block.trim();
 	if (/^(T|F|TRUE|FALSE)\b/.test(trimmedBlock)) {
-		problems.push('type: must be a multiple-choice question, found a true/false question; rewrite it with four options');
+		problems.push(
+			'type: must be a multiple-choice question, found a true/false question; rewrite it with four options'
+		);
 	} else if (answers.some((answer) => findUnescaped(answer.text, '->') >= 0)) {
 		problems.push('type: must be a multiple-choice question, found a matching question');
-	} else if (answers.length > 0 && answers.every((answer) => answer.weight > 0) ) {
-		problems.push('type: must be a multiple-choice question with wrong options (~), found only right answers (a short-answer question)');
+	} else if (answers.length > 0 && answers.every((answer) => answer.weight > 0)) {
+		problems.push(
+			'type: must be a multiple-choice question with wrong options (~), found only right answers (a short-answer question)'
+		);
 	} else if (open >= 0 && close >= 0 && answers.length === 0) {
-		problems.push(`(answers): must list options as =right or ~wrong, found ${leftover.trim() ? `"${leftover.trim().slice(0, 30)}"` : 'an empty block'}`);
+		problems.push(
+			`(answers): must list options as =right or ~wrong, found ${leftover.trim() ? `"${leftover.trim().slice(0, 30)}"` : 'an empty block'}`
+		);
 	}
 	if (answers.length > OPTION_IDS.length) {
-		problems.push(`options: must have at most ${OPTION_IDS.length} options, found ${answers.length}`);
+		problems.push(
+			`options: must have at most ${OPTION_IDS.length} options, found ${answers.length}`
+		);
 	}
 
-	const right = answers.map((answer, position) => (answer.weight > 0 ? OPTION_IDS[position] : undefined)).filter(Boolean);
+	const right = answers
+		.map((answer, position) => (answer.weight > 0 ? OPTION_IDS[position] : undefined))
+		.filter(Boolean);
 	const lesson = meta.lesson ?? (title.includes('/') ? title.split('/')[0] : category);
 	const id = title.includes('/') || !title ? title : `${lesson ?? ''}/${title}`;
 	const fields: Record<string, unknown> = {
 		id: id || undefined,
 		lesson,
 		topics: meta.topics !== undefined ? list(meta.topics) : undefined,
-		type: meta.type ?? (right.length > 1 || answers.some((answer) => answer.weight < 0) ? 'multi' : 'single'),
-		difficulty: meta.difficulty === undefined ? undefined : /^\d+$/.test(meta.difficulty) ? Number(meta.difficulty) : meta.difficulty,
+		type:
+			meta.type ??
+			(right.length > 1 || answers.some((answer) => answer.weight < 0) ? 'multi' : 'single'),
+		difficulty:
+			meta.difficulty === undefined
+				? undefined
+				: /^\d+$/.test(meta.difficulty)
+					? Number(meta.difficulty)
+					: meta.difficulty,
 		exams: meta.exams !== undefined ? list(meta.exams) : undefined,
 		options: answers.slice(0, OPTION_IDS.length).map((answer, position) => ({
 			id: OPTION_IDS[position],
@@ -210,7 +244,9 @@ function readQuestion(source: string, line: number, meta: Record<string, string>
 		try {
 			fields.fromNotes = JSON.parse(meta.fromNotes);
 		} catch {
-			problems.push(`fromNotes: must be JSON such as {"number":1,"originalAnswer":"…","corrected":false}, found "${meta.fromNotes.slice(0, 30)}"`);
+			problems.push(
+				`fromNotes: must be JSON such as {"number":1,"originalAnswer":"…","corrected":false}, found "${meta.fromNotes.slice(0, 30)}"`
+			);
 		}
 	}
 	return { line, fields, stem, explanation: general, problems };

@@ -25,7 +25,12 @@ export function importQuestions(
 ): ImportResult {
 	if (options.format === 'csv') {
 		const { candidates, problems } = parseCsvQuestions(text);
-		if (problems.length > 0) return { ok: false, problems: problems.map((problem) => `${options.source} ${problem}`), files: [] };
+		if (problems.length > 0)
+			return {
+				ok: false,
+				problems: problems.map((problem) => `${options.source} ${problem}`),
+				files: [],
+			};
 		return validateCandidates(candidates, options);
 	}
 	return validateCandidates(parseGiftQuestions(text).candidates, options);

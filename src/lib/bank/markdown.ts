@@ -6,7 +6,10 @@
 
 /** Escapes `& < > " '` for HTML text and attributes. */
 export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[char]};`);
+	return text.replace(
+		/[&<>"']/g,
+		(char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[char]};`
+	);
 }
 
 /** Renders inline Markdown (no block structure) to HTML. */
@@ -39,12 +42,17 @@ export function markdownToHtml(markdown: string): string {
 		if (fence) {
 			const code: string[] = [];
 			index++;
-			while (index < lines.length && !lines[index]!.startsWith(fence[1]!)) code.push(lines[index++]!);
+			while (index < lines.length && !lines[index]!.startsWith(fence[1]!))
+				code.push(lines[index++]!);
 			index++;
 			out.push(`<pre><code>${escapeHtml(code.join('\n'))}</code></pre>`);
 			continue;
 		}
-		const listKind = /^\s*[-*]\s+/.test(line) ? 'ul' : /^\s*\d+[.)]\s+/.test(line) ? 'ol' : undefined;
+		const listKind = /^\s*[-*]\s+/.test(line)
+			? 'ul'
+			: /^\s*\d+[.)]\s+/.test(line)
+				? 'ol'
+				: undefined;
 		if (listKind) {
 			const items: string[] = [];
 			const marker = listKind === 'ul' ? /^\s*[-*]\s+/ : /^\s*\d+[.)]\s+/;
@@ -55,7 +63,12 @@ export function markdownToHtml(markdown: string): string {
 			continue;
 		}
 		const paragraph: string[] = [];
-		while (index < lines.length && lines[index]!.trim() !== '' && !/^(```|~~~)/.test(lines[index]!) && !/^\s*([-*]|\d+[.)])\s+/.test(lines[index]!)) {
+		while (
+			index < lines.length &&
+			lines[index]!.trim() !== '' &&
+			!/^(```|~~~)/.test(lines[index]!) &&
+			!/^\s*([-*]|\d+[.)])\s+/.test(lines[index]!)
+		) {
 			paragraph.push(lines[index++]!.trim());
 		}
 		const heading = /^(#{2,6})\s+(.*)$/.exec(paragraph[0] ?? '');

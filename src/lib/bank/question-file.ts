@@ -24,7 +24,8 @@ export const FIELD_ORDER = [
 const OPTION_ORDER = ['id', 'text', 'explanation'] as const;
 const FROM_NOTES_ORDER = ['number', 'originalAnswer', 'corrected'] as const;
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-const RESERVED = /^(true|false|yes|no|on|off|null|y|n|~|[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i;
+const RESERVED =
+	/^(true|false|yes|no|on|off|null|y|n|~|[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i;
 
 /** Repository-relative path of a question file: `content/questions/<id>.md`. */
 export function questionPath(id: string): string {
@@ -52,7 +53,10 @@ function flowList(values: unknown): string {
 }
 
 function mapping(value: Record<string, unknown>, order: readonly string[]): string {
-	const keys = [...order.filter((key) => key in value), ...Object.keys(value).filter((key) => !order.includes(key))];
+	const keys = [
+		...order.filter((key) => key in value),
+		...Object.keys(value).filter((key) => !order.includes(key)),
+	];
 	return `{ ${keys.map((key) => `${key}: ${key === 'originalAnswer' ? quoted(value[key]) : yamlScalar(value[key])}`).join(', ')} }`;
 }
 
@@ -61,11 +65,19 @@ function mapping(value: Record<string, unknown>, order: readonly string[]): stri
  * {@link FIELD_ORDER}; unknown keys follow, so the schema can still report them. Pure.
  * @example questionToFile(question) // "---\nid: tokens/x\nlesson: tokens\n…"
  */
-export function questionToFile(question: { [key: string]: unknown; stem?: string; explanation?: string } | BankQuestion): string {
-	const { stem = '', explanation = '', ...fields } = question as Record<string, unknown> & { stem?: string; explanation?: string };
+export function questionToFile(
+	question: { [key: string]: unknown; stem?: string; explanation?: string } | BankQuestion
+): string {
+	const {
+		stem = '',
+		explanation = '',
+		...fields
+	} = question as Record<string, unknown> & { stem?: string; explanation?: string };
 	const keys = [
 		...FIELD_ORDER.filter((key) => fields[key] !== undefined),
-		...Object.keys(fields).filter((key) => !(FIELD_ORDER as readonly string[]).includes(key) && fields[key] !== undefined),
+		...Object.keys(fields).filter(
+			(key) => !(FIELD_ORDER as readonly string[]).includes(key) && fields[key] !== undefined
+		),
 	];
 	const lines: string[] = [];
 	for (const key of keys) {
@@ -84,11 +96,15 @@ export function questionToFile(question: { [key: string]: unknown; stem?: string
 				lines.push('options:');
 				for (const option of Array.isArray(value) ? value : []) {
 					const record = (option ?? {}) as Record<string, unknown>;
-					const optionKeys = [...OPTION_ORDER, ...Object.keys(record).filter((k) => !(OPTION_ORDER as readonly string[]).includes(k))];
+					const optionKeys = [
+						...OPTION_ORDER,
+						...Object.keys(record).filter((k) => !(OPTION_ORDER as readonly string[]).includes(k)),
+					];
 					optionKeys
 						.filter((optionKey) => record[optionKey] !== undefined)
 						.forEach((optionKey, index) => {
-							const rendered = optionKey === 'id' ? yamlScalar(record[optionKey]) : quoted(record[optionKey]);
+							const rendered =
+								optionKey === 'id' ? yamlScalar(record[optionKey]) : quoted(record[optionKey]);
 							lines.push(`${index === 0 ? '  - ' : '    '}${optionKey}: ${rendered}`);
 						});
 				}
@@ -99,10 +115,13 @@ export function questionToFile(question: { [key: string]: unknown; stem?: string
 					break;
 				}
 				lines.push('sources:');
-				for (const source of Array.isArray(value) ? value : [value]) lines.push(`  - ${quoted(source)}`);
+				for (const source of Array.isArray(value) ? value : [value])
+					lines.push(`  - ${quoted(source)}`);
 				break;
 			case 'fromNotes':
-				lines.push(`fromNotes: ${typeof value === 'object' && value ? mapping(value as Record<string, unknown>, FROM_NOTES_ORDER) : yamlScalar(value)}`);
+				lines.push(
+					`fromNotes: ${typeof value === 'object' && value ? mapping(value as Record<string, unknown>, FROM_NOTES_ORDER) : yamlScalar(value)}`
+				);
 				break;
 			default:
 				lines.push(`${key}: ${Array.isArray(value) ? flowList(value) : yamlScalar(value)}`);
@@ -119,10 +138,15 @@ export function questionToFile(question: { [key: string]: unknown; stem?: string
 export function fileToQuestion(
 	path: string,
 	text: string
-): { question: Record<string, unknown> & { stem: string; explanation: string } } | { error: string } {
+):
+	| { question: Record<string, unknown> & { stem: string; explanation: string } }
+	| { error: string } {
 	const split = splitFrontmatter(path, text);
 	if ('error' in split) return split;
-	const data = typeof split.data === 'object' && split.data !== null ? (split.data as Record<string, unknown>) : {};
+	const data =
+		typeof split.data === 'object' && split.data !== null
+			? (split.data as Record<string, unknown>)
+			: {};
 	return { question: { ...data, ...splitQuestionBody(split.body) } };
 }
 
@@ -135,5 +159,9 @@ export function questionFileName(id: string): string {
 export function normaliseQuestion(question: BankQuestion): BankQuestion {
 	const ordered: Record<string, unknown> = {};
 	for (const key of FIELD_ORDER) if (question[key] !== undefined) ordered[key] = question[key];
-	return { ...(ordered as unknown as BankQuestion), stem: question.stem.trim(), explanation: question.explanation.trim() };
+	return {
+		...(ordered as unknown as BankQuestion),
+		stem: question.stem.trim(),
+		explanation: question.explanation.trim(),
+	};
 }

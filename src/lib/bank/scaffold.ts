@@ -54,7 +54,11 @@ export function scaffoldQuestion(options: ScaffoldOptions): BankQuestion {
 	return {
 		id: fullId(options.lesson, options.id),
 		lesson: options.lesson as BankQuestion['lesson'],
-		topics: (options.topics?.length ? options.topics : [options.lesson === 'cognito-overview' ? 'overview' : 'user-pools']) as BankQuestion['topics'],
+		topics: (options.topics?.length
+			? options.topics
+			: [
+					options.lesson === 'cognito-overview' ? 'overview' : 'user-pools',
+				]) as BankQuestion['topics'],
 		type,
 		difficulty: options.difficulty ?? 2,
 		exams: (options.exams?.length ? options.exams : ['DVA-C02']) as BankQuestion['exams'],
@@ -67,8 +71,12 @@ export function scaffoldQuestion(options: ScaffoldOptions): BankQuestion {
 			};
 		}),
 		answer: answer as BankQuestion['answer'],
-		sources: options.sources?.length ? options.sources : ['https://docs.aws.amazon.com/cognito/latest/developerguide/what-is-amazon-cognito.html'],
+		sources: options.sources?.length
+			? options.sources
+			: ['https://docs.aws.amazon.com/cognito/latest/developerguide/what-is-amazon-cognito.html'],
 		stem: options.stem ? withChoosePhrase(options.stem, type, answer.length) : stemDefault,
-		explanation: options.explanation || 'TODO: the principle that decides the question, and a pointer to the lesson section.',
+		explanation:
+			options.explanation ||
+			'TODO: the principle that decides the question, and a pointer to the lesson section.',
 	};
 }

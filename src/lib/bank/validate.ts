@@ -20,7 +20,10 @@ export interface ValidateOptions {
  * line number) and no files. Pure.
  * @example validateCandidates(parseCsvQuestions(text).candidates, { source: 'bank.csv' })
  */
-export function validateCandidates(candidates: readonly QuestionCandidate[], options: ValidateOptions): ImportResult {
+export function validateCandidates(
+	candidates: readonly QuestionCandidate[],
+	options: ValidateOptions
+): ImportResult {
 	const problems: string[] = [];
 	const files: GeneratedFile[] = [];
 	const questions: BankQuestion[] = [];
@@ -28,7 +31,11 @@ export function validateCandidates(candidates: readonly QuestionCandidate[], opt
 	const firstLineById = new Map<string, number>();
 
 	if (candidates.length === 0) {
-		return { ok: false, problems: [`${options.source}: (file): must contain at least one question, found none`], files: [] };
+		return {
+			ok: false,
+			problems: [`${options.source}: (file): must contain at least one question, found none`],
+			files: [],
+		};
 	}
 
 	for (const candidate of candidates) {
@@ -37,16 +44,24 @@ export function validateCandidates(candidates: readonly QuestionCandidate[], opt
 		const rowProblems = candidate.problems.map((problem) => `${label}: ${problem}`);
 
 		const path = questionPath(id || `line-${candidate.line}`);
-		const text = questionToFile({ ...candidate.fields, stem: candidate.stem, explanation: candidate.explanation });
+		const text = questionToFile({
+			...candidate.fields,
+			stem: candidate.stem,
+			explanation: candidate.explanation,
+		});
 		const report = checkContent([{ path, text }]);
 		for (const error of report.errors) {
-			rowProblems.push(`${label}: ${error.startsWith(`${path}: `) ? error.slice(path.length + 2) : error}`);
+			rowProblems.push(
+				`${label}: ${error.startsWith(`${path}: `) ? error.slice(path.length + 2) : error}`
+			);
 		}
 
 		if (id) {
 			const earlier = firstLineById.get(id);
 			if (earlier !== undefined) {
-				rowProblems.push(`${label}: id: must be unique in the import, found "${id}" (also on line ${earlier})`);
+				rowProblems.push(
+					`${label}: id: must be unique in the import, found "${id}" (also on line ${earlier})`
+				);
 			} else {
 				firstLineById.set(id, candidate.line);
 			}

@@ -11,7 +11,12 @@ import { LESSON_SLUGS } from '../../schemas/vocabulary';
 export const GET: APIRoute = async () => {
 	const rank = new Map<string, number>(LESSON_SLUGS.map((slug, index) => [slug, index]));
 	const questions: BankQuestion[] = (await getCollection('questions'))
-		.sort((a, b) => rank.get(a.data.lesson)! - rank.get(b.data.lesson)! || a.data.id.localeCompare(b.data.id))
+		.sort(
+			(a, b) =>
+				rank.get(a.data.lesson)! - rank.get(b.data.lesson)! || a.data.id.localeCompare(b.data.id)
+		)
 		.map(({ data, body }) => ({ ...data, ...splitQuestionBody(body ?? '') }));
-	return new Response(JSON.stringify({ version: 1, questions }), { headers: { 'Content-Type': 'application/json' } });
+	return new Response(JSON.stringify({ version: 1, questions }), {
+		headers: { 'Content-Type': 'application/json' },
+	});
 };

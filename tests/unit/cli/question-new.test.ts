@@ -11,7 +11,10 @@ const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 let root: string;
 
 function run(script: string, args: string[]) {
-	return spawnSync(TSX, [join(REPO_ROOT, 'src/cli', script), '--root', root, ...args], { cwd: root, encoding: 'utf8' });
+	return spawnSync(TSX, [join(REPO_ROOT, 'src/cli', script), '--root', root, ...args], {
+		cwd: root,
+		encoding: 'utf8',
+	});
 }
 
 beforeAll(() => {
@@ -24,12 +27,28 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('question:new', () => {
 	test('scaffolds a file from flags that passes the content check', { timeout: 30_000 }, () => {
-		const result = run('question-new.ts', ['--no-input', '--lesson', 'tokens', '--id', 'my-question', '--type', 'multi', '--answer', 'a,c', '--topics', 'tokens,jwt-verification', '--exams', 'DVA-C02,SCS-C02']);
+		const result = run('question-new.ts', [
+			'--no-input',
+			'--lesson',
+			'tokens',
+			'--id',
+			'my-question',
+			'--type',
+			'multi',
+			'--answer',
+			'a,c',
+			'--topics',
+			'tokens,jwt-verification',
+			'--exams',
+			'DVA-C02,SCS-C02',
+		]);
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(0);
 		expect(result.stdout).toContain('Created content/questions/tokens/my-question.md');
 		const text = readFileSync(join(root, 'content/questions/tokens/my-question.md'), 'utf8');
-		expect(text).toContain('id: tokens/my-question\nlesson: tokens\ntopics: [tokens, jwt-verification]\ntype: multi');
+		expect(text).toContain(
+			'id: tokens/my-question\nlesson: tokens\ntopics: [tokens, jwt-verification]\ntype: multi'
+		);
 		expect(text).toContain('answer: [a, c]');
 		expect(text).toContain('(Choose two.)');
 		const report = checkContent(readContentFiles(root));
@@ -45,28 +64,63 @@ describe('question:new', () => {
 	});
 
 	// `script` gives the CLI a real terminal, so it asks its questions; answers are typed one line at a time.
-	test.skipIf(!existsSync('/usr/bin/script'))('asks for each field in a terminal', { timeout: 30_000 }, () => {
-		const answers = ['identity-pools', 'guest-role', 'multi', '1', 'identity-pools, guest-access', 'SAA-C03', 'A photo app lets visitors browse without signing in. Which two settings are needed?', 'a,b', 'https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html'];
-		const command = `(sleep 1.5; for line in ${answers.map((answer) => `'${answer}'`).join(' ')}; do echo "$line"; sleep 0.2; done; sleep 3) | script -qec "${TSX} ${join(REPO_ROOT, 'src/cli/question-new.ts')} --root ${root}" /dev/null`;
-		const output = execFileSync('sh', ['-c', command], { encoding: 'utf8' });
-		expect(output).toContain('Lesson (cognito-overview');
-		expect(output).toContain('Created content/questions/identity-pools/guest-role.md');
-		const text = readFileSync(join(root, 'content/questions/identity-pools/guest-role.md'), 'utf8');
-		expect(text).toContain('topics: [identity-pools, guest-access]\ntype: multi\ndifficulty: 1\nexams: [SAA-C03]');
-		expect(text).toContain('Which two settings are needed? (Choose two.)');
-		rmSync(join(root, 'content/questions/identity-pools'), { recursive: true });
-	});
+	test.skipIf(!existsSync('/usr/bin/script'))(
+		'asks for each field in a terminal',
+		{ timeout: 30_000 },
+		() => {
+			const answers = [
+				'identity-pools',
+				'guest-role',
+				'multi',
+				'1',
+				'identity-pools, guest-access',
+				'SAA-C03',
+				'A photo app lets visitors browse without signing in. Which two settings are needed?',
+				'a,b',
+				'https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html',
+			];
+			const command = `(sleep 1.5; for line in ${answers.map((answer) => `'${answer}'`).join(' ')}; do echo "$line"; sleep 0.2; done; sleep 3) | script -qec "${TSX} ${join(REPO_ROOT, 'src/cli/question-new.ts')} --root ${root}" /dev/null`;
+			const output = execFileSync('sh', ['-c', command], { encoding: 'utf8' });
+			expect(output).toContain('Lesson (cognito-overview');
+			expect(output).toContain('Created content/questions/identity-pools/guest-role.md');
+			const text = readFileSync(
+				join(root, 'content/questions/identity-pools/guest-role.md'),
+				'utf8'
+			);
+			expect(text).toContain(
+				'topics: [identity-pools, guest-access]\ntype: multi\ndifficulty: 1\nexams: [SAA-C03]'
+			);
+			expect(text).toContain('Which two settings are needed? (Choose two.)');
+			rmSync(join(root, 'content/questions/identity-pools'), { recursive: true });
+		}
+	);
 
 	test('refuses to overwrite an existing question', { timeout: 30_000 }, () => {
 		const before = readFileSync(join(root, 'content/questions/tokens/my-question.md'), 'utf8');
-		const result = run('question-new.ts', ['--no-input', '--lesson', 'tokens', '--id', 'my-question']);
+		const result = run('question-new.ts', [
+			'--no-input',
+			'--lesson',
+			'tokens',
+			'--id',
+			'my-question',
+		]);
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain('id: must be new, found "tokens/my-question"');
-		expect(readFileSync(join(root, 'content/questions/tokens/my-question.md'), 'utf8')).toBe(before);
+		expect(readFileSync(join(root, 'content/questions/tokens/my-question.md'), 'utf8')).toBe(
+			before
+		);
 	});
 
 	test('refuses a question the schema rejects and writes nothing', { timeout: 30_000 }, () => {
-		const result = run('question-new.ts', ['--no-input', '--lesson', 'tokens', '--id', 'bad-one', '--topics', 'tokenz']);
+		const result = run('question-new.ts', [
+			'--no-input',
+			'--lesson',
+			'tokens',
+			'--id',
+			'bad-one',
+			'--topics',
+			'tokenz',
+		]);
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain('topics[0]: must be one of');
 		expect(() => readFileSync(join(root, 'content/questions/tokens/bad-one.md'))).toThrow();
@@ -74,21 +128,39 @@ describe('question:new', () => {
 });
 
 describe('questions:import', () => {
-	test('writes nothing when a row is bad, and every file when all are good', { timeout: 30_000 }, () => {
-		const bad = run('questions-import.ts', [join(REPO_ROOT, 'tests/fixtures/bank/mixed.csv')]);
-		expect(bad.status).toBe(1);
-		expect(bad.stderr).toContain('9 problems; nothing was written');
-		expect(readContentFiles(root).filter((file) => file.path.includes('aud-claim-from-sheet'))).toEqual([]);
+	test(
+		'writes nothing when a row is bad, and every file when all are good',
+		{ timeout: 30_000 },
+		() => {
+			const bad = run('questions-import.ts', [join(REPO_ROOT, 'tests/fixtures/bank/mixed.csv')]);
+			expect(bad.status).toBe(1);
+			expect(bad.stderr).toContain('9 problems; nothing was written');
+			expect(
+				readContentFiles(root).filter((file) => file.path.includes('aud-claim-from-sheet'))
+			).toEqual([]);
 
-		const good = run('questions-import.ts', [join(REPO_ROOT, 'tests/fixtures/bank/good.csv')]);
-		expect(good.status).toBe(0);
-		const report = checkContent(readContentFiles(root));
-		expect(report.errors.filter((error) => error.startsWith('content/questions'))).toEqual([]);
-		expect(report.questions).toHaveLength(3);
-	});
+			const good = run('questions-import.ts', [join(REPO_ROOT, 'tests/fixtures/bank/good.csv')]);
+			expect(good.status).toBe(0);
+			const report = checkContent(readContentFiles(root));
+			expect(report.errors.filter((error) => error.startsWith('content/questions'))).toEqual([]);
+			expect(report.questions).toHaveLength(3);
+		}
+	);
 
 	test('exports the imported questions to GIFT filtered by lesson', { timeout: 30_000 }, () => {
-		const gift = execFileSync(TSX, [join(REPO_ROOT, 'src/cli/questions-export.ts'), '--root', root, '--format', 'gift', '--lesson', 'identity-pools'], { encoding: 'utf8' });
+		const gift = execFileSync(
+			TSX,
+			[
+				join(REPO_ROOT, 'src/cli/questions-export.ts'),
+				'--root',
+				root,
+				'--format',
+				'gift',
+				'--lesson',
+				'identity-pools',
+			],
+			{ encoding: 'utf8' }
+		);
 		expect(gift).toContain('::identity-pools/guest-and-signed-in::');
 		expect(gift).not.toContain('tokens/');
 	});

@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { importQuestions, normaliseQuestion, parseCsv, questionsToCsv } from '../../../../src/lib/bank';
+import {
+	importQuestions,
+	normaliseQuestion,
+	parseCsv,
+	questionsToCsv,
+} from '../../../../src/lib/bank';
 import { checkContent } from '../../../../src/schemas/check-content';
 import { realLessonFiles, TRICKY } from '../../../fixtures/bank';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/bank/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+	readFileSync(new URL(`../../../fixtures/bank/${name}`, import.meta.url), 'utf8');
 
 describe('parseCsv', () => {
 	test('handles quoted commas, doubled quotes, line breaks and CRLF, with start lines', () => {
@@ -32,8 +38,15 @@ describe('CSV import', () => {
 			'content/questions/tokens/aud-claim-from-sheet.md',
 			'content/questions/identity-pools/guest-and-signed-in.md',
 		]);
-		expect(result.questions[1]).toMatchObject({ type: 'multi', answer: ['a', 'b'], topics: ['identity-pools', 'guest-access'], exams: ['SAA-C03', 'DVA-C02'] });
-		expect(result.questions[0]!.explanation).toBe('The ID token\'s "aud" claim holds the app client ID.\n\nSee [Tokens](/learn/tokens/).');
+		expect(result.questions[1]).toMatchObject({
+			type: 'multi',
+			answer: ['a', 'b'],
+			topics: ['identity-pools', 'guest-access'],
+			exams: ['SAA-C03', 'DVA-C02'],
+		});
+		expect(result.questions[0]!.explanation).toBe(
+			'The ID token\'s "aud" claim holds the app client ID.\n\nSee [Tokens](/learn/tokens/).'
+		);
 		const report = checkContent([...realLessonFiles(), ...result.files]);
 		expect(report.errors.filter((error) => error.startsWith('content/questions'))).toEqual([]);
 	});
@@ -58,7 +71,10 @@ describe('CSV import', () => {
 	});
 
 	test('stops at the header when columns are unknown or missing', () => {
-		const result = importQuestions('id,lesson,stem,answr\nx,tokens,Stem,a\n', { format: 'csv', source: 'bad.csv' });
+		const result = importQuestions('id,lesson,stem,answr\nx,tokens,Stem,a\n', {
+			format: 'csv',
+			source: 'bad.csv',
+		});
 		expect(result.ok ? [] : result.problems).toMatchInlineSnapshot(`
 			[
 			  "bad.csv line 1: (header) column 4: must be one of id, lesson, type, difficulty, topics, exams, stem, explanation, option_a, option_b, option_c, option_d, option_e, option_f, explanation_a, explanation_b, explanation_c, explanation_d, explanation_e, explanation_f, answer, sources, scenario, found "answr"",

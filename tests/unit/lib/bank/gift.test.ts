@@ -25,7 +25,9 @@ const SINGLE: BankQuestion = {
 		{ id: 'd', text: 'sub', explanation: 'Wrong: sub is the user, not the client.' },
 	],
 	answer: ['a'],
-	sources: ['https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html'],
+	sources: [
+		'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html',
+	],
 	stem: 'Which claim of an ID token holds the app client ID?',
 	explanation: 'ID tokens carry aud.',
 };
@@ -93,7 +95,16 @@ describe('parseGiftQuestions', () => {
 		const [candidate] = parseGiftQuestions(gift).candidates;
 		expect(candidate).toMatchObject({
 			line: 4,
-			fields: { id: 'tokens/aud', lesson: 'tokens', type: 'single', answer: ['a'], options: [{ id: 'a', text: 'aud', explanation: 'Right: it is aud.' }, { id: 'b', text: 'sub', explanation: 'Wrong' }] },
+			fields: {
+				id: 'tokens/aud',
+				lesson: 'tokens',
+				type: 'single',
+				answer: ['a'],
+				options: [
+					{ id: 'a', text: 'aud', explanation: 'Right: it is aud.' },
+					{ id: 'b', text: 'sub', explanation: 'Wrong' },
+				],
+			},
 			stem: 'Which claim?',
 			problems: [],
 		});
@@ -106,7 +117,11 @@ describe('parseGiftQuestions', () => {
 			'::tokens/match::Match these pairs of things. {\n=a -> 1\n=b -> 2\n}',
 			'// topics: tokenz\n::tokens/bad::Too short {\n=one#Right: one.\n~two#Wrong: two.\n}',
 		].join('\n\n');
-		const result = importQuestions(gift, { format: 'gift', source: 'in.gift', existingIds: ['tokens/ok'] });
+		const result = importQuestions(gift, {
+			format: 'gift',
+			source: 'in.gift',
+			existingIds: ['tokens/ok'],
+		});
 		expect(result.files).toEqual([]);
 		expect(result.ok ? [] : result.problems).toMatchInlineSnapshot(`
 			[

@@ -1,12 +1,24 @@
 import { describe, expect, test } from 'vitest';
-import { fileToQuestion, normaliseQuestion, questionFileName, questionPath, questionToFile, yamlScalar } from '../../../../src/lib/bank';
+import {
+	fileToQuestion,
+	normaliseQuestion,
+	questionFileName,
+	questionPath,
+	questionToFile,
+	yamlScalar,
+} from '../../../../src/lib/bank';
 import { checkContent } from '../../../../src/schemas/check-content';
 import { realBank, realLessonFiles, TRICKY } from '../../../fixtures/bank';
 
 describe('questionToFile', () => {
 	test('writes the frontmatter in the documented key order and format', () => {
-		expect(questionToFile({ ...TRICKY, options: TRICKY.options.slice(0, 1), fromNotes: { number: 2, originalAnswer: 'Cognito Sync', corrected: true } }))
-			.toMatchInlineSnapshot(`
+		expect(
+			questionToFile({
+				...TRICKY,
+				options: TRICKY.options.slice(0, 1),
+				fromNotes: { number: 2, originalAnswer: 'Cognito Sync', corrected: true },
+			})
+		).toMatchInlineSnapshot(`
 				"---
 				id: tokens/special-characters
 				lesson: tokens
@@ -40,7 +52,14 @@ describe('questionToFile', () => {
 
 	test('quotes scalars YAML would otherwise read as something else', () => {
 		expect(['a', 'yes', 'null', '12', 'tokens/x', 'a: b', '#x', ''].map(yamlScalar)).toEqual([
-			'a', '"yes"', '"null"', '"12"', 'tokens/x', '"a: b"', '"#x"', '""',
+			'a',
+			'"yes"',
+			'"null"',
+			'"12"',
+			'tokens/x',
+			'"a: b"',
+			'"#x"',
+			'""',
 		]);
 	});
 
@@ -53,7 +72,9 @@ describe('questionToFile', () => {
 
 	test('names the file after the short id', () => {
 		expect(questionFileName('tokens/special-characters')).toBe('special-characters.md');
-		expect(questionPath('tokens/special-characters')).toBe('content/questions/tokens/special-characters.md');
+		expect(questionPath('tokens/special-characters')).toBe(
+			'content/questions/tokens/special-characters.md'
+		);
 	});
 });
 
@@ -72,6 +93,8 @@ describe('serialise → parse', () => {
 	});
 
 	test('reports broken YAML instead of guessing', () => {
-		expect(fileToQuestion('x.md', '---\nid: [\n---\nStem')).toMatchObject({ error: expect.stringContaining('x.md: (frontmatter) line') });
+		expect(fileToQuestion('x.md', '---\nid: [\n---\nStem')).toMatchObject({
+			error: expect.stringContaining('x.md: (frontmatter) line'),
+		});
 	});
 });
