@@ -75,7 +75,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 		},
 		functions,
 		roles,
-		runtime: createQuickJsRuntime(),
+		runtime: createQuickJsRuntime({ guestClock: clock, random }),
 		uuid() {
 			const hex = randomString(32, '0123456789abcdef').split('');
 			hex[12] = '4';
