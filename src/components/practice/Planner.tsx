@@ -80,8 +80,8 @@ export function Planner({ practice, onExit }: { practice: Practice; onExit(): vo
 			</div>
 			<h3>{plan ? 'Predicted recall on exam day' : 'Predicted recall today'}</h3>
 			<p class="muted prose">
-				From the FSRS memory state of each question; questions you have not met yet count as 0. The dashed line is your desired
-				retention ({percent(target)}).
+				From the FSRS memory state of each question as it is now, that is, if you did no more reviews; questions you have not
+				met yet count as 0. The dashed line is your desired retention ({percent(target)}).
 			</p>
 			<BarChart
 				label={`Readiness per lesson against a target of ${percent(target)}`}

@@ -35,7 +35,7 @@ export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit
 	return (
 		<section class="card settings" aria-labelledby="settings-heading">
 			<h2 id="settings-heading">Settings</h2>
-			<form class="form-grid" onSubmit={save}>
+			<form class="form-grid" onSubmit={save} noValidate>
 				<label>
 					Desired retention ({RETENTION_RANGE.min.toFixed(2)}–{RETENTION_RANGE.max.toFixed(2)})
 					<input type="number" step="0.01" min={RETENTION_RANGE.min} max={RETENTION_RANGE.max} value={retention} onInput={(e) => setRetention(e.currentTarget.value)} aria-describedby="retention-help" />
