@@ -4,7 +4,7 @@ import { challenge, checkUsable, finish, INCORRECT, missing, type AuthResponse, 
 import { srpStart } from './srp-flow';
 import type { SessionRecord, UserRecord } from './state';
 import { expectTypes, runTrigger } from './triggers';
-import { findUser, hidesUsers, notAuthorized } from './util';
+import { findUser, hidesUsers, invalidParameter, notAuthorized } from './util';
 
 // ---------------------------------------------------------------------------------------------
 // Custom authentication
@@ -23,7 +23,7 @@ export async function customStep(call: Call, user: UserRecord | undefined, typed
 		request: { ...common, session: history, ...(call.metadata ? { clientMetadata: call.metadata } : {}) },
 		response: { challengeName: null, issueTokens: null, failAuthentication: null },
 	});
-	if (!define) throw notAuthorized('Custom auth lambda trigger is not configured for the user pool.');
+	if (!define) throw invalidParameter('Custom auth lambda trigger is not configured for the user pool.');
 	const response = define.response;
 	expectTypes(response, { issueTokens: 'boolean', failAuthentication: 'boolean', challengeName: 'string' });
 	if (response.failAuthentication) throw notAuthorized(INCORRECT);
@@ -40,7 +40,7 @@ export async function customStep(call: Call, user: UserRecord | undefined, typed
 		request: { ...common, challengeName: 'CUSTOM_CHALLENGE', session: history, ...(call.metadata ? { clientMetadata: call.metadata } : {}) },
 		response: { publicChallengeParameters: null, privateChallengeParameters: null, challengeMetadata: null },
 	});
-	if (!create) throw notAuthorized('Custom auth lambda trigger is not configured for the user pool.');
+	if (!create) throw invalidParameter('Custom auth lambda trigger is not configured for the user pool.');
 	expectTypes(create.response, { publicChallengeParameters: 'object', privateChallengeParameters: 'object', challengeMetadata: 'string' });
 	const publicParameters: Record<string, string> = {};
 	for (const [name, value] of Object.entries(create.response.publicChallengeParameters ?? {})) publicParameters[name] = typeof value === 'string' ? value : JSON.stringify(value);
@@ -71,7 +71,7 @@ export async function customAnswer(call: Call, session: SessionRecord, responses
 		},
 		response: { answerCorrect: null },
 	});
-	if (!verify) throw notAuthorized('Custom auth lambda trigger is not configured for the user pool.');
+	if (!verify) throw invalidParameter('Custom auth lambda trigger is not configured for the user pool.');
 	expectTypes(verify.response, { answerCorrect: 'boolean' });
 	const history: ChallengeResult[] = [...session.data.history, { challengeName: 'CUSTOM_CHALLENGE', challengeResult: verify.response.answerCorrect === true, challengeMetadata: session.data.challengeMetadata }];
 	return customStep(call, user, session.data.typed, history);

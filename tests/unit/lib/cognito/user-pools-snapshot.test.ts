@@ -51,7 +51,7 @@ describe('SRP inside other flows', () => {
 		expect(select.AvailableChallenges).toEqual(['PASSWORD', 'PASSWORD_SRP']);
 		const chosen = await t.call('RespondToAuthChallenge', { ClientId: clientId, ChallengeName: 'SELECT_CHALLENGE', Session: select.Session, ChallengeResponses: { USERNAME: 'bob', ANSWER: 'PASSWORD', PASSWORD } });
 		expect(chosen.AuthenticationResult).toBeDefined();
-		expect(await t.failure('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'bob' } })).toBe('NotAuthorizedException: Custom auth lambda trigger is not configured for the user pool.');
+		expect(await t.failure('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'bob' } })).toBe('InvalidParameterException: Custom auth lambda trigger is not configured for the user pool.');
 		const defineSessions: unknown[] = [];
 		t.sandbox.defineFunction('arn:aws:lambda:us-east-1:123456789012:function:define', (event: any) => {
 			defineSessions.push(event.request.session);
