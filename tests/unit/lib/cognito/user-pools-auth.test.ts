@@ -298,3 +298,32 @@ describe('self-service with an access token', () => {
 		expect(await helpers(t, clientId).signInError('xena', 'N3w-Passw0rd')).toBe('UserNotFoundException: User does not exist.');
 	});
 });
+
+describe('error precedence (secret hash → flow → user → unconfirmed → password → reset/temporary)', () => {
+	test('each check wins over the ones after it', async () => {
+		const t = userPoolSandbox(35);
+		const { poolId } = await poolWithClient(t);
+		const { UserPoolClient } = await t.call('CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'secret-srp-only', GenerateSecret: true });
+		const secretClient = UserPoolClient.ClientId;
+		const plain = (await t.call('CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'pw', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] })).UserPoolClient.ClientId;
+		const attempt = (clientId: string, username: string, password: string) =>
+			t.failure('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } });
+		// Secret hash before the disabled flow.
+		expect(await attempt(secretClient, 'ghost', 'x')).toBe(`NotAuthorizedException: Unable to verify secret hash for client ${secretClient}`);
+		// Flow before the unknown user.
+		const noPasswordFlow = (await t.call('CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'srp' })).UserPoolClient.ClientId;
+		expect(await attempt(noPasswordFlow, 'ghost', 'x')).toBe('InvalidParameterException: USER_PASSWORD_AUTH flow not enabled for this client');
+		// Unconfirmed before the password.
+		await t.call('SignUp', { ClientId: plain, Username: 'una', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'una@example.com' }] });
+		expect(await attempt(plain, 'una', 'Wrong-Passw0rd')).toBe('UserNotConfirmedException: User is not confirmed.');
+		// The password before reset-required.
+		await t.call('AdminCreateUser', { UserPoolId: poolId, Username: 'rex', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: 'rex@example.com' }, { Name: 'email_verified', Value: 'true' }] });
+		await t.call('AdminSetUserPassword', { UserPoolId: poolId, Username: 'rex', Password: PASSWORD, Permanent: true });
+		await t.call('AdminResetUserPassword', { UserPoolId: poolId, Username: 'rex' });
+		expect(await attempt(plain, 'rex', 'Wrong-Passw0rd')).toBe('NotAuthorizedException: Incorrect username or password.');
+		expect(await attempt(plain, 'rex', PASSWORD)).toBe('PasswordResetRequiredException: Password reset required for the user');
+		// Disabled before everything about the password.
+		await t.call('AdminDisableUser', { UserPoolId: poolId, Username: 'rex' });
+		expect(await attempt(plain, 'rex', 'Wrong-Passw0rd')).toBe('NotAuthorizedException: User is disabled.');
+	});
+});
