@@ -53,6 +53,21 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
 	return result;
 }
 
+/** g^(2^i) mod N for i < 256: g^e for exponents below 2^256 then needs only multiplications. */
+let gPowers: bigint[] | undefined;
+
+/** g^e mod N, using the fixed-base table when e fits in it (the server secret b always does). */
+export function gPow(exponent: bigint): bigint {
+	if (exponent >> 256n) return modPow(g, exponent, N);
+	if (!gPowers) {
+		gPowers = [g];
+		for (let i = 1; i < 256; i++) gPowers.push((gPowers[i - 1]! * gPowers[i - 1]!) % N);
+	}
+	let result = 1n;
+	for (let i = 0, e = exponent; e > 0n; i++, e >>= 1n) if (e & 1n) result = (result * gPowers[i]!) % N;
+	return result;
+}
+
 let kValue: Promise<bigint> | undefined;
 /** k = H(padHex(N) | padHex(g)). */
 export const k = () => (kValue ??= hexHash(padHex(N) + padHex(g)).then((hex) => BigInt(`0x${hex}`)));
@@ -65,12 +80,12 @@ export async function computeX(poolName: string, userId: string, password: strin
 
 /** The verifier v = g^x mod N for a password. */
 export async function computeVerifier(poolName: string, userId: string, password: string, saltHex: string): Promise<string> {
-	return modPow(g, await computeX(poolName, userId, password, saltHex), N).toString(16);
+	return gPow(await computeX(poolName, userId, password, saltHex)).toString(16);
 }
 
 /** B = (k·v + g^b) mod N, from the server's secret `b`. */
 export async function computeB(verifierHex: string, b: bigint): Promise<bigint> {
-	return ((await k()) * BigInt(`0x${verifierHex}`) + modPow(g, b, N)) % N;
+	return ((await k()) * BigInt(`0x${verifierHex}`) + gPow(b)) % N;
 }
 
 /**

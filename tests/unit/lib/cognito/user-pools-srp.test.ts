@@ -1,6 +1,6 @@
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { computeVerifier, modPow, N, padHex, srpPoolName } from '../../../../src/lib/cognito/user-pools/srp';
+import { computeVerifier, gPow, modPow, N, padHex, srpPoolName } from '../../../../src/lib/cognito/user-pools/srp';
 import { claimsOf, PASSWORD, poolWithClient, signUpConfirmed, userPoolSandbox, type UserPoolSandbox } from '../../../fixtures/user-pool-sandbox';
 
 /** Routes amazon-cognito-identity-js (which uses global fetch) to the sandbox. */
@@ -39,6 +39,9 @@ describe('SRP (USER_SRP_AUTH) with amazon-cognito-identity-js', () => {
 		const v = BigInt(`0x${await computeVerifier('Pool', 'alice', 'secret', 'ab12')}`);
 		expect(v > 0n && v < N).toBe(true);
 		expect(modPow(2n, 10n, 1000n)).toBe(24n);
+		const exponent = 0xdeadbeefcafebaben ** 7n;
+		expect(gPow(exponent)).toBe(modPow(2n, exponent, N));
+		expect(gPow(1n << 300n)).toBe(modPow(2n, 1n << 300n, N));
 	});
 
 	test('authenticateUser signs in through PASSWORD_VERIFIER and gets verifiable tokens', async () => {
