@@ -1,4 +1,5 @@
 /** A live lane (sequence) diagram drawn with HTML/CSS from the trace: App → User pool → Lambda → Identity pool → STS. */
+import { useEffect, useRef } from 'preact/hooks';
 import type { TraceEvent } from '../../lib/cognito';
 import { traceToSequence } from '../../lib/simulator';
 
@@ -8,8 +9,13 @@ export function SequenceView({ events, limit = 40 }: { events: readonly TraceEve
 	const column = new Map(model.lanes.map((lane, index) => [lane.id, index + 1]));
 	const label = new Map(model.lanes.map((lane) => [lane.id, lane.label]));
 	const count = model.lanes.length;
+	const scroller = useRef<HTMLDivElement>(null);
+	// Keep the newest arrows in view.
+	useEffect(() => {
+		if (scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
+	}, [events.length]);
 	return (
-		<div class="sequence-scroll" tabindex={0} role="group" aria-label="Sequence diagram (scrolls sideways on narrow screens)">
+		<div class="sequence-scroll" ref={scroller} tabindex={0} role="group" aria-label="Sequence diagram, newest at the bottom (scrollable)">
 			<div class="sequence" style={{ '--lanes': count }}>
 				{model.lanes.map((lane) => (
 					<div class="lane-head" key={lane.id} style={{ gridColumn: column.get(lane.id) }}>

@@ -31,7 +31,21 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 	useEffect(() => {
 		let cancelled = false;
 		(async () => {
-			const [{ EditorView, basicSetup }, { javascript }] = await Promise.all([import('codemirror'), import('@codemirror/lang-javascript')]);
+			const [{ EditorView, basicSetup }, { javascript }, { HighlightStyle, syntaxHighlighting }, { tags }] = await Promise.all([
+				import('codemirror'),
+				import('@codemirror/lang-javascript'),
+				import('@codemirror/language'),
+				import('@lezer/highlight'),
+			]);
+			// Colours come from CSS custom properties, so the editor follows the site's light and dark themes.
+			const highlight = HighlightStyle.define([
+				{ tag: [tags.keyword, tags.controlKeyword, tags.operatorKeyword, tags.modifier], color: 'var(--cm-keyword)' },
+				{ tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--cm-string)' },
+				{ tag: [tags.comment, tags.lineComment, tags.blockComment], color: 'var(--cm-comment)', fontStyle: 'italic' },
+				{ tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--cm-number)' },
+				{ tag: [tags.definition(tags.variableName), tags.function(tags.variableName)], color: 'var(--cm-def)' },
+				{ tag: [tags.propertyName], color: 'var(--cm-property)' },
+			]);
 			if (cancelled || !host.current) return;
 			const view = new EditorView({
 				doc: code,
@@ -39,6 +53,7 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 				extensions: [
 					basicSetup,
 					javascript(),
+					syntaxHighlighting(highlight),
 					EditorView.contentAttributes.of({ 'aria-label': 'Trigger code (JavaScript)' }),
 					EditorView.lineWrapping,
 				],
