@@ -9,7 +9,7 @@ import type { Handler, UserRecord } from './state';
 import { authenticateAccessToken, decodeJwt } from './tokens';
 import { consumeCode, countCall, issueCode, mfaFields, revokeUserSessions, setPassword } from './user-records';
 import { applyAttributeUpdate } from './users';
-import { attributeListToMap, attributeMapToList, clientAndPool, invalidParameter, newCode, notAuthorized, userKey } from './util';
+import { attributeListToMap, attributeMapToList, checkWritable, clientAndPool, invalidParameter, newCode, notAuthorized, userKey } from './util';
 
 const getUser: Handler = async (input, env) => {
 	const { user } = await authenticateAccessToken(env, input.AccessToken);
@@ -20,10 +20,7 @@ const updateUserAttributes: Handler = async (input, env) => {
 	const { pool, user, claims } = await authenticateAccessToken(env, input.AccessToken);
 	const client = pool.clients[String(claims.client_id)];
 	const changes = attributeListToMap(input.UserAttributes);
-	const writable: string[] | undefined = client?.WriteAttributes;
-	for (const name of Object.keys(changes)) {
-		if (writable && writable.length && !writable.includes(name)) throw notAuthorized('A client attempted to write unauthorized attribute');
-	}
+	checkWritable(client, Object.keys(changes));
 	const deliveries = await applyAttributeUpdate(env, pool, user, changes, String(claims.client_id), input.ClientMetadata);
 	return { CodeDeliveryDetailsList: deliveries };
 };

@@ -23,6 +23,7 @@ import {
 import {
 	attributeListToMap,
 	checkSecretHash,
+	checkWritable,
 	clientAndPool,
 	findUser,
 	hidesUsers,
@@ -75,6 +76,7 @@ const signUp: Handler = async (input, env) => {
 		throw invalidParameter("1 validation error detected: Value null at 'password' failed to satisfy constraint: Member must not be null");
 	}
 	const attributes = attributeListToMap(input.UserAttributes);
+	checkWritable(client, Object.keys(attributes));
 	const sub = env.context.uuid();
 	const username = resolveNewUsername(pool, input.Username, sub, attributes);
 	if (password !== undefined) checkPassword(pool, password);

@@ -158,6 +158,18 @@ export async function checkSecretHash(client: ClientRecord, given: string | unde
 	throw failure;
 }
 
+/**
+ * Throws `NotAuthorizedException` when a public call writes an attribute the client may not write:
+ * one outside its `WriteAttributes`, or (by default) the `*_verified` flags only Cognito sets.
+ */
+export function checkWritable(client: ClientRecord | undefined, names: string[]): void {
+	const writable: string[] | undefined = client?.WriteAttributes;
+	for (const name of names) {
+		const allowed = writable && writable.length ? writable.includes(name) : name !== 'email_verified' && name !== 'phone_number_verified';
+		if (!allowed) throw notAuthorized('A client attempted to write unauthorized attribute');
+	}
+}
+
 /** A deep copy of JSON data. */
 export const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
 

@@ -76,6 +76,9 @@ describe('SignUp and confirmation', () => {
 		expect(await t.failure('SignUp', { ClientId: clientId, Username: 'dora', Password: PASSWORD, UserAttributes: [{ Name: 'custom:nope', Value: 'x' }] })).toBe(
 			'InvalidParameterException: Attributes did not conform to the schema: Type for attribute {custom:nope} could not be determined'
 		);
+		expect(await t.failure('SignUp', { ClientId: clientId, Username: 'dora', Password: PASSWORD, UserAttributes: [{ Name: 'email_verified', Value: 'true' }] })).toBe(
+			'NotAuthorizedException: A client attempted to write unauthorized attribute'
+		);
 		expect(await t.failure('SignUp', { ClientId: clientId, Username: 'dora' })).toBe("InvalidParameterException: 1 validation error detected: Value null at 'password' failed to satisfy constraint: Member must not be null");
 		expect(await t.failure('SignUp', { ClientId: 'abcdefghijklmnopqrstuvwxyz', Username: 'dora', Password: PASSWORD })).toBe('ResourceNotFoundException: User pool client abcdefghijklmnopqrstuvwxyz does not exist.');
 	});
