@@ -241,6 +241,19 @@ describe('MFA', () => {
 		expect(chosen.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
 	});
 
+	test('MFA ON: a user with a verified phone and no preference is sent an SMS code', async () => {
+		const { clientId } = await poolWithClient(t, { MfaConfiguration: 'ON', SmsConfiguration: { SnsCallerArn: 'arn:aws:iam::123456789012:role/sns', ExternalId: 'x' }, AutoVerifiedAttributes: ['phone_number'] });
+		await t.call('SignUp', { ClientId: clientId, Username: 'yan', Password: PASSWORD, UserAttributes: [{ Name: 'phone_number', Value: '+15555550142' }] });
+		await t.call('ConfirmSignUp', { ClientId: clientId, Username: 'yan', ConfirmationCode: t.lastCode('+15555550142') });
+		const sms = await helpers(t, clientId).signIn('yan');
+		expect(sms.ChallengeName).toBe('SMS_MFA');
+		expect(t.sandbox.outbox.at(-1)).toMatchObject({ channel: 'SMS', destination: '+15555550142', reason: 'SMS_MFA', body: `Your authentication code is ${t.lastCode('+15555550142')}. ` });
+		t.clock.advance(3 * 60_000 + 1);
+		expect(await t.failure('RespondToAuthChallenge', { ClientId: clientId, ChallengeName: 'SMS_MFA', Session: sms.Session, ChallengeResponses: { USERNAME: 'yan', SMS_MFA_CODE: t.lastCode('+15555550142')! } })).toBe(
+			'NotAuthorizedException: Invalid session for the user, session is expired.'
+		);
+	});
+
 	test('SetUserMFAPreference refuses factors the user cannot use', async () => {
 		const { clientId } = await poolWithClient(t);
 		await signUpConfirmed(t, clientId, 'wes');

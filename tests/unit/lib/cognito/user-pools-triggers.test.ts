@@ -72,6 +72,18 @@ describe('sign-up triggers', () => {
 		expect(invocations(t)[0]!.error).toEqual({ kind: 'error', message: 'Registration from this domain is not allowed.' });
 	});
 
+	test('a failing PostConfirmation reports the error but the user stays confirmed', async () => {
+		defineTriggers(t, {
+			PostConfirmation: () => {
+				throw new Error('CRM is down');
+			},
+		});
+		const { clientId, poolId } = await poolWithClient(t, { LambdaConfig: lambdaConfig(['PostConfirmation']) });
+		await t.call('SignUp', { ClientId: clientId, Username: 'pia', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'pia@example.com' }] });
+		expect(await t.failure('ConfirmSignUp', { ClientId: clientId, Username: 'pia', ConfirmationCode: t.lastCode('pia@example.com') })).toBe('UserLambdaValidationException: PostConfirmation failed with error CRM is down.');
+		expect((await t.call('AdminGetUser', { UserPoolId: poolId, Username: 'pia' })).UserStatus).toBe('CONFIRMED');
+	});
+
 	test('an unusable result is InvalidLambdaResponseException', async () => {
 		defineTriggers(t, { PreSignUp: () => 'yes' });
 		const { clientId } = await poolWithClient(t, { LambdaConfig: lambdaConfig(['PreSignUp']) });
