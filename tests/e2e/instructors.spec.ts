@@ -171,6 +171,21 @@ test('import reports every bad row and offers nothing; a clean file offers the f
 		page.getByRole('button', { name: 'Download as one GIFT file' }).click()
 	);
 	expect(file.text).toContain('::tokens/aud-claim-from-sheet::');
+
+	// The CSV template imports cleanly as it is, so instructors start from a valid sheet.
+	const [templateDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download a CSV template' }).click(),
+	]);
+	expect(templateDownload.suggestedFilename()).toBe('questions-template.csv');
+	await picker.setInputFiles({
+		name: 'questions-template.csv',
+		mimeType: 'text/csv',
+		buffer: readFileSync((await templateDownload.path())!),
+	});
+	await expect(report.getByRole('heading')).toHaveText(
+		'All 2 questions in questions-template.csv are valid'
+	);
 });
 
 test('export downloads an Anki file of one lesson', async ({ page }) => {

@@ -8,7 +8,9 @@ import {
 	formatFromFileName,
 	importQuestions,
 	questionFileName,
+	questionsToCsv,
 	questionsToGift,
+	scaffoldQuestion,
 	type ImportResult,
 } from '../../lib/bank';
 import { downloadText } from './download';
@@ -18,6 +20,19 @@ import './instructors.css';
 interface Props {
 	/** Every id in the bank (an import may not reuse one). */
 	existingIds: string[];
+}
+
+/** A CSV with every column and one example row per question type, to fill in a spreadsheet. */
+function downloadTemplate(): void {
+	const single = scaffoldQuestion({ lesson: 'tokens', id: 'example-single', topics: ['tokens'] });
+	const multi = scaffoldQuestion({
+		lesson: 'tokens',
+		id: 'example-multi',
+		type: 'multi',
+		answer: ['a', 'c'],
+		topics: ['tokens'],
+	});
+	downloadText('questions-template.csv', questionsToCsv([single, multi]), 'text/csv');
 }
 
 /** The import island. */
@@ -56,6 +71,11 @@ export default function ImportPanel({ existingIds }: Props) {
 				<p id="import-hint" class="field-hint">
 					Nothing leaves your browser. Every question is checked; if any is wrong, you get the full
 					list and no files.
+				</p>
+				<p>
+					<button type="button" class="button secondary" onClick={downloadTemplate}>
+						Download a CSV template
+					</button>
 				</p>
 			</div>
 			<div role="status" aria-live="polite">
