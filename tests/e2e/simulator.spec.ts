@@ -85,3 +85,17 @@ test('the console calls any operation and fast-forward moves the clock', async (
 	await page.getByRole('button', { name: 'Fast-forward 1 h' }).click();
 	await expect(page.getByTestId('clock-offset')).toHaveText('real time + 1 h');
 });
+
+test('the page works from the keyboard and shows the Sync closure notice where Sync appears', async ({ page }) => {
+	await openScenario(page, 'sign-in-and-tokens');
+	const picker = page.getByLabel('Choose a guided scenario');
+	await picker.focus();
+	await picker.selectOption({ label: 'Cognito Sync conflict between two devices' });
+	await expect(page).toHaveURL(/scenario=sync-two-device-conflict/);
+	await expect(page.getByText('Amazon Cognito Sync is closed to new customers since 30 July 2026').first()).toBeVisible();
+	const runFirst = page.getByRole('button', { name: /^Run step 1:/ });
+	await runFirst.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('[data-step="phoneRead"]')).toContainText('✓ as expected');
+	await expect(page.locator('.event-log').getByText(/Cognito Sync is closed to new customers/).first()).toBeVisible();
+});

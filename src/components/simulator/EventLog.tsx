@@ -27,7 +27,11 @@ export function describeEvent(event: TraceEvent): { kind: string; text: string; 
 		case 'PolicyEvaluated':
 			return { kind: 'Policy decision', text: `${event.action} on ${event.resource} → ${event.decision}`, failed: event.decision === 'Deny' };
 		case 'SyncEvent':
-			return { kind: 'Cognito Sync', text: event.kind, failed: false };
+			return {
+				kind: 'Cognito Sync',
+				text: event.kind === 'notice' ? String((event.detail as { message?: unknown } | null)?.message ?? 'notice') : `${event.kind} event`,
+				failed: false,
+			};
 	}
 }
 
