@@ -49,7 +49,8 @@ export function toBrowseQuestions(bank: QuestionBank): BrowseQuestion[] {
 /** Filterable, searchable list of every question with answers on demand. */
 export default function QuestionBankApp({ source, lessons: initialLessons, topics, exams }: Props) {
 	const [questions, setQuestions] = useState<BrowseQuestion[] | undefined>();
-	const [lessons, setLessons] = useState(initialLessons);
+	const [lessons, setLessons] =
+		useState<{ slug: string; title: string; url?: string | null }[]>(initialLessons);
 	const [loadError, setLoadError] = useState<string | undefined>();
 	useEffect(() => {
 		fetch(source)
@@ -60,7 +61,7 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 			)
 			.then((bank: QuestionBank) => {
 				setQuestions(toBrowseQuestions(bank));
-				setLessons(bank.lessons.map(({ slug, title }) => ({ slug, title })));
+				setLessons(bank.lessons.map(({ slug, title, url }) => ({ slug, title, url })));
 			})
 			.catch((error: Error) =>
 				setLoadError(
@@ -74,6 +75,11 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 	const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
 	const lessonTitle = useMemo(
 		() => new Map(lessons.map((lesson) => [lesson.slug, lesson.title])),
+		[lessons]
+	);
+
+	const lessonUrl = useMemo(
+		() => new Map(lessons.map((lesson) => [lesson.slug, lesson.url ?? null])),
 		[lessons]
 	);
 
@@ -282,6 +288,14 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 														</>
 													))}
 												</p>
+												{lessonUrl.get(question.lesson) && (
+													<p class="bank-sources">
+														Lesson:{' '}
+														<a href={lessonUrl.get(question.lesson)!}>
+															{lessonTitle.get(question.lesson)}
+														</a>
+													</p>
+												)}
 											</>
 										)}
 									</div>
