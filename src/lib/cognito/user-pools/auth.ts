@@ -8,6 +8,7 @@
 import { ServiceError } from '../core/errors';
 import { flowEnabled } from './clients';
 import { customAnswer, customStep } from './custom-auth';
+import { deviceSrpStart, deviceSrpVerify } from './devices';
 import { mfaStepFor, verifyTotp } from './mfa';
 import { checkHistory, checkPassword } from './password-policy';
 import { consumeSession, openSession } from './sessions';
@@ -98,7 +99,7 @@ async function initiate(input: Record<string, any>, env: Env, admin: boolean): P
 	const parameters: Record<string, string> = input.AuthParameters ?? {};
 	const adminOnly = flow === 'ADMIN_USER_PASSWORD_AUTH' || flow === 'ADMIN_NO_SRP_AUTH';
 	if ((adminOnly && !admin) || (flow === 'USER_PASSWORD_AUTH' && admin)) throw invalidParameter('Initiate Auth method not supported.');
-	const call: Call = { env, pool, client, flow };
+	const call: Call = { env, pool, client, flow, ...(input.AuthParameters?.DEVICE_KEY ? { deviceKey: input.AuthParameters.DEVICE_KEY } : {}) };
 	const metadata: Record<string, string> | undefined = input.ClientMetadata;
 	if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
 		if (!parameters.REFRESH_TOKEN) throw missing('REFRESH_TOKEN');
@@ -107,7 +108,7 @@ async function initiate(input: Record<string, any>, env: Env, admin: boolean): P
 		if (!flowEnabled(client, flow)) throw invalidParameter('Refresh Token flow not enabled for this client');
 		if (client.RefreshTokenRotation?.Feature === 'ENABLED') throw invalidParameter('Refresh token rotation is enabled for this client. Use GetTokensFromRefreshToken to refresh tokens.');
 		const { record: live, user } = openRefreshToken(call, parameters.REFRESH_TOKEN);
-		const issue: IssueContext = { eventId: live.eventId, originJti: live.originJti, authTime: live.authTime };
+		const issue: IssueContext = { eventId: live.eventId, originJti: live.originJti, authTime: live.authTime, ...(live.deviceKey ? { deviceKey: live.deviceKey } : {}) };
 		return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(call, user, 'TokenGeneration_RefreshTokens', issue, false) };
 	}
 	const typed = parameters.USERNAME;
@@ -155,6 +156,7 @@ async function respond(input: Record<string, any>, env: Env, admin: boolean): Pr
 	const call: Call = { env, pool, client, metadata: input.ClientMetadata, flow: 'RespondToAuthChallenge' };
 	const session = openSession(env, pool, client, input.Session);
 	call.flow = session.flow;
+	call.deviceKey = responses.DEVICE_KEY || session.data.deviceKey || undefined;
 	call.alwaysHideUnknownUsers = session.flow === 'USER_AUTH';
 	await checkSecretHash(client, responses.SECRET_HASH, [responses.USERNAME, session.username, session.data.typed]);
 	if (!responses.USERNAME) throw missing('USERNAME');
@@ -224,6 +226,18 @@ async function respond(input: Record<string, any>, env: Env, admin: boolean): Pr
 		case 'CUSTOM_CHALLENGE':
 			result = await customAnswer(call, session, responses);
 			break;
+		case 'DEVICE_SRP_AUTH': {
+			const { parameters, data } = await deviceSrpStart(env, user!, responses);
+			result = challenge(call, user!, 'DEVICE_PASSWORD_VERIFIER', parameters, data);
+			break;
+		}
+		case 'DEVICE_PASSWORD_VERIFIER': {
+			const device = await deviceSrpVerify(env, user!, session, responses);
+			call.deviceKey = device.key;
+			checkUsable(user!);
+			result = await finish(call, user!, 'TokenGeneration_AuthenticateDevice');
+			break;
+		}
 		case 'SELECT_CHALLENGE': {
 			const choice = selectedDirectly ? answering : responses.ANSWER;
 			if (!choice) throw missing('ANSWER');
@@ -249,7 +263,7 @@ const getTokensFromRefreshToken: Handler = async (input, env) => {
 		if (env.now() > record.rotatedAt + grace) throw new ServiceError('RefreshTokenReuseException', 'The refresh token has already been used.');
 	}
 	const { record: live, user } = openRefreshToken(call, input.RefreshToken);
-	const issue: IssueContext = { eventId: live.eventId, originJti: live.originJti, authTime: live.authTime };
+	const issue: IssueContext = { eventId: live.eventId, originJti: live.originJti, authTime: live.authTime, ...(live.deviceKey ? { deviceKey: live.deviceKey } : {}) };
 	if (!rotation) return { AuthenticationResult: await issueTokens(call, user, 'TokenGeneration_RefreshTokens', issue, false) };
 	live.rotatedAt ??= env.now();
 	// The new refresh token descends from the same sign-in: same event, origin_jti and auth_time.

@@ -13,6 +13,7 @@ import type { JsonService } from '../core/service';
 import { ADMIN_USER_HANDLERS } from './admin-users';
 import { AUTH_HANDLERS } from './auth';
 import { CLIENT_HANDLERS } from './clients';
+import { DEVICE_HANDLERS } from './devices';
 import { DOMAIN_HANDLERS } from './domains';
 import { MFA_HANDLERS } from './mfa';
 import { validateInput } from './model/shape';
@@ -43,6 +44,7 @@ const HANDLERS: Record<string, Handler> = {
 	...MFA_HANDLERS,
 	...SELF_SERVICE_HANDLERS,
 	...DOMAIN_HANDLERS,
+	...DEVICE_HANDLERS,
 };
 
 const emptyState = (): UserPoolsState => ({ v: 1, pools: {}, clientPools: {} });

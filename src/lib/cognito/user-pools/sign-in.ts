@@ -4,6 +4,7 @@
  * first factor, and what follows a proven first factor (NEW_PASSWORD_REQUIRED, MFA, tokens).
  */
 import { ServiceError } from '../core/errors';
+import { confirmedDevice, newDevice, tracksDevices } from './devices';
 import { deliveryFor, sendCodeMessage } from './messages';
 import { mfaStepFor } from './mfa';
 import { createSession } from './sessions';
@@ -24,6 +25,8 @@ export interface Call {
 	flow: string;
 	/** Choice-based sign-in hides unknown users whatever the client's PreventUserExistenceErrors says. */
 	alwaysHideUnknownUsers?: boolean;
+	/** The DEVICE_KEY the client sent, for device tracking. */
+	deviceKey?: string;
 }
 
 /** Whether this sign-in must not reveal that a user does not exist. */
@@ -108,7 +111,7 @@ export async function passwordFirstFactor(call: Call, typed: string, password: s
 // Challenges
 
 export function challenge(call: Call, user: { username: string }, name: string, parameters: Record<string, string>, data: Record<string, any> = {}, userExists = true): AuthResponse {
-	const session = createSession(call.env, call.pool, call.client, { username: user.username, userExists, challenge: name, flow: call.flow, data });
+	const session = createSession(call.env, call.pool, call.client, { username: user.username, userExists, challenge: name, flow: call.flow, data: { ...(call.deviceKey ? { deviceKey: call.deviceKey } : {}), ...data } });
 	return { ChallengeName: name, Session: session, ChallengeParameters: parameters };
 }
 
@@ -120,6 +123,9 @@ export async function afterFirstFactor(call: Call, user: UserRecord, options: { 
 		const visible = Object.fromEntries(Object.entries(user.attributes).filter(([name]) => name !== 'sub'));
 		return challenge(call, user, 'NEW_PASSWORD_REQUIRED', { USER_ID_FOR_SRP: user.username, requiredAttributes: JSON.stringify(required), userAttributes: JSON.stringify(visible) });
 	}
+	// A remembered device proves itself with device SRP instead of MFA.
+	const device = confirmedDevice(user, call.deviceKey);
+	if (device?.remembered && tracksDevices(call.pool)) return challenge(call, user, 'DEVICE_SRP_AUTH', { USERNAME: user.username }, { deviceKey: device.key });
 	if (!options.skipMfa) {
 		const step = mfaStepFor(call.pool, user);
 		if (step.kind === 'challenge') return mfaChallenge(call, user, step.challenge);
@@ -160,8 +166,11 @@ export async function finish(call: Call, user: UserRecord, tokenSource: string):
 		triggerSource: 'PostAuthentication_Authentication',
 		userName: user.username,
 		clientId: call.client.ClientId,
-		request: { userAttributes: { ...user.attributes, 'cognito:user_status': user.status }, newDeviceUsed: false, ...(call.metadata ? { clientMetadata: call.metadata } : {}) },
+		request: { userAttributes: { ...user.attributes, 'cognito:user_status': user.status }, newDeviceUsed: tracksDevices(call.pool) && !confirmedDevice(user, call.deviceKey), ...(call.metadata ? { clientMetadata: call.metadata } : {}) },
 	});
-	const issue: IssueContext = { eventId: call.env.context.uuid(), originJti: call.env.context.uuid(), authTime: Math.floor(call.env.now() / 1000) };
-	return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(call, user, tokenSource, issue, true) };
+	const known = confirmedDevice(user, call.deviceKey);
+	const issue: IssueContext = { eventId: call.env.context.uuid(), originJti: call.env.context.uuid(), authTime: Math.floor(call.env.now() / 1000), ...(known ? { deviceKey: known.key } : {}) };
+	const result = await issueTokens(call, user, tokenSource, issue, true);
+	if (tracksDevices(call.pool) && !known) result.NewDeviceMetadata = newDevice(call.env, user);
+	return { ChallengeParameters: {}, AuthenticationResult: result };
 }

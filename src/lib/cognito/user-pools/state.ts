@@ -103,8 +103,26 @@ export interface UserRecord {
 	srp?: { password: string; salt: string; verifier: string };
 	/** Times (ms) of recent calls of rate-limited operations, by operation, for the per-user hourly caps. */
 	recentCalls?: Record<string, number[]>;
+	/** Tracked devices by device key (device tracking, `DeviceConfiguration`). */
+	devices?: Record<string, DeviceRecord>;
 	/** Attribute changes waiting for verification (AttributesRequireVerificationBeforeUpdate). */
 	pendingAttributes?: Record<string, string>;
+}
+
+/** A device a user signed in from; confirmed devices carry the SRP salt and verifier of the device secret. */
+export interface DeviceRecord {
+	key: string;
+	groupKey: string;
+	confirmed: boolean;
+	remembered: boolean;
+	name?: string;
+	/** Hex. */
+	salt?: string;
+	/** Hex. */
+	verifier?: string;
+	createdAt: number;
+	modifiedAt: number;
+	lastAuthenticatedAt: number;
 }
 
 /** A challenge session: bound to one user, client and challenge; single use; expires. */

@@ -122,6 +122,7 @@ export async function issueTokens(call: Call, user: UserRecord, tokenSource: str
 			issuedAt: now,
 			expiresAt: now + refreshLifetimeMs(client),
 			revoked: false,
+			...(issue.deviceKey ? { deviceKey: issue.deviceKey } : {}),
 		};
 		pool.refreshTokens[RefreshToken] = record;
 		env.context.emit({ type: 'TokenIssued', tokenUse: 'refresh', userPoolId: pool.id, clientId: client.ClientId, username: user.username, at: now });

@@ -96,6 +96,9 @@ describe('fuzzing every operation', () => {
 		// DeleteUserPool must not remove the pool everything else is fuzzed against.
 		if (operation === 'DeleteUserPool') known.UserPoolId = ['us-east-1_zzzzzzzzz'];
 		if (operation === 'DeleteUserPoolClient') known.ClientId = ['abcdefghijklmnopqrstuvwxyz'];
+		// Keep alice (whose tokens reach deep into the handlers) alive for the whole run.
+		if (operation === 'AdminDeleteUser') known.Username = ['ghost', 'bob'];
+		if (operation === 'DeleteUser') known.AccessToken = ['eyJ.eyJ.sig'];
 		return structureFor(OPERATION_INPUTS[operation]!, 0, known);
 	}
 
@@ -119,7 +122,7 @@ describe('fuzzing every operation', () => {
 			{ numRuns: 3000, seed: Number(process.env.FUZZ_SEED ?? 42) }
 		);
 		// The inputs must reach past validation: some calls succeed and the handlers' own errors appear.
-		expect(outcomes.ok).toBeGreaterThan(150);
+		expect(outcomes.ok).toBeGreaterThan(100);
 		expect(Object.keys(outcomes).length).toBeGreaterThan(8);
 	}, 120_000);
 

@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { computeVerifier, gPow, modPow, N, padHex, srpPoolName } from '../../../../src/lib/cognito/user-pools/srp';
 import { claimsOf, PASSWORD, poolWithClient, signUpConfirmed, userPoolSandbox, type UserPoolSandbox } from '../../../fixtures/user-pool-sandbox';
 
+// The client library's SRP arithmetic (jsbn) takes a few hundred ms per sign-in.
+vi.setConfig({ testTimeout: 30_000 });
+
 /** Routes amazon-cognito-identity-js (which uses global fetch) to the sandbox. */
 function routeFetchTo(t: UserPoolSandbox) {
 	vi.stubGlobal('fetch', (url: string, init: RequestInit) => t.sandbox.fetch(new Request(url, init)));
@@ -141,4 +144,43 @@ describe('other amazon-cognito-identity-js flows', () => {
 		expect(done.getAccessToken().payload.username).toBe('fred');
 		expect((await t.call('AdminGetUser', { UserPoolId: poolId, Username: 'fred' })).UserStatus).toBe('CONFIRMED');
 	});
+});
+
+describe('remembered devices (device tracking)', () => {
+	let t: UserPoolSandbox;
+	beforeEach(() => {
+		t = userPoolSandbox(9);
+		routeFetchTo(t);
+	});
+	afterEach(() => vi.unstubAllGlobals());
+
+	test('the library confirms the new device; next sign-in uses DEVICE_SRP_AUTH and skips MFA', async () => {
+		const { poolId, clientId } = await poolWithClient(t, { DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: false } });
+		await t.call('SetUserPoolMfaConfig', { UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } });
+		await signUpConfirmed(t, clientId, 'gail');
+		const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: 'http://localhost/' });
+		const user = new CognitoUser({ Username: 'gail', Pool: pool });
+		const first = await authenticate(user, new AuthenticationDetails({ Username: 'gail', Password: PASSWORD }));
+		expect(first.kind).toBe('success');
+		const accessToken = first.value.getAccessToken().getJwtToken();
+		const { Devices } = await t.call('ListDevices', { AccessToken: accessToken });
+		expect(Devices).toHaveLength(1);
+		expect(Devices[0].DeviceKey).toMatch(/^us-east-1_[0-9a-f-]{36}$/);
+		expect(Devices[0].DeviceAttributes).toContainEqual({ Name: 'dev:device_remembered_status', Value: 'remembered' });
+		// Turn on TOTP MFA for the user: a remembered device still skips it.
+		const { SecretCode } = await t.call('AssociateSoftwareToken', { AccessToken: accessToken });
+		const { TOTP, Secret } = await import('otpauth');
+		await t.call('VerifySoftwareToken', { AccessToken: accessToken, UserCode: TOTP.generate({ secret: Secret.fromBase32(SecretCode), timestamp: t.clock.now() }) });
+		await t.call('SetUserMFAPreference', { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+		const second = await authenticate(user, new AuthenticationDetails({ Username: 'gail', Password: PASSWORD }));
+		expect(second.kind).toBe('success');
+		expect(second.value.getAccessToken().payload.device_key).toBe(Devices[0].DeviceKey);
+		const operations = t.sandbox.trace.filter((e) => e.type === 'ApiCall').map((e: any) => e.request.ChallengeName ?? e.operation);
+		expect(operations.slice(-4)).toEqual(['InitiateAuth', 'PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
+		// Forgotten by an admin: MFA comes back.
+		await t.call('AdminForgetDevice', { UserPoolId: poolId, Username: 'gail', DeviceKey: Devices[0].DeviceKey });
+		expect((await t.call('AdminListDevices', { UserPoolId: poolId, Username: 'gail' })).Devices).toEqual([]);
+		const third = await authenticate(user, new AuthenticationDetails({ Username: 'gail', Password: PASSWORD }));
+		expect(third.kind).toBe('totpRequired');
+	}, 30_000);
 });

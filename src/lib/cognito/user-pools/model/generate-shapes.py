@@ -16,6 +16,7 @@ SignUp ConfirmSignUp ResendConfirmationCode InitiateAuth RespondToAuthChallenge 
 ConfirmForgotPassword ChangePassword AssociateSoftwareToken VerifySoftwareToken SetUserMFAPreference GetUser UpdateUserAttributes
 VerifyUserAttribute GetUserAttributeVerificationCode GlobalSignOut RevokeToken DeleteUser
 DeleteUserAttributes GetUserAuthFactors SetUserSettings AdminSetUserSettings CreateUserPoolDomain DescribeUserPoolDomain DeleteUserPoolDomain
+ConfirmDevice GetDevice ListDevices ForgetDevice UpdateDeviceStatus AdminGetDevice AdminListDevices AdminForgetDevice AdminUpdateDeviceStatus
 """.split()
 
 path = sys.argv[1]

@@ -132,8 +132,8 @@ function check(shapeName: string, value: unknown, path: string, problems: string
 			if (shape.max !== undefined && value.length > shape.max) fail(`have length less than or equal to ${shape.max}`);
 			value.forEach((item, index) => {
 				const itemPath = `${path}.${index + 1}.member`;
-				if (item === null || item === undefined) return;
-				check(shape.i!, item, itemPath, problems);
+				if (item === null || item === undefined) problems.push(`Value null at '${itemPath}' failed to satisfy constraint: Member must not be null`);
+				else check(shape.i!, item, itemPath, problems);
 			});
 			return;
 		}
@@ -143,7 +143,8 @@ function check(shapeName: string, value: unknown, path: string, problems: string
 			if (shape.max !== undefined && entries.length > shape.max) fail(`have length less than or equal to ${shape.max}`);
 			for (const [key, entry] of entries) {
 				check(shape.k!, key, `${path}.${key}.key`, problems);
-				if (entry !== null && entry !== undefined) check(shape.v!, entry, `${path}.${key}.value`, problems);
+				if (entry === null || entry === undefined) problems.push(`Value null at '${path}.${key}.value' failed to satisfy constraint: Member must not be null`);
+				else check(shape.v!, entry, `${path}.${key}.value`, problems);
 			}
 			return;
 		}

@@ -68,7 +68,16 @@ export const OPERATION_INPUTS: Record<string, string> = {
 	"AdminSetUserSettings": "AdminSetUserSettingsRequest",
 	"CreateUserPoolDomain": "CreateUserPoolDomainRequest",
 	"DescribeUserPoolDomain": "DescribeUserPoolDomainRequest",
-	"DeleteUserPoolDomain": "DeleteUserPoolDomainRequest"
+	"DeleteUserPoolDomain": "DeleteUserPoolDomainRequest",
+	"ConfirmDevice": "ConfirmDeviceRequest",
+	"GetDevice": "GetDeviceRequest",
+	"ListDevices": "ListDevicesRequest",
+	"ForgetDevice": "ForgetDeviceRequest",
+	"UpdateDeviceStatus": "UpdateDeviceStatusRequest",
+	"AdminGetDevice": "AdminGetDeviceRequest",
+	"AdminListDevices": "AdminListDevicesRequest",
+	"AdminForgetDevice": "AdminForgetDeviceRequest",
+	"AdminUpdateDeviceStatus": "AdminUpdateDeviceStatusRequest"
 };
 
 /** Shape name → shape. */
@@ -1976,6 +1985,134 @@ export const SHAPES: Record<string, Shape> = {
 		"m": {
 			"Domain": "DomainType",
 			"UserPoolId": "UserPoolIdType"
+		}
+	},
+	"ConfirmDeviceRequest": {
+		"t": "structure",
+		"req": [
+			"AccessToken",
+			"DeviceKey"
+		],
+		"m": {
+			"AccessToken": "TokenModelType",
+			"DeviceKey": "DeviceKeyType",
+			"DeviceSecretVerifierConfig": "DeviceSecretVerifierConfigType",
+			"DeviceName": "DeviceNameType"
+		}
+	},
+	"DeviceSecretVerifierConfigType": {
+		"t": "structure",
+		"m": {
+			"PasswordVerifier": "StringType",
+			"Salt": "StringType"
+		}
+	},
+	"DeviceNameType": {
+		"t": "string",
+		"min": 1,
+		"max": 1024
+	},
+	"GetDeviceRequest": {
+		"t": "structure",
+		"req": [
+			"DeviceKey"
+		],
+		"m": {
+			"DeviceKey": "DeviceKeyType",
+			"AccessToken": "TokenModelType"
+		}
+	},
+	"ListDevicesRequest": {
+		"t": "structure",
+		"req": [
+			"AccessToken"
+		],
+		"m": {
+			"AccessToken": "TokenModelType",
+			"Limit": "QueryLimitType",
+			"PaginationToken": "SearchPaginationTokenType"
+		}
+	},
+	"ForgetDeviceRequest": {
+		"t": "structure",
+		"req": [
+			"DeviceKey"
+		],
+		"m": {
+			"AccessToken": "TokenModelType",
+			"DeviceKey": "DeviceKeyType"
+		}
+	},
+	"UpdateDeviceStatusRequest": {
+		"t": "structure",
+		"req": [
+			"AccessToken",
+			"DeviceKey"
+		],
+		"m": {
+			"AccessToken": "TokenModelType",
+			"DeviceKey": "DeviceKeyType",
+			"DeviceRememberedStatus": "DeviceRememberedStatusType"
+		}
+	},
+	"DeviceRememberedStatusType": {
+		"t": "string",
+		"e": [
+			"remembered",
+			"not_remembered"
+		]
+	},
+	"AdminGetDeviceRequest": {
+		"t": "structure",
+		"req": [
+			"DeviceKey",
+			"UserPoolId",
+			"Username"
+		],
+		"m": {
+			"DeviceKey": "DeviceKeyType",
+			"UserPoolId": "UserPoolIdType",
+			"Username": "UsernameType"
+		}
+	},
+	"AdminListDevicesRequest": {
+		"t": "structure",
+		"req": [
+			"UserPoolId",
+			"Username"
+		],
+		"m": {
+			"UserPoolId": "UserPoolIdType",
+			"Username": "UsernameType",
+			"Limit": "QueryLimitType",
+			"PaginationToken": "SearchPaginationTokenType"
+		}
+	},
+	"AdminForgetDeviceRequest": {
+		"t": "structure",
+		"req": [
+			"UserPoolId",
+			"Username",
+			"DeviceKey"
+		],
+		"m": {
+			"UserPoolId": "UserPoolIdType",
+			"Username": "UsernameType",
+			"DeviceKey": "DeviceKeyType"
+		}
+	},
+	"AdminUpdateDeviceStatusRequest": {
+		"t": "structure",
+		"req": [
+			"UserPoolId",
+			"Username",
+			"DeviceKey"
+		],
+		"m": {
+			"UserPoolId": "UserPoolIdType",
+			"Username": "UsernameType",
+			"DeviceKey": "DeviceKeyType",
+			"DeviceRememberedStatus": "DeviceRememberedStatusType"
 		}
 	}
 };
