@@ -92,7 +92,9 @@ function upgrade(db: IDBPDatabase<PracticeSchema>, oldVersion: number): void {
 }
 
 async function openFresh(): Promise<IDBPDatabase<PracticeSchema>> {
-	return openDB<PracticeSchema>(DB_NAME, DB_VERSION, { upgrade: (db, oldVersion) => upgrade(db, oldVersion) });
+	return openDB<PracticeSchema>(DB_NAME, DB_VERSION, {
+		upgrade: (db, oldVersion) => upgrade(db, oldVersion),
+	});
 }
 
 /** Reads whatever can be read from the database, without assuming its schema. */
@@ -118,7 +120,9 @@ async function dumpRaw(): Promise<string> {
 	return JSON.stringify(dump, null, '\t');
 }
 
-async function readAll(db: IDBPDatabase<PracticeSchema>): Promise<{ data: PracticeData; problem: string | null }> {
+async function readAll(
+	db: IDBPDatabase<PracticeSchema>
+): Promise<{ data: PracticeData; problem: string | null }> {
 	const tx = db.transaction(['log', 'meta'], 'readonly');
 	const [log, settings, examDate, backup] = await Promise.all([
 		tx.objectStore('log').getAll(),
@@ -137,8 +141,17 @@ async function readAll(db: IDBPDatabase<PracticeSchema>): Promise<{ data: Practi
 		problem ??= `the saved settings are damaged (${(error as Error).message})`;
 		config = createSchedulerConfig();
 	}
-	const date = typeof examDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(examDate) ? examDate : null;
-	return { data: { log, settings: config, examDate: date, backup: (backup as StoreBackup | undefined) ?? null }, problem };
+	const date =
+		typeof examDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(examDate) ? examDate : null;
+	return {
+		data: {
+			log,
+			settings: config,
+			examDate: date,
+			backup: (backup as StoreBackup | undefined) ?? null,
+		},
+		problem,
+	};
 }
 
 /**
@@ -154,7 +167,9 @@ export async function openPracticeStore(): Promise<PracticeStore> {
 	} catch (error) {
 		if ((error as Error).name === 'VersionError') {
 			// Saved by a newer version of the site (another tab has updated): never discard it.
-			throw new Error('Your progress was saved by a newer version of this site. Reload the page to update it');
+			throw new Error(
+				'Your progress was saved by a newer version of this site. Reload the page to update it'
+			);
 		}
 		problem = `the browser could not read it (${(error as Error).name}: ${(error as Error).message})`;
 	}
@@ -163,7 +178,11 @@ export async function openPracticeStore(): Promise<PracticeStore> {
 		const text = await dumpRaw();
 		await deleteDB(DB_NAME);
 		db = await openFresh();
-		const backup: StoreBackup = { at: new Date().toISOString(), reason: problem ?? 'unknown', text };
+		const backup: StoreBackup = {
+			at: new Date().toISOString(),
+			reason: problem ?? 'unknown',
+			text,
+		};
 		await db.put('meta', backup, 'backup');
 	}
 	return createStore(db);
@@ -246,7 +265,8 @@ function createStore(db: IDBPDatabase<PracticeSchema>): PracticeStore {
 /** Fetches the question bank built at `/data/questions.json`. */
 export async function loadQuestionBank(): Promise<import('../lib/quiz').QuestionBank> {
 	const response = await fetch('/data/questions.json');
-	if (!response.ok) throw new Error(`The question bank could not be loaded (HTTP ${response.status})`);
+	if (!response.ok)
+		throw new Error(`The question bank could not be loaded (HTTP ${response.status})`);
 	return response.json();
 }
 

@@ -34,7 +34,17 @@ for (let r = 0; r < ROWS; r++) {
 	const at = START + round * 36 * DAY + Math.floor(random() * 30 * DAY);
 	const x = random();
 	const rating: Rating = x < 0.1 ? 1 : x < 0.15 ? 2 : x < 0.95 ? 3 : 4;
-	log.push({ id: `r${String(r).padStart(6, '0')}`, kind: 'review', cardId: card, at, rating, correct: rating > 1, picked: ['a'], source: 'daily', retention: 0.9 });
+	log.push({
+		id: `r${String(r).padStart(6, '0')}`,
+		kind: 'review',
+		cardId: card,
+		at,
+		rating,
+		correct: rating > 1,
+		picked: ['a'],
+		source: 'daily',
+		retention: 0.9,
+	});
 }
 const now = Math.max(...log.map((row) => row.at)) + DAY;
 const cards = rebuildCards(log, config, ctx);
@@ -47,7 +57,12 @@ for (const row of [...log].sort((a, b) => a.at - b.at)) {
 	list.push([row.at, row.rating]);
 	perCard.set(row.cardId, list);
 }
-const direct = fsrs({ request_retention: 0.9, enable_fuzz: true, learning_steps: ['1m', '10m'], relearning_steps: ['10m'] });
+const direct = fsrs({
+	request_retention: 0.9,
+	enable_fuzz: true,
+	learning_steps: ['1m', '10m'],
+	relearning_steps: ['10m'],
+});
 
 function viaFacade(): number {
 	let n = 0;
@@ -73,13 +88,25 @@ function viaTsFsrs(): number {
 }
 
 const timings = [
-	await time(`build today's queue (${CARDS} cards)`, () => buildDailyQueue({ cards, order: ids, now, config, ctx }), 50, 5),
-	await time(`rebuild all card states from ${ROWS} log rows`, () => rebuildCards(log, config, ctx), 10, 2),
+	await time(
+		`build today's queue (${CARDS} cards)`,
+		() => buildDailyQueue({ cards, order: ids, now, config, ctx }),
+		50,
+		5
+	),
+	await time(
+		`rebuild all card states from ${ROWS} log rows`,
+		() => rebuildCards(log, config, ctx),
+		10,
+		2
+	),
 	await time(`schedule ${ROWS} reviews through the facade`, viaFacade, 10, 2),
 	await time(`schedule ${ROWS} reviews with ts-fsrs directly`, viaTsFsrs, 10, 2),
 ];
 const queue = buildDailyQueue({ cards, order: ids, now, config, ctx });
-console.log(`queue now: ${queue.learning.length} learning, ${queue.review.length} review, ${queue.new.length} new`);
+console.log(
+	`queue now: ${queue.learning.length} learning, ${queue.review.length} review, ${queue.new.length} new`
+);
 printTimings(timings);
 
 // Overhead: facade and direct runs interleaved, so background load hits both alike; median of the ratios.
@@ -94,4 +121,6 @@ for (let i = 0; i < 12; i++) {
 }
 ratios.sort((x, y) => x - y);
 const median = (ratios[5]! + ratios[6]!) / 2;
-console.log(`facade overhead: ${median.toFixed(2)}× ts-fsrs direct (median of 12 interleaved pairs; target ≤ 1.5×)`);
+console.log(
+	`facade overhead: ${median.toFixed(2)}× ts-fsrs direct (median of 12 interleaved pairs; target ≤ 1.5×)`
+);

@@ -6,7 +6,13 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function violations(page: Page, selector: string) {
 	const result = await new AxeBuilder({ page }).include(selector).withTags(TAGS).analyze();
-	return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+	return result.violations.map(
+		(v) =>
+			`${v.id}: ${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(', ')}`
+	);
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -45,7 +51,8 @@ for (const theme of ['light', 'dark'] as const) {
 
 			await page.goto('/progress/');
 			await expect(page.getByTestId('total-reviews')).toBeVisible();
-			for (const summary of await page.locator('.progress details summary').all()) await summary.click();
+			for (const summary of await page.locator('.progress details summary').all())
+				await summary.click();
 			expect(await violations(page, '.progress-app')).toEqual([]);
 		});
 	});

@@ -39,11 +39,14 @@ test('a daily review done with the keyboard survives a reload in the middle', as
 	expect(problems).toEqual([]);
 });
 
-test('after the reveal 1–4 rate and move on; a wrong answer can only be Again', async ({ page }) => {
+test('after the reveal 1–4 rate and move on; a wrong answer can only be Again', async ({
+	page,
+}) => {
 	const bank = await loadBank(page);
 	await page.goto('/practice/?mode=daily');
 	await answerWithKeyboard(page, bank, false);
-	for (const name of ['Hard', 'Good', 'Easy']) await expect(page.getByRole('button', { name })).toBeDisabled();
+	for (const name of ['Hard', 'Good', 'Easy'])
+		await expect(page.getByRole('button', { name })).toBeDisabled();
 	await expect(page.getByRole('button', { name: 'Again' })).toHaveAttribute('aria-pressed', 'true');
 	await page.keyboard.press('1');
 	await expect(page.getByRole('button', { name: 'Submit answer' })).toBeVisible();
@@ -62,12 +65,14 @@ test('options are radio buttons or check boxes named by their text', async ({ pa
 	await expect(page.getByRole('heading', { name: 'Question', exact: true })).toBeVisible();
 	// Walk the drill until the multiple-response question is on screen.
 	for (let i = 0; i < 30; i++) {
-		if (await page.getByRole('checkbox', { name: multi.options[0]!.text, exact: true }).count()) break;
+		if (await page.getByRole('checkbox', { name: multi.options[0]!.text, exact: true }).count())
+			break;
 		await page.keyboard.press('1');
 		await page.keyboard.press('Enter');
 		await page.keyboard.press('Enter');
 	}
-	for (const option of multi.options) await expect(page.getByRole('checkbox', { name: option.text, exact: true })).toBeVisible();
+	for (const option of multi.options)
+		await expect(page.getByRole('checkbox', { name: option.text, exact: true })).toBeVisible();
 	await expect(page.getByRole('radio')).toHaveCount(0);
 });
 

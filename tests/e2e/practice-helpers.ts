@@ -10,7 +10,9 @@ export interface BankQuestionLite {
 }
 
 /** The built question bank, as the site serves it. */
-export async function loadBank(page: Page): Promise<{ lessons: Array<{ slug: string; title: string }>; questions: BankQuestionLite[] }> {
+export async function loadBank(
+	page: Page
+): Promise<{ lessons: Array<{ slug: string; title: string }>; questions: BankQuestionLite[] }> {
 	const response = await page.request.get('/data/questions.json');
 	expect(response.ok()).toBe(true);
 	return response.json();
@@ -24,12 +26,17 @@ export function keysFor(question: BankQuestionLite, right: boolean): string[] {
 }
 
 /** Finds the question on screen from its first option's text. */
-export async function currentQuestion(page: Page, bank: { questions: BankQuestionLite[] }): Promise<BankQuestionLite> {
+export async function currentQuestion(
+	page: Page,
+	bank: { questions: BankQuestionLite[] }
+): Promise<BankQuestionLite> {
 	const first = page.locator('.option-text').first();
 	await expect(first).toBeVisible();
 	const texts = await page.locator('.option-text').allInnerTexts();
 	const match = bank.questions.find(
-		(q) => q.options.length === texts.length && q.options.every((o, i) => normalise(o.text) === normalise(texts[i]!))
+		(q) =>
+			q.options.length === texts.length &&
+			q.options.every((o, i) => normalise(o.text) === normalise(texts[i]!))
 	);
 	if (!match) throw new Error(`Question on screen not found in the bank: ${texts[0]}`);
 	return match;
@@ -40,12 +47,18 @@ function normalise(text: string): string {
 }
 
 /** Answers the question on screen with the keyboard only (right or wrong) and waits for the reveal. */
-export async function answerWithKeyboard(page: Page, bank: { questions: BankQuestionLite[] }, right: boolean): Promise<BankQuestionLite> {
+export async function answerWithKeyboard(
+	page: Page,
+	bank: { questions: BankQuestionLite[] },
+	right: boolean
+): Promise<BankQuestionLite> {
 	const question = await currentQuestion(page, bank);
 	for (const key of keysFor(question, right)) await page.keyboard.press(key);
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
-	await expect(page.getByRole('status').filter({ hasText: right ? /^Correct\.$/ : /^Incorrect\./ })).toHaveCount(1);
+	await expect(
+		page.getByRole('status').filter({ hasText: right ? /^Correct\.$/ : /^Incorrect\./ })
+	).toHaveCount(1);
 	return question;
 }
 

@@ -3,7 +3,9 @@ import { currentQuestion, keysFor, loadBank, totalReviews } from './practice-hel
 
 const START = new Date('2026-03-02T09:00:00Z');
 
-test('a timed mock exam: flag, navigate, time runs out, result with scaled score and review', async ({ page }) => {
+test('a timed mock exam: flag, navigate, time runs out, result with scaled score and review', async ({
+	page,
+}) => {
 	await page.clock.install({ time: START });
 	const bank = await loadBank(page);
 	await page.goto('/practice/');
@@ -13,7 +15,8 @@ test('a timed mock exam: flag, navigate, time runs out, result with scaled score
 	await page.getByRole('button', { name: 'Start mock exam' }).click();
 
 	const timer = page.getByRole('timer');
-	await expect(timer).toHaveText('40:00');
+	// The fake clock also flows on its own, so allow for the seconds the test itself takes.
+	await expect(timer).toHaveText(/^(40:00|39:[0-5]\d)$/);
 	await expect(page.getByRole('heading', { name: 'Question 1 of 20' })).toBeVisible();
 
 	// Question 1: right, with the keyboard; flag it with F.
@@ -29,18 +32,24 @@ test('a timed mock exam: flag, navigate, time runs out, result with scaled score
 	for (const key of keysFor(q2, false)) await page.keyboard.press(key);
 
 	const navigator = page.getByRole('navigation', { name: 'Question navigator' });
-	await expect(navigator.getByRole('button', { name: 'Question 1, answered, flagged' })).toBeVisible();
+	await expect(
+		navigator.getByRole('button', { name: 'Question 1, answered, flagged' })
+	).toBeVisible();
 	await expect(navigator.getByRole('button', { name: 'Question 2, answered' })).toBeVisible();
 	await navigator.getByRole('button', { name: 'Question 5, not answered' }).click();
 	await expect(page.getByRole('heading', { name: 'Question 5 of 20' })).toBeVisible();
 
 	await page.clock.runFor(10 * 60_000);
-	await expect(timer).toHaveText('30:00');
+	await expect(timer).toHaveText(/^(30:00|29:[0-5]\d)$/);
 
 	// A reload keeps the exam and its clock (which keeps running during the reload).
 	await page.reload();
 	await expect(page.getByRole('timer')).toHaveText(/^(30:00|29:[0-5]\d)$/);
-	await expect(page.getByRole('navigation', { name: 'Question navigator' }).getByRole('button', { name: 'Question 1, answered, flagged' })).toBeVisible();
+	await expect(
+		page
+			.getByRole('navigation', { name: 'Question navigator' })
+			.getByRole('button', { name: 'Question 1, answered, flagged' })
+	).toBeVisible();
 
 	await page.clock.runFor(30 * 60_000 + 1000);
 	await expect(page.getByRole('heading', { name: /^Mock exam result: \d+/ })).toBeVisible();
@@ -50,7 +59,9 @@ test('a timed mock exam: flag, navigate, time runs out, result with scaled score
 	await expect(page.getByRole('heading', { name: 'By lesson' })).toBeVisible();
 	await expect(page.locator('.review-list > li')).toHaveCount(20);
 	await page.locator('.review-list summary').nth(1).click();
-	await expect(page.locator('.review-list details').nth(1).getByText('✗ Wrong, you chose it')).toBeVisible();
+	await expect(
+		page.locator('.review-list details').nth(1).getByText('✗ Wrong, you chose it')
+	).toBeVisible();
 
 	// Both answers fed the scheduler.
 	expect(await totalReviews(page)).toBe('2 reviews');
@@ -62,7 +73,7 @@ test('submitting asks for confirmation first', async ({ page }) => {
 	await page.getByLabel('Questions').fill('3');
 	await page.getByLabel('Minutes').fill('6');
 	await page.getByRole('button', { name: 'Start mock exam' }).click();
-	await expect(page.getByRole('timer')).toHaveText('6:00');
+	await expect(page.getByRole('timer')).toHaveText(/^(6:00|5:[0-5]\d)$/);
 	await page.getByRole('button', { name: 'Submit exam' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Submit the exam?' });
 	await expect(dialog).toContainText('3 questions not answered');
@@ -72,6 +83,8 @@ test('submitting asks for confirmation first', async ({ page }) => {
 	await page.clock.runFor(60_000);
 	await page.getByRole('button', { name: 'Submit exam' }).click();
 	await dialog.getByRole('button', { name: 'Submit', exact: true }).click();
-	await expect(page.getByRole('heading', { name: 'Mock exam result: 100 — below the pass line' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Mock exam result: 100 — below the pass line' })
+	).toBeVisible();
 	await expect(page.getByText('0 of 3 right, 3 not answered, in 1 min')).toBeVisible();
 });

@@ -16,7 +16,9 @@ test('settings refuse a retention above 0.97 and keep a valid one', async ({ pag
 	await expect(page.getByLabel('Learning steps', { exact: true })).toHaveValue('2m 15m');
 	await page.getByRole('button', { name: 'Back' }).click();
 	await expect(page.getByText('Retention 0.95, 5 new and 200 reviews a day.')).toBeVisible();
-	await expect(page.locator('.counts div').filter({ hasText: /^New/ }).locator('dd')).toHaveText('5');
+	await expect(page.locator('.counts div').filter({ hasText: /^New/ }).locator('dd')).toHaveText(
+		'5'
+	);
 });
 
 test('the planner paces new questions to finish 14 days before the exam', async ({ page }) => {
@@ -36,5 +38,7 @@ test('the planner paces new questions to finish 14 days before the exam', async 
 	await expect(page.getByText('(raised from your setting)')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Predicted recall on exam day' })).toBeVisible();
 	await page.getByRole('button', { name: 'Back' }).click();
-	await expect(page.locator('.counts div').filter({ hasText: /^New/ }).locator('dd')).toHaveText(String(Math.min(pace, 200)));
+	await expect(page.locator('.counts div').filter({ hasText: /^New/ }).locator('dd')).toHaveText(
+		String(Math.min(pace, 200))
+	);
 });

@@ -23,13 +23,20 @@ test('undo takes back the last answer, with the button or the U key', async ({ p
 	expect(await totalReviews(page)).toBe('0 reviews');
 });
 
-test('F flags the question on screen, and custom study can pick the flagged ones', async ({ page }) => {
+test('F flags the question on screen, and custom study can pick the flagged ones', async ({
+	page,
+}) => {
 	const bank = await loadBank(page);
 	await page.goto('/practice/?mode=daily');
 	const question = await currentQuestion(page, bank);
 	await page.keyboard.press('f');
-	await expect(page.getByRole('button', { name: '⚑ Flagged' })).toHaveAttribute('aria-pressed', 'true');
-	await expect(page.getByRole('status').filter({ hasText: 'Flagged for later study.' })).toHaveCount(1);
+	await expect(page.getByRole('button', { name: '⚑ Flagged' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Flagged for later study.' })
+	).toHaveCount(1);
 	await page.goto('/practice/?mode=custom');
 	await page.getByLabel('Flagged questions only').check();
 	await expect(page.getByText('1 question match.')).toBeVisible();

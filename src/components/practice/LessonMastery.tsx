@@ -15,9 +15,18 @@ interface Props {
 export default function LessonMastery({ lessons }: Props) {
 	const { practice, error } = usePractice();
 	if (error) return null;
-	if (!practice) return <p aria-busy="true" class="muted">Loading your mastery…</p>;
+	if (!practice)
+		return (
+			<p aria-busy="true" class="muted">
+				Loading your mastery…
+			</p>
+		);
 	const groups = lessons.map(
-		(lesson) => [lesson.slug, practice.bank.questions.filter((q) => q.lesson === lesson.slug).map((q) => q.id)] as [string, string[]]
+		(lesson) =>
+			[
+				lesson.slug,
+				practice.bank.questions.filter((q) => q.lesson === lesson.slug).map((q) => q.id),
+			] as [string, string[]]
 	);
 	const readiness = readinessByGroup(groups, practice.cards, Date.now(), practice.data.settings);
 	const seen = readiness.reduce((sum, r) => sum + r.seen, 0);
@@ -32,7 +41,10 @@ export default function LessonMastery({ lessons }: Props) {
 			<BarChart
 				label="Mastery per lesson"
 				target={practice.data.settings.desiredRetention}
-				items={readiness.map((r) => ({ label: lessons.find((l) => l.slug === r.key)?.title ?? r.key, value: r.recall }))}
+				items={readiness.map((r) => ({
+					label: lessons.find((l) => l.slug === r.key)?.title ?? r.key,
+					value: r.recall,
+				}))}
 			/>
 			<ul class="mastery-links" role="list">
 				{readiness.map((r) => {

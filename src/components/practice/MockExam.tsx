@@ -60,15 +60,20 @@ export function MockExam({ practice, onExit }: Props) {
 			<section class="card mock-setup" aria-labelledby="mock-setup-heading">
 				<h2 id="mock-setup-heading">Mock exam</h2>
 				<p class="prose">
-					Questions drawn across all lessons, timed, scored like the AWS exams: a scaled score from 100 to 1000 with the
-					pass line at 720. Answers are graded only when you submit. They also count as reviews for your schedule.
+					Questions drawn across all lessons, timed, scored like the AWS exams: a scaled score from
+					100 to 1000 with the pass line at 720. Answers are graded only when you submit. They also
+					count as reviews for your schedule.
 				</p>
 				<form
 					class="form-grid"
 					onSubmit={async (event) => {
 						event.preventDefault();
 						const n = Math.max(1, Math.min(max, Math.round(count)));
-						const ids = drawMockQuestions(practice.bank.questions, n, seededRandom(Date.now() & 0xffffffff));
+						const ids = drawMockQuestions(
+							practice.bank.questions,
+							n,
+							seededRandom(Date.now() & 0xffffffff)
+						);
 						const state = startMockExam(ids, Date.now(), Math.max(1, minutes));
 						await practice.store.setMeta(MOCK_KEY, { state });
 						setExam(state);
@@ -76,11 +81,23 @@ export function MockExam({ practice, onExit }: Props) {
 				>
 					<label>
 						Questions
-						<input type="number" min={1} max={max} value={count} onInput={(e) => setCount(Number(e.currentTarget.value))} />
+						<input
+							type="number"
+							min={1}
+							max={max}
+							value={count}
+							onInput={(e) => setCount(Number(e.currentTarget.value))}
+						/>
 					</label>
 					<label>
 						Minutes
-						<input type="number" min={1} max={300} value={minutes} onInput={(e) => setMinutes(Number(e.currentTarget.value))} />
+						<input
+							type="number"
+							min={1}
+							max={300}
+							value={minutes}
+							onInput={(e) => setMinutes(Number(e.currentTarget.value))}
+						/>
 					</label>
 					<div class="actions">
 						<button type="submit" class="button">
@@ -91,7 +108,9 @@ export function MockExam({ practice, onExit }: Props) {
 						</button>
 					</div>
 				</form>
-				<p class="muted">The AWS exams give about 2 minutes a question (65 questions in 130 minutes).</p>
+				<p class="muted">
+					The AWS exams give about 2 minutes a question (65 questions in 130 minutes).
+				</p>
 			</section>
 		);
 	}
@@ -182,13 +201,19 @@ function RunningExam({
 			const question = practice.questions.get(id);
 			const el = event.target as HTMLElement;
 			if (event.ctrlKey || event.metaKey || event.altKey || dialogRef.current?.open) return;
-			if (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type)) return;
+			if (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type))
+				return;
 			if (!question) return;
 			if (/^[1-9]$/.test(event.key)) {
 				const option = question.options[Number(event.key) - 1];
 				if (option) {
 					event.preventDefault();
-					dispatch({ type: 'toggle', questionId: id, optionId: option.id, multi: question.type === 'multi' });
+					dispatch({
+						type: 'toggle',
+						questionId: id,
+						optionId: option.id,
+						multi: question.type === 'multi',
+					});
 				}
 			} else if (event.key === 'f' || event.key === 'F') {
 				event.preventDefault();
@@ -196,7 +221,8 @@ function RunningExam({
 				setAnnouncement(state.flagged.includes(id) ? 'Flag removed.' : 'Flagged for review.');
 			} else if (event.key === 'Enter' && el.tagName !== 'BUTTON' && el.tagName !== 'A') {
 				event.preventDefault();
-				if (state.index < state.questionIds.length - 1) dispatch({ type: 'goto', index: state.index + 1 });
+				if (state.index < state.questionIds.length - 1)
+					dispatch({ type: 'goto', index: state.index + 1 });
 				else dialogRef.current?.showModal();
 			} else if (event.key === 'ArrowRight' && el.tagName !== 'INPUT') {
 				dispatch({ type: 'goto', index: state.index + 1 });
@@ -213,13 +239,23 @@ function RunningExam({
 	}, [state.index]);
 
 	if (state.status === 'submitted') {
-		const result = scoreMockExam(state, practice.questions, practice.bank.lessons.map((l) => l.slug));
+		const result = scoreMockExam(
+			state,
+			practice.questions,
+			practice.bank.lessons.map((l) => l.slug)
+		);
 		return (
 			<>
 				<div class="sr-only" role="status" aria-live="polite">
 					{announcement}
 				</div>
-				<MockResultView practice={practice} state={state} result={result} onNew={onNew} onExit={onExit} />
+				<MockResultView
+					practice={practice}
+					state={state}
+					result={result}
+					onNew={onNew}
+					onExit={onExit}
+				/>
 			</>
 		);
 	}
@@ -255,20 +291,41 @@ function RunningExam({
 							question={question}
 							idPrefix="mock"
 							selection={state.answers[id] ?? []}
-							onToggle={(optionId) => dispatch({ type: 'toggle', questionId: id, optionId, multi: question.type === 'multi' })}
+							onToggle={(optionId) =>
+								dispatch({
+									type: 'toggle',
+									questionId: id,
+									optionId,
+									multi: question.type === 'multi',
+								})
+							}
 							heading={`Question ${state.index + 1} of ${state.questionIds.length}${flagged ? ' (flagged)' : ''}`}
 							headingRef={headingRef}
 						/>
 					)}
 					<div class="actions">
-						<button type="button" class="button secondary" disabled={state.index === 0} onClick={() => dispatch({ type: 'goto', index: state.index - 1 })}>
+						<button
+							type="button"
+							class="button secondary"
+							disabled={state.index === 0}
+							onClick={() => dispatch({ type: 'goto', index: state.index - 1 })}
+						>
 							Previous
 						</button>
-						<button type="button" class="button secondary" aria-pressed={flagged} onClick={() => dispatch({ type: 'flag', questionId: id })}>
+						<button
+							type="button"
+							class="button secondary"
+							aria-pressed={flagged}
+							onClick={() => dispatch({ type: 'flag', questionId: id })}
+						>
 							{flagged ? '⚑ Flagged' : '⚐ Flag for review'}
 						</button>
 						{state.index < state.questionIds.length - 1 ? (
-							<button type="button" class="button" onClick={() => dispatch({ type: 'goto', index: state.index + 1 })}>
+							<button
+								type="button"
+								class="button"
+								onClick={() => dispatch({ type: 'goto', index: state.index + 1 })}
+							>
 								Next
 							</button>
 						) : (
@@ -277,7 +334,9 @@ function RunningExam({
 							</button>
 						)}
 					</div>
-					<p class="muted hint">1–{question?.options.length ?? 4}: choose · F: flag · Enter: next · ← →: move</p>
+					<p class="muted hint">
+						1–{question?.options.length ?? 4}: choose · F: flag · Enter: next · ← →: move
+					</p>
 				</div>
 				<nav class="navigator card" aria-label="Question navigator">
 					<h2 class="navigator-heading">Questions</h2>
@@ -297,7 +356,11 @@ function RunningExam({
 									>
 										{index + 1}
 										{isFlagged && <span aria-hidden="true">⚑</span>}
-										{isAnswered && <span aria-hidden="true" class="tick">✓</span>}
+										{isAnswered && (
+											<span aria-hidden="true" class="tick">
+												✓
+											</span>
+										)}
 									</button>
 								</li>
 							);
@@ -309,8 +372,11 @@ function RunningExam({
 			<dialog ref={dialogRef} class="confirm" aria-labelledby="submit-heading">
 				<h2 id="submit-heading">Submit the exam?</h2>
 				<p>
-					{unanswered > 0 ? `${plural(unanswered, 'question')} not answered (they count as wrong). ` : 'Every question is answered. '}
-					{state.flagged.length > 0 && `${plural(state.flagged.length, 'question')} flagged for review.`}
+					{unanswered > 0
+						? `${plural(unanswered, 'question')} not answered (they count as wrong). `
+						: 'Every question is answered. '}
+					{state.flagged.length > 0 &&
+						`${plural(state.flagged.length, 'question')} flagged for review.`}
 				</p>
 				<div class="actions">
 					<button
@@ -356,14 +422,28 @@ function MockResultView({
 					Mock exam result: {result.scaled} — {result.passed ? 'pass' : 'below the pass line'}
 				</h2>
 				<p>
-					<strong>{result.scaled}</strong> out of 1000 (pass line {SCALED.pass}). {result.correct} of {result.total} right
-					{result.answered < result.total && `, ${result.total - result.answered} not answered`}, in {Math.round(result.durationMs / 60000)} min
+					<strong>{result.scaled}</strong> out of 1000 (pass line {SCALED.pass}). {result.correct}{' '}
+					of {result.total} right
+					{result.answered < result.total && `, ${result.total - result.answered} not answered`}, in{' '}
+					{Math.round(result.durationMs / 60000)} min
 					{state.timedOut && ' (time ran out)'}.
 				</p>
 				<div class="score-scale">
-					<svg class="score-bar" viewBox="0 0 100 14" preserveAspectRatio="none" role="img" aria-label={`Scaled score ${result.scaled} on a scale from 100 to 1000; pass line 720`}>
+					<svg
+						class="score-bar"
+						viewBox="0 0 100 14"
+						preserveAspectRatio="none"
+						role="img"
+						aria-label={`Scaled score ${result.scaled} on a scale from 100 to 1000; pass line 720`}
+					>
 						<rect x="0" y="3" width="100" height="8" class="track" />
-						<rect x="0" y="3" width={x(result.scaled)} height="8" class={result.passed ? 'fill pass' : 'fill'} />
+						<rect
+							x="0"
+							y="3"
+							width={x(result.scaled)}
+							height="8"
+							class={result.passed ? 'fill pass' : 'fill'}
+						/>
 						<line x1={x(SCALED.pass)} x2={x(SCALED.pass)} y1="0" y2="14" class="target" />
 					</svg>
 					<div class="score-ticks" aria-hidden="true">
@@ -373,8 +453,8 @@ function MockResultView({
 					</div>
 				</div>
 				<p class="muted small">
-					The scaled score is this site’s estimate: 72 % right maps to 720 and the scale is linear on each side. AWS does not
-					publish its scaling.
+					The scaled score is this site’s estimate: 72 % right maps to 720 and the scale is linear
+					on each side. AWS does not publish its scaling.
 				</p>
 				<div class="actions">
 					<button type="button" class="button" onClick={onNew}>
@@ -416,7 +496,8 @@ function MockResultView({
 						<li key={item.questionId}>
 							<details class="card">
 								<summary>
-									Question {index + 1}: {item.grade.correct ? '✓ right' : item.answered ? '✗ wrong' : '— not answered'}
+									Question {index + 1}:{' '}
+									{item.grade.correct ? '✓ right' : item.answered ? '✗ wrong' : '— not answered'}
 									{item.flagged && ' · flagged'} · <span class="muted">{title(item.lesson)}</span>
 								</summary>
 								<QuestionView

@@ -1,12 +1,24 @@
 /** The exam-date planner: paces new cards to finish 14 days before the exam and shows readiness per lesson. */
 import { useState } from 'preact/hooks';
-import { CONSOLIDATION_DAYS, dayIndex, dayToIsoDate, isoDateToDay, readinessByGroup } from '../../lib/srs';
+import {
+	CONSOLIDATION_DAYS,
+	dayIndex,
+	dayToIsoDate,
+	isoDateToDay,
+	readinessByGroup,
+} from '../../lib/srs';
 import { BarChart } from '../progress/charts';
 import { percent, plural, type Practice } from './use-practice';
 
 export function lessonGroups(practice: Practice): Array<[string, string[]]> {
 	return practice.bank.lessons
-		.map((lesson) => [lesson.slug, practice.bank.questions.filter((q) => q.lesson === lesson.slug).map((q) => q.id)] as [string, string[]])
+		.map(
+			(lesson) =>
+				[
+					lesson.slug,
+					practice.bank.questions.filter((q) => q.lesson === lesson.slug).map((q) => q.id),
+				] as [string, string[]]
+		)
 		.filter(([, ids]) => ids.length > 0);
 }
 
@@ -17,7 +29,12 @@ export function Planner({ practice, onExit }: { practice: Practice; onExit(): vo
 	const now = Date.now();
 	const today = dayIndex(now, ctx);
 	const examAt = plan ? Math.max(now, (plan.examDay - today) * 86_400_000 + now) : now;
-	const readiness = readinessByGroup(lessonGroups(practice), practice.cards, examAt, practice.data.settings);
+	const readiness = readinessByGroup(
+		lessonGroups(practice),
+		practice.cards,
+		examAt,
+		practice.data.settings
+	);
 	const target = practice.data.settings.desiredRetention;
 	const title = (slug: string) => practice.bank.lessons.find((l) => l.slug === slug)?.title ?? slug;
 	return (
@@ -25,8 +42,8 @@ export function Planner({ practice, onExit }: { practice: Practice; onExit(): vo
 			<div class="card">
 				<h2 id="planner-heading">Exam-date planner</h2>
 				<p class="prose">
-					Enter your exam date. New questions are then paced so that every one has been introduced at least{' '}
-					{CONSOLIDATION_DAYS} days before the exam, leaving the last two weeks for review.
+					Enter your exam date. New questions are then paced so that every one has been introduced
+					at least {CONSOLIDATION_DAYS} days before the exam, leaving the last two weeks for review.
 				</p>
 				<form
 					class="form-grid"
@@ -42,7 +59,12 @@ export function Planner({ practice, onExit }: { practice: Practice; onExit(): vo
 				>
 					<label>
 						Exam date
-						<input type="date" value={date} min={dayToIsoDate(today + 1, ctx)} onInput={(e) => setDate(e.currentTarget.value)} />
+						<input
+							type="date"
+							value={date}
+							min={dayToIsoDate(today + 1, ctx)}
+							onInput={(e) => setDate(e.currentTarget.value)}
+						/>
 					</label>
 					<div class="actions">
 						<button type="submit" class="button">
@@ -59,20 +81,26 @@ export function Planner({ practice, onExit }: { practice: Practice; onExit(): vo
 				{plan && (
 					<div class="plan">
 						<p>
-							Exam on <strong>{dayToIsoDate(plan.examDay, ctx)}</strong>, in {plural(plan.examDay - today, 'day')}. New questions
-							left: <strong>{plan.remaining}</strong>.
+							Exam on <strong>{dayToIsoDate(plan.examDay, ctx)}</strong>, in{' '}
+							{plural(plan.examDay - today, 'day')}. New questions left:{' '}
+							<strong>{plan.remaining}</strong>.
 						</p>
 						{plan.late ? (
 							<p class="notice warning">
-								The {CONSOLIDATION_DAYS}-day mark ({dayToIsoDate(plan.lastIntroductionDay, ctx)}) has passed: all {plan.remaining}{' '}
-								remaining questions are offered today. Consider a later date if you can.
+								The {CONSOLIDATION_DAYS}-day mark ({dayToIsoDate(plan.lastIntroductionDay, ctx)})
+								has passed: all {plan.remaining} remaining questions are offered today. Consider a
+								later date if you can.
 							</p>
 						) : (
 							<p>
-								Pace: <strong>{plural(plan.pace, 'new question')} a day</strong> until {dayToIsoDate(plan.lastIntroductionDay, ctx)}.
-								Today’s limit is {plan.newLimitToday}
-								{plan.newLimitToday > practice.data.settings.newPerDay ? ' (raised from your setting)' : ' (your setting)'}
-								{plan.finishDay !== null && `; at that rate the last new question comes on ${dayToIsoDate(plan.finishDay, ctx)}`}.
+								Pace: <strong>{plural(plan.pace, 'new question')} a day</strong> until{' '}
+								{dayToIsoDate(plan.lastIntroductionDay, ctx)}. Today’s limit is {plan.newLimitToday}
+								{plan.newLimitToday > practice.data.settings.newPerDay
+									? ' (raised from your setting)'
+									: ' (your setting)'}
+								{plan.finishDay !== null &&
+									`; at that rate the last new question comes on ${dayToIsoDate(plan.finishDay, ctx)}`}
+								.
 							</p>
 						)}
 					</div>
@@ -80,8 +108,9 @@ export function Planner({ practice, onExit }: { practice: Practice; onExit(): vo
 			</div>
 			<h3>{plan ? 'Predicted recall on exam day' : 'Predicted recall today'}</h3>
 			<p class="muted prose">
-				From the FSRS memory state of each question as it is now, that is, if you did no more reviews; questions you have not
-				met yet count as 0. The dashed line is your desired retention ({percent(target)}).
+				From the FSRS memory state of each question as it is now, that is, if you did no more
+				reviews; questions you have not met yet count as 0. The dashed line is your desired
+				retention ({percent(target)}).
 			</p>
 			<BarChart
 				label={`Readiness per lesson against a target of ${percent(target)}`}
@@ -122,7 +151,11 @@ export function ReadinessTable({
 								{r.seen} of {r.total}
 							</td>
 							<td>{percent(r.recall)}</td>
-							<td>{r.recall >= target ? '✓ on target' : `${Math.round((target - r.recall) * 100)} points below`}</td>
+							<td>
+								{r.recall >= target
+									? '✓ on target'
+									: `${Math.round((target - r.recall) * 100)} points below`}
+							</td>
 						</tr>
 					))}
 				</tbody>

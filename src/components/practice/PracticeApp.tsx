@@ -30,7 +30,14 @@ function viewFromUrl(): View {
 	const lesson = params.get('lesson');
 	if (lesson) return { mode: 'drill', lesson };
 	const mode = params.get('mode');
-	if (mode === 'daily' || mode === 'custom' || mode === 'mock' || mode === 'planner' || mode === 'settings') return { mode };
+	if (
+		mode === 'daily' ||
+		mode === 'custom' ||
+		mode === 'mock' ||
+		mode === 'planner' ||
+		mode === 'settings'
+	)
+		return { mode };
 	return { mode: 'home' };
 }
 
@@ -42,7 +49,9 @@ function urlFor(view: View): string {
 
 export default function PracticeApp() {
 	const { practice, error } = usePractice();
-	const [view, setView] = useState<View>(() => (typeof location === 'undefined' ? { mode: 'home' } : viewFromUrl()));
+	const [view, setView] = useState<View>(() =>
+		typeof location === 'undefined' ? { mode: 'home' } : viewFromUrl()
+	);
 	const [session, setSession] = useState(0);
 
 	useEffect(() => {
@@ -73,7 +82,15 @@ export default function PracticeApp() {
 	const home = () => go({ mode: 'home' });
 	switch (view.mode) {
 		case 'daily':
-			return <StudySession key={session} practice={practice} mode="daily" title="Daily review" onExit={home} />;
+			return (
+				<StudySession
+					key={session}
+					practice={practice}
+					mode="daily"
+					title="Daily review"
+					onExit={home}
+				/>
+			);
 		case 'drill': {
 			const lesson = practice.bank.lessons.find((l) => l.slug === view.lesson);
 			const ids = practice.bank.questions.filter((q) => q.lesson === view.lesson).map((q) => q.id);
@@ -100,9 +117,24 @@ export default function PracticeApp() {
 			);
 		}
 		case 'study':
-			return <StudySession key={session} practice={practice} mode="custom" title={view.title} list={view.ids} onExit={home} />;
+			return (
+				<StudySession
+					key={session}
+					practice={practice}
+					mode="custom"
+					title={view.title}
+					list={view.ids}
+					onExit={home}
+				/>
+			);
 		case 'custom':
-			return <CustomStudy practice={practice} onExit={home} onStart={(ids, title) => go({ mode: 'study', ids, title })} />;
+			return (
+				<CustomStudy
+					practice={practice}
+					onExit={home}
+					onStart={(ids, title) => go({ mode: 'study', ids, title })}
+				/>
+			);
 		case 'mock':
 			return <MockExam key={session} practice={practice} onExit={home} />;
 		case 'planner':
@@ -130,7 +162,8 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 	const flagged = practice.order.filter((id) => practice.cards.get(id)?.flagged);
 	const today = dayIndex(now, practice.ctx);
 	const { backup } = practice.data;
-	const lessonTitle = (slug: string) => practice.bank.lessons.find((l) => l.slug === slug)?.title ?? slug;
+	const lessonTitle = (slug: string) =>
+		practice.bank.lessons.find((l) => l.slug === slug)?.title ?? slug;
 	const stem = (id: string) => {
 		const html = practice.questions.get(id)?.stemHtml ?? id;
 		const text = html.replace(/<[^>]+>/g, '');
@@ -142,14 +175,25 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 			{backup && (
 				<div class="notice danger" role="alert">
 					<p>
-						<strong>Your saved progress could not be read</strong>: {backup.reason}. Everything that could be read has been kept as
-						a backup file. Practice continues with a fresh, empty store.
+						<strong>Your saved progress could not be read</strong>: {backup.reason}. Everything that
+						could be read has been kept as a backup file. Practice continues with a fresh, empty
+						store.
 					</p>
 					<div class="actions">
-						<button type="button" class="button" onClick={() => downloadText(`cognito-study-backup-${backup.at.slice(0, 10)}.json`, backup.text)}>
+						<button
+							type="button"
+							class="button"
+							onClick={() =>
+								downloadText(`cognito-study-backup-${backup.at.slice(0, 10)}.json`, backup.text)
+							}
+						>
 							Download the backup
 						</button>
-						<button type="button" class="button secondary" onClick={() => practice.store.dismissBackup()}>
+						<button
+							type="button"
+							class="button secondary"
+							onClick={() => practice.store.dismissBackup()}
+						>
 							Dismiss
 						</button>
 					</div>
@@ -173,7 +217,8 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 				</dl>
 				{practice.plan && (
 					<p class="muted">
-						Exam in {plural(practice.plan.examDay - today, 'day')}: up to {practice.plan.newLimitToday} new questions today.
+						Exam in {plural(practice.plan.examDay - today, 'day')}: up to{' '}
+						{practice.plan.newLimitToday} new questions today.
 					</p>
 				)}
 				<div class="actions">
@@ -193,7 +238,10 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 			<div class="mode-grid">
 				<section class="card" aria-labelledby="mock-heading">
 					<h2 id="mock-heading">Mock exam</h2>
-					<p>Timed, across all lessons, scored 100–1000 with the 720 pass line. Default 20 questions in 40 minutes.</p>
+					<p>
+						Timed, across all lessons, scored 100–1000 with the 720 pass line. Default 20 questions
+						in 40 minutes.
+					</p>
 					<button type="button" class="button" onClick={() => go({ mode: 'mock' })}>
 						Mock exam
 					</button>
@@ -202,7 +250,10 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 					<h2 id="custom-card-heading">Custom study</h2>
 					<p>
 						Filter by lesson, topic, type, difficulty, exam, questions you got wrong recently
-						{flagged.length > 0 ? `, or the ${plural(flagged.length, 'question')} you flagged` : ', or questions you flagged (F)'}.
+						{flagged.length > 0
+							? `, or the ${plural(flagged.length, 'question')} you flagged`
+							: ', or questions you flagged (F)'}
+						.
 					</p>
 					<button type="button" class="button secondary" onClick={() => go({ mode: 'custom' })}>
 						Custom study
@@ -210,7 +261,11 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 				</section>
 				<section class="card" aria-labelledby="planner-card-heading">
 					<h2 id="planner-card-heading">Exam-date planner</h2>
-					<p>{practice.data.examDate ? `Exam date: ${practice.data.examDate}.` : 'Set your exam date to pace new questions.'}</p>
+					<p>
+						{practice.data.examDate
+							? `Exam date: ${practice.data.examDate}.`
+							: 'Set your exam date to pace new questions.'}
+					</p>
 					<button type="button" class="button secondary" onClick={() => go({ mode: 'planner' })}>
 						Exam-date planner
 					</button>
@@ -218,8 +273,9 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 				<section class="card" aria-labelledby="settings-card-heading">
 					<h2 id="settings-card-heading">Settings</h2>
 					<p>
-						Retention {practice.data.settings.desiredRetention.toFixed(2)}, {practice.data.settings.newPerDay} new and{' '}
-						{practice.data.settings.reviewsPerDay} reviews a day.
+						Retention {practice.data.settings.desiredRetention.toFixed(2)},{' '}
+						{practice.data.settings.newPerDay} new and {practice.data.settings.reviewsPerDay}{' '}
+						reviews a day.
 					</p>
 					<button type="button" class="button secondary" onClick={() => go({ mode: 'settings' })}>
 						Settings
@@ -231,9 +287,13 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 				<h2 id="drill-heading">Lesson drills</h2>
 				<ul class="drill-list" role="list">
 					{practice.bank.lessons.map((lesson) => {
-						const ids = practice.bank.questions.filter((q) => q.lesson === lesson.slug).map((q) => q.id);
+						const ids = practice.bank.questions
+							.filter((q) => q.lesson === lesson.slug)
+							.map((q) => q.id);
 						if (ids.length === 0) return null;
-						const seen = ids.filter((id) => (practice.cards.get(id)?.answers.length ?? 0) > 0).length;
+						const seen = ids.filter(
+							(id) => (practice.cards.get(id)?.answers.length ?? 0) > 0
+						).length;
 						return (
 							<li key={lesson.slug}>
 								<a
@@ -258,13 +318,23 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 			{leeches.length > 0 && (
 				<section aria-labelledby="leech-heading">
 					<h2 id="leech-heading">Leeches</h2>
-					<p class="muted">Questions you have forgotten {practice.data.settings.leechThreshold} or more times. Re-read the lesson, then try again.</p>
+					<p class="muted">
+						Questions you have forgotten {practice.data.settings.leechThreshold} or more times.
+						Re-read the lesson, then try again.
+					</p>
 					<ul>
 						{leeches.map((id) => {
-							const lesson = practice.bank.lessons.find((l) => l.slug === practice.questions.get(id)?.lesson);
+							const lesson = practice.bank.lessons.find(
+								(l) => l.slug === practice.questions.get(id)?.lesson
+							);
 							return (
 								<li key={id}>
-									{stem(id)} {lesson?.url ? <a href={lesson.url}>Re-read {lesson.title}</a> : lessonTitle(lesson?.slug ?? '')}
+									{stem(id)}{' '}
+									{lesson?.url ? (
+										<a href={lesson.url}>Re-read {lesson.title}</a>
+									) : (
+										lessonTitle(lesson?.slug ?? '')
+									)}
 								</li>
 							);
 						})}
@@ -278,7 +348,11 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 						{suspended.map((id) => (
 							<li key={id}>
 								{stem(id)}{' '}
-								<button type="button" class="button secondary small" onClick={() => practice.cardAction(id, 'unsuspend')}>
+								<button
+									type="button"
+									class="button secondary small"
+									onClick={() => practice.cardAction(id, 'unsuspend')}
+								>
 									Unsuspend
 								</button>
 							</li>

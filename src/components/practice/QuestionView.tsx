@@ -21,7 +21,17 @@ interface Props {
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
 
-export function QuestionView({ question, idPrefix, selection, onToggle, grade, showExplanation = true, heading, headingRef, meta }: Props) {
+export function QuestionView({
+	question,
+	idPrefix,
+	selection,
+	onToggle,
+	grade,
+	showExplanation = true,
+	heading,
+	headingRef,
+	meta,
+}: Props) {
 	const multi = question.type === 'multi';
 	const explain = grade ? new Set(optionsToExplain(question, grade)) : new Set<string>();
 	const instruction = multi
@@ -33,7 +43,11 @@ export function QuestionView({ question, idPrefix, selection, onToggle, grade, s
 				{heading}
 			</h2>
 			{meta && <p class="question-meta muted">{meta}</p>}
-			<div id={`${idPrefix}-stem`} class="question-stem" dangerouslySetInnerHTML={{ __html: question.stemHtml }} />
+			<div
+				id={`${idPrefix}-stem`}
+				class="question-stem"
+				dangerouslySetInnerHTML={{ __html: question.stemHtml }}
+			/>
 			<fieldset class="options" aria-describedby={`${idPrefix}-stem`}>
 				<legend class="options-legend">
 					{instruction}
@@ -45,7 +59,8 @@ export function QuestionView({ question, idPrefix, selection, onToggle, grade, s
 					let status: string | null = null;
 					let tone = '';
 					if (grade) {
-						if (option.correct && checked) [status, tone] = ['✓ Right answer, you chose it', 'right'];
+						if (option.correct && checked)
+							[status, tone] = ['✓ Right answer, you chose it', 'right'];
 						else if (option.correct) [status, tone] = ['✓ Right answer, you missed it', 'missed'];
 						else if (checked) [status, tone] = ['✗ Wrong, you chose it', 'wrong'];
 					}
@@ -60,7 +75,9 @@ export function QuestionView({ question, idPrefix, selection, onToggle, grade, s
 									checked={checked}
 									disabled={!!grade}
 									onChange={() => onToggle(option.id)}
-									aria-describedby={grade && (status || explain.has(option.id)) ? `${inputId}-why` : undefined}
+									aria-describedby={
+										grade && (status || explain.has(option.id)) ? `${inputId}-why` : undefined
+									}
 								/>
 								<span class="option-key" aria-hidden="true">
 									{index + 1}
@@ -70,7 +87,9 @@ export function QuestionView({ question, idPrefix, selection, onToggle, grade, s
 							{grade && (status || explain.has(option.id)) && (
 								<div class="option-why" id={`${inputId}-why`}>
 									{status && <strong class="option-status">{status}. </strong>}
-									{explain.has(option.id) && <span dangerouslySetInnerHTML={{ __html: option.explanationHtml }} />}
+									{explain.has(option.id) && (
+										<span dangerouslySetInnerHTML={{ __html: option.explanationHtml }} />
+									)}
 								</div>
 							)}
 						</div>
@@ -88,7 +107,11 @@ export function QuestionView({ question, idPrefix, selection, onToggle, grade, s
 								<>
 									{i > 0 && ', '}
 									<a href={url} rel="noopener" target="_blank">
-										{url.replace(/^https:\/\/docs\.aws\.amazon\.com\//, '').replace(/\.html$/, '').split('/').pop()}
+										{url
+											.replace(/^https:\/\/docs\.aws\.amazon\.com\//, '')
+											.replace(/\.html$/, '')
+											.split('/')
+											.pop()}
 									</a>
 								</>
 							))}

@@ -1,6 +1,12 @@
 /** Scheduler settings: desired retention, daily limits, learning steps, leech threshold. */
 import { useState } from 'preact/hooks';
-import { createSchedulerConfig, DEFAULT_SCHEDULER_CONFIG, parseSteps, RETENTION_RANGE, SrsError } from '../../lib/srs';
+import {
+	createSchedulerConfig,
+	DEFAULT_SCHEDULER_CONFIG,
+	parseSteps,
+	RETENTION_RANGE,
+	SrsError,
+} from '../../lib/srs';
 import type { Practice } from './use-practice';
 
 export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit(): void }) {
@@ -38,35 +44,74 @@ export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit
 			<form class="form-grid" onSubmit={save} noValidate>
 				<label>
 					Desired retention ({RETENTION_RANGE.min.toFixed(2)}–{RETENTION_RANGE.max.toFixed(2)})
-					<input type="number" step="0.01" min={RETENTION_RANGE.min} max={RETENTION_RANGE.max} value={retention} onInput={(e) => setRetention(e.currentTarget.value)} aria-describedby="retention-help" />
+					<input
+						type="number"
+						step="0.01"
+						min={RETENTION_RANGE.min}
+						max={RETENTION_RANGE.max}
+						value={retention}
+						onInput={(e) => setRetention(e.currentTarget.value)}
+						aria-describedby="retention-help"
+					/>
 				</label>
 				<p id="retention-help" class="muted help">
-					The chance of remembering a question when it comes back. Higher means more reviews; above 0.95 the workload grows
-					fast. Default {DEFAULT_SCHEDULER_CONFIG.desiredRetention.toFixed(2)}.
+					The chance of remembering a question when it comes back. Higher means more reviews; above
+					0.95 the workload grows fast. Default{' '}
+					{DEFAULT_SCHEDULER_CONFIG.desiredRetention.toFixed(2)}.
 				</p>
 				<label>
 					New questions a day
-					<input type="number" min={0} max={9999} value={newPerDay} onInput={(e) => setNewPerDay(e.currentTarget.value)} />
+					<input
+						type="number"
+						min={0}
+						max={9999}
+						value={newPerDay}
+						onInput={(e) => setNewPerDay(e.currentTarget.value)}
+					/>
 				</label>
 				<label>
 					Maximum reviews a day
-					<input type="number" min={0} max={99999} value={reviewsPerDay} onInput={(e) => setReviewsPerDay(e.currentTarget.value)} />
+					<input
+						type="number"
+						min={0}
+						max={99999}
+						value={reviewsPerDay}
+						onInput={(e) => setReviewsPerDay(e.currentTarget.value)}
+					/>
 				</label>
 				<label>
 					Learning steps
-					<input type="text" value={learning} onInput={(e) => setLearning(e.currentTarget.value)} aria-describedby="steps-help" spellcheck={false} />
+					<input
+						type="text"
+						value={learning}
+						onInput={(e) => setLearning(e.currentTarget.value)}
+						aria-describedby="steps-help"
+						spellcheck={false}
+					/>
 				</label>
 				<label>
 					Relearning steps
-					<input type="text" value={relearning} onInput={(e) => setRelearning(e.currentTarget.value)} aria-describedby="steps-help" spellcheck={false} />
+					<input
+						type="text"
+						value={relearning}
+						onInput={(e) => setRelearning(e.currentTarget.value)}
+						aria-describedby="steps-help"
+						spellcheck={false}
+					/>
 				</label>
 				<p id="steps-help" class="muted help">
-					Minutes (m) or hours (h) before a new or forgotten question comes back the same day, such as “1m 10m”. Keep each
-					step under a day; leave empty to let FSRS decide.
+					Minutes (m) or hours (h) before a new or forgotten question comes back the same day, such
+					as “1m 10m”. Keep each step under a day; leave empty to let FSRS decide.
 				</p>
 				<label>
 					Leech after this many lapses
-					<input type="number" min={1} max={99} value={leech} onInput={(e) => setLeech(e.currentTarget.value)} />
+					<input
+						type="number"
+						min={1}
+						max={99}
+						value={leech}
+						onInput={(e) => setLeech(e.currentTarget.value)}
+					/>
 				</label>
 				<div class="actions">
 					<button type="submit" class="button">
@@ -81,7 +126,8 @@ export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit
 				</p>
 			</form>
 			<p class="muted">
-				Export, import and reset of your progress are on the <a href="/progress/#your-data">Progress</a> page.
+				Export, import and reset of your progress are on the{' '}
+				<a href="/progress/#your-data">Progress</a> page.
 			</p>
 		</section>
 	);

@@ -53,7 +53,12 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function StudySession({ practice, mode, title, list, onExit }: Props) {
 	const [state, dispatch, live] = useSyncReducer(reduceSession, () =>
-		startSession(mode, mode === 'daily' ? [dailyQueue(practice).next].filter((id): id is string => !!id) : (list ?? []))
+		startSession(
+			mode,
+			mode === 'daily'
+				? [dailyQueue(practice).next].filter((id): id is string => !!id)
+				: (list ?? [])
+		)
 	);
 	const busyRef = useRef(false);
 	const [announcement, setAnnouncement] = useState('');
@@ -109,7 +114,10 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 		setAnnouncement('');
 		// Let the re-derived card states settle before asking the scheduler for the next card.
 		await new Promise((resolve) => setTimeout(resolve, 0));
-		dispatch({ type: 'advance', next: mode === 'daily' ? dailyQueue(practiceRef.current).next : undefined });
+		dispatch({
+			type: 'advance',
+			next: mode === 'daily' ? dailyQueue(practiceRef.current).next : undefined,
+		});
 		setBusy((busyRef.current = false));
 	}
 
@@ -135,7 +143,9 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 		function onKey(event: KeyboardEvent) {
 			if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
 			const key = event.key;
-			const onButton = (event.target as HTMLElement)?.tagName === 'BUTTON' || (event.target as HTMLElement)?.tagName === 'A';
+			const onButton =
+				(event.target as HTMLElement)?.tagName === 'BUTTON' ||
+				(event.target as HTMLElement)?.tagName === 'A';
 			if (key === 'u' || key === 'U') {
 				event.preventDefault();
 				void undo();
@@ -177,8 +187,14 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 	const leechWarning =
 		state.phase === 'revealed' &&
 		!!card &&
-		isLeechWarning(lapsesBeforeRef.current, card.fsrs.lapses, practice.data.settings.leechThreshold);
-	const lesson = question ? practice.bank.lessons.find((l) => l.slug === question.lesson) : undefined;
+		isLeechWarning(
+			lapsesBeforeRef.current,
+			card.fsrs.lapses,
+			practice.data.settings.leechThreshold
+		);
+	const lesson = question
+		? practice.bank.lessons.find((l) => l.slug === question.lesson)
+		: undefined;
 
 	return (
 		<section class="session" aria-label={title}>
@@ -191,10 +207,14 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 					{queue ? (
 						<span class="muted">
 							{' '}
-							· left today: {queue.learning.length} learning, {queue.review.length} review, {queue.new.length} new
+							· left today: {queue.learning.length} learning, {queue.review.length} review,{' '}
+							{queue.new.length} new
 						</span>
 					) : (
-						<span class="muted"> · {plural(state.pending.length + (state.phase === 'done' ? 0 : 1), 'question')} left</span>
+						<span class="muted">
+							{' '}
+							· {plural(state.pending.length + (state.phase === 'done' ? 0 : 1), 'question')} left
+						</span>
 					)}
 				</p>
 				<p class="muted session-score">
@@ -217,7 +237,11 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 							<>
 								{' '}
 								The next learning card is due at{' '}
-								{new Date(queue.nextLearningDue).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.
+								{new Date(queue.nextLearningDue).toLocaleTimeString([], {
+									hour: '2-digit',
+									minute: '2-digit',
+								})}
+								.
 							</>
 						)}
 					</p>
@@ -245,9 +269,17 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 						question={question}
 						idPrefix="q"
 						selection={state.selection}
-						onToggle={(optionId) => dispatch({ type: 'toggle', optionId, multi: question.type === 'multi' })}
+						onToggle={(optionId) =>
+							dispatch({ type: 'toggle', optionId, multi: question.type === 'multi' })
+						}
 						grade={state.grade}
-						heading={state.phase === 'revealed' ? (state.grade?.correct ? '✓ Correct' : '✗ Incorrect') : 'Question'}
+						heading={
+							state.phase === 'revealed'
+								? state.grade?.correct
+									? '✓ Correct'
+									: '✗ Incorrect'
+								: 'Question'
+						}
 						headingRef={headingRef}
 						meta={
 							<>
@@ -260,9 +292,10 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 					/>
 					{leechWarning && lesson && (
 						<p class="notice warning" role="note">
-							This question has slipped {plural(card?.fsrs.lapses ?? 0, 'time')} after you had learnt it: it is tagged as a
-							leech. Re-read {lesson.url ? <a href={lesson.url}>{lesson.title}</a> : lesson.title} before you meet it again,
-							or suspend it for now.
+							This question has slipped {plural(card?.fsrs.lapses ?? 0, 'time')} after you had
+							learnt it: it is tagged as a leech. Re-read{' '}
+							{lesson.url ? <a href={lesson.url}>{lesson.title}</a> : lesson.title} before you meet
+							it again, or suspend it for now.
 						</p>
 					)}
 					{state.phase === 'question' ? (
@@ -270,7 +303,12 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 							<button type="submit" class="button" disabled={busy}>
 								Submit answer
 							</button>
-							<button type="button" class="button secondary" aria-pressed={card?.flagged ?? false} onClick={toggleFlag}>
+							<button
+								type="button"
+								class="button secondary"
+								aria-pressed={card?.flagged ?? false}
+								onClick={toggleFlag}
+							>
 								{card?.flagged ? '⚑ Flagged' : '⚐ Flag'}
 							</button>
 							{state.history.length > 0 && (
@@ -311,7 +349,12 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 								<button type="button" class="button secondary" onClick={undo} disabled={busy}>
 									Undo
 								</button>
-								<button type="button" class="button secondary" aria-pressed={card?.flagged ?? false} onClick={toggleFlag}>
+								<button
+									type="button"
+									class="button secondary"
+									aria-pressed={card?.flagged ?? false}
+									onClick={toggleFlag}
+								>
 									{card?.flagged ? '⚑ Flagged' : '⚐ Flag'}
 								</button>
 								<button
@@ -337,7 +380,9 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 									Suspend
 								</button>
 							</div>
-							<p class="muted hint">Enter or Space: next question · 1–4: rate and go on · F: flag · U: undo</p>
+							<p class="muted hint">
+								Enter or Space: next question · 1–4: rate and go on · F: flag · U: undo
+							</p>
 						</>
 					)}
 				</form>

@@ -40,10 +40,18 @@ export interface Practice {
 	plan: NewCardPlan | null;
 	store: PracticeStore;
 	/** Logs an answer and returns its row id. */
-	answer(questionId: string, grade: GradeResult, rating: Rating, source: ReviewSource): Promise<string>;
+	answer(
+		questionId: string,
+		grade: GradeResult,
+		rating: Rating,
+		source: ReviewSource
+	): Promise<string>;
 	rate(reviewId: string, rating: Rating): Promise<void>;
 	undo(reviewId: string): Promise<void>;
-	cardAction(cardId: string, kind: 'suspend' | 'unsuspend' | 'bury' | 'flag' | 'unflag'): Promise<void>;
+	cardAction(
+		cardId: string,
+		kind: 'suspend' | 'unsuspend' | 'bury' | 'flag' | 'unflag'
+	): Promise<void>;
 	reload(): Promise<void>;
 }
 
@@ -73,12 +81,18 @@ export function usePractice(): { practice: Practice | null; error: string | null
 					// A read that started before one of this tab's writes finished may miss it: keep such
 					// rows until a later read includes them.
 					const startedAt = completed.current;
-					opened.read().then((fresh) => {
-						for (const [id, { seq }] of pending.current) if (seq !== 0 && seq <= startedAt) pending.current.delete(id);
-						const ids = new Set(fresh.log.map((row) => row.id));
-						const extra = [...pending.current.values()].map((p) => p.entry).filter((row) => !ids.has(row.id));
-						setData(extra.length ? { ...fresh, log: [...fresh.log, ...extra] } : fresh);
-					}, (e: Error) => setError(e.message));
+					opened.read().then(
+						(fresh) => {
+							for (const [id, { seq }] of pending.current)
+								if (seq !== 0 && seq <= startedAt) pending.current.delete(id);
+							const ids = new Set(fresh.log.map((row) => row.id));
+							const extra = [...pending.current.values()]
+								.map((p) => p.entry)
+								.filter((row) => !ids.has(row.id));
+							setData(extra.length ? { ...fresh, log: [...fresh.log, ...extra] } : fresh);
+						},
+						(e: Error) => setError(e.message)
+					);
 				});
 			} catch (e) {
 				setError((e as Error).message);

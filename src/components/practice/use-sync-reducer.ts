@@ -4,7 +4,10 @@
  */
 import { useRef, useState } from 'preact/hooks';
 
-export function useSyncReducer<S, A>(reducer: (state: S, action: A) => S, init: () => S): [S, (action: A) => void, { readonly current: S }] {
+export function useSyncReducer<S, A>(
+	reducer: (state: S, action: A) => S,
+	init: () => S
+): [S, (action: A) => void, { readonly current: S }] {
 	const ref = useRef<S | null>(null);
 	if (ref.current === null) ref.current = init();
 	const [state, setState] = useState<S>(ref.current);

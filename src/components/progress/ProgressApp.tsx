@@ -43,7 +43,10 @@ function ProgressView({ practice }: { practice: Practice }) {
 	const { cards, ctx, order } = practice;
 	const settings = practice.data.settings;
 	const total = totalAnswers(cards);
-	const heat = reviewHeatmap(cards, now, ctx, 365).map((d) => ({ ...d, date: dayToIsoDate(d.day, ctx) }));
+	const heat = reviewHeatmap(cards, now, ctx, 365).map((d) => ({
+		...d,
+		date: dayToIsoDate(d.day, ctx),
+	}));
 	const activeDays = heat.filter((d) => d.count > 0).length;
 	const forecast = dueForecast(cards, now, ctx, 30);
 	const counts = stateCounts(cards, order);
@@ -60,8 +63,9 @@ function ProgressView({ practice }: { practice: Practice }) {
 	return (
 		<div class="progress">
 			<p class="summary">
-				You have answered <strong data-testid="total-reviews">{plural(total, 'review')}</strong> in total, on{' '}
-				{plural(activeDays, 'day')} in the last year. {plural(counts.total - counts.new, 'question')} of {counts.total} seen.
+				You have answered <strong data-testid="total-reviews">{plural(total, 'review')}</strong> in
+				total, on {plural(activeDays, 'day')} in the last year.{' '}
+				{plural(counts.total - counts.new, 'question')} of {counts.total} seen.
 			</p>
 
 			<section aria-labelledby="states-heading">
@@ -94,8 +98,13 @@ function ProgressView({ practice }: { practice: Practice }) {
 
 			<section aria-labelledby="heatmap-heading">
 				<h2 id="heatmap-heading">Reviews in the last 365 days</h2>
-				<Heatmap days={heat} label={`Review calendar: ${plural(total, 'review')} on ${plural(activeDays, 'day')}; details in the table below`} />
-				<p class="muted small">Darker squares mean more reviews. Weeks run left to right, Sunday at the top.</p>
+				<Heatmap
+					days={heat}
+					label={`Review calendar: ${plural(total, 'review')} on ${plural(activeDays, 'day')}; details in the table below`}
+				/>
+				<p class="muted small">
+					Darker squares mean more reviews. Weeks run left to right, Sunday at the top.
+				</p>
 				<details>
 					<summary>Reviews per day (table)</summary>
 					<div class="table-scroll">
@@ -107,12 +116,15 @@ function ProgressView({ practice }: { practice: Practice }) {
 								</tr>
 							</thead>
 							<tbody>
-								{heat.filter((d) => d.count > 0).reverse().map((d) => (
-									<tr key={d.date}>
-										<td>{d.date}</td>
-										<td>{d.count}</td>
-									</tr>
-								))}
+								{heat
+									.filter((d) => d.count > 0)
+									.reverse()
+									.map((d) => (
+										<tr key={d.date}>
+											<td>{d.date}</td>
+											<td>{d.count}</td>
+										</tr>
+									))}
 								{activeDays === 0 && (
 									<tr>
 										<td colSpan={2}>No reviews yet.</td>
@@ -126,7 +138,10 @@ function ProgressView({ practice }: { practice: Practice }) {
 
 			<section aria-labelledby="forecast-heading">
 				<h2 id="forecast-heading">Due in the next 30 days</h2>
-				<ColumnChart values={forecast.map((d) => d.count)} label={`Due forecast: ${forecast[0]?.count ?? 0} today, ${forecast.reduce((s, d) => s + d.count, 0)} in 30 days`} />
+				<ColumnChart
+					values={forecast.map((d) => d.count)}
+					label={`Due forecast: ${forecast[0]?.count ?? 0} today, ${forecast.reduce((s, d) => s + d.count, 0)} in 30 days`}
+				/>
 				<p class="muted small">Today’s column (first) includes overdue questions.</p>
 				<details>
 					<summary>Due per day (table)</summary>
@@ -157,22 +172,31 @@ function ProgressView({ practice }: { practice: Practice }) {
 			<section aria-labelledby="readiness-heading">
 				<h2 id="readiness-heading">Readiness per lesson</h2>
 				<p class="muted prose">
-					Predicted recall {examReadiness ? 'on exam day' : 'today'}, from the FSRS memory state of each question; unseen questions
-					count as 0. The dashed line is your desired retention ({percent(settings.desiredRetention)}).
+					Predicted recall {examReadiness ? 'on exam day' : 'today'}, from the FSRS memory state of
+					each question; unseen questions count as 0. The dashed line is your desired retention (
+					{percent(settings.desiredRetention)}).
 				</p>
 				<BarChart
 					label="Readiness per lesson"
 					target={settings.desiredRetention}
-					items={(examReadiness ?? readiness).map((r) => ({ label: title(r.key), value: r.recall }))}
+					items={(examReadiness ?? readiness).map((r) => ({
+						label: title(r.key),
+						value: r.recall,
+					}))}
 				/>
-				<ReadinessTable readiness={examReadiness ?? readiness} title={title} target={settings.desiredRetention} />
+				<ReadinessTable
+					readiness={examReadiness ?? readiness}
+					title={title}
+					target={settings.desiredRetention}
+				/>
 			</section>
 
 			<section aria-labelledby="retention-heading">
 				<h2 id="retention-heading">True retention per lesson</h2>
 				<p class="muted prose">
-					Share of reviews passed (anything but Again), counting only the first answer of the day to questions already in review,
-					as Anki does. Young: interval under 21 days; mature: 21 days or more.
+					Share of reviews passed (anything but Again), counting only the first answer of the day to
+					questions already in review, as Anki does. Young: interval under 21 days; mature: 21 days
+					or more.
 				</p>
 				<div class="table-scroll">
 					<table>
@@ -189,7 +213,9 @@ function ProgressView({ practice }: { practice: Practice }) {
 								<tr key={r.key}>
 									<th scope="row">{title(r.key)}</th>
 									{[r.young, r.mature, r.all].map((c, i) => (
-										<td key={i}>{c.total ? `${percent(c.passed / c.total)} (${c.passed} of ${c.total})` : '—'}</td>
+										<td key={i}>
+											{c.total ? `${percent(c.passed / c.total)} (${c.passed} of ${c.total})` : '—'}
+										</td>
 									))}
 								</tr>
 							))}
@@ -219,15 +245,19 @@ function ProgressView({ practice }: { practice: Practice }) {
 }
 
 function DataPanel({ practice }: { practice: Practice }) {
-	const [message, setMessage] = useState<{ text: string; error: boolean; issues?: string[] } | null>(null);
+	const [message, setMessage] = useState<{
+		text: string;
+		error: boolean;
+		issues?: string[];
+	} | null>(null);
 	const fileRef = useRef<HTMLInputElement>(null);
 	const resetRef = useRef<HTMLDialogElement>(null);
 	return (
 		<section aria-labelledby="your-data" class="card data-panel">
 			<h2 id="your-data">Your data</h2>
 			<p class="prose">
-				Your progress lives only in this browser. Export it to keep a copy or move it to another browser; importing a file
-				replaces the progress here.
+				Your progress lives only in this browser. Export it to keep a copy or move it to another
+				browser; importing a file replaces the progress here.
 			</p>
 			<div class="actions">
 				<button
@@ -235,7 +265,10 @@ function DataPanel({ practice }: { practice: Practice }) {
 					class="button"
 					onClick={async () => {
 						const file = await practice.store.exportFile(new Date());
-						downloadText(`cognito-study-progress-${file.exportedAt.slice(0, 10)}.json`, serializeProgressFile(file));
+						downloadText(
+							`cognito-study-progress-${file.exportedAt.slice(0, 10)}.json`,
+							serializeProgressFile(file)
+						);
 						setMessage({ text: `Exported ${plural(file.log.length, 'log row')}.`, error: false });
 					}}
 				>
@@ -256,9 +289,17 @@ function DataPanel({ practice }: { practice: Practice }) {
 							try {
 								const parsed = parseProgressFile(await file.text());
 								const reviews = parsed.log.filter((row) => row.kind === 'review').length;
-								if (!confirm(`Replace your current progress with “${file.name}” (${plural(reviews, 'review')})?`)) return;
+								if (
+									!confirm(
+										`Replace your current progress with “${file.name}” (${plural(reviews, 'review')})?`
+									)
+								)
+									return;
 								await practice.store.replaceAll(parsed);
-								setMessage({ text: `Imported “${file.name}”: ${plural(reviews, 'review')}.`, error: false });
+								setMessage({
+									text: `Imported “${file.name}”: ${plural(reviews, 'review')}.`,
+									error: false,
+								});
 							} catch (error) {
 								if (error instanceof ProgressFormatError) {
 									setMessage({
@@ -267,13 +308,20 @@ function DataPanel({ practice }: { practice: Practice }) {
 										issues: error.issues,
 									});
 								} else {
-									setMessage({ text: `Import failed, and your progress is unchanged: ${(error as Error).message}`, error: true });
+									setMessage({
+										text: `Import failed, and your progress is unchanged: ${(error as Error).message}`,
+										error: true,
+									});
 								}
 							}
 						}}
 					/>
 				</label>
-				<button type="button" class="button secondary danger" onClick={() => resetRef.current?.showModal()}>
+				<button
+					type="button"
+					class="button secondary danger"
+					onClick={() => resetRef.current?.showModal()}
+				>
 					Reset progress
 				</button>
 			</div>
@@ -293,7 +341,10 @@ function DataPanel({ practice }: { practice: Practice }) {
 			</div>
 			<dialog ref={resetRef} class="confirm" aria-labelledby="reset-heading">
 				<h2 id="reset-heading">Reset all progress?</h2>
-				<p>This deletes every answer, your settings and your exam date from this browser. Export first if you may want them back.</p>
+				<p>
+					This deletes every answer, your settings and your exam date from this browser. Export
+					first if you may want them back.
+				</p>
 				<div class="actions">
 					<button
 						type="button"

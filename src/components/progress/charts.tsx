@@ -54,24 +54,50 @@ export function ColumnChart({ values, label }: { values: number[]; label: string
 	const max = Math.max(1, ...values);
 	const w = 100 / values.length;
 	return (
-		<svg class="chart column-chart" viewBox="0 0 100 40" preserveAspectRatio="none" role="img" aria-label={label}>
+		<svg
+			class="chart column-chart"
+			viewBox="0 0 100 40"
+			preserveAspectRatio="none"
+			role="img"
+			aria-label={label}
+		>
 			<line x1="0" x2="100" y1="39.5" y2="39.5" class="axis" />
 			{values.map((value, i) => {
 				const h = (value / max) * 36;
-				return <rect key={i} x={i * w + w * 0.15} y={39.5 - h} width={w * 0.7} height={h} class={i === 0 ? 'fill today' : 'fill'} />;
+				return (
+					<rect
+						key={i}
+						x={i * w + w * 0.15}
+						y={39.5 - h}
+						width={w * 0.7}
+						height={h}
+						class={i === 0 ? 'fill today' : 'fill'}
+					/>
+				);
 			})}
 		</svg>
 	);
 }
 
 /** A year of days as a GitHub-style grid; the level is shown by shade and by a pattern of dots. */
-export function Heatmap({ days, label }: { days: Array<{ count: number; date: string }>; label: string }) {
+export function Heatmap({
+	days,
+	label,
+}: {
+	days: Array<{ count: number; date: string }>;
+	label: string;
+}) {
 	const max = Math.max(1, ...days.map((d) => d.count));
 	const cell = 11;
 	const first = new Date(`${days[0]?.date ?? '2025-01-01'}T00:00:00Z`).getUTCDay();
 	const columns = Math.ceil((days.length + first) / 7);
 	return (
-		<svg class="chart heatmap" viewBox={`0 0 ${columns * cell} ${7 * cell}`} role="img" aria-label={label}>
+		<svg
+			class="chart heatmap"
+			viewBox={`0 0 ${columns * cell} ${7 * cell}`}
+			role="img"
+			aria-label={label}
+		>
 			{days.map((day, i) => {
 				const index = i + first;
 				const level = day.count === 0 ? 0 : Math.min(4, Math.ceil((day.count / max) * 4));

@@ -34,7 +34,8 @@ export function distractorStats(
 		if (!card || card.answers.length === 0) continue;
 		const counts = new Map<string, number>();
 		for (const answer of card.answers) {
-			for (const id of answer.picked) if (!question.answer.includes(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+			for (const id of answer.picked)
+				if (!question.answer.includes(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
 		}
 		for (const [optionId, count] of counts) {
 			if (count < minCount) continue;
@@ -50,7 +51,9 @@ export function distractorStats(
 			});
 		}
 	}
-	return stats.sort((a, b) => b.count - a.count || a.questionId.localeCompare(b.questionId)).slice(0, limit);
+	return stats
+		.sort((a, b) => b.count - a.count || a.questionId.localeCompare(b.questionId))
+		.slice(0, limit);
 }
 
 /** The sentence the Progress page shows, such as "You keep choosing “X” where “Y” is needed". Pure. */

@@ -26,7 +26,8 @@ export function filterQuestions(
 	cards: ReadonlyMap<string, CardState>,
 	now: number
 ): BankQuestion[] {
-	const any = <T>(list: readonly T[] | undefined, test: (value: T) => boolean) => !list || list.length === 0 || list.some(test);
+	const any = <T>(list: readonly T[] | undefined, test: (value: T) => boolean) =>
+		!list || list.length === 0 || list.some(test);
 	const since = filter.wrongWithinDays ? now - filter.wrongWithinDays * 86_400_000 : null;
 	return questions.filter(
 		(q) =>
@@ -35,7 +36,8 @@ export function filterQuestions(
 			any(filter.types, (t) => t === q.type) &&
 			any(filter.difficulties, (d) => d === q.difficulty) &&
 			any(filter.exams, (e) => q.exams.includes(e)) &&
-			(since === null || (cards.get(q.id)?.answers.some((a) => !a.correct && a.at >= since) ?? false)) &&
+			(since === null ||
+				(cards.get(q.id)?.answers.some((a) => !a.correct && a.at >= since) ?? false)) &&
 			(!filter.flaggedOnly || (cards.get(q.id)?.flagged ?? false))
 	);
 }

@@ -6,18 +6,30 @@ import type { BankQuestion, GradeResult } from './types';
  * A multiple-response answer is right only when exactly the right options are picked.
  * @example gradeAnswer(question, ['b', 'd']).correct
  */
-export function gradeAnswer(question: Pick<BankQuestion, 'options' | 'answer'>, picked: readonly string[]): GradeResult {
+export function gradeAnswer(
+	question: Pick<BankQuestion, 'options' | 'answer'>,
+	picked: readonly string[]
+): GradeResult {
 	const chosen = new Set(picked);
 	const order = question.options.map((option) => option.id).filter((id) => chosen.has(id));
 	const right = new Set(question.answer);
 	const rightPicks = order.filter((id) => right.has(id));
 	const wrongPicks = order.filter((id) => !right.has(id));
 	const missed = question.answer.filter((id) => !chosen.has(id));
-	return { correct: wrongPicks.length === 0 && missed.length === 0, picked: order, rightPicks, wrongPicks, missed };
+	return {
+		correct: wrongPicks.length === 0 && missed.length === 0,
+		picked: order,
+		rightPicks,
+		wrongPicks,
+		missed,
+	};
 }
 
 /** Options whose explanation is shown after the reveal: every wrong pick and every right option. Pure. */
-export function optionsToExplain(question: Pick<BankQuestion, 'options' | 'answer'>, grade: GradeResult): string[] {
+export function optionsToExplain(
+	question: Pick<BankQuestion, 'options' | 'answer'>,
+	grade: GradeResult
+): string[] {
 	const show = new Set([...grade.wrongPicks, ...question.answer]);
 	return question.options.map((option) => option.id).filter((id) => show.has(id));
 }

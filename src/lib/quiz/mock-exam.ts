@@ -43,7 +43,11 @@ export type MockExamAction =
 	| { type: 'submit'; now: number; timedOut?: boolean };
 
 /** Starts a mock exam at `now`. Pure. */
-export function startMockExam(questionIds: readonly string[], now: number, minutes: number): MockExamState {
+export function startMockExam(
+	questionIds: readonly string[],
+	now: number,
+	minutes: number
+): MockExamState {
 	return {
 		questionIds: [...questionIds],
 		answers: {},
@@ -86,7 +90,12 @@ export function reduceMockExam(state: MockExamState, action: MockExamAction): Mo
 			return { ...state, flagged };
 		}
 		case 'submit':
-			return { ...state, status: 'submitted', submittedAt: action.now, timedOut: action.timedOut ?? false };
+			return {
+				...state,
+				status: 'submitted',
+				submittedAt: action.now,
+				timedOut: action.timedOut ?? false,
+			};
 	}
 }
 
@@ -94,7 +103,11 @@ export function reduceMockExam(state: MockExamState, action: MockExamAction): Mo
  * Draws `count` questions across lessons, in proportion to each lesson's share of the bank (largest
  * remainder), then shuffles them. Pure given `random`.
  */
-export function drawMockQuestions(questions: readonly BankQuestion[], count: number, random: Random): string[] {
+export function drawMockQuestions(
+	questions: readonly BankQuestion[],
+	count: number,
+	random: Random
+): string[] {
 	const byLesson = new Map<string, string[]>();
 	for (const question of questions) {
 		const list = byLesson.get(question.lesson) ?? [];
@@ -128,7 +141,10 @@ export function drawMockQuestions(questions: readonly BankQuestion[], count: num
 export function scaledScore(fraction: number): number {
 	const f = Math.min(1, Math.max(0, fraction));
 	const { min, max, pass, passFraction } = SCALED;
-	const value = f <= passFraction ? min + (f / passFraction) * (pass - min) : pass + ((f - passFraction) / (1 - passFraction)) * (max - pass);
+	const value =
+		f <= passFraction
+			? min + (f / passFraction) * (pass - min)
+			: pass + ((f - passFraction) / (1 - passFraction)) * (max - pass);
 	return Math.round(value);
 }
 

@@ -84,7 +84,12 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
 				rating: action.rating,
 				history: [
 					...state.history,
-					{ questionId: state.current, reviewId: action.reviewId, picked: action.grade.picked, correct: action.grade.correct },
+					{
+						questionId: state.current,
+						reviewId: action.reviewId,
+						picked: action.grade.picked,
+						correct: action.grade.correct,
+					},
 				],
 			};
 		case 'rated':

@@ -37,7 +37,9 @@ export function parseSteps(text: string): string[] {
 			);
 		}
 		if (stepMinutes(step) <= 0 || stepMinutes(step) >= 24 * 60) {
-			throw new SrsValidationError(`Invalid step "${step}", expected more than 0 and less than 1 day`);
+			throw new SrsValidationError(
+				`Invalid step "${step}", expected more than 0 and less than 1 day`
+			);
 		}
 	}
 	return steps;
@@ -64,7 +66,11 @@ export function createSchedulerConfig(partial: Partial<SchedulerConfig> = {}): S
 		...partial,
 	};
 	const r = config.desiredRetention;
-	if (!(typeof r === 'number' && r >= RETENTION_RANGE.min - 1e-9 && r <= RETENTION_RANGE.max + 1e-9)) {
+	if (!(
+		typeof r === 'number' &&
+		r >= RETENTION_RANGE.min - 1e-9 &&
+		r <= RETENTION_RANGE.max + 1e-9
+	)) {
 		throw new SrsValidationError(
 			`Invalid desired retention ${String(r)}, expected ${RETENTION_RANGE.min}–${RETENTION_RANGE.max}`
 		);
@@ -81,6 +87,8 @@ export function createSchedulerConfig(partial: Partial<SchedulerConfig> = {}): S
 
 function checkInteger(name: string, value: unknown, min: number, max: number): void {
 	if (!(typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)) {
-		throw new SrsValidationError(`Invalid ${name} ${String(value)}, expected a whole number ${min}–${max}`);
+		throw new SrsValidationError(
+			`Invalid ${name} ${String(value)}, expected a whole number ${min}–${max}`
+		);
 	}
 }

@@ -47,8 +47,18 @@ export function planNewCards(input: {
 	const late = daysLeft === 0;
 	const pace = remaining === 0 ? 0 : late ? remaining : Math.ceil(remaining / daysLeft);
 	const newLimitToday = Math.max(newPerDay, pace);
-	const finishDay = remaining === 0 ? null : today + Math.ceil(remaining / Math.max(1, newLimitToday)) - 1;
-	return { examDay, lastIntroductionDay, daysLeft, remaining, pace, newLimitToday, late, finishDay };
+	const finishDay =
+		remaining === 0 ? null : today + Math.ceil(remaining / Math.max(1, newLimitToday)) - 1;
+	return {
+		examDay,
+		lastIntroductionDay,
+		daysLeft,
+		remaining,
+		pace,
+		newLimitToday,
+		late,
+		finishDay,
+	};
 }
 
 /** New cards still to introduce as of the start of today (unanswered, or first answered today). Pure. */

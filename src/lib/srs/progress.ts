@@ -40,7 +40,8 @@ const MIGRATIONS: Array<(raw: Record<string, unknown>) => Record<string, unknown
  * @throws ProgressFormatError when it is not a progress file or comes from a newer version.
  */
 export function migrate(raw: unknown): Record<string, unknown> {
-	if (!isObject(raw)) throw new ProgressFormatError('This is not a progress file (expected a JSON object)');
+	if (!isObject(raw))
+		throw new ProgressFormatError('This is not a progress file (expected a JSON object)');
 	if (raw.format !== PROGRESS_FORMAT) {
 		throw new ProgressFormatError(
 			`This is not a Cognito Study progress file (expected "format": "${PROGRESS_FORMAT}", found ${JSON.stringify(raw.format) ?? 'nothing'})`
@@ -48,7 +49,9 @@ export function migrate(raw: unknown): Record<string, unknown> {
 	}
 	const version = raw.version;
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-		throw new ProgressFormatError(`Invalid progress file version ${JSON.stringify(version)}, expected a whole number from 1`);
+		throw new ProgressFormatError(
+			`Invalid progress file version ${JSON.stringify(version)}, expected a whole number from 1`
+		);
 	}
 	if (version > PROGRESS_VERSION) {
 		throw new ProgressFormatError(
@@ -56,7 +59,8 @@ export function migrate(raw: unknown): Record<string, unknown> {
 		);
 	}
 	let current: Record<string, unknown> = raw;
-	for (let v = version; v < PROGRESS_VERSION; v++) current = { ...MIGRATIONS[v - 1]!(current), version: v + 1 };
+	for (let v = version; v < PROGRESS_VERSION; v++)
+		current = { ...MIGRATIONS[v - 1]!(current), version: v + 1 };
 	return current;
 }
 
@@ -78,13 +82,18 @@ export function parseProgressFile(input: string | unknown): ProgressFile {
 	const issues: string[] = [];
 	let settings: SchedulerConfig | undefined;
 	try {
-		settings = createSchedulerConfig(isObject(data.settings) ? (data.settings as Partial<SchedulerConfig>) : {});
+		settings = createSchedulerConfig(
+			isObject(data.settings) ? (data.settings as Partial<SchedulerConfig>) : {}
+		);
 		if (!isObject(data.settings)) issues.push('settings: expected an object');
 	} catch (error) {
 		issues.push(`settings: ${error instanceof SrsValidationError ? error.message : String(error)}`);
 	}
 	const examDate = data.examDate ?? null;
-	if (examDate !== null && !(typeof examDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(examDate))) {
+	if (
+		examDate !== null &&
+		!(typeof examDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(examDate))
+	) {
 		issues.push(`examDate: expected null or a date YYYY-MM-DD, found ${JSON.stringify(examDate)}`);
 	}
 	if (typeof data.exportedAt !== 'string') issues.push('exportedAt: expected an ISO date string');
@@ -101,7 +110,8 @@ export function parseProgressFile(input: string | unknown): ProgressFile {
 			}
 		});
 	}
-	if (issues.length || !settings) throw new ProgressFormatError('This progress file cannot be imported', issues);
+	if (issues.length || !settings)
+		throw new ProgressFormatError('This progress file cannot be imported', issues);
 	return {
 		format: PROGRESS_FORMAT,
 		version: PROGRESS_VERSION,
@@ -123,7 +133,11 @@ export function createProgressFile(
 		format: PROGRESS_FORMAT,
 		version: PROGRESS_VERSION,
 		exportedAt,
-		settings: { ...settings, learningSteps: [...settings.learningSteps], relearningSteps: [...settings.relearningSteps] },
+		settings: {
+			...settings,
+			learningSteps: [...settings.learningSteps],
+			relearningSteps: [...settings.relearningSteps],
+		},
 		examDate,
 		log: [...log].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).map(copyEntry),
 	};
@@ -137,16 +151,25 @@ export function serializeProgressFile(file: ProgressFile): string {
 /** Why a value is not a valid log row, or null when it is. Pure. */
 export function logEntryProblem(row: unknown): string | null {
 	if (!isObject(row)) return 'expected an object';
-	if (typeof row.id !== 'string' || row.id.length === 0 || row.id.length > 100) return 'id: expected a non-empty string';
-	if (typeof row.at !== 'number' || !Number.isFinite(row.at) || row.at < 0) return `at: expected a time in ms, found ${JSON.stringify(row.at)}`;
+	if (typeof row.id !== 'string' || row.id.length === 0 || row.id.length > 100)
+		return 'id: expected a non-empty string';
+	if (typeof row.at !== 'number' || !Number.isFinite(row.at) || row.at < 0)
+		return `at: expected a time in ms, found ${JSON.stringify(row.at)}`;
 	switch (row.kind) {
 		case 'review':
-			if (!isCardId(row.cardId)) return `cardId: expected "<lesson>/<id>", found ${JSON.stringify(row.cardId)}`;
+			if (!isCardId(row.cardId))
+				return `cardId: expected "<lesson>/<id>", found ${JSON.stringify(row.cardId)}`;
 			if (!isRating(row.rating)) return `rating: expected 1–4, found ${JSON.stringify(row.rating)}`;
 			if (typeof row.correct !== 'boolean') return 'correct: expected true or false';
-			if (!Array.isArray(row.picked) || !row.picked.every((p) => typeof p === 'string' && /^[a-z]$/.test(p))) return 'picked: expected option letters';
-			if (!['daily', 'drill', 'custom', 'mock'].includes(row.source as string)) return `source: unknown ${JSON.stringify(row.source)}`;
-			if (typeof row.retention !== 'number' || row.retention < 0.7 || row.retention > 0.99) return `retention: expected 0.70–0.99, found ${JSON.stringify(row.retention)}`;
+			if (
+				!Array.isArray(row.picked) ||
+				!row.picked.every((p) => typeof p === 'string' && /^[a-z]$/.test(p))
+			)
+				return 'picked: expected option letters';
+			if (!['daily', 'drill', 'custom', 'mock'].includes(row.source as string))
+				return `source: unknown ${JSON.stringify(row.source)}`;
+			if (typeof row.retention !== 'number' || row.retention < 0.7 || row.retention > 0.99)
+				return `retention: expected 0.70–0.99, found ${JSON.stringify(row.retention)}`;
 			return null;
 		case 'rate':
 			if (typeof row.target !== 'string') return 'target: expected a review id';
@@ -160,7 +183,9 @@ export function logEntryProblem(row: unknown): string | null {
 		case 'forget':
 		case 'flag':
 		case 'unflag':
-			return isCardId(row.cardId) ? null : `cardId: expected "<lesson>/<id>", found ${JSON.stringify(row.cardId)}`;
+			return isCardId(row.cardId)
+				? null
+				: `cardId: expected "<lesson>/<id>", found ${JSON.stringify(row.cardId)}`;
 		default:
 			return `kind: unknown ${JSON.stringify(row.kind)}`;
 	}

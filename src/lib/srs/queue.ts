@@ -50,7 +50,11 @@ export interface QueueOptions {
 }
 
 /** Counts what was done today by walking each card's answers from the newest. Pure. */
-export function countDoneToday(cards: ReadonlyMap<string, CardState>, now: number, ctx: DayContext): DoneToday {
+export function countDoneToday(
+	cards: ReadonlyMap<string, CardState>,
+	now: number,
+	ctx: DayContext
+): DoneToday {
 	const today = dayIndex(now, ctx);
 	const done: DoneToday = { newIntroduced: 0, reviews: 0, answers: 0 };
 	for (const card of cards.values()) {
@@ -100,7 +104,10 @@ export function buildDailyQueue(options: QueueOptions): DailyQueue {
 	const review = reviews.slice(0, reviewsLeft).map(([, , id]) => id);
 	const newLimit = options.newLimit ?? config.newPerDay;
 	// As in Anki's v3 scheduler, the review limit also caps new cards.
-	const newLeft = Math.max(0, Math.min(newLimit - doneToday.newIntroduced, reviewsLeft - review.length));
+	const newLeft = Math.max(
+		0,
+		Math.min(newLimit - doneToday.newIntroduced, reviewsLeft - review.length)
+	);
 	const newCards = fresh.slice(0, newLeft);
 	const laterIds = later.map(([, id]) => id);
 	const nextLater = later[0];

@@ -51,7 +51,8 @@ export function rebuildCards(
 		if (entry.kind === 'undo') undone.add(entry.target);
 		else if (entry.kind === 'rate') {
 			const previous = rated.get(entry.target);
-			if (!previous || compareEntries(previous as LogEntry, entry) < 0) rated.set(entry.target, entry);
+			if (!previous || compareEntries(previous as LogEntry, entry) < 0)
+				rated.set(entry.target, entry);
 		}
 	}
 	const rows = log.filter((entry) => entry.kind !== 'undo' && entry.kind !== 'rate');
@@ -140,7 +141,11 @@ function answerRecord(before: CardState['fsrs'], entry: ReviewEntry, rating: Rat
  * True when a lapse just brought the card to the leech threshold or a half-threshold after it
  * (8, 12, 16… with the default), which is when the learner is warned, as in Anki. Pure.
  */
-export function isLeechWarning(lapsesBefore: number, lapsesAfter: number, threshold: number): boolean {
+export function isLeechWarning(
+	lapsesBefore: number,
+	lapsesAfter: number,
+	threshold: number
+): boolean {
 	if (lapsesAfter <= lapsesBefore || lapsesAfter < threshold) return false;
 	const half = Math.max(1, Math.ceil(threshold / 2));
 	return (lapsesAfter - threshold) % half === 0;

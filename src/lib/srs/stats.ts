@@ -50,8 +50,19 @@ export interface StateCounts {
 }
 
 /** Counts cards by FSRS state (suspended counted separately too; leeches flagged). Pure. */
-export function stateCounts(cards: ReadonlyMap<string, CardState>, order: readonly string[]): StateCounts {
-	const counts: StateCounts = { new: 0, learning: 0, review: 0, relearning: 0, suspended: 0, leech: 0, total: order.length };
+export function stateCounts(
+	cards: ReadonlyMap<string, CardState>,
+	order: readonly string[]
+): StateCounts {
+	const counts: StateCounts = {
+		new: 0,
+		learning: 0,
+		review: 0,
+		relearning: 0,
+		suspended: 0,
+		leech: 0,
+		total: order.length,
+	};
 	for (const id of order) {
 		const card = cards.get(id);
 		const state = card?.fsrs.state ?? 0;

@@ -9,7 +9,12 @@ import { getCollection } from 'astro:content';
 import { marked } from 'marked';
 import { LESSON_SLUGS } from '../../schemas/vocabulary';
 import { htmlToText, slugToTitle, splitQuestionHtml } from '../../lib/quiz/bank';
-import { QUESTION_BANK_VERSION, type BankLesson, type BankQuestion, type QuestionBank } from '../../lib/quiz/types';
+import {
+	QUESTION_BANK_VERSION,
+	type BankLesson,
+	type BankQuestion,
+	type QuestionBank,
+} from '../../lib/quiz/types';
 
 function inline(markdown: string): string {
 	return (marked.parseInline(markdown, { async: false }) as string).trim();
@@ -56,8 +61,11 @@ export const GET: APIRoute = async () => {
 		})
 		.sort(
 			(a, b) =>
-				(lessonRank.get(a.lesson) ?? 99) - (lessonRank.get(b.lesson) ?? 99) || a.id.localeCompare(b.id)
+				(lessonRank.get(a.lesson) ?? 99) - (lessonRank.get(b.lesson) ?? 99) ||
+				a.id.localeCompare(b.id)
 		);
 	const bank: QuestionBank = { version: QUESTION_BANK_VERSION, lessons, questions };
-	return new Response(JSON.stringify(bank), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+	return new Response(JSON.stringify(bank), {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});
 };

@@ -26,7 +26,8 @@ afterEach(cleanup);
 
 describe('LessonMastery', () => {
 	test('shows seen questions and predicted recall per lesson, with drill links', async () => {
-		const { default: LessonMastery } = await import('../../../../src/components/practice/LessonMastery');
+		const { default: LessonMastery } =
+			await import('../../../../src/components/practice/LessonMastery');
 		render(
 			<LessonMastery
 				lessons={[
@@ -36,7 +37,9 @@ describe('LessonMastery', () => {
 			/>
 		);
 		await waitFor(() => expect(screen.getByRole('heading', { name: 'Your mastery' })).toBeTruthy());
-		expect(screen.getByRole('link', { name: 'Practise Tokens' }).getAttribute('href')).toBe('/practice/?lesson=tokens');
+		expect(screen.getByRole('link', { name: 'Practise Tokens' }).getAttribute('href')).toBe(
+			'/practice/?lesson=tokens'
+		);
 		expect(screen.getByText(/2 of 3 questions seen/)).toBeTruthy();
 		expect(screen.getByText('User pools: no questions yet')).toBeTruthy();
 		const values = screen.getAllByText(/^\d+ %/).map((el) => el.textContent);

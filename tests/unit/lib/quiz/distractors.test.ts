@@ -8,13 +8,24 @@ import { CTX, DAY, entry, makeQuestion, NOW, review } from '../../../fixtures/pr
 const config = createSchedulerConfig({ enableFuzz: false });
 const q1 = makeQuestion('identity-pools/which-pool', {
 	options: [
-		{ id: 'a', html: 'An identity pool', text: 'An identity pool', explanationHtml: 'Wrong', correct: false },
+		{
+			id: 'a',
+			html: 'An identity pool',
+			text: 'An identity pool',
+			explanationHtml: 'Wrong',
+			correct: false,
+		},
 		{ id: 'b', html: 'A user pool', text: 'A user pool', explanationHtml: 'Right', correct: true },
 		{ id: 'c', html: 'IAM users', text: 'IAM users', explanationHtml: 'Wrong', correct: false },
 		{ id: 'd', html: 'STS', text: 'STS', explanationHtml: 'Wrong', correct: false },
 	],
 });
-const q2 = makeQuestion('tokens/two', { type: 'multi', difficulty: 3, topics: ['jwt-verification'], exams: ['SAA-C03'] });
+const q2 = makeQuestion('tokens/two', {
+	type: 'multi',
+	difficulty: 3,
+	topics: ['jwt-verification'],
+	exams: ['SAA-C03'],
+});
 
 describe('distractorStats', () => {
 	test('counts wrong picks, most chosen first, and ignores undone answers', () => {
@@ -32,7 +43,9 @@ describe('distractorStats', () => {
 			[q1.id, 'a', 3],
 			[q2.id, 'e', 1],
 		]);
-		expect(distractorSentence(stats[0]!)).toBe('You keep choosing “An identity pool” (3 times) where “A user pool” is needed.');
+		expect(distractorSentence(stats[0]!)).toBe(
+			'You keep choosing “An identity pool” (3 times) where “A user pool” is needed.'
+		);
 	});
 });
 
@@ -41,7 +54,14 @@ describe('filterQuestions', () => {
 	test('filters by lesson, topic, type, difficulty and exam', () => {
 		expect(filterQuestions([q1, q2], { lessons: ['tokens'] }, cards, NOW)).toEqual([q2]);
 		expect(filterQuestions([q1, q2], { types: ['single'] }, cards, NOW)).toEqual([q1]);
-		expect(filterQuestions([q1, q2], { difficulties: [3], exams: ['SAA-C03'], topics: ['jwt-verification'] }, cards, NOW)).toEqual([q2]);
+		expect(
+			filterQuestions(
+				[q1, q2],
+				{ difficulties: [3], exams: ['SAA-C03'], topics: ['jwt-verification'] },
+				cards,
+				NOW
+			)
+		).toEqual([q2]);
 		expect(filterQuestions([q1, q2], { exams: ['SCS-C02'] }, cards, NOW)).toEqual([]);
 		expect(filterQuestions([q1, q2], {}, cards, NOW)).toEqual([q1, q2]);
 	});
@@ -51,7 +71,9 @@ describe('filterQuestions', () => {
 			entry({ kind: 'flag', cardId: q2.id, at: NOW - 2 }),
 			entry({ kind: 'unflag', cardId: q2.id, at: NOW - 1 }),
 		];
-		expect(filterQuestions([q1, q2], { flaggedOnly: true }, rebuildCards(log, config, CTX), NOW)).toEqual([q1]);
+		expect(
+			filterQuestions([q1, q2], { flaggedOnly: true }, rebuildCards(log, config, CTX), NOW)
+		).toEqual([q1]);
 		expect(filterQuestions([q1, q2], { flaggedOnly: true }, cards, NOW)).toEqual([]);
 	});
 	test('"answered wrong recently" looks back the given number of days', () => {
@@ -62,8 +84,14 @@ describe('filterQuestions', () => {
 
 describe('orderForStudy', () => {
 	test('puts due cards first, then new ones, and leaves out suspended cards', () => {
-		const log = [review('tokens/due', NOW - 30 * DAY, 4), review('tokens/later', NOW - 60_000, 4), entry({ kind: 'suspend', cardId: 'tokens/off', at: NOW - 5 })];
+		const log = [
+			review('tokens/due', NOW - 30 * DAY, 4),
+			review('tokens/later', NOW - 60_000, 4),
+			entry({ kind: 'suspend', cardId: 'tokens/off', at: NOW - 5 }),
+		];
 		const cards = rebuildCards(log, config, CTX);
-		expect(orderForStudy(['tokens/later', 'tokens/new', 'tokens/off', 'tokens/due'], cards, NOW, config)).toEqual(['tokens/due', 'tokens/new', 'tokens/later']);
+		expect(
+			orderForStudy(['tokens/later', 'tokens/new', 'tokens/off', 'tokens/due'], cards, NOW, config)
+		).toEqual(['tokens/due', 'tokens/new', 'tokens/later']);
 	});
 });

@@ -8,7 +8,13 @@ describe('gradeAnswer', () => {
 
 	test('a single-answer question is right only with the right option', () => {
 		expect(gradeAnswer(single, ['b']).correct).toBe(true);
-		expect(gradeAnswer(single, ['a'])).toEqual({ correct: false, picked: ['a'], rightPicks: [], wrongPicks: ['a'], missed: ['b'] });
+		expect(gradeAnswer(single, ['a'])).toEqual({
+			correct: false,
+			picked: ['a'],
+			rightPicks: [],
+			wrongPicks: ['a'],
+			missed: ['b'],
+		});
 		expect(gradeAnswer(single, []).correct).toBe(false);
 	});
 

@@ -63,17 +63,42 @@ describe('reduceMockExam', () => {
 
 	test('toggles, flags, navigates, and freezes after submission', () => {
 		let exam = startMockExam(['user-pools/q0', 'tokens/q0'], NOW, 40);
-		exam = reduceMockExam(exam, { type: 'toggle', questionId: 'user-pools/q0', optionId: 'a', multi: false });
-		exam = reduceMockExam(exam, { type: 'toggle', questionId: 'user-pools/q0', optionId: 'b', multi: false });
-		exam = reduceMockExam(exam, { type: 'toggle', questionId: 'tokens/q0', optionId: 'd', multi: true });
-		exam = reduceMockExam(exam, { type: 'toggle', questionId: 'tokens/q0', optionId: 'b', multi: true });
+		exam = reduceMockExam(exam, {
+			type: 'toggle',
+			questionId: 'user-pools/q0',
+			optionId: 'a',
+			multi: false,
+		});
+		exam = reduceMockExam(exam, {
+			type: 'toggle',
+			questionId: 'user-pools/q0',
+			optionId: 'b',
+			multi: false,
+		});
+		exam = reduceMockExam(exam, {
+			type: 'toggle',
+			questionId: 'tokens/q0',
+			optionId: 'd',
+			multi: true,
+		});
+		exam = reduceMockExam(exam, {
+			type: 'toggle',
+			questionId: 'tokens/q0',
+			optionId: 'b',
+			multi: true,
+		});
 		exam = reduceMockExam(exam, { type: 'flag', questionId: 'tokens/q0' });
 		exam = reduceMockExam(exam, { type: 'goto', index: 5 });
 		expect(exam.answers).toEqual({ 'user-pools/q0': ['b'], 'tokens/q0': ['b', 'd'] });
 		expect(exam.flagged).toEqual(['tokens/q0']);
 		expect(exam.index).toBe(1);
 		exam = reduceMockExam(exam, { type: 'submit', now: NOW + 5 * MINUTE });
-		const after = reduceMockExam(exam, { type: 'toggle', questionId: 'tokens/q0', optionId: 'a', multi: true });
+		const after = reduceMockExam(exam, {
+			type: 'toggle',
+			questionId: 'tokens/q0',
+			optionId: 'a',
+			multi: true,
+		});
 		expect(after).toBe(exam);
 		expect(remainingMs(exam, NOW)).toBe(0);
 	});
@@ -81,7 +106,11 @@ describe('reduceMockExam', () => {
 
 describe('scoreMockExam', () => {
 	test('scores all-or-nothing, counts unanswered as wrong and breaks down by lesson', () => {
-		let exam = startMockExam(['user-pools/q0', 'user-pools/q1', 'tokens/q0', 'identity-pools/q0'], NOW, 40);
+		let exam = startMockExam(
+			['user-pools/q0', 'user-pools/q1', 'tokens/q0', 'identity-pools/q0'],
+			NOW,
+			40
+		);
 		const pick = (questionId: string, optionId: string, multi = false) => {
 			exam = reduceMockExam(exam, { type: 'toggle', questionId, optionId, multi });
 		};

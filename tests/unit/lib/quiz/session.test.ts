@@ -13,7 +13,12 @@ describe('reduceSession', () => {
 		s = reduceSession(s, { type: 'toggle', optionId: 'a', multi: false });
 		s = reduceSession(s, { type: 'toggle', optionId: 'b', multi: false });
 		expect(s.selection).toEqual(['b']);
-		s = reduceSession(s, { type: 'answered', grade: gradeAnswer(q1, s.selection), reviewId: 'r1', rating: 3 });
+		s = reduceSession(s, {
+			type: 'answered',
+			grade: gradeAnswer(q1, s.selection),
+			reviewId: 'r1',
+			rating: 3,
+		});
 		expect(s.phase).toBe('revealed');
 		s = reduceSession(s, { type: 'toggle', optionId: 'c', multi: false });
 		expect(s.selection).toEqual(['b']);
@@ -26,7 +31,12 @@ describe('reduceSession', () => {
 		s = reduceSession(s, { type: 'toggle', optionId: 'e', multi: true });
 		s = reduceSession(s, { type: 'toggle', optionId: 'e', multi: true });
 		expect(s.selection).toEqual(['b', 'd']);
-		s = reduceSession(s, { type: 'answered', grade: gradeAnswer(q2, ['b']), reviewId: 'r2', rating: 1 });
+		s = reduceSession(s, {
+			type: 'answered',
+			grade: gradeAnswer(q2, ['b']),
+			reviewId: 'r2',
+			rating: 1,
+		});
 		s = reduceSession(s, { type: 'advance' });
 		expect(s.phase).toBe('done');
 		expect(sessionScore(s)).toEqual({ answered: 2, correct: 1 });
@@ -40,7 +50,12 @@ describe('reduceSession', () => {
 	test('undo returns to the last answered question with its picks, and requeues the one on screen', () => {
 		let s = startSession('drill', [q1.id, q2.id]);
 		s = reduceSession(s, { type: 'toggle', optionId: 'a', multi: false });
-		s = reduceSession(s, { type: 'answered', grade: gradeAnswer(q1, ['a']), reviewId: 'r1', rating: 1 });
+		s = reduceSession(s, {
+			type: 'answered',
+			grade: gradeAnswer(q1, ['a']),
+			reviewId: 'r1',
+			rating: 1,
+		});
 		s = reduceSession(s, { type: 'advance' });
 		s = reduceSession(s, { type: 'undone' });
 		expect(s.current).toBe(q1.id);

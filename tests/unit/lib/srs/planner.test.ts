@@ -34,7 +34,10 @@ describe('planNewCards', () => {
 	test('the last day before the mark is still on time', () => {
 		const plan = planNewCards({ today: 130, examDay: 144, remaining: 9, newPerDay: 5 });
 		expect(plan).toMatchObject({ daysLeft: 1, pace: 9, late: false });
-		expect(planNewCards({ today: 100, examDay: 144, remaining: 0, newPerDay: 5 })).toMatchObject({ pace: 0, finishDay: null });
+		expect(planNewCards({ today: 100, examDay: 144, remaining: 0, newPerDay: 5 })).toMatchObject({
+			pace: 0,
+			finishDay: null,
+		});
 	});
 });
 
@@ -75,7 +78,11 @@ describe('dayIndex', () => {
 		const noon = Date.UTC(2025, 0, 1, 12);
 		expect(dayIndex(Date.UTC(2025, 0, 2, 3, 59), CTX)).toBe(dayIndex(noon, CTX));
 		expect(dayIndex(Date.UTC(2025, 0, 2, 4, 0), CTX)).toBe(dayIndex(noon, CTX) + 1);
-		expect(dayIndex(Date.UTC(2025, 0, 1, 23), { tzOffsetMinutes: 120, dayStartHour: 4 })).toBe(dayIndex(noon, CTX));
-		expect(dayIndex(Date.UTC(2025, 0, 2, 2), { tzOffsetMinutes: 120, dayStartHour: 4 })).toBe(dayIndex(noon, CTX) + 1);
+		expect(dayIndex(Date.UTC(2025, 0, 1, 23), { tzOffsetMinutes: 120, dayStartHour: 4 })).toBe(
+			dayIndex(noon, CTX)
+		);
+		expect(dayIndex(Date.UTC(2025, 0, 2, 2), { tzOffsetMinutes: 120, dayStartHour: 4 })).toBe(
+			dayIndex(noon, CTX) + 1
+		);
 	});
 });

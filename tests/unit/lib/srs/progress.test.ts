@@ -28,9 +28,29 @@ const logArb = fc
 				source: fc.constantFrom('daily', 'drill', 'custom', 'mock'),
 				retention: fc.constantFrom(0.8, 0.9, 0.97),
 			}),
-			fc.record({ kind: fc.constantFrom('undo' as const), target: fc.string({ minLength: 1, maxLength: 8 }), at: fc.integer({ min: NOW, max: NOW + 1e10 }) }),
-			fc.record({ kind: fc.constant('rate' as const), target: fc.string({ minLength: 1, maxLength: 8 }), at: fc.integer({ min: NOW, max: NOW + 1e10 }), rating: fc.constantFrom(1, 2, 3, 4) }),
-			fc.record({ kind: fc.constantFrom('suspend' as const, 'unsuspend' as const, 'bury' as const, 'forget' as const, 'flag' as const, 'unflag' as const), cardId: cardIdArb, at: fc.integer({ min: NOW, max: NOW + 1e10 }) })
+			fc.record({
+				kind: fc.constantFrom('undo' as const),
+				target: fc.string({ minLength: 1, maxLength: 8 }),
+				at: fc.integer({ min: NOW, max: NOW + 1e10 }),
+			}),
+			fc.record({
+				kind: fc.constant('rate' as const),
+				target: fc.string({ minLength: 1, maxLength: 8 }),
+				at: fc.integer({ min: NOW, max: NOW + 1e10 }),
+				rating: fc.constantFrom(1, 2, 3, 4),
+			}),
+			fc.record({
+				kind: fc.constantFrom(
+					'suspend' as const,
+					'unsuspend' as const,
+					'bury' as const,
+					'forget' as const,
+					'flag' as const,
+					'unflag' as const
+				),
+				cardId: cardIdArb,
+				at: fc.integer({ min: NOW, max: NOW + 1e10 }),
+			})
 		),
 		{ maxLength: 30 }
 	)
@@ -44,10 +64,17 @@ describe('progress file', () => {
 				fc.option(fc.constantFrom('2026-03-01', '2027-12-31'), { nil: null }),
 				fc.constantFrom(0.8, 0.9, 0.97),
 				(log, examDate, retention) => {
-					const file = createProgressFile(log, { ...settings, desiredRetention: retention }, examDate, '2025-01-01T12:00:00.000Z');
+					const file = createProgressFile(
+						log,
+						{ ...settings, desiredRetention: retention },
+						examDate,
+						'2025-01-01T12:00:00.000Z'
+					);
 					const back = parseProgressFile(serializeProgressFile(file));
 					expect(back).toEqual(file);
-					expect(createProgressFile(back.log, back.settings, back.examDate, back.exportedAt)).toEqual(file);
+					expect(
+						createProgressFile(back.log, back.settings, back.examDate, back.exportedAt)
+					).toEqual(file);
 				}
 			),
 			{ numRuns: 200, seed: 7 }
@@ -67,7 +94,9 @@ describe('progress file', () => {
 	});
 
 	test('a newer version is refused rather than guessed at', () => {
-		expect(() => migrate({ format: PROGRESS_FORMAT, version: 2 })).toThrow(/version 2.*up to version 1/);
+		expect(() => migrate({ format: PROGRESS_FORMAT, version: 2 })).toThrow(
+			/version 2.*up to version 1/
+		);
 	});
 
 	test('lists every bad row and bad setting', () => {
@@ -75,7 +104,21 @@ describe('progress file', () => {
 		const bad = {
 			...file,
 			settings: { ...settings, desiredRetention: 2 },
-			log: [{ id: 'a', kind: 'review', cardId: 'tokens/a', at: 1, rating: 9, correct: true, picked: [], source: 'daily', retention: 0.9 }, { id: 'b', kind: 'zap', at: 1 }, 'oops'],
+			log: [
+				{
+					id: 'a',
+					kind: 'review',
+					cardId: 'tokens/a',
+					at: 1,
+					rating: 9,
+					correct: true,
+					picked: [],
+					source: 'daily',
+					retention: 0.9,
+				},
+				{ id: 'b', kind: 'zap', at: 1 },
+				'oops',
+			],
 		};
 		try {
 			parseProgressFile(JSON.stringify(bad));

@@ -58,7 +58,13 @@ describe('buildDailyQueue', () => {
 		expect(in5.learningLater).toEqual([ids[0]]);
 		expect(in5.next).toBe(ids[0]);
 		expect(in5.nextLearningDue).toBe(NOW + 10 * MINUTE);
-		const withNew = buildDailyQueue({ cards, order: ids.slice(0, 2), now: NOW + 5 * MINUTE, config, ctx: CTX });
+		const withNew = buildDailyQueue({
+			cards,
+			order: ids.slice(0, 2),
+			now: NOW + 5 * MINUTE,
+			config,
+			ctx: CTX,
+		});
 		expect(withNew.next).toBe(ids[1]);
 	});
 
@@ -75,6 +81,8 @@ describe('buildDailyQueue', () => {
 
 	test('the planner can raise the new-card limit for today', () => {
 		const cards = rebuildCards([], config, CTX);
-		expect(buildDailyQueue({ cards, order: ids, now: NOW, config, ctx: CTX, newLimit: 30 }).new).toHaveLength(30);
+		expect(
+			buildDailyQueue({ cards, order: ids, now: NOW, config, ctx: CTX, newLimit: 30 }).new
+		).toHaveLength(30);
 	});
 });

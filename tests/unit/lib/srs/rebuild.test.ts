@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { createSchedulerConfig } from '../../../../src/lib/srs/defaults';
-import { applyReview, emptyCardState, isLeechWarning, rebuildCards } from '../../../../src/lib/srs/rebuild';
+import {
+	applyReview,
+	emptyCardState,
+	isLeechWarning,
+	rebuildCards,
+} from '../../../../src/lib/srs/rebuild';
 import type { CardState, LogEntry, Rating, ReviewEntry } from '../../../../src/lib/srs/types';
 import { CTX, DAY, entry, MINUTE, NOW, review } from '../../../fixtures/practice';
 
@@ -11,20 +16,34 @@ describe('rebuildCards', () => {
 	test('an undone answer no longer counts', () => {
 		const first = review('tokens/a', NOW, 3);
 		const second = review('tokens/a', NOW + 10 * MINUTE, 1);
-		const withUndo: LogEntry[] = [first, second, entry({ kind: 'undo', target: second.id, at: NOW + 11 * MINUTE })];
-		expect(rebuildCards(withUndo, config, CTX).get('tokens/a')).toEqual(rebuildCards([first], config, CTX).get('tokens/a'));
+		const withUndo: LogEntry[] = [
+			first,
+			second,
+			entry({ kind: 'undo', target: second.id, at: NOW + 11 * MINUTE }),
+		];
+		expect(rebuildCards(withUndo, config, CTX).get('tokens/a')).toEqual(
+			rebuildCards([first], config, CTX).get('tokens/a')
+		);
 	});
 
 	test('a rating changed at the reveal replaces the original one', () => {
 		const answer = review('tokens/a', NOW, 3);
-		const changed = rebuildCards([answer, entry({ kind: 'rate', target: answer.id, at: NOW + 1, rating: 4 })], config, CTX);
+		const changed = rebuildCards(
+			[answer, entry({ kind: 'rate', target: answer.id, at: NOW + 1, rating: 4 })],
+			config,
+			CTX
+		);
 		const direct = rebuildCards([{ ...answer, rating: 4 }], config, CTX);
 		expect(changed.get('tokens/a')!.fsrs).toEqual(direct.get('tokens/a')!.fsrs);
 		expect(changed.get('tokens/a')!.answers[0]!.rating).toBe(4);
 	});
 
 	test('the order of rows in storage does not matter', () => {
-		const log = [review('tokens/a', NOW, 3), review('tokens/a', NOW + 10 * MINUTE, 3), review('tokens/a', NOW + 3 * DAY, 1)];
+		const log = [
+			review('tokens/a', NOW, 3),
+			review('tokens/a', NOW + 10 * MINUTE, 3),
+			review('tokens/a', NOW + 3 * DAY, 1),
+		];
 		expect(rebuildCards([...log].reverse(), config, CTX)).toEqual(rebuildCards(log, config, CTX));
 	});
 
@@ -43,12 +62,20 @@ describe('rebuildCards', () => {
 		expect(card.leech).toBe(true);
 		const seven = rebuildCards(log.slice(0, -2), config, CTX).get('tokens/a')!;
 		expect(seven.leech).toBe(false);
-		expect([7, 8, 9, 12, 16].map((n) => isLeechWarning(n - 1, n, 8))).toEqual([false, true, false, true, true]);
+		expect([7, 8, 9, 12, 16].map((n) => isLeechWarning(n - 1, n, 8))).toEqual([
+			false,
+			true,
+			false,
+			true,
+			true,
+		]);
 		expect(isLeechWarning(8, 8, 8)).toBe(false);
 	});
 
 	test('keeps the picks and the state before each answer', () => {
-		const card = rebuildCards([review('tokens/a', NOW, 1, { picked: ['c'] })], config, CTX).get('tokens/a')!;
+		const card = rebuildCards([review('tokens/a', NOW, 1, { picked: ['c'] })], config, CTX).get(
+			'tokens/a'
+		)!;
 		expect(card.answers[0]).toMatchObject({ picked: ['c'], stateBefore: 0, correct: false });
 		expect(card.firstAnsweredDay).toBeGreaterThan(0);
 	});
@@ -65,32 +92,43 @@ describe('replay (property)', () => {
 
 	test('replaying the log reproduces the states stored answer by answer', () => {
 		fc.assert(
-			fc.property(fc.array(stepArb, { maxLength: 40 }), fc.constantFrom(0.8, 0.9, 0.95), (steps, retention) => {
-				const stored = new Map<string, CardState>();
-				const history = new Map<string, CardState[]>();
-				const log: LogEntry[] = [];
-				let t = NOW;
-				for (const step of steps) {
-					t += step.gapMinutes * MINUTE;
-					const row = review(step.card, t, step.rating, { retention });
-					log.push(row);
-					const before = stored.get(step.card) ?? emptyCardState(step.card, t);
-					const after = applyReview(before, row, step.rating, { ...config, desiredRetention: retention }, CTX);
-					history.set(step.card, [...(history.get(step.card) ?? []), before]);
-					stored.set(step.card, after);
-					if (step.undo) {
-						// Undo the answer just given: the stored state goes back to what it was.
-						log.push(entry({ kind: 'undo', target: row.id, at: t + 1 }));
-						const previous = history.get(step.card)!.pop()!;
-						if (previous.answers.length === 0) stored.delete(step.card);
-						else stored.set(step.card, previous);
-						t += 2;
+			fc.property(
+				fc.array(stepArb, { maxLength: 40 }),
+				fc.constantFrom(0.8, 0.9, 0.95),
+				(steps, retention) => {
+					const stored = new Map<string, CardState>();
+					const history = new Map<string, CardState[]>();
+					const log: LogEntry[] = [];
+					let t = NOW;
+					for (const step of steps) {
+						t += step.gapMinutes * MINUTE;
+						const row = review(step.card, t, step.rating, { retention });
+						log.push(row);
+						const before = stored.get(step.card) ?? emptyCardState(step.card, t);
+						const after = applyReview(
+							before,
+							row,
+							step.rating,
+							{ ...config, desiredRetention: retention },
+							CTX
+						);
+						history.set(step.card, [...(history.get(step.card) ?? []), before]);
+						stored.set(step.card, after);
+						if (step.undo) {
+							// Undo the answer just given: the stored state goes back to what it was.
+							log.push(entry({ kind: 'undo', target: row.id, at: t + 1 }));
+							const previous = history.get(step.card)!.pop()!;
+							if (previous.answers.length === 0) stored.delete(step.card);
+							else stored.set(step.card, previous);
+							t += 2;
+						}
 					}
+					const rebuilt = rebuildCards(log, config, CTX);
+					for (const [id, state] of stored) expect(rebuilt.get(id)?.fsrs).toEqual(state.fsrs);
+					for (const [id, state] of rebuilt)
+						if (state.answers.length) expect(stored.has(id)).toBe(true);
 				}
-				const rebuilt = rebuildCards(log, config, CTX);
-				for (const [id, state] of stored) expect(rebuilt.get(id)?.fsrs).toEqual(state.fsrs);
-				for (const [id, state] of rebuilt) if (state.answers.length) expect(stored.has(id)).toBe(true);
-			}),
+			),
 			{ numRuns: 150, seed: 20250101 }
 		);
 	});

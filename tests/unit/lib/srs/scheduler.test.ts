@@ -1,8 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { fsrs } from 'ts-fsrs';
-import { createSchedulerConfig, DEFAULT_SCHEDULER_CONFIG, parseSteps } from '../../../../src/lib/srs/defaults';
+import {
+	createSchedulerConfig,
+	DEFAULT_SCHEDULER_CONFIG,
+	parseSteps,
+} from '../../../../src/lib/srs/defaults';
 import { SrsValidationError } from '../../../../src/lib/srs/errors';
-import { newCard, ratingFromGrade, retrievability, schedule } from '../../../../src/lib/srs/scheduler';
+import {
+	newCard,
+	ratingFromGrade,
+	retrievability,
+	schedule,
+} from '../../../../src/lib/srs/scheduler';
 import { DAY, MINUTE, NOW } from '../../../fixtures/practice';
 
 const config = createSchedulerConfig({ enableFuzz: false });
@@ -35,7 +44,12 @@ describe('schedule', () => {
 	});
 
 	test('matches ts-fsrs called directly', () => {
-		const direct = fsrs({ request_retention: 0.9, enable_fuzz: false, learning_steps: ['1m', '10m'], relearning_steps: ['10m'] });
+		const direct = fsrs({
+			request_retention: 0.9,
+			enable_fuzz: false,
+			learning_steps: ['1m', '10m'],
+			relearning_steps: ['10m'],
+		});
 		let a = newCard(NOW);
 		let b = newCard(NOW);
 		const ratings = [3, 3, 1, 3, 4, 2] as const;
@@ -49,15 +63,25 @@ describe('schedule', () => {
 	});
 
 	test('a higher desired retention gives shorter intervals', () => {
-		const low = schedule(newCard(NOW), 4, NOW, createSchedulerConfig({ desiredRetention: 0.8, enableFuzz: false }));
-		const high = schedule(newCard(NOW), 4, NOW, createSchedulerConfig({ desiredRetention: 0.97, enableFuzz: false }));
+		const low = schedule(
+			newCard(NOW),
+			4,
+			NOW,
+			createSchedulerConfig({ desiredRetention: 0.8, enableFuzz: false })
+		);
+		const high = schedule(
+			newCard(NOW),
+			4,
+			NOW,
+			createSchedulerConfig({ desiredRetention: 0.97, enableFuzz: false })
+		);
 		expect(high.scheduled_days).toBeLessThan(low.scheduled_days);
 	});
 
 	test('rejects a rating outside 1–4', () => {
-		expect(() => schedule(newCard(NOW), 5 as never, NOW, config)).toThrowErrorMatchingInlineSnapshot(
-			`[SrsValidationError: Invalid rating "5", expected 1–4]`
-		);
+		expect(() =>
+			schedule(newCard(NOW), 5 as never, NOW, config)
+		).toThrowErrorMatchingInlineSnapshot(`[SrsValidationError: Invalid rating "5", expected 1–4]`);
 	});
 });
 
@@ -74,11 +98,20 @@ describe('retrievability', () => {
 
 describe('createSchedulerConfig', () => {
 	test('defaults to Anki’s numbers and 0.90 retention', () => {
-		expect(createSchedulerConfig()).toMatchObject({ desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], leechThreshold: 8 });
+		expect(createSchedulerConfig()).toMatchObject({
+			desiredRetention: 0.9,
+			newPerDay: 20,
+			reviewsPerDay: 200,
+			learningSteps: ['1m', '10m'],
+			relearningSteps: ['10m'],
+			leechThreshold: 8,
+		});
 		expect(DEFAULT_SCHEDULER_CONFIG.desiredRetention).toBe(0.9);
 	});
 	test('refuses retention outside 0.80–0.97 and bad steps', () => {
-		expect(() => createSchedulerConfig({ desiredRetention: 0.99 })).toThrowErrorMatchingInlineSnapshot(
+		expect(() =>
+			createSchedulerConfig({ desiredRetention: 0.99 })
+		).toThrowErrorMatchingInlineSnapshot(
 			`[SrsValidationError: Invalid desired retention 0.99, expected 0.8–0.97]`
 		);
 		expect(() => createSchedulerConfig({ newPerDay: -1 })).toThrow(SrsValidationError);

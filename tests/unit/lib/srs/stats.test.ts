@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { createSchedulerConfig } from '../../../../src/lib/srs/defaults';
 import { dayIndex } from '../../../../src/lib/srs/day';
 import { rebuildCards } from '../../../../src/lib/srs/rebuild';
-import { dueForecast, reviewHeatmap, stateCounts, totalAnswers, trueRetention } from '../../../../src/lib/srs/stats';
+import {
+	dueForecast,
+	reviewHeatmap,
+	stateCounts,
+	totalAnswers,
+	trueRetention,
+} from '../../../../src/lib/srs/stats';
 import { CTX, DAY, entry, MINUTE, NOW, review } from '../../../fixtures/practice';
 
 const config = createSchedulerConfig({ enableFuzz: false });
@@ -37,7 +43,15 @@ describe('statistics', () => {
 	});
 
 	test('counts cards by state', () => {
-		expect(stateCounts(cards, order)).toEqual({ new: 1, learning: 1, review: 2, relearning: 0, suspended: 1, leech: 0, total: 4 });
+		expect(stateCounts(cards, order)).toEqual({
+			new: 1,
+			learning: 1,
+			review: 2,
+			relearning: 0,
+			suspended: 1,
+			leech: 0,
+			total: 4,
+		});
 	});
 
 	test('true retention counts first answers of the day to review cards only', () => {
