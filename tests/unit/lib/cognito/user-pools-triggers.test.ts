@@ -123,19 +123,26 @@ describe('sign-up triggers', () => {
 		expect(t.sandbox.outbox.at(-1)).toMatchObject({ subject: 'Welcome', body: `Hello! Code: ${t.sandbox.outbox.at(-1)!.code}` });
 	});
 
-	test('string-code triggers run in the isolated runtime (or fail cleanly while it is a stub)', async () => {
-		t.sandbox.defineFunction(arn('learner'), 'exports.handler = async (event) => { event.response.autoConfirmUser = true; return event; };');
+	test('string-code triggers run in the isolated runtime, with their logs in the trace', async () => {
+		t.sandbox.defineFunction(arn('learner'), 'exports.handler = async (event) => { console.log("signing up", event.userName); event.response.autoConfirmUser = true; return event; };');
 		const { clientId } = await poolWithClient(t, { LambdaConfig: { PreSignUp: arn('learner') } });
-		let outcome: string;
-		try {
-			outcome = String((await t.call('SignUp', { ClientId: clientId, Username: 'hal', Password: PASSWORD })).UserConfirmed);
-		} catch (error) {
-			outcome = (error as Error).message;
-		}
-		// With the QuickJS runtime the user is auto-confirmed; with the stub the crash is a trigger error.
-		expect(outcome === 'true' || outcome.startsWith('UserLambdaValidationException: PreSignUp failed with error'), outcome).toBe(true);
-		expect(invocations(t).map((e) => e.triggerSource)).toEqual(['PreSignUp_SignUp']);
+		expect((await t.call('SignUp', { ClientId: clientId, Username: 'hal', Password: PASSWORD })).UserConfirmed).toBe(true);
+		const [traced] = invocations(t);
+		expect(traced!.response.response.autoConfirmUser).toBe(true);
+		expect(traced!.logs.join('\n')).toContain('signing up hal');
 	});
+
+	test('a learner handler that throws or loops fails like a real trigger', async () => {
+		t.sandbox.defineFunction(arn('thrower'), 'export const handler = async () => { throw new Error("No sign-ups on Sundays"); };');
+		t.sandbox.defineFunction(arn('looper'), 'export const handler = async () => { while (true) {} };');
+		const throwing = await poolWithClient(t, { LambdaConfig: { PreSignUp: arn('thrower') } });
+		expect(await t.failure('SignUp', { ClientId: throwing.clientId, Username: 'ian', Password: PASSWORD })).toBe('UserLambdaValidationException: PreSignUp failed with error No sign-ups on Sundays.');
+		const looping = await poolWithClient(t, { LambdaConfig: { PreSignUp: arn('looper') } });
+		expect(await t.failure('SignUp', { ClientId: looping.clientId, Username: 'jo', Password: PASSWORD })).toBe(
+			'UnexpectedLambdaException: PreSignUp invocation failed due to error Socket timeout while invoking Lambda function.'
+		);
+		expect(invocations(t).at(-1)).toMatchObject({ attempts: 3, error: { kind: 'timeout' } });
+	}, 20_000);
 });
 
 describe('authentication triggers', () => {
