@@ -66,6 +66,8 @@ export interface CodeRecord {
 	issuedAt: number;
 	expiresAt: number;
 	failedAttempts: number;
+	/** Codes this one superseded: sending one of them is an ExpiredCodeException, not a mismatch. */
+	superseded?: string[];
 }
 
 export interface MfaSetting {

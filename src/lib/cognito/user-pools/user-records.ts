@@ -148,7 +148,9 @@ export function mfaFields(user: UserRecord) {
 /** Issues a one-time code (replacing any earlier one of the same purpose). */
 export function issueCode(env: Env, user: UserRecord, purpose: CodePurpose, code: string, attribute?: string): void {
 	const now = env.now();
-	user.codes[purpose] = { code, ...(attribute ? { attribute } : {}), issuedAt: now, expiresAt: now + CODE_LIFETIME_MS[purpose], failedAttempts: 0 };
+	const previous = user.codes[purpose];
+	const superseded = previous ? [...(previous.superseded ?? []), previous.code].slice(-5) : [];
+	user.codes[purpose] = { code, ...(attribute ? { attribute } : {}), issuedAt: now, expiresAt: now + CODE_LIFETIME_MS[purpose], failedAttempts: 0, ...(superseded.length ? { superseded } : {}) };
 }
 
 /**
@@ -159,6 +161,7 @@ export function consumeCode(env: Env, user: UserRecord, purpose: CodePurpose, gi
 	const record = user.codes[purpose];
 	if (!record || record.expiresAt <= env.now()) throw new ServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
 	if (record.code !== given) {
+		if (record.superseded?.includes(given)) throw new ServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
 		record.failedAttempts++;
 		throw new ServiceError('CodeMismatchException', 'Invalid verification code provided, please try again.');
 	}
