@@ -18,7 +18,7 @@ import type { Env, Handler, PoolRecord, UserRecord } from './state';
 import { issueTokens, openRefreshToken } from './token-issue';
 import type { IssueContext } from './tokens';
 import { setPassword, validateAttributes } from './user-records';
-import { checkSecretHash, clientAndPool, findUser, getClient, getPool, hidesUsers, invalidParameter, notAuthorized, userNotFound } from './util';
+import { checkSecretHash, checkWritable, clientAndPool, findUser, getClient, getPool, hidesUsers, invalidParameter, notAuthorized, userNotFound } from './util';
 
 // ---------------------------------------------------------------------------------------------
 // Choice-based sign-in (USER_AUTH)
@@ -214,6 +214,12 @@ async function respond(input: Record<string, any>, env: Env, admin: boolean): Pr
 			checkHistory(pool, user!.passwordHistory, password);
 			const changes: Record<string, string> = {};
 			for (const [name, value] of Object.entries(responses)) if (name.startsWith('userAttributes.')) changes[name.slice('userAttributes.'.length)] = value;
+			const schema: Array<Record<string, any>> = pool.settings.SchemaAttributes;
+			for (const name of Object.keys(changes)) {
+				const required = schema.some((a) => a.Name === name && a.Required);
+				if (required && user!.attributes[name] && user!.attributes[name] !== changes[name]) throw invalidParameter(`Cannot modify an already provided ${name}`);
+			}
+			checkWritable(client, Object.keys(changes));
 			validateAttributes(pool, changes, { requireAll: true, existing: user!.attributes });
 			Object.assign(user!.attributes, changes);
 			setPassword(user!, password, env.now());

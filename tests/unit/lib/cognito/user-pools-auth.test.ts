@@ -70,6 +70,9 @@ describe('password sign-in, lockout and flows', () => {
 		expect(JSON.parse(first.ChallengeParameters.userAttributes)).toEqual({ email: 'nina@example.com' });
 		expect(JSON.parse(first.ChallengeParameters.requiredAttributes)).toEqual([]);
 		expect(await t.failure('RespondToAuthChallenge', { ClientId: c2, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: first.Session, ChallengeResponses: { USERNAME: 'nina', NEW_PASSWORD: 'weak' } })).toMatch(/^InvalidPasswordException/);
+		expect(await t.failure('RespondToAuthChallenge', { ClientId: c2, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: first.Session, ChallengeResponses: { USERNAME: 'nina', NEW_PASSWORD: 'Final-Passw0rd', 'userAttributes.email': 'other@example.com' } })).toBe(
+			'InvalidParameterException: Cannot modify an already provided email'
+		);
 		const done = await respond('NEW_PASSWORD_REQUIRED', first.Session, { USERNAME: 'nina', NEW_PASSWORD: 'Final-Passw0rd' });
 		expect(done.AuthenticationResult.IdToken).toBeDefined();
 		expect((await t.call('AdminGetUser', { UserPoolId: p2, Username: 'nina' })).UserStatus).toBe('CONFIRMED');
