@@ -9,3 +9,4 @@ export { runSetup, runCall, runStep, runScenario, judge, type RunContext, type R
 export { callSandbox, SYNC_ROUTES, type CallHooks, type CallableSandbox } from './sandbox-call';
 export { decodeJwt, findJwts, looksLikeJwt, type DecodedJwt } from './jwt';
 export { traceToSequence, type Lane, type LaneId, type SequenceModel, type SequenceRow } from './sequence';
+export { createSeededRandom, type SeededRandom } from './random';
