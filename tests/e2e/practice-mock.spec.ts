@@ -63,7 +63,9 @@ test('a timed mock exam: flag, navigate, time runs out, result with scaled score
 		page.locator('.review-list details').nth(1).getByText('✗ Wrong, you chose it')
 	).toBeVisible();
 
-	// Both answers fed the scheduler.
+	// Both answers fed the scheduler, once, even when the result page is reloaded.
+	await page.reload();
+	await expect(page.getByRole('heading', { name: /^Mock exam result: \d+/ })).toBeVisible();
 	expect(await totalReviews(page)).toBe('2 reviews');
 });
 

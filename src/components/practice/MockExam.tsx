@@ -23,6 +23,8 @@ import { QuestionView } from './QuestionView';
 import { plural, type Practice } from './use-practice';
 
 const MOCK_KEY = 'mock';
+/** Start time of the last mock exam whose answers were logged. */
+const LOGGED_KEY = 'mockLogged';
 
 interface Props {
 	practice: Practice;
@@ -144,7 +146,7 @@ function RunningExam({
 	const [announcement, setAnnouncement] = useState('');
 	const dialogRef = useRef<HTMLDialogElement>(null);
 	const headingRef = useRef<HTMLHeadingElement>(null);
-	const logged = useRef(initial.status === 'submitted');
+	const logged = useRef(false);
 	const warned = useRef(new Set<number>());
 
 	useEffect(() => {
@@ -175,11 +177,13 @@ function RunningExam({
 		}
 	}, [left, state.status]);
 
-	// Answers feed the scheduler once, when the exam is submitted.
+	// Answers feed the scheduler once, when the exam is submitted. The exam's start time is recorded
+	// once its answers are logged, so a reload of the result page never logs them twice.
 	useEffect(() => {
 		if (state.status !== 'submitted' || logged.current) return;
 		logged.current = true;
 		(async () => {
+			if ((await practice.store.getMeta<number>(LOGGED_KEY)) === state.startedAt) return;
 			for (const id of state.questionIds) {
 				const picked = state.answers[id] ?? [];
 				const question = practice.questions.get(id);
@@ -187,6 +191,7 @@ function RunningExam({
 				const grade = gradeAnswer(question, picked);
 				await practice.answer(id, grade, ratingFromGrade(grade.correct), 'mock');
 			}
+			await practice.store.setMeta(LOGGED_KEY, state.startedAt);
 		})();
 	}, [state.status]);
 
