@@ -46,6 +46,8 @@ async function userFlow(clientId: string) {
 	await call('VerifySoftwareToken', { AccessToken: accessToken, UserCode: code() });
 	await call('SetUserMFAPreference', { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
 	const challenge = await call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD } });
+	// A TOTP code is accepted once: the sign-in uses the next 30-second code.
+	now += 30_000;
 	const done = await call('RespondToAuthChallenge', { ClientId: clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: challenge.Session, ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code() } });
 	if (!done.AuthenticationResult) throw new Error('flow did not end with tokens');
 	sandbox.outbox.length = 0;

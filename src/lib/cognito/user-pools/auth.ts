@@ -9,7 +9,7 @@ import { ServiceError } from '../core/errors';
 import { flowEnabled } from './clients';
 import { customAnswer, customStep } from './custom-auth';
 import { deviceSrpStart, deviceSrpVerify } from './devices';
-import { mfaStepFor, verifyTotp } from './mfa';
+import { mfaStepFor, useTotp } from './mfa';
 import { checkHistory, checkPassword } from './password-policy';
 import { consumeSession, openSession } from './sessions';
 import { afterFirstFactor, challenge, checkAfterPassword, checkUsable, finish, mfaChallenge, missing, passwordFirstFactor, preAuthentication, type AuthResponse, type Call } from './sign-in';
@@ -189,7 +189,7 @@ async function respond(input: Record<string, any>, env: Env, admin: boolean): Pr
 		case 'SOFTWARE_TOKEN_MFA': {
 			if (!responses.SOFTWARE_TOKEN_MFA_CODE) throw missing('SOFTWARE_TOKEN_MFA_CODE');
 			if (!user!.totp?.verified) throw new ServiceError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been set up for the user.');
-			if (!verifyTotp(user!.totp.secret, responses.SOFTWARE_TOKEN_MFA_CODE, env.now())) throw new ServiceError('CodeMismatchException', 'Invalid code received for user');
+			if (!useTotp(user!, user!.totp.secret, responses.SOFTWARE_TOKEN_MFA_CODE, env.now())) throw new ServiceError('CodeMismatchException', 'Invalid code received for user');
 			checkUsable(user!);
 			result = await finish(call, user!, 'TokenGeneration_Authentication');
 			break;

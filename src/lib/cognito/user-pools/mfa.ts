@@ -20,10 +20,25 @@ export function newTotpSecret(env: Env): string {
 	return new Secret({ buffer: bytes.buffer }).base32;
 }
 
-/** Whether `code` is the TOTP of `secret` at `now` (ms), within one 30-second step. */
-export function verifyTotp(secret: string, code: string, now: number): boolean {
-	if (!/^\d{6}$/.test(code)) return false;
-	return TOTP.validate({ token: code, secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30, timestamp: now, window: TOTP_WINDOW }) !== null;
+/**
+ * The 30-second time step `code` belongs to if it is the TOTP of `secret` at `now` (ms) within one
+ * step either side, else undefined.
+ */
+export function totpStep(secret: string, code: string, now: number): number | undefined {
+	if (!/^\d{6}$/.test(code)) return undefined;
+	const delta = TOTP.validate({ token: code, secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30, timestamp: now, window: TOTP_WINDOW });
+	return delta === null ? undefined : Math.floor(now / 30_000) + delta;
+}
+
+/**
+ * Accepts a TOTP code once: a valid code of a step not newer than the last one used is refused,
+ * as Cognito does not take the same code twice. Records the step on success.
+ */
+export function useTotp(user: UserRecord, secret: string, code: string, now: number): boolean {
+	const step = totpStep(secret, code, now);
+	if (step === undefined || (user.lastTotpStep !== undefined && step <= user.lastTotpStep)) return false;
+	user.lastTotpStep = step;
+	return true;
 }
 
 /** The current TOTP code for a secret (for tests and the simulator's "authenticator app"). */
@@ -98,7 +113,7 @@ const verifySoftwareToken: Handler = async (input, env) => {
 	requireTotpEnabled(pool);
 	const secret: string | undefined = session ? session.data.secret : user.pendingTotpSecret;
 	if (!secret) throw new ServiceError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been associated with the user.');
-	if (!verifyTotp(secret, input.UserCode, env.now())) throw new ServiceError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA');
+	if (!useTotp(user, secret, input.UserCode, env.now())) throw new ServiceError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA');
 	user.totp = { secret, verified: true, ...(input.FriendlyDeviceName ? { friendlyName: input.FriendlyDeviceName } : {}) };
 	delete user.pendingTotpSecret;
 	user.modifiedAt = env.now();

@@ -96,6 +96,8 @@ export interface UserRecord {
 	groups: string[];
 	mfa: { sms: MfaSetting; totp: MfaSetting; email: MfaSetting };
 	totp?: { secret: string; verified: boolean; friendlyName?: string };
+	/** The last TOTP time step used (codes are accepted once). */
+	lastTotpStep?: number;
 	/** A secret from AssociateSoftwareToken not yet verified. */
 	pendingTotpSecret?: string;
 	codes: Partial<Record<CodePurpose, CodeRecord>>;

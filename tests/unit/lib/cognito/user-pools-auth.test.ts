@@ -201,8 +201,18 @@ describe('MFA', () => {
 		expect(await t.failure('RespondToAuthChallenge', { ClientId: clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: challenge.Session, ChallengeResponses: { USERNAME: 'tom', SOFTWARE_TOKEN_MFA_CODE: '000000' } })).toBe(
 			'CodeMismatchException: Invalid code received for user'
 		);
-		const done = await respond('SOFTWARE_TOKEN_MFA', challenge.Session, { USERNAME: 'tom', SOFTWARE_TOKEN_MFA_CODE: totp(SecretCode, t.clock.now()) });
+		// The code that verified the app cannot be used again: wait for the next one.
+		expect(await t.failure('RespondToAuthChallenge', { ClientId: clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: challenge.Session, ChallengeResponses: { USERNAME: 'tom', SOFTWARE_TOKEN_MFA_CODE: totp(SecretCode, t.clock.now()) } })).toBe(
+			'CodeMismatchException: Invalid code received for user'
+		);
+		t.clock.advance(30_000);
+		const code = totp(SecretCode, t.clock.now());
+		const done = await respond('SOFTWARE_TOKEN_MFA', challenge.Session, { USERNAME: 'tom', SOFTWARE_TOKEN_MFA_CODE: code });
 		expect(done.AuthenticationResult.AccessToken).toBeDefined();
+		const again = await signIn('tom');
+		expect(await t.failure('RespondToAuthChallenge', { ClientId: clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: again.Session, ChallengeResponses: { USERNAME: 'tom', SOFTWARE_TOKEN_MFA_CODE: code } })).toBe(
+			'CodeMismatchException: Invalid code received for user'
+		);
 	});
 
 	test('MFA ON without a factor: MFA_SETUP via AssociateSoftwareToken/VerifySoftwareToken with the Session', async () => {
