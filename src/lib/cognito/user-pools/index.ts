@@ -1,7 +1,14 @@
 /**
  * User pools (`cognito-idp`): an in-memory, API-faithful engine. Operations are validated against the
- * service model's input shapes, then run by the handler of their module (pools, clients, users,
- * auth, mfa, self-service). State is plain JSON (see state.ts).
+ * service model's input shapes (model/), then run by the handler of their module. State is plain JSON
+ * (state.ts); CryptoKeys are cached outside it (tokens.ts).
+ *
+ * Module map: pools.ts (pools, MFA config, groups) · clients.ts · domains.ts · users.ts (sign-up,
+ * recovery, migration) · admin-users.ts · auth.ts (InitiateAuth/RespondToAuthChallenge/refresh,
+ * USER_AUTH) built on sign-in.ts, srp-flow.ts, custom-auth.ts, token-issue.ts · mfa.ts (TOTP,
+ * preferences) · devices.ts · self-service.ts (access-token operations, RevokeToken) · triggers.ts ·
+ * messages.ts · tokens.ts (keys, claims, JWKS) · srp.ts · password-policy.ts · sessions.ts ·
+ * user-records.ts · util.ts.
  *
  * @example
  * const service = createUserPoolService(context);
