@@ -99,3 +99,21 @@ test('the page works from the keyboard and shows the Sync closure notice where S
 	await expect(page.locator('[data-step="phoneRead"]')).toContainText('✓ as expected');
 	await expect(page.locator('.event-log').getByText(/Cognito Sync is closed to new customers/).first()).toBeVisible();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+	test(`no WCAG 2.2 AA violations with every panel open (${theme} theme)`, async ({ page }) => {
+		test.setTimeout(90_000);
+		const { default: AxeBuilder } = await import('@axe-core/playwright');
+		await page.emulateMedia({ colorScheme: theme });
+		await openScenario(page, 'identity-pool-credentials');
+		await page.getByRole('button', { name: 'Run all' }).click();
+		await expect(page.getByText('7 of 7 steps as expected')).toBeVisible({ timeout: 40_000 });
+		await page.getByLabel('Choose a guided scenario').selectOption('post-auth-and-pre-token');
+		await page.getByRole('button', { name: 'Run all' }).click();
+		await expect(page.getByText('3 of 3 steps as expected')).toBeVisible({ timeout: 40_000 });
+		await expect(page.locator('.cm-content')).toBeVisible();
+		await page.evaluate(() => document.querySelectorAll('details').forEach((element) => (element.open = true)));
+		const results = await new AxeBuilder({ page }).include('.simulator').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+		expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+	});
+}

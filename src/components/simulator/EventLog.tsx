@@ -51,7 +51,7 @@ function details(event: TraceEvent) {
 					<JsonView label="event" value={event.event} openDepth={2} />
 					{event.error ? <JsonView label="error" value={event.error} /> : <JsonView label="response" value={event.response} openDepth={2} />}
 					<p class="small">console output{event.logs.length === 0 ? ': none' : ':'}</p>
-					{event.logs.length > 0 && <pre class="logs">{event.logs.join('\n')}</pre>}
+					{event.logs.length > 0 && <pre class="logs" tabindex={0} aria-label="Console output">{event.logs.join('\n')}</pre>}
 				</>
 			);
 		case 'TokenIssued':

@@ -7,7 +7,7 @@ export function InboxPanel({ messages }: { messages: readonly InboxMessage[] }) 
 		return <p class="muted">No messages yet. Confirmation, verification and MFA codes arrive here; nothing leaves your browser.</p>;
 	}
 	return (
-		<ol class="inbox" reversed>
+		<ol class="inbox" reversed tabindex={0} aria-label="Messages, newest first">
 			{[...messages].reverse().map((message, index) => (
 				<li key={`${message.at}-${index}`} class="inbox-message">
 					<p class="inbox-meta">

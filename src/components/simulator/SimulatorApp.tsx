@@ -357,7 +357,7 @@ function StepResultView({ result }: { result: StepResult }) {
 			{result.request && (
 				<details class="step-request">
 					<summary>Request sent</summary>
-					<pre class="json-pre">{JSON.stringify(result.request, null, 2)}</pre>
+					<pre class="json-pre" tabindex={0}>{JSON.stringify(result.request, null, 2)}</pre>
 				</details>
 			)}
 			<details class="step-response" open>
