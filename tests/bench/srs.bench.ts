@@ -8,6 +8,7 @@ import { seededRandom } from '../../src/lib/quiz/random';
 import {
 	buildDailyQueue,
 	createSchedulerConfig,
+	deriveCards,
 	newCard,
 	rebuildCards,
 	schedule,
@@ -87,6 +88,23 @@ function viaTsFsrs(): number {
 	return n;
 }
 
+// The app keeps the last derivation and applies only what was appended since.
+const base = deriveCards(log, config, ctx);
+const grown: LogEntry[] = [
+	...log,
+	{
+		id: 'zz-new',
+		kind: 'review',
+		cardId: ids[0]!,
+		at: now,
+		rating: 3,
+		correct: true,
+		picked: ['a'],
+		source: 'daily',
+		retention: 0.9,
+	},
+];
+
 const timings = [
 	await time(
 		`build today's queue (${CARDS} cards)`,
@@ -99,6 +117,12 @@ const timings = [
 		() => rebuildCards(log, config, ctx),
 		10,
 		2
+	),
+	await time(
+		`apply 1 new answer to the ${ROWS}-row state (deriveCards)`,
+		() => deriveCards(grown, config, ctx, base),
+		20,
+		3
 	),
 	await time(`schedule ${ROWS} reviews through the facade`, viaFacade, 10, 2),
 	await time(`schedule ${ROWS} reviews with ts-fsrs directly`, viaTsFsrs, 10, 2),

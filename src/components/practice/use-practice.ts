@@ -6,12 +6,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
 	dayIndex,
+	deriveCards,
 	isoDateToDay,
 	planNewCards,
-	rebuildCards,
 	remainingNewCards,
 	type CardState,
 	type DayContext,
+	type DerivedCards,
 	type LogEntry,
 	type NewCardPlan,
 	type Rating,
@@ -67,6 +68,7 @@ export function usePractice(): { practice: Practice | null; error: string | null
 	const [data, setData] = useState<PracticeData | null>(null);
 	const [error, setError] = useState<string | null>(null);
 	const storeRef = useRef<PracticeStore | null>(null);
+	const derivedRef = useRef<DerivedCards | null>(null);
 
 	useEffect(() => {
 		let unsubscribe = () => {};
@@ -122,7 +124,9 @@ export function usePractice(): { practice: Practice | null; error: string | null
 	const practice = useMemo<Practice | null>(() => {
 		if (!bank || !store || !data) return null;
 		const ctx = dayContext(data.settings);
-		const cards = rebuildCards(data.log, data.settings, ctx);
+		// Incremental when the log only grew; a full replay otherwise (same result either way).
+		derivedRef.current = deriveCards(data.log, data.settings, ctx, derivedRef.current);
+		const cards = derivedRef.current.cards;
 		const order = bank.questions.map((q) => q.id);
 		const now = Date.now();
 		const plan = data.examDate

@@ -150,3 +150,106 @@ export function isLeechWarning(
 	const half = Math.max(1, Math.ceil(threshold / 2));
 	return (lapsesAfter - threshold) % half === 0;
 }
+
+/** The result of a derivation, kept by the caller so the next one can be incremental. */
+export interface DerivedCards {
+	/** Ids of the log rows the states were derived from, in the order given. */
+	ids: string[];
+	cards: Map<string, CardState>;
+	/** Fingerprint of the settings and day context used. */
+	key: string;
+}
+
+function derivationKey(config: SchedulerConfig, ctx: DayContext): string {
+	return JSON.stringify([
+		config.learningSteps,
+		config.relearningSteps,
+		config.leechThreshold,
+		config.enableFuzz,
+		ctx,
+	]);
+}
+
+/**
+ * Card states for `log`, reusing `previous` when the log only grew at the end: new answers are
+ * applied to the cards they concern, and a card touched by an undo, a changed rating or an
+ * out-of-order row is rebuilt from its own rows. Otherwise everything is rebuilt. The result always
+ * equals `rebuildCards(log, config, ctx)`. Pure (`previous` is not changed).
+ */
+export function deriveCards(
+	log: readonly LogEntry[],
+	config: SchedulerConfig,
+	ctx: DayContext,
+	previous?: DerivedCards | null
+): DerivedCards {
+	const key = derivationKey(config, ctx);
+	const ids = log.map((entry) => entry.id);
+	const full = (): DerivedCards => ({ ids, cards: rebuildCards(log, config, ctx), key });
+	if (!previous || previous.key !== key || previous.ids.length > ids.length) return full();
+	for (let i = 0; i < previous.ids.length; i++) if (previous.ids[i] !== ids[i]) return full();
+	const added = log.slice(previous.ids.length);
+	if (added.length === 0) return { ids, cards: previous.cards, key };
+
+	const cards = new Map(previous.cards);
+	const dirty = new Set<string>();
+	const reviewCard = new Map<string, string>();
+	const targeted = new Set<string>();
+	for (const entry of log) {
+		if (entry.kind === 'review') reviewCard.set(entry.id, entry.cardId);
+		else if (entry.kind === 'undo' || entry.kind === 'rate') targeted.add(entry.target);
+	}
+	const touched = new Set<string>();
+	for (const entry of added) {
+		if (entry.kind === 'undo' || entry.kind === 'rate') {
+			const cardId = reviewCard.get(entry.target);
+			if (cardId) dirty.add(cardId);
+			continue;
+		}
+		const card = cards.get(entry.cardId);
+		const lastAt = card
+			? Math.max(
+					card.answers.at(-1)?.at ?? -Infinity,
+					card.fsrs.last_review?.getTime() ?? -Infinity
+				)
+			: -Infinity;
+		if (
+			dirty.has(entry.cardId) ||
+			entry.at < lastAt ||
+			entry.kind !== 'review' ||
+			targeted.has(entry.id)
+		) {
+			dirty.add(entry.cardId);
+			continue;
+		}
+		// Copy the state once before changing it: `previous` must stay as it was.
+		const base = card ?? emptyCardState(entry.cardId, entry.at);
+		const own = touched.has(entry.cardId) ? base : { ...base, answers: [...base.answers] };
+		touched.add(entry.cardId);
+		const cfg =
+			entry.retention === config.desiredRetention
+				? config
+				: { ...config, desiredRetention: entry.retention };
+		const before = own.fsrs;
+		own.answers.push(answerRecord(before, entry, entry.rating));
+		own.fsrs = schedule(before, entry.rating, entry.at, cfg);
+		own.leech = own.fsrs.lapses >= cfg.leechThreshold;
+		if (own.firstAnsweredDay < 0) own.firstAnsweredDay = dayIndex(entry.at, ctx);
+		cards.set(entry.cardId, own);
+	}
+	if (dirty.size > 0) {
+		const reviewIds = new Set<string>();
+		for (const [id, cardId] of reviewCard) if (dirty.has(cardId)) reviewIds.add(id);
+		const rows = log.filter((entry) =>
+			entry.kind === 'undo' || entry.kind === 'rate'
+				? reviewIds.has(entry.target)
+				: dirty.has(entry.cardId)
+		);
+		const rebuilt = rebuildCards(rows, config, ctx);
+		for (const cardId of dirty) {
+			const card = rebuilt.get(cardId);
+			if (card) cards.set(cardId, card);
+			else cards.delete(cardId);
+		}
+	}
+	return { ids, cards, key };
+}

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { createSchedulerConfig } from '../../../../src/lib/srs/defaults';
 import {
 	applyReview,
+	deriveCards,
 	emptyCardState,
 	isLeechWarning,
 	rebuildCards,
@@ -131,5 +132,89 @@ describe('replay (property)', () => {
 			),
 			{ numRuns: 150, seed: 20250101 }
 		);
+	});
+});
+
+describe('deriveCards (property)', () => {
+	const opArb = fc.oneof(
+		fc.record({
+			kind: fc.constant('review' as const),
+			card: fc.constantFrom('tokens/a', 'tokens/b', 'user-pools/c'),
+			gapMinutes: fc.integer({ min: -60 * 24 * 3, max: 60 * 24 * 30 }),
+			rating: fc.constantFrom<Rating>(1, 2, 3, 4),
+			retention: fc.constantFrom(0.85, 0.9),
+		}),
+		fc.record({
+			kind: fc.constantFrom('undo' as const, 'rate' as const),
+			back: fc.nat(5),
+			rating: fc.constantFrom<Rating>(1, 2, 3, 4),
+		}),
+		fc.record({
+			kind: fc.constantFrom(
+				'suspend' as const,
+				'unsuspend' as const,
+				'bury' as const,
+				'flag' as const,
+				'forget' as const
+			),
+			card: fc.constantFrom('tokens/a', 'tokens/b', 'user-pools/c'),
+		})
+	);
+
+	test('growing the log step by step gives the same states as a full rebuild', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.array(opArb, { minLength: 1, maxLength: 4 }), { maxLength: 12 }),
+				(batches) => {
+					const log: LogEntry[] = [];
+					let t = NOW;
+					let derived = deriveCards([], config, CTX, null);
+					for (const batch of batches) {
+						for (const op of batch) {
+							if (op.kind === 'review') {
+								t += op.gapMinutes * MINUTE;
+								log.push(review(op.card, t, op.rating, { retention: op.retention }));
+							} else if ('back' in op) {
+								const reviews = log.filter((row) => row.kind === 'review');
+								const target = reviews[Math.max(0, reviews.length - 1 - op.back)];
+								if (!target) continue;
+								t += MINUTE;
+								log.push(
+									op.kind === 'undo'
+										? entry({ kind: 'undo', target: target.id, at: t })
+										: entry({ kind: 'rate', target: target.id, at: t, rating: op.rating })
+								);
+							} else {
+								t += MINUTE;
+								log.push(entry({ kind: op.kind, cardId: op.card, at: t }));
+							}
+						}
+						const before = new Map(derived.cards);
+						const beforeStates = [...derived.cards.values()].map((c) => ({
+							...c,
+							answers: [...c.answers],
+						}));
+						const next = deriveCards([...log], config, CTX, derived);
+						expect(next.cards).toEqual(rebuildCards(log, config, CTX));
+						// The previous result is left as it was.
+						expect([...derived.cards.values()]).toEqual(beforeStates);
+						expect(derived.cards).toEqual(before);
+						derived = next;
+					}
+				}
+			),
+			{ numRuns: 150, seed: 99 }
+		);
+	});
+
+	test('a changed setting or a rewritten log falls back to a full rebuild', () => {
+		const log = [review('tokens/a', NOW, 3), review('tokens/a', NOW + 10 * MINUTE, 3)];
+		const first = deriveCards(log, config, CTX);
+		const other = createSchedulerConfig({ learningSteps: ['5m'] });
+		expect(deriveCards(log, other, CTX, first).cards).toEqual(rebuildCards(log, other, CTX));
+		expect(deriveCards(log.slice(1), config, CTX, first).cards).toEqual(
+			rebuildCards(log.slice(1), config, CTX)
+		);
+		expect(deriveCards(log, config, CTX, first).cards).toBe(first.cards);
 	});
 });
