@@ -9,6 +9,7 @@ import { ServiceError } from '../core/errors';
 import { flowEnabled } from './clients';
 import { customAnswer, customStep } from './custom-auth';
 import { deviceSrpStart, deviceSrpVerify } from './devices';
+import { passkeyRequest, relyingPartyId, verifyPasskeyAssertion } from './webauthn';
 import { mfaStepFor, useTotp } from './mfa';
 import { checkHistory, checkPassword } from './password-policy';
 import { consumeSession, openSession } from './sessions';
@@ -33,6 +34,7 @@ function availableFirstFactors(pool: PoolRecord, user: UserRecord | undefined): 
 	// Passwordless first factors and MFA do not combine.
 	if (!hasMfa && allowed.includes('EMAIL_OTP') && user.attributes.email && user.attributes.email_verified === 'true') out.push('EMAIL_OTP');
 	if (!hasMfa && allowed.includes('SMS_OTP') && user.attributes.phone_number && user.attributes.phone_number_verified === 'true') out.push('SMS_OTP');
+	if (allowed.includes('WEB_AUTHN') && user.passkeys?.length) out.push('WEB_AUTHN');
 	return out;
 }
 
@@ -43,6 +45,11 @@ async function chooseFirstFactor(call: Call, user: UserRecord | undefined, typed
 			return passwordFirstFactor(call, typed, parameters.PASSWORD, metadata, false);
 		case 'PASSWORD_SRP':
 			return srpStart(call, typed, parameters.SRP_A, metadata);
+		case 'WEB_AUTHN': {
+			if (!user) return challenge(call, { username: typed }, 'WEB_AUTHN', { CREDENTIAL_REQUEST_OPTIONS: JSON.stringify({ challenge: typed, timeout: 180000, rpId: relyingPartyId(call.env, call.pool), allowCredentials: [], userVerification: 'preferred' }) }, {}, false);
+			const request = passkeyRequest(call.env, call.pool, user);
+			return challenge(call, user, 'WEB_AUTHN', request.parameters, { webauthnChallenge: request.challenge });
+		}
 		case 'EMAIL_OTP':
 		case 'SMS_OTP':
 			// An unknown user gets a challenge that looks real and can never be answered.
@@ -232,6 +239,14 @@ async function respond(input: Record<string, any>, env: Env, admin: boolean): Pr
 		case 'CUSTOM_CHALLENGE':
 			result = await customAnswer(call, session, responses);
 			break;
+		case 'WEB_AUTHN': {
+			if (!user) throw notAuthorized('Incorrect username or password.');
+			checkUsable(user);
+			await verifyPasskeyAssertion(env, pool, user, responses.CREDENTIAL, session.data.webauthnChallenge);
+			// A passkey is a complete first factor; it does not combine with other MFA.
+			result = await afterFirstFactor(call, user, { skipMfa: true });
+			break;
+		}
 		case 'DEVICE_SRP_AUTH': {
 			const { parameters, data } = await deviceSrpStart(env, user!, responses);
 			result = challenge(call, user!, 'DEVICE_PASSWORD_VERIFIER', parameters, data);

@@ -7,7 +7,7 @@
  * recovery, migration) · admin-users.ts · auth.ts (InitiateAuth/RespondToAuthChallenge/refresh,
  * USER_AUTH) built on sign-in.ts, srp-flow.ts, custom-auth.ts, token-issue.ts · mfa.ts (TOTP,
  * preferences) · devices.ts · self-service.ts (access-token operations, RevokeToken) · triggers.ts ·
- * messages.ts · tokens.ts (keys, claims, JWKS) · srp.ts · password-policy.ts · sessions.ts ·
+ * webauthn.ts (passkeys) · messages.ts · tokens.ts (keys, claims, JWKS) · srp.ts · password-policy.ts · sessions.ts ·
  * user-records.ts · util.ts.
  *
  * @example
@@ -29,6 +29,7 @@ import { SELF_SERVICE_HANDLERS } from './self-service';
 import type { Env, Handler, UserPoolsState } from './state';
 import { decodeJwt, jwksOf, openIdConfigurationOf, poolOfIssuer, verifySignature } from './tokens';
 import { USER_HANDLERS } from './users';
+import { WEBAUTHN_HANDLERS } from './webauthn';
 import { clone, findUser } from './util';
 
 export interface UserPoolService extends JsonService {
@@ -52,6 +53,7 @@ const HANDLERS: Record<string, Handler> = {
 	...SELF_SERVICE_HANDLERS,
 	...DOMAIN_HANDLERS,
 	...DEVICE_HANDLERS,
+	...WEBAUTHN_HANDLERS,
 };
 
 const emptyState = (): UserPoolsState => ({ v: 1, pools: {}, clientPools: {} });

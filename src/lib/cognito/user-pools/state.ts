@@ -107,10 +107,27 @@ export interface UserRecord {
 	srp?: { password: string; salt: string; verifier: string };
 	/** Times (ms) of recent calls of rate-limited operations, by operation, for the per-user hourly caps. */
 	recentCalls?: Record<string, number[]>;
+	/** Registered passkeys. */
+	passkeys?: PasskeyRecord[];
+	/** The pending passkey registration challenge (base64url) and its expiry. */
+	passkeyChallenge?: { challenge: string; expiresAt: number };
 	/** Tracked devices by device key (device tracking, `DeviceConfiguration`). */
 	devices?: Record<string, DeviceRecord>;
 	/** Attribute changes waiting for verification (AttributesRequireVerificationBeforeUpdate). */
 	pendingAttributes?: Record<string, string>;
+}
+
+/** A passkey (WebAuthn credential): its id, public key and signature counter. */
+export interface PasskeyRecord {
+	id: string;
+	publicKey: JWK;
+	/** COSE algorithm: -7 (ES256) or -257 (RS256). */
+	alg: number;
+	signCount: number;
+	relyingPartyId: string;
+	createdAt: number;
+	attachment?: string;
+	transports?: string[];
 }
 
 /** A device a user signed in from; confirmed devices carry the SRP salt and verifier of the device secret. */

@@ -17,6 +17,7 @@ ConfirmForgotPassword ChangePassword AssociateSoftwareToken VerifySoftwareToken 
 VerifyUserAttribute GetUserAttributeVerificationCode GlobalSignOut RevokeToken DeleteUser
 DeleteUserAttributes GetUserAuthFactors SetUserSettings AdminSetUserSettings CreateUserPoolDomain DescribeUserPoolDomain DeleteUserPoolDomain
 ConfirmDevice GetDevice ListDevices ForgetDevice UpdateDeviceStatus AdminGetDevice AdminListDevices AdminForgetDevice AdminUpdateDeviceStatus
+StartWebAuthnRegistration CompleteWebAuthnRegistration ListWebAuthnCredentials DeleteWebAuthnCredential
 """.split()
 
 path = sys.argv[1]

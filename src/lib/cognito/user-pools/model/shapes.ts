@@ -77,7 +77,11 @@ export const OPERATION_INPUTS: Record<string, string> = {
 	"AdminGetDevice": "AdminGetDeviceRequest",
 	"AdminListDevices": "AdminListDevicesRequest",
 	"AdminForgetDevice": "AdminForgetDeviceRequest",
-	"AdminUpdateDeviceStatus": "AdminUpdateDeviceStatusRequest"
+	"AdminUpdateDeviceStatus": "AdminUpdateDeviceStatusRequest",
+	"StartWebAuthnRegistration": "StartWebAuthnRegistrationRequest",
+	"CompleteWebAuthnRegistration": "CompleteWebAuthnRegistrationRequest",
+	"ListWebAuthnCredentials": "ListWebAuthnCredentialsRequest",
+	"DeleteWebAuthnCredential": "DeleteWebAuthnCredentialRequest"
 };
 
 /** Shape name → shape. */
@@ -2113,6 +2117,57 @@ export const SHAPES: Record<string, Shape> = {
 			"Username": "UsernameType",
 			"DeviceKey": "DeviceKeyType",
 			"DeviceRememberedStatus": "DeviceRememberedStatusType"
+		}
+	},
+	"StartWebAuthnRegistrationRequest": {
+		"t": "structure",
+		"req": [
+			"AccessToken"
+		],
+		"m": {
+			"AccessToken": "TokenModelType"
+		}
+	},
+	"CompleteWebAuthnRegistrationRequest": {
+		"t": "structure",
+		"req": [
+			"AccessToken",
+			"Credential"
+		],
+		"m": {
+			"AccessToken": "TokenModelType",
+			"Credential": "Document"
+		}
+	},
+	"Document": {
+		"t": "structure",
+		"m": {}
+	},
+	"ListWebAuthnCredentialsRequest": {
+		"t": "structure",
+		"req": [
+			"AccessToken"
+		],
+		"m": {
+			"AccessToken": "TokenModelType",
+			"NextToken": "PaginationKey",
+			"MaxResults": "WebAuthnCredentialsQueryLimitType"
+		}
+	},
+	"WebAuthnCredentialsQueryLimitType": {
+		"t": "integer",
+		"min": 0,
+		"max": 20
+	},
+	"DeleteWebAuthnCredentialRequest": {
+		"t": "structure",
+		"req": [
+			"AccessToken",
+			"CredentialId"
+		],
+		"m": {
+			"AccessToken": "TokenModelType",
+			"CredentialId": "StringType"
 		}
 	}
 };
