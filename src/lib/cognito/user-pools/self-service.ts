@@ -116,6 +116,7 @@ const getUserAuthFactors: Handler = async (input, env) => {
 	if (user.password !== undefined) configured.push('PASSWORD');
 	if (allowed.includes('EMAIL_OTP') && user.attributes.email_verified === 'true') configured.push('EMAIL_OTP');
 	if (allowed.includes('SMS_OTP') && user.attributes.phone_number_verified === 'true') configured.push('SMS_OTP');
+	if (user.passkeys?.length) configured.push('WEB_AUTHN');
 	return { Username: user.username, ...mfaFields(user), ConfiguredUserAuthFactors: configured };
 };
 

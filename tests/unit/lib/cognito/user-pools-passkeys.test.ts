@@ -32,6 +32,7 @@ describe('passkeys (WebAuthn)', () => {
 		const { Credentials } = await t.call('ListWebAuthnCredentials', { AccessToken });
 		expect(Credentials).toEqual([expect.objectContaining({ CredentialId: authenticator.id, RelyingPartyId: 'app.example.com', AuthenticatorAttachment: 'platform' })]);
 
+		expect((await t.call('GetUserAuthFactors', { AccessToken })).ConfiguredUserAuthFactors).toEqual(['PASSWORD', 'WEB_AUTHN']);
 		const select = await t.call('InitiateAuth', { AuthFlow: 'USER_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'kai' } });
 		expect(select.AvailableChallenges).toEqual(['PASSWORD', 'PASSWORD_SRP', 'WEB_AUTHN']);
 		const webauthn = await t.call('RespondToAuthChallenge', { ClientId: clientId, ChallengeName: 'SELECT_CHALLENGE', Session: select.Session, ChallengeResponses: { USERNAME: 'kai', ANSWER: 'WEB_AUTHN' } });
