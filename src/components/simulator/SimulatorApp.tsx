@@ -209,6 +209,10 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 						</button>
 					</div>
 				</div>
+				<p class="small muted clock-hint">
+					Fast-forward to watch things expire: challenge sessions after 3 min (+5 min), ID and access tokens after 1 h (+1 h),
+					confirmation codes after 24 h (+1 day).
+				</p>
 				{(sim.notice || sessionNotice) && (
 					<p class="sim-notice" role="alert">
 						{sim.notice} {sessionNotice}
