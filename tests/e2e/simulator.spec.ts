@@ -96,6 +96,18 @@ test('fast-forwarding the sandbox clock expires the code and the tokens', async 
 	await expect(page.getByTestId('clock-offset')).toHaveText('real time');
 });
 
+test('after one online visit the simulator and its trigger runtime work offline', async ({ page, context }) => {
+	await page.goto('/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await context.setOffline(true);
+	await openScenario(page, 'pre-sign-up-trigger');
+	await page.getByRole('button', { name: 'Run all' }).click();
+	await expect(page.getByText('3 of 3 steps as expected')).toBeVisible({ timeout: 20_000 });
+	await expect(page.locator('.cm-content')).toBeVisible();
+});
+
 test('the page works from the keyboard and shows the Sync closure notice where Sync appears', async ({ page }) => {
 	await openScenario(page, 'sign-in-and-tokens');
 	const picker = page.getByLabel('Choose a guided scenario');
