@@ -37,6 +37,7 @@ function CheckGroup<T extends string | number>({
 	);
 }
 
+/** The custom-study form; `onStart` receives the chosen question ids in study order. */
 export function CustomStudy({
 	practice,
 	onStart,

@@ -12,6 +12,7 @@ interface Props {
 	lessons: Array<{ slug: string; title: string }>;
 }
 
+/** Mastery per lesson (predicted recall today), with links to each lesson drill. */
 export default function LessonMastery({ lessons }: Props) {
 	const { practice, error } = usePractice();
 	if (error) return null;

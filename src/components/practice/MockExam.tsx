@@ -40,6 +40,7 @@ function clock(ms: number): string {
 
 type Stored = { state: MockExamState } | undefined;
 
+/** The mock-exam view: setup, or the saved exam (running or submitted). */
 export function MockExam({ practice, onExit }: Props) {
 	const [exam, setExam] = useState<MockExamState | null>(null);
 	const [loaded, setLoaded] = useState(false);

@@ -10,6 +10,7 @@ import {
 import { BarChart } from '../progress/charts';
 import { percent, plural, type Practice } from './use-practice';
 
+/** Question ids per lesson, in course order, leaving out lessons without questions. */
 export function lessonGroups(practice: Practice): Array<[string, string[]]> {
 	return practice.bank.lessons
 		.map(
@@ -22,6 +23,7 @@ export function lessonGroups(practice: Practice): Array<[string, string[]]> {
 		.filter(([, ids]) => ids.length > 0);
 }
 
+/** The exam-date planner view. */
 export function Planner({ practice, onExit }: { practice: Practice; onExit(): void }) {
 	const [date, setDate] = useState(practice.data.examDate ?? '');
 	const [message, setMessage] = useState('');
@@ -122,6 +124,7 @@ export function Planner({ practice, onExit }: { practice: Practice; onExit(): vo
 	);
 }
 
+/** Readiness per lesson as a table (the numbers behind the bar chart). */
 export function ReadinessTable({
 	readiness,
 	title,

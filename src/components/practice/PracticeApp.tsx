@@ -47,6 +47,7 @@ function urlFor(view: View): string {
 	return `?mode=${view.mode}`;
 }
 
+/** Island root of /practice/. */
 export default function PracticeApp() {
 	const { practice, error } = usePractice();
 	const [view, setView] = useState<View>(() =>

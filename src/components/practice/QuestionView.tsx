@@ -21,6 +21,7 @@ interface Props {
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
 
+/** Renders one question; the options become read-only and explained once `grade` is given. */
 export function QuestionView({
 	question,
 	idPrefix,

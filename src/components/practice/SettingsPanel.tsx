@@ -9,6 +9,7 @@ import {
 } from '../../lib/srs';
 import type { Practice } from './use-practice';
 
+/** The settings form; invalid values are refused with the engine's message. */
 export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit(): void }) {
 	const s = practice.data.settings;
 	const [retention, setRetention] = useState(String(s.desiredRetention));

@@ -51,6 +51,7 @@ function isTyping(target: EventTarget | null): boolean {
 	return el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type);
 }
 
+/** One practice session; answers are logged as they are given, so a reload loses nothing. */
 export function StudySession({ practice, mode, title, list, onExit }: Props) {
 	const [state, dispatch, live] = useSyncReducer(reduceSession, () =>
 		startSession(

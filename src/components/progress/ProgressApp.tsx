@@ -25,6 +25,7 @@ import { BarChart, ColumnChart, Heatmap } from './charts';
 import '../practice/practice.css';
 import './progress.css';
 
+/** Island root of /progress/. */
 export default function ProgressApp() {
 	const { practice, error } = usePractice();
 	if (error) {

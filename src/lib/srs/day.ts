@@ -23,9 +23,10 @@ export function dayToIsoDate(day: number, ctx: DayContext): string {
 	return new Date(local).toISOString().slice(0, 10);
 }
 
-/** Study day of a calendar date `YYYY-MM-DD` (local). Pure. */
-export function isoDateToDay(date: string, ctx: DayContext): number {
-	const utcMidnight = Date.parse(`${date}T00:00:00Z`);
-	void ctx;
-	return Math.floor(utcMidnight / DAY_MS);
+/**
+ * Study day that starts on the calendar date `YYYY-MM-DD` (local). Study days are numbered by local
+ * calendar day, so the context is not needed; it is taken for symmetry with `dayToIsoDate`. Pure.
+ */
+export function isoDateToDay(date: string, _ctx?: DayContext): number {
+	return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createSchedulerConfig } from '../../../../src/lib/srs/defaults';
-import { dayIndex } from '../../../../src/lib/srs/day';
+import { dayIndex, dayStart, dayToIsoDate, isoDateToDay } from '../../../../src/lib/srs/day';
 import { planNewCards, readinessByGroup, remainingNewCards } from '../../../../src/lib/srs/planner';
 import { rebuildCards } from '../../../../src/lib/srs/rebuild';
 import { CTX, DAY, NOW, review } from '../../../fixtures/practice';
@@ -84,5 +84,20 @@ describe('dayIndex', () => {
 		expect(dayIndex(Date.UTC(2025, 0, 2, 2), { tzOffsetMinutes: 120, dayStartHour: 4 })).toBe(
 			dayIndex(noon, CTX) + 1
 		);
+	});
+});
+
+describe('calendar dates', () => {
+	test('a date and its study day convert both ways, whatever the offset', () => {
+		for (const ctx of [
+			CTX,
+			{ tzOffsetMinutes: -300, dayStartHour: 4 },
+			{ tzOffsetMinutes: 540, dayStartHour: 0 },
+		]) {
+			const day = isoDateToDay('2026-04-15', ctx);
+			expect(dayToIsoDate(day, ctx)).toBe('2026-04-15');
+			expect(dayIndex(dayStart(day, ctx), ctx)).toBe(day);
+			expect(dayIndex(dayStart(day, ctx) - 1, ctx)).toBe(day - 1);
+		}
 	});
 });
