@@ -125,4 +125,10 @@ test('an unreadable store is kept as a backup and practice continues with a fres
 	expect((backup.match(/"cardId"/g) ?? []).length).toBe(2);
 	await expect(page.getByRole('button', { name: 'Daily review' })).toBeVisible();
 	expect(await totalReviews(page)).toBe('0 reviews');
+	// The notice stays until dismissed, on the Progress page too.
+	await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await page.goto('/practice/');
+	await expect(page.getByRole('button', { name: 'Daily review' })).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { orderForStudy } from '../../lib/quiz';
 import { buildDailyQueue, dayIndex } from '../../lib/srs';
-import { downloadText } from '../../client/practice-store';
+import { BackupNotice } from './BackupNotice';
 import { CustomStudy } from './CustomStudy';
 import { MockExam } from './MockExam';
 import { Planner } from './Planner';
@@ -162,7 +162,6 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 	const suspended = practice.order.filter((id) => practice.cards.get(id)?.suspended);
 	const flagged = practice.order.filter((id) => practice.cards.get(id)?.flagged);
 	const today = dayIndex(now, practice.ctx);
-	const { backup } = practice.data;
 	const lessonTitle = (slug: string) =>
 		practice.bank.lessons.find((l) => l.slug === slug)?.title ?? slug;
 	const stem = (id: string) => {
@@ -173,33 +172,7 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 
 	return (
 		<div class="practice-home">
-			{backup && (
-				<div class="notice danger" role="alert">
-					<p>
-						<strong>Your saved progress could not be read</strong>: {backup.reason}. Everything that
-						could be read has been kept as a backup file. Practice continues with a fresh, empty
-						store.
-					</p>
-					<div class="actions">
-						<button
-							type="button"
-							class="button"
-							onClick={() =>
-								downloadText(`cognito-study-backup-${backup.at.slice(0, 10)}.json`, backup.text)
-							}
-						>
-							Download the backup
-						</button>
-						<button
-							type="button"
-							class="button secondary"
-							onClick={() => practice.store.dismissBackup()}
-						>
-							Dismiss
-						</button>
-					</div>
-				</div>
-			)}
+			<BackupNotice practice={practice} />
 			<section class="card daily" aria-labelledby="daily-heading">
 				<h2 id="daily-heading">Today</h2>
 				<dl class="counts">

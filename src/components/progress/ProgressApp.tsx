@@ -19,6 +19,7 @@ import {
 	trueRetention,
 } from '../../lib/srs';
 import { downloadText } from '../../client/practice-store';
+import { BackupNotice } from '../practice/BackupNotice';
 import { lessonGroups, ReadinessTable } from '../practice/Planner';
 import { percent, plural, usePractice, type Practice } from '../practice/use-practice';
 import { BarChart, ColumnChart, Heatmap } from './charts';
@@ -63,6 +64,7 @@ function ProgressView({ practice }: { practice: Practice }) {
 
 	return (
 		<div class="progress">
+			<BackupNotice practice={practice} />
 			<p class="summary">
 				You have answered <strong data-testid="total-reviews">{plural(total, 'review')}</strong> in
 				total, on {plural(activeDays, 'day')} in the last year.{' '}
