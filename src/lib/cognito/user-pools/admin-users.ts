@@ -6,7 +6,7 @@ import type { Env, Handler, PoolRecord, UserRecord } from './state';
 import { NO_CLIENT, runTrigger } from './triggers';
 import { checkSignInAttributesUnique, claimAlias, createUserRecord, describeUser, issueCode, mfaFields, resolveNewUsername, revokeUserSessions, setPassword, usernameAttributesOf, validateAttributes } from './user-records';
 import { applyLegacyMfaOptions } from './self-service';
-import { applyAttributeUpdate, postConfirmation, recoveryDelivery } from './users';
+import { allowsPasswordless, applyAttributeUpdate, postConfirmation, recoveryDelivery } from './users';
 import { attributeListToMap, attributeMapToList, findUser, getPool, invalidParameter, newCode, notAuthorized, requireUser, toEpochSeconds, userKey } from './util';
 
 const adminCreateUser: Handler = async (input, env) => {
@@ -25,6 +25,11 @@ const adminCreateUser: Handler = async (input, env) => {
 	const username = resolveNewUsername(pool, input.Username, sub, attributes);
 	if (findUser(pool, username) || (usernameAttributesOf(pool).length && findUser(pool, input.Username))) throw new ServiceError('UsernameExistsException', 'User account already exists');
 	if (input.TemporaryPassword !== undefined) checkPassword(pool, input.TemporaryPassword);
+	if (attributes.email_verified === 'true' && !attributes.email) throw invalidParameter('Email is required to set email_verified to true.');
+	if (attributes.phone_number_verified === 'true' && !attributes.phone_number) throw invalidParameter('Phone number is required to set phone_number_verified to true.');
+	const mediums: string[] = input.DesiredDeliveryMediums ?? [];
+	if (input.MessageAction !== 'SUPPRESS' && mediums.includes('EMAIL') && !attributes.email) throw invalidParameter('An email address is required when DesiredDeliveryMediums includes EMAIL.');
+	if (input.MessageAction !== 'SUPPRESS' && mediums.includes('SMS') && !attributes.phone_number) throw invalidParameter('A phone number is required when DesiredDeliveryMediums includes SMS.');
 	validateAttributes(pool, attributes, { requireAll: true });
 	checkSignInAttributesUnique(pool, attributes);
 	await runTrigger(env, pool, 'PreSignUp', {
@@ -34,6 +39,14 @@ const adminCreateUser: Handler = async (input, env) => {
 		request: { userAttributes: attributes, validationData: input.ValidationData ? attributeListToMap(input.ValidationData) : null, ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}) },
 		response: { autoConfirmUser: false, autoVerifyPhone: false, autoVerifyEmail: false },
 	});
+	// In passwordless pools a user created without a temporary password has no password at all.
+	if (input.TemporaryPassword === undefined && allowsPasswordless(pool)) {
+		if (!attributes.email && !attributes.phone_number) throw invalidParameter('An email address or phone number is required for a user without a password.');
+		const user = createUserRecord(env, pool, username, sub, attributes, 'CONFIRMED', undefined);
+		if (attributes.email_verified === 'true') claimAlias(pool, user, 'email', !!input.ForceAliasCreation);
+		if (attributes.phone_number_verified === 'true') claimAlias(pool, user, 'phone_number', !!input.ForceAliasCreation);
+		return { User: describeUser(user) };
+	}
 	const temporary = input.TemporaryPassword ?? generateTemporaryPassword(pool.settings.Policies.PasswordPolicy, env.context.randomString);
 	const user = createUserRecord(env, pool, username, sub, attributes, 'FORCE_CHANGE_PASSWORD', temporary);
 	user.temporaryPasswordSetAt = env.now();

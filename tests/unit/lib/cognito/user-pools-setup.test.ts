@@ -183,6 +183,15 @@ describe('groups and admin user management', () => {
 		expect(user.UserAttributes[0].Value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 	});
 
+	test('AdminCreateUser checks the delivery attributes; passwordless pools create users without a password', async () => {
+		expect(await t.failure('AdminCreateUser', { UserPoolId: poolId, Username: 'vera', DesiredDeliveryMediums: ['EMAIL'] })).toMatch(/^InvalidParameterException: An email address is required/);
+		expect(await t.failure('AdminCreateUser', { UserPoolId: poolId, Username: 'vera', UserAttributes: [{ Name: 'email_verified', Value: 'true' }] })).toMatch(/^InvalidParameterException: Email is required/);
+		const { poolId: passwordless } = await poolWithClient(t, { Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } } });
+		const { User } = await t.call('AdminCreateUser', { UserPoolId: passwordless, Username: 'walt', UserAttributes: [{ Name: 'email', Value: 'walt@example.com' }, { Name: 'email_verified', Value: 'true' }] });
+		expect(User.UserStatus).toBe('CONFIRMED');
+		expect(await t.failure('AdminCreateUser', { UserPoolId: passwordless, Username: 'xavi' })).toMatch(/^InvalidParameterException: An email address or phone number is required/);
+	});
+
 	test('AdminSetUserPassword, disable/enable, groups, delete', async () => {
 		await t.call('AdminCreateUser', { UserPoolId: poolId, Username: 'frank', MessageAction: 'SUPPRESS', TemporaryPassword: PASSWORD });
 		await t.call('AdminSetUserPassword', { UserPoolId: poolId, Username: 'frank', Password: 'N3w-Passw0rd', Permanent: true });
