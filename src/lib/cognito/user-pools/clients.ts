@@ -1,5 +1,6 @@
 /** App client operations and the client settings that drive sign-in (flows, validities, secrets). */
 import { ServiceError } from '../core/errors';
+import { customScopesOf } from './resources';
 import type { ClientRecord, Env, Handler, PoolRecord } from './state';
 import { getClient, getPool, invalidParameter, newClientId, newClientSecret, toEpochSeconds } from './util';
 
@@ -54,6 +55,10 @@ function clientSettings(pool: PoolRecord, input: Record<string, any>): Record<st
 	checkValidity(input, 'RefreshToken', 3600, 315360000, '60 minutes and 10 years');
 	for (const attribute of [...(input.ReadAttributes ?? []), ...(input.WriteAttributes ?? [])]) {
 		if (!pool.settings.SchemaAttributes.some((a: { Name: string }) => a.Name === attribute)) throw invalidParameter(`Invalid write attributes specified while creating a client`);
+	}
+	const standardScopes = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
+	for (const scope of (input.AllowedOAuthScopes ?? []) as string[]) {
+		if (!standardScopes.includes(scope) && !customScopesOf(pool).includes(scope)) throw new ServiceError('ScopeDoesNotExistException', `Invalid scope requested: ${scope}`);
 	}
 	if (input.AllowedOAuthFlows?.includes('client_credentials') && !input.GenerateSecret && !input.__hasSecret) {
 		throw invalidParameter('client_credentials flow can not be selected if client does not have a client secret.');

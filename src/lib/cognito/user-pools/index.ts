@@ -6,7 +6,7 @@
  * Module map: pools.ts (pools, MFA config, groups) · clients.ts · domains.ts · users.ts (sign-up,
  * recovery, migration) · admin-users.ts · auth.ts (InitiateAuth/RespondToAuthChallenge/refresh,
  * USER_AUTH) built on sign-in.ts, srp-flow.ts, custom-auth.ts, token-issue.ts · mfa.ts (TOTP,
- * preferences) · devices.ts · self-service.ts (access-token operations, RevokeToken) · triggers.ts ·
+ * preferences) · devices.ts · resources.ts (tags, resource servers) · self-service.ts (access-token operations, RevokeToken) · triggers.ts ·
  * webauthn.ts (passkeys) · messages.ts · tokens.ts (keys, claims, JWKS) · srp.ts · password-policy.ts · sessions.ts ·
  * user-records.ts · util.ts.
  *
@@ -25,6 +25,7 @@ import { DOMAIN_HANDLERS } from './domains';
 import { MFA_HANDLERS } from './mfa';
 import { validateInput } from './model/shape';
 import { POOL_HANDLERS } from './pools';
+import { RESOURCE_HANDLERS } from './resources';
 import { SELF_SERVICE_HANDLERS } from './self-service';
 import type { Env, Handler, UserPoolsState } from './state';
 import { decodeJwt, jwksOf, openIdConfigurationOf, poolOfIssuer, verifySignature } from './tokens';
@@ -54,6 +55,7 @@ const HANDLERS: Record<string, Handler> = {
 	...DOMAIN_HANDLERS,
 	...DEVICE_HANDLERS,
 	...WEBAUTHN_HANDLERS,
+	...RESOURCE_HANDLERS,
 };
 
 const emptyState = (): UserPoolsState => ({ v: 1, pools: {}, clientPools: {} });

@@ -37,6 +37,8 @@ export interface PoolRecord {
 	refreshTokens: Record<string, RefreshTokenRecord>;
 	/** Authentication events (the `event_id` of their tokens) whose access tokens are revoked. */
 	revokedEvents: Record<string, number>;
+	/** Resource servers (OAuth custom scopes) by identifier. */
+	resourceServers?: Record<string, { Identifier: string; Name: string; Scopes: Array<{ ScopeName: string; ScopeDescription: string }> }>;
 	/** The pool's domain (prefix or custom), when one is configured. */
 	domain?: { Domain: string; ManagedLoginVersion: number; CustomDomainConfig?: { CertificateArn: string } };
 }

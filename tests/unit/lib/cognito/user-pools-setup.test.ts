@@ -253,3 +253,19 @@ describe('domains', () => {
 		expect(await t.call('DescribeUserPoolDomain', { Domain: 'my-study-app' })).toEqual({ DomainDescription: {} });
 	});
 });
+
+describe('tags and resource servers', () => {
+	test('tags by pool ARN; custom scopes must exist before a client allows them', async () => {
+		const t = userPoolSandbox(15);
+		const { UserPool } = await t.call('CreateUserPool', { PoolName: 'tags', UserPoolTags: { team: 'a' } });
+		await t.call('TagResource', { ResourceArn: UserPool.Arn, Tags: { env: 'dev' } });
+		await t.call('UntagResource', { ResourceArn: UserPool.Arn, TagKeys: ['team'] });
+		expect(await t.call('ListTagsForResource', { ResourceArn: UserPool.Arn })).toEqual({ Tags: { env: 'dev' } });
+		const client = (scopes: string[]) => ({ UserPoolId: UserPool.Id, ClientName: 'api', GenerateSecret: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: scopes });
+		expect(await t.failure('CreateUserPoolClient', client(['notes/read']))).toBe('ScopeDoesNotExistException: Invalid scope requested: notes/read');
+		const { ResourceServer } = await t.call('CreateResourceServer', { UserPoolId: UserPool.Id, Identifier: 'notes', Name: 'Notes API', Scopes: [{ ScopeName: 'read', ScopeDescription: 'Read notes' }] });
+		expect(ResourceServer).toEqual({ UserPoolId: UserPool.Id, Identifier: 'notes', Name: 'Notes API', Scopes: [{ ScopeName: 'read', ScopeDescription: 'Read notes' }] });
+		expect((await t.call('CreateUserPoolClient', client(['notes/read']))).UserPoolClient.AllowedOAuthScopes).toEqual(['notes/read']);
+		expect((await t.call('ListResourceServers', { UserPoolId: UserPool.Id, MaxResults: 10 })).ResourceServers).toHaveLength(1);
+	});
+});

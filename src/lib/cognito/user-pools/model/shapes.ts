@@ -81,7 +81,15 @@ export const OPERATION_INPUTS: Record<string, string> = {
 	"StartWebAuthnRegistration": "StartWebAuthnRegistrationRequest",
 	"CompleteWebAuthnRegistration": "CompleteWebAuthnRegistrationRequest",
 	"ListWebAuthnCredentials": "ListWebAuthnCredentialsRequest",
-	"DeleteWebAuthnCredential": "DeleteWebAuthnCredentialRequest"
+	"DeleteWebAuthnCredential": "DeleteWebAuthnCredentialRequest",
+	"TagResource": "TagResourceRequest",
+	"UntagResource": "UntagResourceRequest",
+	"ListTagsForResource": "ListTagsForResourceRequest",
+	"CreateResourceServer": "CreateResourceServerRequest",
+	"DescribeResourceServer": "DescribeResourceServerRequest",
+	"ListResourceServers": "ListResourceServersRequest",
+	"UpdateResourceServer": "UpdateResourceServerRequest",
+	"DeleteResourceServer": "DeleteResourceServerRequest"
 };
 
 /** Shape name → shape. */
@@ -2168,6 +2176,146 @@ export const SHAPES: Record<string, Shape> = {
 		"m": {
 			"AccessToken": "TokenModelType",
 			"CredentialId": "StringType"
+		}
+	},
+	"TagResourceRequest": {
+		"t": "structure",
+		"req": [
+			"ResourceArn",
+			"Tags"
+		],
+		"m": {
+			"ResourceArn": "ArnType",
+			"Tags": "UserPoolTagsType"
+		}
+	},
+	"UntagResourceRequest": {
+		"t": "structure",
+		"req": [
+			"ResourceArn",
+			"TagKeys"
+		],
+		"m": {
+			"ResourceArn": "ArnType",
+			"TagKeys": "UserPoolTagsListType"
+		}
+	},
+	"UserPoolTagsListType": {
+		"t": "list",
+		"i": "TagKeysType"
+	},
+	"ListTagsForResourceRequest": {
+		"t": "structure",
+		"req": [
+			"ResourceArn"
+		],
+		"m": {
+			"ResourceArn": "ArnType"
+		}
+	},
+	"CreateResourceServerRequest": {
+		"t": "structure",
+		"req": [
+			"UserPoolId",
+			"Identifier",
+			"Name"
+		],
+		"m": {
+			"UserPoolId": "UserPoolIdType",
+			"Identifier": "ResourceServerIdentifierType",
+			"Name": "ResourceServerNameType",
+			"Scopes": "ResourceServerScopeListType"
+		}
+	},
+	"ResourceServerIdentifierType": {
+		"t": "string",
+		"min": 1,
+		"max": 256,
+		"p": "[\\x21\\x23-\\x5B\\x5D-\\x7E]+"
+	},
+	"ResourceServerNameType": {
+		"t": "string",
+		"min": 1,
+		"max": 256,
+		"p": "[\\w\\s+=,.@-]+"
+	},
+	"ResourceServerScopeListType": {
+		"t": "list",
+		"max": 100,
+		"i": "ResourceServerScopeType"
+	},
+	"ResourceServerScopeType": {
+		"t": "structure",
+		"req": [
+			"ScopeName",
+			"ScopeDescription"
+		],
+		"m": {
+			"ScopeName": "ResourceServerScopeNameType",
+			"ScopeDescription": "ResourceServerScopeDescriptionType"
+		}
+	},
+	"ResourceServerScopeNameType": {
+		"t": "string",
+		"min": 1,
+		"max": 256,
+		"p": "[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+"
+	},
+	"ResourceServerScopeDescriptionType": {
+		"t": "string",
+		"min": 1,
+		"max": 256
+	},
+	"DescribeResourceServerRequest": {
+		"t": "structure",
+		"req": [
+			"UserPoolId",
+			"Identifier"
+		],
+		"m": {
+			"UserPoolId": "UserPoolIdType",
+			"Identifier": "ResourceServerIdentifierType"
+		}
+	},
+	"ListResourceServersRequest": {
+		"t": "structure",
+		"req": [
+			"UserPoolId"
+		],
+		"m": {
+			"UserPoolId": "UserPoolIdType",
+			"MaxResults": "ListResourceServersLimitType",
+			"NextToken": "PaginationKeyType"
+		}
+	},
+	"ListResourceServersLimitType": {
+		"t": "integer",
+		"min": 1,
+		"max": 50
+	},
+	"UpdateResourceServerRequest": {
+		"t": "structure",
+		"req": [
+			"UserPoolId",
+			"Identifier",
+			"Name"
+		],
+		"m": {
+			"UserPoolId": "UserPoolIdType",
+			"Identifier": "ResourceServerIdentifierType",
+			"Name": "ResourceServerNameType",
+			"Scopes": "ResourceServerScopeListType"
+		}
+	},
+	"DeleteResourceServerRequest": {
+		"t": "structure",
+		"req": [
+			"UserPoolId",
+			"Identifier"
+		],
+		"m": {
+			"UserPoolId": "UserPoolIdType",
+			"Identifier": "ResourceServerIdentifierType"
 		}
 	}
 };
