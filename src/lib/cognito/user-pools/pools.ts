@@ -195,6 +195,14 @@ const updateUserPool: Handler = async (input, env) => {
 	if (pool.settings.UserPoolTier === 'PLUS' && settings.UserPoolTier !== 'PLUS' && ['AUDIT', 'ENFORCED'].includes(pool.settings.UserPoolAddOns?.AdvancedSecurityMode)) {
 		throw new ServiceError('TierChangeNotAllowedException', 'Downgrading from PLUS is not allowed while threat protection is active.');
 	}
+	if (settings.UserPoolTier === 'LITE' && pool.settings.UserPoolTier !== 'LITE') {
+		const inUse = [
+			...(Object.values(pool.clients).some((c) => (c.ExplicitAuthFlows ?? []).includes('ALLOW_USER_AUTH')) ? ['app clients with ALLOW_USER_AUTH'] : []),
+			...(pool.settings.EmailMfaConfiguration ? ['email MFA'] : []),
+			...(pool.settings.WebAuthnConfiguration ? ['passkeys'] : []),
+		];
+		if (inUse.length) throw new ServiceError('TierChangeNotAllowedException', `Cannot change the feature plan to LITE while these Essentials features are in use: ${inUse.join(', ')}.`);
+	}
 	applyMutableSettings(settings, input);
 	pool.settings = settings;
 	pool.modifiedAt = env.now();

@@ -84,6 +84,14 @@ describe('CreateUserPool / DescribeUserPool', () => {
 		expect(await t.failure('DescribeUserPool', { UserPoolId: UserPool.Id })).toMatch(/^ResourceNotFoundException/);
 	});
 
+	test('downgrading to LITE is refused while Essentials features are in use', async () => {
+		const { UserPool } = await t.call('CreateUserPool', { PoolName: 'tiers' });
+		await t.call('CreateUserPoolClient', { UserPoolId: UserPool.Id, ClientName: 'choice', ExplicitAuthFlows: ['ALLOW_USER_AUTH'] });
+		expect(await t.failure('UpdateUserPool', { UserPoolId: UserPool.Id, UserPoolTier: 'LITE' })).toMatch(/^TierChangeNotAllowedException: .*ALLOW_USER_AUTH/);
+		await t.call('UpdateUserPool', { UserPoolId: UserPool.Id, UserPoolTier: 'PLUS' });
+		expect((await t.call('DescribeUserPool', { UserPoolId: UserPool.Id })).UserPool.UserPoolTier).toBe('PLUS');
+	});
+
 	test('UpdateUserPool resets omitted settings to their defaults', async () => {
 		const sms = { SnsCallerArn: 'arn:aws:iam::123456789012:role/sns', ExternalId: 'x' };
 		const { UserPool } = await t.call('CreateUserPool', { PoolName: 'update', MfaConfiguration: 'OPTIONAL', SmsConfiguration: sms, Policies: { PasswordPolicy: { MinimumLength: 10 } } });
