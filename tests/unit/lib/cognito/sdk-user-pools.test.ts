@@ -22,6 +22,10 @@ import {
 	VerifySoftwareTokenCommand,
 	AdminAddUserToGroupCommand,
 	InvalidParameterException,
+	GetTokensFromRefreshTokenCommand,
+	RefreshTokenReuseException,
+	RevokeTokenCommand,
+	GetUserAuthFactorsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { Secret, TOTP } from 'otpauth';
@@ -103,5 +107,19 @@ describe('the real @aws-sdk/client-cognito-identity-provider against the sandbox
 		t.clock.advance(30_000);
 		const tokens = await t.idp.send(new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: mfa.Session, ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code() } }));
 		expect(tokens.AuthenticationResult!.IdToken).toBeDefined();
+	});
+
+	test('refresh-token rotation, reuse and revocation through the SDK', async () => {
+		const { UserPoolClient } = await t.idp.send(
+			new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'rotating', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'], RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 } })
+		);
+		const rotating = UserPoolClient!.ClientId!;
+		const { AuthenticationResult } = await t.idp.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: rotating, AuthParameters: { USERNAME: 'ana@example.com', PASSWORD } }));
+		const next = await t.idp.send(new GetTokensFromRefreshTokenCommand({ ClientId: rotating, RefreshToken: AuthenticationResult!.RefreshToken }));
+		expect(next.AuthenticationResult!.RefreshToken).toBeDefined();
+		t.clock.advance(1000);
+		await expect(t.idp.send(new GetTokensFromRefreshTokenCommand({ ClientId: rotating, RefreshToken: AuthenticationResult!.RefreshToken }))).rejects.toBeInstanceOf(RefreshTokenReuseException);
+		await t.idp.send(new RevokeTokenCommand({ ClientId: rotating, Token: next.AuthenticationResult!.RefreshToken }));
+		await expect(t.idp.send(new GetUserAuthFactorsCommand({ AccessToken: next.AuthenticationResult!.AccessToken }))).rejects.toBeInstanceOf(NotAuthorizedException);
 	});
 });
