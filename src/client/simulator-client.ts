@@ -3,7 +3,13 @@
  * events, and saving after every change. N.B. browser-only (Worker, localStorage).
  */
 import type { CallOutcome, JsonObject, RunContext, InboxMessage } from '../lib/simulator';
-import type { WorkerEvent, WorkerMessage, WorkerReply, WorkerRequestBody, WorkerStatus } from './simulator-protocol';
+import type {
+	WorkerEvent,
+	WorkerMessage,
+	WorkerReply,
+	WorkerRequestBody,
+	WorkerStatus,
+} from './simulator-protocol';
 import { loadSandbox, saveSandbox } from './simulator-store';
 
 /** Something the client reports to the page. */
@@ -34,7 +40,10 @@ export function newSeed(): number {
 
 /** Starts the worker and restores the saved sandbox (or starts one with `seed`). */
 export function createSimulatorClient(seed: number = newSeed()): SimulatorClient {
-	const worker = new Worker(new URL('./simulator-worker.ts', import.meta.url), { type: 'module', name: 'cognito-sandbox' });
+	const worker = new Worker(new URL('./simulator-worker.ts', import.meta.url), {
+		type: 'module',
+		name: 'cognito-sandbox',
+	});
 	const listeners = new Set<(event: ClientEvent) => void>();
 	const pending = new Map<number, (reply: WorkerReply) => void>();
 	let nextId = 1;
@@ -68,10 +77,12 @@ export function createSimulatorClient(seed: number = newSeed()): SimulatorClient
 	}
 
 	const loaded = loadSandbox();
-	const ready = expectOk({ kind: 'init', seed, offsetMs: 0, saved: loaded.saved }).then((reply) => ({
-		notice: loaded.notice ?? reply.notice,
-		restored: Boolean(loaded.saved) && !reply.notice,
-	}));
+	const ready = expectOk({ kind: 'init', seed, offsetMs: 0, saved: loaded.saved }).then(
+		(reply) => ({
+			notice: loaded.notice ?? reply.notice,
+			restored: Boolean(loaded.saved) && !reply.notice,
+		})
+	);
 
 	const client: SimulatorClient = {
 		ready,

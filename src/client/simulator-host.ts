@@ -3,8 +3,19 @@
  * from simulator-worker.ts so it can be tested in Node. Clock: real time (injected `realNow`) plus an offset.
  */
 import { createSandbox, type Sandbox } from '../lib/cognito';
-import { callSandbox, createSeededRandom, type InboxMessage, type SeededRandom } from '../lib/simulator';
-import type { PersistedSandbox, WorkerEvent, WorkerReply, WorkerRequest, WorkerStatus } from './simulator-protocol';
+import {
+	callSandbox,
+	createSeededRandom,
+	type InboxMessage,
+	type SeededRandom,
+} from '../lib/simulator';
+import type {
+	PersistedSandbox,
+	WorkerEvent,
+	WorkerReply,
+	WorkerRequest,
+	WorkerStatus,
+} from './simulator-protocol';
 
 interface State {
 	sandbox: Sandbox;
@@ -19,13 +30,20 @@ export interface SimulatorHost {
 }
 
 /** Creates the host; `realNow` is the wall clock (Date.now in the worker, a fake in tests). */
-export function createSimulatorHost(post: (event: WorkerEvent) => void, realNow: () => number): SimulatorHost {
+export function createSimulatorHost(
+	post: (event: WorkerEvent) => void,
+	realNow: () => number
+): SimulatorHost {
 	let state: State | undefined;
 
 	function create(seed: number, offsetMs: number, skip = 0): State {
 		const clock = { offsetMs };
 		const random = createSeededRandom(seed, skip);
-		const sandbox = createSandbox({ region: 'us-east-1', clock: { now: () => realNow() + clock.offsetMs }, random });
+		const sandbox = createSandbox({
+			region: 'us-east-1',
+			clock: { now: () => realNow() + clock.offsetMs },
+			random,
+		});
 		sandbox.trace.subscribe((event) => {
 			post({ type: 'trace', event: plain(event) });
 			if (event.type === 'MessageSent') {
@@ -86,7 +104,13 @@ export function createSimulatorHost(post: (event: WorkerEvent) => void, realNow:
 				const outcome = await callSandbox(current.sandbox, request.operation, request.request, {
 					advanceClock: (ms) => (current.clock.offsetMs += ms),
 				});
-				return { type: 'reply', id: request.id, ok: true, outcome: plain(outcome), ...changed(current) };
+				return {
+					type: 'reply',
+					id: request.id,
+					ok: true,
+					outcome: plain(outcome),
+					...changed(current),
+				};
 			}
 			case 'defineFunction':
 				current.sandbox.defineFunction(request.arn, request.code);
@@ -106,8 +130,16 @@ export function createSimulatorHost(post: (event: WorkerEvent) => void, realNow:
 			try {
 				return await run(request);
 			} catch (error) {
-				const fallback: WorkerStatus = state ? status(state) : { seed: 0, offsetMs: 0, now: realNow(), outbox: [], functions: [] };
-				return { type: 'reply', id: request.id, ok: false, message: error instanceof Error ? error.message : String(error), status: fallback };
+				const fallback: WorkerStatus = state
+					? status(state)
+					: { seed: 0, offsetMs: 0, now: realNow(), outbox: [], functions: [] };
+				return {
+					type: 'reply',
+					id: request.id,
+					ok: false,
+					message: error instanceof Error ? error.message : String(error),
+					status: fallback,
+				};
 			}
 		},
 	};

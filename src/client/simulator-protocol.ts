@@ -48,14 +48,10 @@ export type WorkerReply = {
 	id: number;
 	status: WorkerStatus;
 	persist?: PersistedSandbox;
-} & (
-	| { ok: true; outcome?: CallOutcome; notice?: string }
-	| { ok: false; message: string }
-);
+} & ({ ok: true; outcome?: CallOutcome; notice?: string } | { ok: false; message: string });
 
 /** Pushed by the worker as things happen. */
 export type WorkerEvent =
-	| { type: 'trace'; event: TraceEvent }
-	| { type: 'outbox'; message: InboxMessage };
+	{ type: 'trace'; event: TraceEvent } | { type: 'outbox'; message: InboxMessage };
 
 export type WorkerMessage = WorkerReply | WorkerEvent;

@@ -36,14 +36,29 @@ export function loadSandbox(): { saved?: PersistedSandbox; notice?: string } {
 	if (!text) return {};
 	try {
 		const value = JSON.parse(text) as { v?: number } & Partial<PersistedSandbox>;
-		if (value.v !== 1 || typeof value.seed !== 'number' || typeof value.draws !== 'number' || typeof value.offsetMs !== 'number' || !value.snapshot) {
+		if (
+			value.v !== 1 ||
+			typeof value.seed !== 'number' ||
+			typeof value.draws !== 'number' ||
+			typeof value.offsetMs !== 'number' ||
+			!value.snapshot
+		) {
 			throw new Error('unexpected shape');
 		}
-		return { saved: { seed: value.seed, draws: value.draws, offsetMs: value.offsetMs, snapshot: value.snapshot } };
+		return {
+			saved: {
+				seed: value.seed,
+				draws: value.draws,
+				offsetMs: value.offsetMs,
+				snapshot: value.snapshot,
+			},
+		};
 	} catch {
 		storage()?.removeItem(SANDBOX_KEY);
 		storage()?.removeItem(SESSION_KEY);
-		return { notice: 'The saved sandbox in this browser was unreadable, so a fresh one was started.' };
+		return {
+			notice: 'The saved sandbox in this browser was unreadable, so a fresh one was started.',
+		};
 	}
 }
 
@@ -61,7 +76,12 @@ export function saveSandbox(state: PersistedSandbox): boolean {
 export function loadSession(): SavedSession | undefined {
 	try {
 		const value = JSON.parse(storage()?.getItem(SESSION_KEY) ?? 'null') as SavedSession | null;
-		return value && value.v === 1 && typeof value.results === 'object' && typeof value.steps === 'object' ? value : undefined;
+		return value &&
+			value.v === 1 &&
+			typeof value.results === 'object' &&
+			typeof value.steps === 'object'
+			? value
+			: undefined;
 	} catch {
 		return undefined;
 	}

@@ -11,7 +11,10 @@ const scope = self as unknown as {
 	addEventListener(type: 'message', listener: (event: { data: WorkerRequest }) => void): void;
 };
 
-const host = createSimulatorHost((event) => scope.postMessage(event), () => Date.now());
+const host = createSimulatorHost(
+	(event) => scope.postMessage(event),
+	() => Date.now()
+);
 // Requests run one at a time, in order, so a long trigger delays later calls instead of interleaving with them.
 let queue: Promise<void> = Promise.resolve();
 

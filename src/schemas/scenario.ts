@@ -5,7 +5,10 @@ import { LESSON_SLUGS } from './vocabulary';
 /** A call id: a camelCase name later requests use in `{{<id>.Field}}`. */
 const callIdSchema = z
 	.string()
-	.regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase name such as signUp (later requests say {{signUp.UserSub}})');
+	.regex(
+		/^[a-z][A-Za-z0-9]*$/,
+		'must be a camelCase name such as signUp (later requests say {{signUp.UserSub}})'
+	);
 
 /**
  * An operation: a real Cognito API name (`SignUp`, `GetId`, `cognito-identity:TagResource`), a Cognito Sync REST
@@ -24,7 +27,9 @@ const operationSchema = z
 const requestSchema = z
 	.record(z.string(), z.unknown())
 	.default({})
-	.describe('Request body; {{<id>.Path}}, {{outbox.last.code}} and {{totp}} are resolved before the call');
+	.describe(
+		'Request body; {{<id>.Path}}, {{outbox.last.code}} and {{totp}} are resolved before the call'
+	);
 
 /** One set-up call (run before the steps, not shown as a step). */
 export const scenarioCallSchema = z
@@ -52,7 +57,10 @@ export const scenarioStepSchema = z
 		/** What should happen: `success`, or the exact exception name the service returns. */
 		expect: z
 			.string()
-			.regex(/^(?:success|[A-Z][A-Za-z]+(?:Exception|Error))$/, 'must be "success" or an exception name such as UsernameExistsException')
+			.regex(
+				/^(?:success|[A-Z][A-Za-z]+(?:Exception|Error))$/,
+				'must be "success" or an exception name such as UsernameExistsException'
+			)
 			.default('success'),
 		/** For `Sandbox.SimulateRequest` steps: the IAM decision expected. */
 		decision: z.enum(['Allow', 'Deny']).optional(),
@@ -69,7 +77,10 @@ export const scenarioFunctionSchema = z
 		/** Function ARN that a pool's `LambdaConfig` names. */
 		arn: z
 			.string()
-			.regex(/^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+$/, 'must be a Lambda function ARN such as arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up'),
+			.regex(
+				/^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+$/,
+				'must be a Lambda function ARN such as arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up'
+			),
 		/** Handler source, e.g. `export const handler = async (event) => { …; return event; };`. */
 		code: z.string().min(10),
 	})
@@ -79,7 +90,12 @@ export const scenarioFunctionSchema = z
 export const scenarioRoleSchema = z
 	.object({
 		/** Role ARN. */
-		arn: z.string().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/Cognito_Auth'),
+		arn: z
+			.string()
+			.regex(
+				/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+				'must be an IAM role ARN such as arn:aws:iam::123456789012:role/Cognito_Auth'
+			),
 		/** Trust policy document (who may assume the role). */
 		trustPolicy: z.record(z.string(), z.unknown()).optional(),
 		/** Permission policy documents. */
@@ -92,7 +108,11 @@ const REFERENCE = /\{\{\s*([^{}]+?)\s*\}\}/g;
 function referencesIn(value: unknown): string[] {
 	if (typeof value === 'string') return [...value.matchAll(REFERENCE)].map((match) => match[1]!);
 	if (Array.isArray(value)) return value.flatMap(referencesIn);
-	if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => [...referencesIn(key), ...referencesIn(inner)]);
+	if (value && typeof value === 'object')
+		return Object.entries(value).flatMap(([key, inner]) => [
+			...referencesIn(key),
+			...referencesIn(inner),
+		]);
 	return [];
 }
 
@@ -121,7 +141,11 @@ export const scenarioSchema = z
 	.strict()
 	.superRefine((data, ctx) => {
 		if (data.draft && !data.draftReason) {
-			ctx.addIssue({ code: 'custom', path: ['draftReason'], message: 'must say why the scenario is a draft when draft is true' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['draftReason'],
+				message: 'must say why the scenario is a draft when draft is true',
+			});
 		}
 		const seen = new Set<string>();
 		const calls = [
@@ -141,13 +165,22 @@ export const scenarioSchema = z
 				}
 			}
 			if (call.id) {
-				if (seen.has(call.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `must be unique in the scenario, found "${call.id}" twice` });
+				if (seen.has(call.id))
+					ctx.addIssue({
+						code: 'custom',
+						path: [...path, 'id'],
+						message: `must be unique in the scenario, found "${call.id}" twice`,
+					});
 				seen.add(call.id);
 			}
 		}
 		data.steps.forEach((step, index) => {
 			if (step.decision && step.operation !== 'Sandbox.SimulateRequest') {
-				ctx.addIssue({ code: 'custom', path: ['steps', index, 'decision'], message: `only applies to Sandbox.SimulateRequest steps, found it on ${step.operation}` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['steps', index, 'decision'],
+					message: `only applies to Sandbox.SimulateRequest steps, found it on ${step.operation}`,
+				});
 			}
 		});
 	});
@@ -156,4 +189,6 @@ export type ScenarioData = z.infer<typeof scenarioSchema>;
 
 type Assert<T extends true> = T;
 /** Compile-time check: parsed frontmatter is a runnable scenario (plus the id and body the loader adds). */
-export type ScenarioDataIsRunnable = Assert<ScenarioData extends Omit<Scenario, 'id' | 'body'> ? true : false>;
+export type ScenarioDataIsRunnable = Assert<
+	ScenarioData extends Omit<Scenario, 'id' | 'body'> ? true : false
+>;

@@ -3,11 +3,14 @@ import { expect, test, type Page } from '@playwright/test';
 /** Opens a scenario by deep link and waits until the sandbox worker is ready. */
 async function openScenario(page: Page, id: string) {
 	await page.goto(`/simulator/?scenario=${id}`);
-	await expect(page.getByLabel('Choose a guided scenario')).toHaveValue(id);
-	await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled();
+	// Generous: the island and the worker (sandbox + QuickJS) load in parallel and CI machines may be busy.
+	await expect(page.getByLabel('Choose a guided scenario')).toHaveValue(id, { timeout: 15_000 });
+	await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled({ timeout: 15_000 });
 }
 
-test('a deep-linked scenario runs all steps: the code reaches the inbox and tokens are issued', async ({ page }) => {
+test('a deep-linked scenario runs all steps: the code reaches the inbox and tokens are issued', async ({
+	page,
+}) => {
 	const problems: string[] = [];
 	page.on('pageerror', (error) => problems.push(error.message));
 	await openScenario(page, 'sign-up-email-verification');
@@ -19,7 +22,9 @@ test('a deep-linked scenario runs all steps: the code reaches the inbox and toke
 	const code = page.getByTestId('inbox-code').first();
 	await expect(code).toHaveText(/^\d{6}$/);
 	// The exact exception name and message, as the service returned them.
-	await expect(page.locator('[data-step="tooEarly"]').getByTestId('outcome-error')).toHaveText('UserNotConfirmedException: User is not confirmed.');
+	await expect(page.locator('[data-step="tooEarly"]').getByTestId('outcome-error')).toHaveText(
+		'UserNotConfirmedException: User is not confirmed.'
+	);
 	// Tokens issued, with decoded claims.
 	const signIn = page.locator('[data-step="signIn"]');
 	await expect(signIn.getByText('Decoded AuthenticationResult.IdToken')).toBeVisible();
@@ -35,7 +40,9 @@ test('a deep-linked scenario runs all steps: the code reaches the inbox and toke
 	expect(problems).toEqual([]);
 });
 
-test('an endless loop in a trigger is reported as the real error and the page stays usable', async ({ page }) => {
+test('an endless loop in a trigger is reported as the real error and the page stays usable', async ({
+	page,
+}) => {
 	await openScenario(page, 'pre-sign-up-trigger');
 	const editor = page.locator('.cm-content');
 	await expect(editor).toBeVisible();
@@ -54,9 +61,12 @@ test('an endless loop in a trigger is reported as the real error and the page st
 	const before = await html.getAttribute('data-theme');
 	await page.locator('.theme-toggle').click();
 	await expect(html).not.toHaveAttribute('data-theme', before!);
-	await expect(signUp.getByTestId('outcome-error')).toContainText('UnexpectedLambdaException: PreSignUp invocation failed due to error Socket timeout', {
-		timeout: 8_000,
-	});
+	await expect(signUp.getByTestId('outcome-error')).toContainText(
+		'UnexpectedLambdaException: PreSignUp invocation failed due to error Socket timeout',
+		{
+			timeout: 8_000,
+		}
+	);
 	expect(Date.now() - started).toBeLessThan(7_500);
 
 	// Another step works afterwards: restore the original trigger and sign up with the blocked domain.
@@ -69,15 +79,17 @@ test('an endless loop in a trigger is reported as the real error and the page st
 });
 
 test('a corrupt saved sandbox starts fresh and says so', async ({ page }) => {
-	await page.addInitScript(() => localStorage.setItem('cognito-study:simulator:sandbox:v1', '{not json'));
+	await page.addInitScript(() =>
+		localStorage.setItem('cognito-study:simulator:sandbox:v1', '{not json')
+	);
 	await page.goto('/simulator/');
 	await expect(page.getByRole('alert')).toContainText('unreadable, so a fresh one was started');
-	await expect(page.getByRole('button', { name: 'Reset sandbox' })).toBeEnabled();
+	await expect(page.getByRole('button', { name: 'Reset sandbox' })).toBeEnabled({ timeout: 15_000 });
 });
 
 test('the console calls any operation and fast-forward moves the clock', async ({ page }) => {
 	await page.goto('/simulator/');
-	await expect(page.getByRole('button', { name: 'Reset sandbox' })).toBeEnabled();
+	await expect(page.getByRole('button', { name: 'Reset sandbox' })).toBeEnabled({ timeout: 15_000 });
 	await page.getByLabel('Operation').fill('CreateUserPool');
 	await page.getByLabel('Request (JSON)').fill('{"PoolName": ""}');
 	await page.getByRole('button', { name: 'Call', exact: true }).click();
@@ -91,12 +103,17 @@ test('fast-forwarding the sandbox clock expires the code and the tokens', async 
 	await page.getByRole('button', { name: 'Run all' }).click();
 	await expect(page.getByText('9 of 9 steps as expected')).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByTestId('clock-offset')).toHaveText('real time + 1 d 1 h 2 min');
-	await expect(page.locator('[data-step="lateConfirm"]').getByTestId('outcome-error')).toContainText('ExpiredCodeException');
+	await expect(
+		page.locator('[data-step="lateConfirm"]').getByTestId('outcome-error')
+	).toContainText('ExpiredCodeException');
 	await page.getByRole('button', { name: 'Real time' }).click();
 	await expect(page.getByTestId('clock-offset')).toHaveText('real time');
 });
 
-test('after one online visit the simulator and its trigger runtime work offline', async ({ page, context }) => {
+test('after one online visit the simulator and its trigger runtime work offline', async ({
+	page,
+	context,
+}) => {
 	await page.goto('/');
 	await page.evaluate(async () => {
 		await navigator.serviceWorker.ready;
@@ -108,18 +125,27 @@ test('after one online visit the simulator and its trigger runtime work offline'
 	await expect(page.locator('.cm-content')).toBeVisible();
 });
 
-test('the page works from the keyboard and shows the Sync closure notice where Sync appears', async ({ page }) => {
+test('the page works from the keyboard and shows the Sync closure notice where Sync appears', async ({
+	page,
+}) => {
 	await openScenario(page, 'sign-in-and-tokens');
 	const picker = page.getByLabel('Choose a guided scenario');
 	await picker.focus();
 	await picker.selectOption({ label: 'Cognito Sync conflict between two devices' });
 	await expect(page).toHaveURL(/scenario=sync-two-device-conflict/);
-	await expect(page.getByText('Amazon Cognito Sync is closed to new customers since 30 July 2026').first()).toBeVisible();
+	await expect(
+		page.getByText('Amazon Cognito Sync is closed to new customers since 30 July 2026').first()
+	).toBeVisible();
 	const runFirst = page.getByRole('button', { name: /^Run step 1:/ });
 	await runFirst.focus();
 	await page.keyboard.press('Enter');
 	await expect(page.locator('[data-step="phoneRead"]')).toContainText('✓ as expected');
-	await expect(page.locator('.event-log').getByText(/Cognito Sync is closed to new customers/).first()).toBeVisible();
+	await expect(
+		page
+			.locator('.event-log')
+			.getByText(/Cognito Sync is closed to new customers/)
+			.first()
+	).toBeVisible();
 });
 
 for (const theme of ['light', 'dark'] as const) {
@@ -134,8 +160,21 @@ for (const theme of ['light', 'dark'] as const) {
 		await page.getByRole('button', { name: 'Run all' }).click();
 		await expect(page.getByText('3 of 3 steps as expected')).toBeVisible({ timeout: 40_000 });
 		await expect(page.locator('.cm-content')).toBeVisible();
-		await page.evaluate(() => document.querySelectorAll('details').forEach((element) => (element.open = true)));
-		const results = await new AxeBuilder({ page }).include('.simulator').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-		expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+		await page.evaluate(() =>
+			document.querySelectorAll('details').forEach((element) => (element.open = true))
+		);
+		const results = await new AxeBuilder({ page })
+			.include('.simulator')
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+			.analyze();
+		expect(
+			results.violations.map(
+				(violation) =>
+					`${violation.id}: ${violation.nodes
+						.map((node) => node.target.join(' '))
+						.slice(0, 3)
+						.join(', ')}`
+			)
+		).toEqual([]);
 	});
 }

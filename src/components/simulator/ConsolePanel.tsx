@@ -24,7 +24,11 @@ const SUGGESTIONS = [
 ];
 
 /** Runs `call(operation, body)` and shows the outcome. */
-export function ConsolePanel({ call }: { call(operation: string, request: JsonObject): Promise<CallOutcome> }) {
+export function ConsolePanel({
+	call,
+}: {
+	call(operation: string, request: JsonObject): Promise<CallOutcome>;
+}) {
 	const [operation, setOperation] = useState('ListUserPools');
 	const [body, setBody] = useState('{\n  "MaxResults": 10\n}');
 	const [outcome, setOutcome] = useState<CallOutcome | null>(null);
@@ -36,7 +40,8 @@ export function ConsolePanel({ call }: { call(operation: string, request: JsonOb
 		let request: JsonObject;
 		try {
 			const parsed: unknown = body.trim() ? JSON.parse(body) : {};
-			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('The body must be a JSON object');
+			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+				throw new Error('The body must be a JSON object');
 			request = parsed as JsonObject;
 		} catch (error) {
 			setParseError(error instanceof Error ? error.message : String(error));
@@ -55,7 +60,14 @@ export function ConsolePanel({ call }: { call(operation: string, request: JsonOb
 		<form class="console" onSubmit={run}>
 			<div class="field-row">
 				<label for="console-operation">Operation</label>
-				<input id="console-operation" list="console-operations" value={operation} onInput={(event) => setOperation((event.target as HTMLInputElement).value)} autocomplete="off" spellcheck={false} />
+				<input
+					id="console-operation"
+					list="console-operations"
+					value={operation}
+					onInput={(event) => setOperation((event.target as HTMLInputElement).value)}
+					autocomplete="off"
+					spellcheck={false}
+				/>
 				<datalist id="console-operations">
 					{SUGGESTIONS.map((name) => (
 						<option key={name} value={name} />
@@ -75,8 +87,9 @@ export function ConsolePanel({ call }: { call(operation: string, request: JsonOb
 				aria-describedby="console-hint"
 			/>
 			<p id="console-hint" class="small muted">
-				Any cognito-idp or cognito-identity operation (prefix <code>cognito-identity:</code> for names both have), <code>Sync.*</code>, or{' '}
-				<code>Sandbox.SimulateRequest</code>. Ctrl+Enter runs.
+				Any cognito-idp or cognito-identity operation (prefix <code>cognito-identity:</code> for
+				names both have), <code>Sync.*</code>, or <code>Sandbox.SimulateRequest</code>. Ctrl+Enter
+				runs.
 			</p>
 			<div class="button-row">
 				<button type="submit" class="button" disabled={busy}>

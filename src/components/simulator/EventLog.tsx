@@ -19,17 +19,36 @@ export function describeEvent(event: TraceEvent): { kind: string; text: string; 
 				failed: Boolean(event.error),
 			};
 		case 'MessageSent':
-			return { kind: 'Message sent', text: `${event.channel} to ${event.destination} (${event.reason})${event.code ? `, code ${event.code}` : ''}`, failed: false };
+			return {
+				kind: 'Message sent',
+				text: `${event.channel} to ${event.destination} (${event.reason})${event.code ? `, code ${event.code}` : ''}`,
+				failed: false,
+			};
 		case 'TokenIssued':
-			return { kind: 'Token issued', text: `${event.tokenUse} token for ${event.username} (client ${event.clientId})`, failed: false };
+			return {
+				kind: 'Token issued',
+				text: `${event.tokenUse} token for ${event.username} (client ${event.clientId})`,
+				failed: false,
+			};
 		case 'CredentialsIssued':
-			return { kind: 'Credentials issued', text: `${event.accessKeyId} for ${event.identityId || 'a web identity'} as ${event.roleArn}`, failed: false };
+			return {
+				kind: 'Credentials issued',
+				text: `${event.accessKeyId} for ${event.identityId || 'a web identity'} as ${event.roleArn}`,
+				failed: false,
+			};
 		case 'PolicyEvaluated':
-			return { kind: 'Policy decision', text: `${event.action} on ${event.resource} → ${event.decision}`, failed: event.decision === 'Deny' };
+			return {
+				kind: 'Policy decision',
+				text: `${event.action} on ${event.resource} → ${event.decision}`,
+				failed: event.decision === 'Deny',
+			};
 		case 'SyncEvent':
 			return {
 				kind: 'Cognito Sync',
-				text: event.kind === 'notice' ? String((event.detail as { message?: unknown } | null)?.message ?? 'notice') : `${event.kind} event`,
+				text:
+					event.kind === 'notice'
+						? String((event.detail as { message?: unknown } | null)?.message ?? 'notice')
+						: `${event.kind} event`,
 				failed: false,
 			};
 	}
@@ -41,7 +60,11 @@ function details(event: TraceEvent) {
 			return (
 				<>
 					<JsonView label="request" value={event.request} openDepth={1} />
-					{event.error ? <JsonView label="error" value={event.error} /> : <JsonView label="response" value={event.response} openDepth={1} />}
+					{event.error ? (
+						<JsonView label="error" value={event.error} />
+					) : (
+						<JsonView label="response" value={event.response} openDepth={1} />
+					)}
 				</>
 			);
 		case 'TriggerInvoked':
@@ -49,13 +72,25 @@ function details(event: TraceEvent) {
 				<>
 					<p class="small muted">Function {event.functionArn}</p>
 					<JsonView label="event" value={event.event} openDepth={2} />
-					{event.error ? <JsonView label="error" value={event.error} /> : <JsonView label="response" value={event.response} openDepth={2} />}
+					{event.error ? (
+						<JsonView label="error" value={event.error} />
+					) : (
+						<JsonView label="response" value={event.response} openDepth={2} />
+					)}
 					<p class="small">console output{event.logs.length === 0 ? ': none' : ':'}</p>
-					{event.logs.length > 0 && <pre class="logs" tabindex={0} aria-label="Console output">{event.logs.join('\n')}</pre>}
+					{event.logs.length > 0 && (
+						<pre class="logs" tabindex={0} aria-label="Console output">
+							{event.logs.join('\n')}
+						</pre>
+					)}
 				</>
 			);
 		case 'TokenIssued':
-			return event.claims ? <JsonView label="claims" value={event.claims} /> : <p class="small muted">Refresh tokens are opaque (encrypted): no claims to show.</p>;
+			return event.claims ? (
+				<JsonView label="claims" value={event.claims} />
+			) : (
+				<p class="small muted">Refresh tokens are opaque (encrypted): no claims to show.</p>
+			);
 		default:
 			return <JsonView label="event" value={event} openDepth={1} />;
 	}
@@ -63,8 +98,16 @@ function details(event: TraceEvent) {
 
 /** The log; `events` in trace order. */
 export function EventLog({ events }: { events: readonly TraceEvent[] }) {
-	if (events.length === 0) return <p class="muted">Nothing has happened yet in this page session. Run a step or a console call.</p>;
-	const shown = events.map((event, index) => ({ event, index })).reverse().slice(0, 200);
+	if (events.length === 0)
+		return (
+			<p class="muted">
+				Nothing has happened yet in this page session. Run a step or a console call.
+			</p>
+		);
+	const shown = events
+		.map((event, index) => ({ event, index }))
+		.reverse()
+		.slice(0, 200);
 	return (
 		<ol class="event-log" reversed>
 			{shown.map(({ event, index }) => {
@@ -73,7 +116,8 @@ export function EventLog({ events }: { events: readonly TraceEvent[] }) {
 					<li key={index} class={summary.failed ? 'failed' : undefined}>
 						<details>
 							<summary>
-								<span class="event-kind">{summary.kind}</span> <span class="event-text">{summary.text}</span>
+								<span class="event-kind">{summary.kind}</span>{' '}
+								<span class="event-text">{summary.text}</span>
 							</summary>
 							<div class="event-details">{details(event)}</div>
 						</details>

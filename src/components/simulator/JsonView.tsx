@@ -18,10 +18,22 @@ export function JsonView({ value, label, openDepth = 2 }: Props) {
 	);
 }
 
-function Node({ name, value, depth, openDepth }: { name?: string; value: unknown; depth: number; openDepth: number }): JSX.Element {
+function Node({
+	name,
+	value,
+	depth,
+	openDepth,
+}: {
+	name?: string;
+	value: unknown;
+	depth: number;
+	openDepth: number;
+}): JSX.Element {
 	const key = name !== undefined ? <span class="json-key">{name}: </span> : null;
 	if (value && typeof value === 'object') {
-		const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+		const entries = Array.isArray(value)
+			? value.map((item, index) => [String(index), item] as const)
+			: Object.entries(value);
 		const brackets = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
 		if (entries.length === 0) {
 			return (
@@ -36,12 +48,28 @@ function Node({ name, value, depth, openDepth }: { name?: string; value: unknown
 				<summary>
 					{key}
 					<span class="json-punct">{brackets[0]}</span>
-					<span class="json-count"> {entries.length} {Array.isArray(value) ? (entries.length === 1 ? 'item' : 'items') : entries.length === 1 ? 'field' : 'fields'} </span>
+					<span class="json-count">
+						{' '}
+						{entries.length}{' '}
+						{Array.isArray(value)
+							? entries.length === 1
+								? 'item'
+								: 'items'
+							: entries.length === 1
+								? 'field'
+								: 'fields'}{' '}
+					</span>
 					<span class="json-punct">{brackets[1]}</span>
 				</summary>
 				<div class="json-children">
 					{entries.map(([childName, child]) => (
-						<Node key={childName} name={childName} value={child} depth={depth + 1} openDepth={openDepth} />
+						<Node
+							key={childName}
+							name={childName}
+							value={child}
+							depth={depth + 1}
+							openDepth={openDepth}
+						/>
 					))}
 				</div>
 			</details>
@@ -59,7 +87,10 @@ function Scalar({ value }: { value: unknown }) {
 	if (typeof value === 'string') {
 		const shown = value.length > 120 ? `${value.slice(0, 60)}…${value.slice(-20)}` : value;
 		return (
-			<span class="json-string" title={value.length > 120 ? `${value.length} characters` : undefined}>
+			<span
+				class="json-string"
+				title={value.length > 120 ? `${value.length} characters` : undefined}
+			>
 				"{shown}"
 			</span>
 		);

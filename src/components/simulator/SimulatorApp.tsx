@@ -3,7 +3,13 @@
  * log, live sequence view, inbox, trigger editor and a free-form console, all over a sandbox running in a worker.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { runSetup, runStep, type JsonObject, type Scenario, type StepResult } from '../../lib/simulator';
+import {
+	runSetup,
+	runStep,
+	type JsonObject,
+	type Scenario,
+	type StepResult,
+} from '../../lib/simulator';
 import { loadSession, saveSession, type SavedSession } from '../../client/simulator-store';
 import { newSeed } from '../../client/simulator-client';
 import { ConsolePanel, Outcome } from './ConsolePanel';
@@ -32,7 +38,13 @@ const FAST_FORWARD: Array<[label: string, ms: number]> = [
 	['+1 day', 86_400_000],
 ];
 
-const emptySession = (scenarioId: string | null): SavedSession => ({ v: 1, scenarioId, setUp: false, results: {}, steps: {} });
+const emptySession = (scenarioId: string | null): SavedSession => ({
+	v: 1,
+	scenarioId,
+	setUp: false,
+	results: {},
+	steps: {},
+});
 
 function scenarioFromUrl(): string | null {
 	return new URLSearchParams(location.search).get('scenario');
@@ -52,7 +64,10 @@ export function formatOffset(ms: number): string {
 export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 	const sim = useSimulator();
 	const { client, status } = sim;
-	const byId = useMemo(() => new Map(scenarios.map((scenario) => [scenario.id, scenario])), [scenarios]);
+	const byId = useMemo(
+		() => new Map(scenarios.map((scenario) => [scenario.id, scenario])),
+		[scenarios]
+	);
 	const [session, setSession] = useState<SavedSession>(() => {
 		const saved = loadSession();
 		const wanted = scenarioFromUrl();
@@ -65,7 +80,9 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 	const [setupError, setSetupError] = useState('');
 	const [seedInput, setSeedInput] = useState('');
 	const [sessionNotice, setSessionNotice] = useState('');
-	const unknownScenario = useRef(scenarioFromUrl() && !byId.has(scenarioFromUrl()!) ? scenarioFromUrl() : null);
+	const unknownScenario = useRef(
+		scenarioFromUrl() && !byId.has(scenarioFromUrl()!) ? scenarioFromUrl() : null
+	);
 	const scenario = session.scenarioId ? byId.get(session.scenarioId) : undefined;
 
 	useEffect(() => saveSession(session), [session]);
@@ -78,7 +95,10 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 		}
 	}, [sim.ready]);
 
-	const deployed = useMemo(() => Object.fromEntries(status.functions.map((fn) => [fn.arn, fn.code])), [status.functions]);
+	const deployed = useMemo(
+		() => Object.fromEntries(status.functions.map((fn) => [fn.arn, fn.code])),
+		[status.functions]
+	);
 
 	function chooseScenario(id: string) {
 		const url = new URL(location.href);
@@ -93,10 +113,14 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 		if (!scenario || current.setUp) return current;
 		setBusy('Setting up the scenario…');
 		const results = { ...current.results };
-		const overrides = Object.fromEntries(scenario.functions.filter((fn) => deployed[fn.arn]).map((fn) => [fn.arn, deployed[fn.arn]!]));
+		const overrides = Object.fromEntries(
+			scenario.functions.filter((fn) => deployed[fn.arn]).map((fn) => [fn.arn, deployed[fn.arn]!])
+		);
 		const outcome = await runSetup(scenario, client.runContext(), results, overrides);
 		if (!outcome.ok) {
-			const error = outcome.outcome.ok ? '' : `${outcome.outcome.error.type}: ${outcome.outcome.error.message}`;
+			const error = outcome.outcome.ok
+				? ''
+				: `${outcome.outcome.error.type}: ${outcome.outcome.error.message}`;
 			setSetupError(`Set-up call ${outcome.call.id ?? outcome.call.operation} failed: ${error}`);
 			return null;
 		}
@@ -111,9 +135,15 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 		setBusy(`Running step ${index + 1}: ${step.title}…`);
 		const results = { ...current.results };
 		const result = await runStep(step, results, client.runContext());
-		const next: SavedSession = { ...current, results, steps: { ...current.steps, [step.id]: result } };
+		const next: SavedSession = {
+			...current,
+			results,
+			steps: { ...current.steps, [step.id]: result },
+		};
 		setSession(next);
-		setAnnouncement(`Step ${index + 1}, ${step.title}: ${result.passed ? 'as expected' : 'not as expected'}. ${describeOutcome(result)}`);
+		setAnnouncement(
+			`Step ${index + 1}, ${step.title}: ${result.passed ? 'as expected' : 'not as expected'}. ${describeOutcome(result)}`
+		);
 		return next;
 	}
 
@@ -171,14 +201,17 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 	}
 
 	const showsSync = scenario?.lessons.includes('cognito-sync-and-appsync') ?? false;
-	const passedCount = scenario ? scenario.steps.filter((step) => session.steps[step.id]?.passed).length : 0;
+	const passedCount = scenario
+		? scenario.steps.filter((step) => session.steps[step.id]?.passed).length
+		: 0;
 
 	return (
 		<div class="simulator" aria-busy={busy ? 'true' : 'false'}>
 			<section class="sim-toolbar card" aria-label="Sandbox">
 				<p class="sim-local">
-					<strong>Everything runs locally in your browser.</strong> No AWS account, nothing sent anywhere: the sandbox, its emails and
-					its Lambda code run in a background worker on this page and are saved in this browser.
+					<strong>Everything runs locally in your browser.</strong> No AWS account, nothing sent
+					anywhere: the sandbox, its emails and its Lambda code run in a background worker on this
+					page and are saved in this browser.
 				</p>
 				<div class="sim-controls">
 					<form
@@ -190,7 +223,13 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 						}}
 					>
 						<label for="sim-seed">Seed</label>
-						<input id="sim-seed" inputMode="numeric" size={8} value={seedInput} onInput={(event) => setSeedInput((event.target as HTMLInputElement).value)} />
+						<input
+							id="sim-seed"
+							inputMode="numeric"
+							size={8}
+							value={seedInput}
+							onInput={(event) => setSeedInput((event.target as HTMLInputElement).value)}
+						/>
 						<button type="submit" class="button secondary" disabled={!sim.ready || Boolean(busy)}>
 							Reset sandbox
 						</button>
@@ -200,18 +239,30 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 							Clock: <strong data-testid="clock-offset">{formatOffset(status.offsetMs)}</strong>
 						</span>
 						{FAST_FORWARD.map(([label, ms]) => (
-							<button key={label} type="button" class="button secondary small-button" disabled={!sim.ready} onClick={() => fastForward(ms)} aria-label={`Fast-forward ${label.slice(1)}`}>
+							<button
+								key={label}
+								type="button"
+								class="button secondary small-button"
+								disabled={!sim.ready}
+								onClick={() => fastForward(ms)}
+								aria-label={`Fast-forward ${label.slice(1)}`}
+							>
 								{label}
 							</button>
 						))}
-						<button type="button" class="button secondary small-button" disabled={!sim.ready || status.offsetMs === 0} onClick={() => fastForward(null)}>
+						<button
+							type="button"
+							class="button secondary small-button"
+							disabled={!sim.ready || status.offsetMs === 0}
+							onClick={() => fastForward(null)}
+						>
 							Real time
 						</button>
 					</div>
 				</div>
 				<p class="small muted clock-hint">
-					Fast-forward to watch things expire: challenge sessions after 3 min (+5 min), ID and access tokens after 1 h (+1 h),
-					confirmation codes after 24 h (+1 day).
+					Fast-forward to watch things expire: challenge sessions after 3 min (+5 min), ID and
+					access tokens after 1 h (+1 h), confirmation codes after 24 h (+1 day).
 				</p>
 				{(sim.notice || sessionNotice) && (
 					<p class="sim-notice" role="alert">
@@ -228,9 +279,17 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 			<div class="sim-grid">
 				<section class="sim-scenario card" aria-labelledby="scenario-heading">
 					<h2 id="scenario-heading">Scenario</h2>
-					{unknownScenario.current && <p class="sim-notice">There is no scenario "{unknownScenario.current}"; pick one below.</p>}
+					{unknownScenario.current && (
+						<p class="sim-notice">
+							There is no scenario "{unknownScenario.current}"; pick one below.
+						</p>
+					)}
 					<label for="scenario-picker">Choose a guided scenario</label>
-					<select id="scenario-picker" value={session.scenarioId ?? ''} onChange={(event) => chooseScenario((event.target as HTMLSelectElement).value)}>
+					<select
+						id="scenario-picker"
+						value={session.scenarioId ?? ''}
+						onChange={(event) => chooseScenario((event.target as HTMLSelectElement).value)}
+					>
 						<option value="">Free play (no scenario)</option>
 						{scenarios.map((item) => (
 							<option key={item.id} value={item.id}>
@@ -242,7 +301,10 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 						<>
 							<h3 class="scenario-title">{scenario.title}</h3>
 							<p>{scenario.summary}</p>
-							<div class="scenario-intro" dangerouslySetInnerHTML={{ __html: scenario.introHtml }} />
+							<div
+								class="scenario-intro"
+								dangerouslySetInnerHTML={{ __html: scenario.introHtml }}
+							/>
 							<p class="small">
 								Illustrates:{' '}
 								{scenario.lessons.map((slug, index) => (
@@ -254,17 +316,29 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 							</p>
 							{showsSync && <p class="sim-notice">{SYNC_NOTICE}</p>}
 							<div class="button-row">
-								<button type="button" class="button" onClick={runAll} disabled={!sim.ready || Boolean(busy)}>
+								<button
+									type="button"
+									class="button"
+									onClick={runAll}
+									disabled={!sim.ready || Boolean(busy)}
+								>
 									Run all
 								</button>
-								<button type="button" class="button secondary" onClick={() => resetSandbox(status.seed)} disabled={!sim.ready || Boolean(busy)}>
+								<button
+									type="button"
+									class="button secondary"
+									onClick={() => resetSandbox(status.seed)}
+									disabled={!sim.ready || Boolean(busy)}
+								>
 									Reset
 								</button>
 								<span class="small muted">
 									{passedCount} of {scenario.steps.length} steps as expected
 								</span>
 							</div>
-							<p class="small muted">Reset starts the scenario again in an empty sandbox (same seed).</p>
+							<p class="small muted">
+								Reset starts the scenario again in an empty sandbox (same seed).
+							</p>
 							{busy && (
 								<p class="small busy" aria-hidden="true">
 									{busy}
@@ -279,18 +353,34 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 								{scenario.steps.map((step, index) => {
 									const result = session.steps[step.id];
 									return (
-										<li key={step.id} class={`step ${result ? (result.passed ? 'passed' : 'failed') : ''}`} data-step={step.id}>
+										<li
+											key={step.id}
+											class={`step ${result ? (result.passed ? 'passed' : 'failed') : ''}`}
+											data-step={step.id}
+										>
 											<div class="step-head">
 												<h4>
 													<span class="step-number">{index + 1}.</span> {step.title}
 												</h4>
-												<button type="button" class="button small-button" onClick={() => runStepAt(index)} disabled={!sim.ready || Boolean(busy)} aria-label={`Run step ${index + 1}: ${step.title}`}>
+												<button
+													type="button"
+													class="button small-button"
+													onClick={() => runStepAt(index)}
+													disabled={!sim.ready || Boolean(busy)}
+													aria-label={`Run step ${index + 1}: ${step.title}`}
+												>
 													{result ? 'Run again' : 'Run step'}
 												</button>
 											</div>
 											<p class="step-meta small">
 												<code>{step.operation}</code> · expects{' '}
-												<strong>{step.decision ? `${step.decision}` : step.expect === 'success' ? 'success' : step.expect}</strong>
+												<strong>
+													{step.decision
+														? `${step.decision}`
+														: step.expect === 'success'
+															? 'success'
+															: step.expect}
+												</strong>
 												{result && (
 													<span class={`verdict ${result.passed ? 'ok' : 'bad'}`}>
 														{' '}
@@ -307,7 +397,8 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 						</>
 					) : (
 						<p class="muted">
-							Pick a scenario to follow guided steps, or use the console below to call any operation on your own sandbox.
+							Pick a scenario to follow guided steps, or use the console below to call any operation
+							on your own sandbox.
 						</p>
 					)}
 				</section>
@@ -334,7 +425,10 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 
 			<section class="card" aria-labelledby="log-heading">
 				<h2 id="log-heading">Event log</h2>
-				<p class="small muted">From the sandbox trace for this page visit: API calls, Lambda invocations (event, response, console output), messages, tokens, credentials and policy decisions.</p>
+				<p class="small muted">
+					From the sandbox trace for this page visit: API calls, Lambda invocations (event,
+					response, console output), messages, tokens, credentials and policy decisions.
+				</p>
 				<EventLog events={sim.trace} />
 			</section>
 
@@ -351,7 +445,9 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 }
 
 function describeOutcome(result: StepResult): string {
-	return result.outcome.ok ? result.verdict : `${result.outcome.error.type}: ${result.outcome.error.message}`;
+	return result.outcome.ok
+		? result.verdict
+		: `${result.outcome.error.type}: ${result.outcome.error.message}`;
 }
 
 function StepResultView({ result }: { result: StepResult }) {
@@ -361,7 +457,9 @@ function StepResultView({ result }: { result: StepResult }) {
 			{result.request && (
 				<details class="step-request">
 					<summary>Request sent</summary>
-					<pre class="json-pre" tabindex={0}>{JSON.stringify(result.request, null, 2)}</pre>
+					<pre class="json-pre" tabindex={0}>
+						{JSON.stringify(result.request, null, 2)}
+					</pre>
 				</details>
 			)}
 			<details class="step-response" open>

@@ -1,7 +1,16 @@
 /** Decoded JWTs found in a response: header and claims, with the claims learners compare highlighted. */
 import { findJwts } from '../../lib/simulator';
 
-const HIGHLIGHT = new Set(['aud', 'client_id', 'token_use', 'scope', 'cognito:groups', 'sub', 'exp', 'iss']);
+const HIGHLIGHT = new Set([
+	'aud',
+	'client_id',
+	'token_use',
+	'scope',
+	'cognito:groups',
+	'sub',
+	'exp',
+	'iss',
+]);
 
 /** Shows every JWT inside `value` (nothing when there is none). */
 export function TokenView({ value }: { value: unknown }) {
@@ -10,14 +19,21 @@ export function TokenView({ value }: { value: unknown }) {
 	return (
 		<div class="token-view">
 			{tokens.map(({ path, decoded }) => (
-				<details class="token" key={path} open={path.endsWith('IdToken') || path.endsWith('AccessToken')}>
+				<details
+					class="token"
+					key={path}
+					open={path.endsWith('IdToken') || path.endsWith('AccessToken')}
+				>
 					<summary>
 						Decoded <code>{path}</code>
-						{typeof decoded.claims.token_use === 'string' ? ` (token_use ${decoded.claims.token_use})` : ''}
+						{typeof decoded.claims.token_use === 'string'
+							? ` (token_use ${decoded.claims.token_use})`
+							: ''}
 					</summary>
 					<p class="muted small">
-						Header: alg {String(decoded.header.alg ?? '?')}, kid {String(decoded.header.kid ?? '?')}. Decoded here without
-						verification; a real app verifies the signature against the pool's JWKS.
+						Header: alg {String(decoded.header.alg ?? '?')}, kid {String(decoded.header.kid ?? '?')}
+						. Decoded here without verification; a real app verifies the signature against the
+						pool's JWKS.
 					</p>
 					<div class="table-scroll">
 						<table class="claims">

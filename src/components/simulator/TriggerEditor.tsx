@@ -31,7 +31,12 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 	useEffect(() => {
 		let cancelled = false;
 		(async () => {
-			const [{ EditorView, basicSetup }, { javascript }, { HighlightStyle, syntaxHighlighting }, { tags }] = await Promise.all([
+			const [
+				{ EditorView, basicSetup },
+				{ javascript },
+				{ HighlightStyle, syntaxHighlighting },
+				{ tags },
+			] = await Promise.all([
 				import('codemirror'),
 				import('@codemirror/lang-javascript'),
 				import('@codemirror/language'),
@@ -39,11 +44,21 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 			]);
 			// Colours come from CSS custom properties, so the editor follows the site's light and dark themes.
 			const highlight = HighlightStyle.define([
-				{ tag: [tags.keyword, tags.controlKeyword, tags.operatorKeyword, tags.modifier], color: 'var(--cm-keyword)' },
+				{
+					tag: [tags.keyword, tags.controlKeyword, tags.operatorKeyword, tags.modifier],
+					color: 'var(--cm-keyword)',
+				},
 				{ tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--cm-string)' },
-				{ tag: [tags.comment, tags.lineComment, tags.blockComment], color: 'var(--cm-comment)', fontStyle: 'italic' },
+				{
+					tag: [tags.comment, tags.lineComment, tags.blockComment],
+					color: 'var(--cm-comment)',
+					fontStyle: 'italic',
+				},
 				{ tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--cm-number)' },
-				{ tag: [tags.definition(tags.variableName), tags.function(tags.variableName)], color: 'var(--cm-def)' },
+				{
+					tag: [tags.definition(tags.variableName), tags.function(tags.variableName)],
+					color: 'var(--cm-def)',
+				},
 				{ tag: [tags.propertyName], color: 'var(--cm-property)' },
 			]);
 			if (cancelled || !host.current) return;
@@ -60,7 +75,8 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 			});
 			editor.current = {
 				getCode: () => view.state.doc.toString(),
-				setCode: (next) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } }),
+				setCode: (next) =>
+					view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } }),
 				destroy: () => view.destroy(),
 			};
 			setLoading(false);
@@ -91,7 +107,11 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 		<div class="trigger-editor">
 			<div class="field-row">
 				<label for="trigger-function">Function</label>
-				<select id="trigger-function" value={fn.arn} onChange={(event) => setArn((event.target as HTMLSelectElement).value)}>
+				<select
+					id="trigger-function"
+					value={fn.arn}
+					onChange={(event) => setArn((event.target as HTMLSelectElement).value)}
+				>
 					{functions.map((item) => (
 						<option key={item.arn} value={item.arn}>
 							{item.name}
@@ -100,10 +120,19 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 				</select>
 			</div>
 			<p class="small muted">
-				<code>{fn.arn}</code>. Runs isolated (QuickJS) with a 5-second limit; <code>console.log</code> goes to the event log.
+				<code>{fn.arn}</code>. Runs isolated (QuickJS) with a 5-second limit;{' '}
+				<code>console.log</code> goes to the event log.
 			</p>
 			<div class="code-host" ref={host} data-testid="trigger-code">
-				{loading && <textarea class="code-fallback" aria-label="Trigger code (loading editor)" value={code} readOnly rows={10} />}
+				{loading && (
+					<textarea
+						class="code-fallback"
+						aria-label="Trigger code (loading editor)"
+						value={code}
+						readOnly
+						rows={10}
+					/>
+				)}
 			</div>
 			<div class="button-row">
 				<button type="button" class="button" onClick={deploy} disabled={loading}>

@@ -36,7 +36,10 @@ export function useSimulator(): SimulatorState {
 				setRestored(result.restored);
 				setReady(true);
 			},
-			(error: unknown) => setNotice(`The sandbox could not start: ${error instanceof Error ? error.message : String(error)}`)
+			(error: unknown) =>
+				setNotice(
+					`The sandbox could not start: ${error instanceof Error ? error.message : String(error)}`
+				)
 		);
 		return () => {
 			unsubscribe();

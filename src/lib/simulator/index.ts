@@ -4,9 +4,31 @@
  * src/client and src/components/simulator.
  */
 export * from './types';
-export { resolveTemplate, referencesIn, lookup, latestTotpSecret, totpAt, TemplateError, type TemplateScope } from './template';
-export { runSetup, runCall, runStep, runScenario, judge, type RunContext, type Results } from './runner';
+export {
+	resolveTemplate,
+	referencesIn,
+	lookup,
+	latestTotpSecret,
+	totpAt,
+	TemplateError,
+	type TemplateScope,
+} from './template';
+export {
+	runSetup,
+	runCall,
+	runStep,
+	runScenario,
+	judge,
+	type RunContext,
+	type Results,
+} from './runner';
 export { callSandbox, SYNC_ROUTES, type CallHooks, type CallableSandbox } from './sandbox-call';
 export { decodeJwt, findJwts, looksLikeJwt, type DecodedJwt } from './jwt';
-export { traceToSequence, type Lane, type LaneId, type SequenceModel, type SequenceRow } from './sequence';
+export {
+	traceToSequence,
+	type Lane,
+	type LaneId,
+	type SequenceModel,
+	type SequenceRow,
+} from './sequence';
 export { createSeededRandom, type SeededRandom } from './random';

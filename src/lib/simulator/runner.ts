@@ -4,7 +4,16 @@
  * sandbox in the browser's worker and in the headless Node test.
  */
 import { resolveTemplate, TemplateError } from './template';
-import type { CallOutcome, InboxMessage, JsonObject, Scenario, ScenarioCall, ScenarioRole, ScenarioStep, StepResult } from './types';
+import type {
+	CallOutcome,
+	InboxMessage,
+	JsonObject,
+	Scenario,
+	ScenarioCall,
+	ScenarioRole,
+	ScenarioStep,
+	StepResult,
+} from './types';
 
 /** What the runner needs from its host. */
 export interface RunContext {
@@ -26,8 +35,12 @@ export async function runSetup(
 	context: RunContext,
 	results: Results = {},
 	code: Readonly<Record<string, string>> = {}
-): Promise<{ ok: true; results: Results } | { ok: false; results: Results; call: ScenarioCall; outcome: CallOutcome }> {
-	for (const fn of scenario.functions) await context.defineFunction(fn.arn, code[fn.arn] ?? fn.code);
+): Promise<
+	| { ok: true; results: Results }
+	| { ok: false; results: Results; call: ScenarioCall; outcome: CallOutcome }
+> {
+	for (const fn of scenario.functions)
+		await context.defineFunction(fn.arn, code[fn.arn] ?? fn.code);
 	for (const call of scenario.setup) {
 		const { outcome } = await runCall(call, results, context);
 		if (!outcome.ok) return { ok: false, results, call, outcome };
@@ -40,10 +53,21 @@ export async function runSetup(
 			resolved = resolveTemplate(role, scope);
 		} catch (error) {
 			if (!(error instanceof TemplateError)) throw error;
-			const outcome: CallOutcome = { ok: false, error: { type: 'TemplateError', message: error.message } };
-			return { ok: false, results, call: { operation: 'DefineRole', request: { arn: role.arn } }, outcome };
+			const outcome: CallOutcome = {
+				ok: false,
+				error: { type: 'TemplateError', message: error.message },
+			};
+			return {
+				ok: false,
+				results,
+				call: { operation: 'DefineRole', request: { arn: role.arn } },
+				outcome,
+			};
 		}
-		await context.defineRole(resolved.arn, { trustPolicy: resolved.trustPolicy, policies: resolved.policies });
+		await context.defineRole(resolved.arn, {
+			trustPolicy: resolved.trustPolicy,
+			policies: resolved.policies,
+		});
 	}
 	return { ok: true, results };
 }
@@ -56,9 +80,14 @@ export async function runCall(
 ): Promise<{ request?: JsonObject; outcome: CallOutcome }> {
 	let request: JsonObject;
 	try {
-		request = resolveTemplate(call.request, { results, outbox: await context.outbox(), now: await context.now() });
+		request = resolveTemplate(call.request, {
+			results,
+			outbox: await context.outbox(),
+			now: await context.now(),
+		});
 	} catch (error) {
-		if (error instanceof TemplateError) return { outcome: { ok: false, error: { type: 'TemplateError', message: error.message } } };
+		if (error instanceof TemplateError)
+			return { outcome: { ok: false, error: { type: 'TemplateError', message: error.message } } };
 		throw error;
 	}
 	const outcome = await context.call(call.operation, request);
@@ -67,27 +96,45 @@ export async function runCall(
 }
 
 /** Runs one step and judges it against `expect` (and `decision`). */
-export async function runStep(step: ScenarioStep, results: Results, context: RunContext): Promise<StepResult> {
+export async function runStep(
+	step: ScenarioStep,
+	results: Results,
+	context: RunContext
+): Promise<StepResult> {
 	const { request, outcome } = await runCall(step, results, context);
 	return { stepId: step.id, request, outcome, ...judge(step, outcome) };
 }
 
 /** Whether an outcome is what the step expects, with a one-sentence verdict. Pure. */
-export function judge(step: Pick<ScenarioStep, 'expect' | 'decision'>, outcome: CallOutcome): { passed: boolean; verdict: string } {
+export function judge(
+	step: Pick<ScenarioStep, 'expect' | 'decision'>,
+	outcome: CallOutcome
+): { passed: boolean; verdict: string } {
 	if (step.expect === 'success') {
-		if (!outcome.ok) return { passed: false, verdict: `Expected success, got ${outcome.error.type}: ${outcome.error.message}` };
+		if (!outcome.ok)
+			return {
+				passed: false,
+				verdict: `Expected success, got ${outcome.error.type}: ${outcome.error.message}`,
+			};
 		if (step.decision) {
 			const decision = (outcome.response as { Decision?: string } | undefined)?.Decision;
 			return decision === step.decision
 				? { passed: true, verdict: `Policy decision ${decision}, as expected.` }
-				: { passed: false, verdict: `Expected the policy decision ${step.decision}, got ${decision ?? 'none'}.` };
+				: {
+						passed: false,
+						verdict: `Expected the policy decision ${step.decision}, got ${decision ?? 'none'}.`,
+					};
 		}
 		return { passed: true, verdict: 'Succeeded, as expected.' };
 	}
-	if (outcome.ok) return { passed: false, verdict: `Expected ${step.expect}, but the call succeeded.` };
+	if (outcome.ok)
+		return { passed: false, verdict: `Expected ${step.expect}, but the call succeeded.` };
 	return outcome.error.type === step.expect
 		? { passed: true, verdict: `Failed with ${outcome.error.type}, as expected.` }
-		: { passed: false, verdict: `Expected ${step.expect}, got ${outcome.error.type}: ${outcome.error.message}` };
+		: {
+				passed: false,
+				verdict: `Expected ${step.expect}, got ${outcome.error.type}: ${outcome.error.message}`,
+			};
 }
 
 /** Runs set-up and every step in order (for tests and "Run all"); returns each step's result. */
@@ -97,8 +144,14 @@ export async function runScenario(
 ): Promise<{ setupError?: string; steps: StepResult[]; results: Results }> {
 	const setup = await runSetup(scenario, context);
 	if (!setup.ok) {
-		const error = setup.outcome.ok ? '' : `${setup.outcome.error.type}: ${setup.outcome.error.message}`;
-		return { setupError: `Set-up call ${setup.call.id ?? setup.call.operation} failed with ${error}`, steps: [], results: setup.results };
+		const error = setup.outcome.ok
+			? ''
+			: `${setup.outcome.error.type}: ${setup.outcome.error.message}`;
+		return {
+			setupError: `Set-up call ${setup.call.id ?? setup.call.operation} failed with ${error}`,
+			steps: [],
+			results: setup.results,
+		};
 	}
 	const steps: StepResult[] = [];
 	for (const step of scenario.steps) steps.push(await runStep(step, setup.results, context));

@@ -20,20 +20,33 @@ const IDP = 'AWSCognitoIdentityProviderService';
 const IDENTITY = 'AWSCognitoIdentityService';
 
 /** Sync operations the simulator can call, with their method and path (parameters in braces). */
-export const SYNC_ROUTES: Readonly<Record<string, readonly [method: string, path: string]>> = Object.freeze({
-	ListDatasets: ['GET', '/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets'],
-	DescribeDataset: ['GET', '/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}'],
-	DeleteDataset: ['DELETE', '/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}'],
-	ListRecords: ['GET', '/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}/records'],
-	UpdateRecords: ['POST', '/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}'],
-	RegisterDevice: ['POST', '/identitypools/{IdentityPoolId}/identity/{IdentityId}/device'],
-	SubscribeToDataset: [
-		'POST',
-		'/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}/subscriptions/{DeviceId}',
-	],
-	SetIdentityPoolConfiguration: ['POST', '/identitypools/{IdentityPoolId}/configuration'],
-	SetCognitoEvents: ['POST', '/identitypools/{IdentityPoolId}/events'],
-});
+export const SYNC_ROUTES: Readonly<Record<string, readonly [method: string, path: string]>> =
+	Object.freeze({
+		ListDatasets: ['GET', '/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets'],
+		DescribeDataset: [
+			'GET',
+			'/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}',
+		],
+		DeleteDataset: [
+			'DELETE',
+			'/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}',
+		],
+		ListRecords: [
+			'GET',
+			'/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}/records',
+		],
+		UpdateRecords: [
+			'POST',
+			'/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}',
+		],
+		RegisterDevice: ['POST', '/identitypools/{IdentityPoolId}/identity/{IdentityId}/device'],
+		SubscribeToDataset: [
+			'POST',
+			'/identitypools/{IdentityPoolId}/identities/{IdentityId}/datasets/{DatasetName}/subscriptions/{DeviceId}',
+		],
+		SetIdentityPoolConfiguration: ['POST', '/identitypools/{IdentityPoolId}/configuration'],
+		SetCognitoEvents: ['POST', '/identitypools/{IdentityPoolId}/events'],
+	});
 
 /** What a call may do beyond the sandbox itself. */
 export interface CallHooks {
@@ -42,7 +55,8 @@ export interface CallHooks {
 }
 
 /** The subset of a sandbox that calls need (so tests can pass a fake). */
-export type CallableSandbox = Pick<Sandbox, 'fetch' | 'simulateRequest'> & Partial<Pick<Sandbox, 'mintProviderToken'>>;
+export type CallableSandbox = Pick<Sandbox, 'fetch' | 'simulateRequest'> &
+	Partial<Pick<Sandbox, 'mintProviderToken'>>;
 
 /** Calls one operation with a JSON request and returns the response or the service error. Never throws. */
 export async function callSandbox(
@@ -52,23 +66,41 @@ export async function callSandbox(
 	hooks: CallHooks = {}
 ): Promise<CallOutcome> {
 	try {
-		if (operation.startsWith('Sandbox.')) return await sandboxOperation(sandbox, operation.slice(8), request, hooks);
-		if (operation.startsWith('Sync.')) return await syncOperation(sandbox, operation.slice(5), request);
-		if (operation.startsWith('cognito-identity:')) return await jsonCall(sandbox, IDENTITY, operation.slice(17), request);
-		if (operation.startsWith('cognito-idp:')) return await jsonCall(sandbox, IDP, operation.slice(12), request);
+		if (operation.startsWith('Sandbox.'))
+			return await sandboxOperation(sandbox, operation.slice(8), request, hooks);
+		if (operation.startsWith('Sync.'))
+			return await syncOperation(sandbox, operation.slice(5), request);
+		if (operation.startsWith('cognito-identity:'))
+			return await jsonCall(sandbox, IDENTITY, operation.slice(17), request);
+		if (operation.startsWith('cognito-idp:'))
+			return await jsonCall(sandbox, IDP, operation.slice(12), request);
 		const first = await jsonCall(sandbox, IDP, operation, request);
 		if (!first.ok && first.error.type === 'UnknownOperationException') {
 			const second = await jsonCall(sandbox, IDENTITY, operation, request);
 			if (!(!second.ok && second.error.type === 'UnknownOperationException')) return second;
-			return { ok: false, error: { type: 'UnknownOperationException', message: `Unknown operation ${operation}` } };
+			return {
+				ok: false,
+				error: { type: 'UnknownOperationException', message: `Unknown operation ${operation}` },
+			};
 		}
 		return first;
 	} catch (error) {
-		return { ok: false, error: { type: 'ClientError', message: error instanceof Error ? error.message : String(error) } };
+		return {
+			ok: false,
+			error: {
+				type: 'ClientError',
+				message: error instanceof Error ? error.message : String(error),
+			},
+		};
 	}
 }
 
-async function jsonCall(sandbox: CallableSandbox, prefix: string, operation: string, request: JsonObject): Promise<CallOutcome> {
+async function jsonCall(
+	sandbox: CallableSandbox,
+	prefix: string,
+	operation: string,
+	request: JsonObject
+): Promise<CallOutcome> {
 	const response = await sandbox.fetch(
 		new Request('https://cognito.sandbox/', {
 			method: 'POST',
@@ -89,14 +121,28 @@ async function readOutcome(response: Response): Promise<CallOutcome> {
 	}
 	if (response.status >= 200 && response.status < 300) return { ok: true, response: body };
 	const record = (body ?? {}) as { __type?: string; message?: string; Message?: string };
-	const type = (response.headers.get('x-amzn-errortype') ?? record.__type ?? `HTTP ${response.status}`).split(':')[0]!;
+	const type = (
+		response.headers.get('x-amzn-errortype') ??
+		record.__type ??
+		`HTTP ${response.status}`
+	).split(':')[0]!;
 	return { ok: false, error: { type, message: record.message ?? record.Message ?? '' } };
 }
 
-async function syncOperation(sandbox: CallableSandbox, operation: string, request: JsonObject): Promise<CallOutcome> {
+async function syncOperation(
+	sandbox: CallableSandbox,
+	operation: string,
+	request: JsonObject
+): Promise<CallOutcome> {
 	const route = SYNC_ROUTES[operation];
 	if (!route) {
-		return { ok: false, error: { type: 'UnknownOperationException', message: `Unknown Cognito Sync operation ${operation}; known: ${Object.keys(SYNC_ROUTES).join(', ')}` } };
+		return {
+			ok: false,
+			error: {
+				type: 'UnknownOperationException',
+				message: `Unknown Cognito Sync operation ${operation}; known: ${Object.keys(SYNC_ROUTES).join(', ')}`,
+			},
+		};
 	}
 	const [method, template] = route;
 	const body: JsonObject = { ...request };
@@ -108,7 +154,8 @@ async function syncOperation(sandbox: CallableSandbox, operation: string, reques
 	});
 	const url = new URL(`https://cognito-sync.sandbox${path}`);
 	if (method === 'GET') {
-		for (const [key, value] of Object.entries(body)) if (value !== undefined) url.searchParams.set(key, String(value));
+		for (const [key, value] of Object.entries(body))
+			if (value !== undefined) url.searchParams.set(key, String(value));
 	}
 	const headers: Record<string, string> = { 'Content-Type': 'application/json' };
 	if (typeof request.AccessKeyId === 'string') {
@@ -120,16 +167,34 @@ async function syncOperation(sandbox: CallableSandbox, operation: string, reques
 		delete body.ClientContext;
 	}
 	const response = await sandbox.fetch(
-		new Request(url, { method, headers, body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body) })
+		new Request(url, {
+			method,
+			headers,
+			body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body),
+		})
 	);
 	return readOutcome(response);
 }
 
-async function sandboxOperation(sandbox: CallableSandbox, operation: string, request: JsonObject, hooks: CallHooks): Promise<CallOutcome> {
+async function sandboxOperation(
+	sandbox: CallableSandbox,
+	operation: string,
+	request: JsonObject,
+	hooks: CallHooks
+): Promise<CallOutcome> {
 	switch (operation) {
 		case 'SimulateRequest': {
-			const { AccessKeyId, Action, Resource, Context } = request as { AccessKeyId?: unknown; Action?: unknown; Resource?: unknown; Context?: unknown };
-			if (typeof AccessKeyId !== 'string' || typeof Action !== 'string' || typeof Resource !== 'string') {
+			const { AccessKeyId, Action, Resource, Context } = request as {
+				AccessKeyId?: unknown;
+				Action?: unknown;
+				Resource?: unknown;
+				Context?: unknown;
+			};
+			if (
+				typeof AccessKeyId !== 'string' ||
+				typeof Action !== 'string' ||
+				typeof Resource !== 'string'
+			) {
 				return invalid('SimulateRequest needs AccessKeyId, Action and Resource strings');
 			}
 			const result = await sandbox.simulateRequest({
@@ -150,7 +215,8 @@ async function sandboxOperation(sandbox: CallableSandbox, operation: string, req
 		}
 		case 'AdvanceClock': {
 			const seconds = Number(request.Seconds);
-			if (!Number.isFinite(seconds) || seconds < 0) return invalid('AdvanceClock needs Seconds, a number of seconds ≥ 0');
+			if (!Number.isFinite(seconds) || seconds < 0)
+				return invalid('AdvanceClock needs Seconds, a number of seconds ≥ 0');
 			if (!hooks.advanceClock) return invalid('This sandbox has no movable clock');
 			hooks.advanceClock(seconds * 1000);
 			return { ok: true, response: { AdvancedSeconds: seconds } };
@@ -158,12 +224,22 @@ async function sandboxOperation(sandbox: CallableSandbox, operation: string, req
 		case 'MintProviderToken': {
 			if (!sandbox.mintProviderToken) return invalid('This sandbox cannot mint provider tokens');
 			const { Provider, Claims } = request as { Provider?: unknown; Claims?: unknown };
-			if (typeof Provider !== 'string' || !Claims || typeof Claims !== 'object') return invalid('MintProviderToken needs Provider and Claims');
-			const token = await sandbox.mintProviderToken(Provider, Claims as Parameters<NonNullable<CallableSandbox['mintProviderToken']>>[1]);
+			if (typeof Provider !== 'string' || !Claims || typeof Claims !== 'object')
+				return invalid('MintProviderToken needs Provider and Claims');
+			const token = await sandbox.mintProviderToken(
+				Provider,
+				Claims as Parameters<NonNullable<CallableSandbox['mintProviderToken']>>[1]
+			);
 			return { ok: true, response: { Token: token } };
 		}
 		default:
-			return { ok: false, error: { type: 'UnknownOperationException', message: `Unknown sandbox operation Sandbox.${operation}; known: SimulateRequest, AdvanceClock, MintProviderToken` } };
+			return {
+				ok: false,
+				error: {
+					type: 'UnknownOperationException',
+					message: `Unknown sandbox operation Sandbox.${operation}; known: SimulateRequest, AdvanceClock, MintProviderToken`,
+				},
+			};
 	}
 }
 

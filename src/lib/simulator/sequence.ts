@@ -62,47 +62,134 @@ export function traceToSequence(trace: readonly TraceEvent[], limit = Infinity):
 		switch (event.type) {
 			case 'ApiCall': {
 				const lane = laneOfService(event.service);
-				rows.push({ kind: 'arrow', from: 'app', to: lane, label: event.operation, tone: 'call', event: index });
+				rows.push({
+					kind: 'arrow',
+					from: 'app',
+					to: lane,
+					label: event.operation,
+					tone: 'call',
+					event: index,
+				});
 				rows.push(...pending);
 				pending = [];
 				rows.push(
 					event.error
-						? { kind: 'arrow', from: lane, to: 'app', label: event.error.type, tone: 'error', event: index }
-						: { kind: 'arrow', from: lane, to: 'app', label: '200 OK', tone: 'return', event: index }
+						? {
+								kind: 'arrow',
+								from: lane,
+								to: 'app',
+								label: event.error.type,
+								tone: 'error',
+								event: index,
+							}
+						: {
+								kind: 'arrow',
+								from: lane,
+								to: 'app',
+								label: '200 OK',
+								tone: 'return',
+								event: index,
+							}
 				);
 				break;
 			}
 			case 'TriggerInvoked': {
 				const caller: LaneId = event.trigger === 'SyncTrigger' ? 'sync' : 'user-pool';
-				pending.push({ kind: 'arrow', from: caller, to: 'lambda', label: `${event.trigger} (${event.triggerSource})`, tone: 'call', event: index });
+				pending.push({
+					kind: 'arrow',
+					from: caller,
+					to: 'lambda',
+					label: `${event.trigger} (${event.triggerSource})`,
+					tone: 'call',
+					event: index,
+				});
 				pending.push(
 					event.error
-						? { kind: 'arrow', from: 'lambda', to: caller, label: `${event.error.kind}: ${event.error.message}`, tone: 'error', event: index }
-						: { kind: 'arrow', from: 'lambda', to: caller, label: `returned event (${Math.round(event.durationMs)} ms)`, tone: 'return', event: index }
+						? {
+								kind: 'arrow',
+								from: 'lambda',
+								to: caller,
+								label: `${event.error.kind}: ${event.error.message}`,
+								tone: 'error',
+								event: index,
+							}
+						: {
+								kind: 'arrow',
+								from: 'lambda',
+								to: caller,
+								label: `returned event (${Math.round(event.durationMs)} ms)`,
+								tone: 'return',
+								event: index,
+							}
 				);
 				break;
 			}
 			case 'MessageSent':
-				pending.push({ kind: 'note', lane: 'user-pool', label: `${event.channel} to ${event.destination}${event.code ? `: code ${event.code}` : ''}`, tone: 'info', event: index });
+				pending.push({
+					kind: 'note',
+					lane: 'user-pool',
+					label: `${event.channel} to ${event.destination}${event.code ? `: code ${event.code}` : ''}`,
+					tone: 'info',
+					event: index,
+				});
 				break;
 			case 'TokenIssued':
-				pending.push({ kind: 'note', lane: 'user-pool', label: `${event.tokenUse} token issued for ${event.username}`, tone: 'info', event: index });
+				pending.push({
+					kind: 'note',
+					lane: 'user-pool',
+					label: `${event.tokenUse} token issued for ${event.username}`,
+					tone: 'info',
+					event: index,
+				});
 				break;
 			case 'CredentialsIssued':
-				pending.push({ kind: 'arrow', from: 'identity-pool', to: 'sts', label: `AssumeRoleWithWebIdentity ${roleName(event.roleArn)}`, tone: 'call', event: index });
-				pending.push({ kind: 'arrow', from: 'sts', to: 'identity-pool', label: `credentials ${event.accessKeyId}`, tone: 'return', event: index });
+				pending.push({
+					kind: 'arrow',
+					from: 'identity-pool',
+					to: 'sts',
+					label: `AssumeRoleWithWebIdentity ${roleName(event.roleArn)}`,
+					tone: 'call',
+					event: index,
+				});
+				pending.push({
+					kind: 'arrow',
+					from: 'sts',
+					to: 'identity-pool',
+					label: `credentials ${event.accessKeyId}`,
+					tone: 'return',
+					event: index,
+				});
 				break;
 			case 'PolicyEvaluated': {
 				const trust = event.action.startsWith('sts:');
 				const row: SequenceRow = trust
-					? { kind: 'note', lane: 'sts', label: `trust policy of ${roleName(event.resource)}: ${event.decision}`, tone: event.decision === 'Allow' ? 'info' : 'error', event: index }
-					: { kind: 'arrow', from: 'app', to: 'iam', label: `${event.action} → ${event.decision}`, tone: event.decision === 'Allow' ? 'return' : 'error', event: index };
+					? {
+							kind: 'note',
+							lane: 'sts',
+							label: `trust policy of ${roleName(event.resource)}: ${event.decision}`,
+							tone: event.decision === 'Allow' ? 'info' : 'error',
+							event: index,
+						}
+					: {
+							kind: 'arrow',
+							from: 'app',
+							to: 'iam',
+							label: `${event.action} → ${event.decision}`,
+							tone: event.decision === 'Allow' ? 'return' : 'error',
+							event: index,
+						};
 				if (trust) pending.push(row);
 				else rows.push(...pending.splice(0), row);
 				break;
 			}
 			case 'SyncEvent':
-				pending.push({ kind: 'note', lane: 'sync', label: `${event.kind}`, tone: 'info', event: index });
+				pending.push({
+					kind: 'note',
+					lane: 'sync',
+					label: `${event.kind}`,
+					tone: 'info',
+					event: index,
+				});
 				break;
 		}
 	});
@@ -116,7 +203,10 @@ export function traceToSequence(trace: readonly TraceEvent[], limit = Infinity):
 		} else used.add(row.lane);
 	}
 	const order: LaneId[] = ['app', 'user-pool', 'lambda', 'identity-pool', 'sts', 'iam', 'sync'];
-	return { lanes: order.filter((id) => used.has(id)).map((id) => ({ id, label: LANES[id] })), rows: shown };
+	return {
+		lanes: order.filter((id) => used.has(id)).map((id) => ({ id, label: LANES[id] })),
+		rows: shown,
+	};
 }
 
 function roleName(arn: string): string {

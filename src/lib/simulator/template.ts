@@ -41,7 +41,8 @@ export function resolveTemplate<T>(value: T, scope: TemplateScope): T {
 export function referencesIn(value: unknown): string[] {
 	const found: string[] = [];
 	const visit = (item: unknown) => {
-		if (typeof item === 'string') for (const match of item.matchAll(REFERENCE)) found.push(match[1]!);
+		if (typeof item === 'string')
+			for (const match of item.matchAll(REFERENCE)) found.push(match[1]!);
 		else if (Array.isArray(item)) item.forEach(visit);
 		else if (item && typeof item === 'object')
 			for (const [key, inner] of Object.entries(item)) {
@@ -58,7 +59,8 @@ function resolveValue(value: unknown, scope: TemplateScope): unknown {
 	if (Array.isArray(value)) return value.map((item) => resolveValue(item, scope));
 	if (value && typeof value === 'object') {
 		const out: Record<string, unknown> = {};
-		for (const [key, inner] of Object.entries(value)) out[String(resolveString(key, scope))] = resolveValue(inner, scope);
+		for (const [key, inner] of Object.entries(value))
+			out[String(resolveString(key, scope))] = resolveValue(inner, scope);
 		return out;
 	}
 	return value;
@@ -79,7 +81,10 @@ export function lookup(name: string, scope: TemplateScope): unknown {
 	const [head = '', ...path] = name.split('.');
 	let current: unknown;
 	if (head === 'outbox') {
-		if (scope.outbox.length === 0) throw new TemplateError(`{{${name}}}: the outbox is empty; run the step that sends a code first`);
+		if (scope.outbox.length === 0)
+			throw new TemplateError(
+				`{{${name}}}: the outbox is empty; run the step that sends a code first`
+			);
 		current = scope.outbox;
 	} else if (Object.hasOwn(scope.results, head)) {
 		current = scope.results[head];
@@ -93,7 +98,8 @@ export function lookup(name: string, scope: TemplateScope): unknown {
 	for (const segment of path) {
 		current = step(current, segment);
 		walked.push(segment);
-		if (current === undefined) throw new TemplateError(`{{${name}}}: "${walked.join('.')}" is not in the response`);
+		if (current === undefined)
+			throw new TemplateError(`{{${name}}}: "${walked.join('.')}" is not in the response`);
 	}
 	return current;
 }
@@ -104,7 +110,8 @@ function step(current: unknown, segment: string): unknown {
 		if (/^\d+$/.test(segment)) return current[Number(segment)];
 		return undefined;
 	}
-	if (current && typeof current === 'object' && Object.hasOwn(current, segment)) return (current as Record<string, unknown>)[segment];
+	if (current && typeof current === 'object' && Object.hasOwn(current, segment))
+		return (current as Record<string, unknown>)[segment];
 	return undefined;
 }
 
@@ -112,7 +119,11 @@ function step(current: unknown, segment: string): unknown {
 export function latestTotpSecret(results: Readonly<Record<string, unknown>>): string | undefined {
 	let secret: string | undefined;
 	for (const value of Object.values(results)) {
-		if (value && typeof value === 'object' && typeof (value as { SecretCode?: unknown }).SecretCode === 'string') {
+		if (
+			value &&
+			typeof value === 'object' &&
+			typeof (value as { SecretCode?: unknown }).SecretCode === 'string'
+		) {
 			secret = (value as { SecretCode: string }).SecretCode;
 		}
 	}
@@ -121,11 +132,16 @@ export function latestTotpSecret(results: Readonly<Record<string, unknown>>): st
 
 /** A TOTP code (RFC 6238: SHA-1, 6 digits, 30 s) for `secret` (base32) at `now`. Pure. */
 export function totpAt(secret: string, now: number): string {
-	return new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: now });
+	return new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 }).generate({
+		timestamp: now,
+	});
 }
 
 function totpCode(scope: TemplateScope): string {
 	const secret = latestTotpSecret(scope.results);
-	if (!secret) throw new TemplateError('{{totp}}: no AssociateSoftwareToken response with a SecretCode yet; run that step first');
+	if (!secret)
+		throw new TemplateError(
+			'{{totp}}: no AssociateSoftwareToken response with a SecretCode yet; run that step first'
+		);
 	return totpAt(secret, scope.now);
 }

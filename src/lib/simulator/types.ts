@@ -66,8 +66,7 @@ export interface Scenario {
 
 /** How a call ended: the response, or the service error exactly as the service returned it. */
 export type CallOutcome =
-	| { ok: true; response: unknown }
-	| { ok: false; error: { type: string; message: string } };
+	{ ok: true; response: unknown } | { ok: false; error: { type: string; message: string } };
 
 /** A message in the outbox (mirrors the sandbox's `OutboxMessage`). */
 export interface InboxMessage {

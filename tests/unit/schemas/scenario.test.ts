@@ -8,7 +8,15 @@ const base = {
 	summary: 'Signs a user up and confirms them.',
 	lessons: ['user-pools'],
 	setup: [{ id: 'pool', operation: 'CreateUserPool', request: { PoolName: 'p' } }],
-	steps: [{ id: 'signUp', title: 'Sign up', operation: 'SignUp', request: { ClientId: '{{pool.UserPool.Id}}' }, explain: 'Watch the inbox.' }],
+	steps: [
+		{
+			id: 'signUp',
+			title: 'Sign up',
+			operation: 'SignUp',
+			request: { ClientId: '{{pool.UserPool.Id}}' },
+			explain: 'Watch the inbox.',
+		},
+	],
 };
 const errorsOf = (data: object) => {
 	const result = scenarioSchema.safeParse(data, { reportInput: true });
@@ -28,8 +36,21 @@ describe('scenarioSchema', () => {
 			errorsOf({
 				...base,
 				steps: [
-					{ id: 'signUp', title: 'Sign up', operation: 'SignUp', request: { Code: '{{confirm.Code}}', Other: '{{outbox.last.code}}' }, explain: 'Watch the inbox.' },
-					{ id: 'signUp', title: 'Again', operation: 'SignUp', request: {}, decision: 'Allow', explain: 'Watch the inbox.' },
+					{
+						id: 'signUp',
+						title: 'Sign up',
+						operation: 'SignUp',
+						request: { Code: '{{confirm.Code}}', Other: '{{outbox.last.code}}' },
+						explain: 'Watch the inbox.',
+					},
+					{
+						id: 'signUp',
+						title: 'Again',
+						operation: 'SignUp',
+						request: {},
+						decision: 'Allow',
+						explain: 'Watch the inbox.',
+					},
 				],
 			})
 		).toMatchInlineSnapshot(`
@@ -46,7 +67,16 @@ describe('scenarioSchema', () => {
 			errorsOf({
 				...base,
 				draft: true,
-				steps: [{ id: 'signUp', title: 'Sign up', operation: 'sign up', request: {}, expect: 'fails', explain: 'Watch the inbox.' }],
+				steps: [
+					{
+						id: 'signUp',
+						title: 'Sign up',
+						operation: 'sign up',
+						request: {},
+						expect: 'fails',
+						explain: 'Watch the inbox.',
+					},
+				],
 			})
 		).toMatchInlineSnapshot(`
 			[

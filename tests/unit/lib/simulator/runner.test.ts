@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { judge, runScenario, runStep, type CallOutcome, type RunContext, type Scenario } from '../../../../src/lib/simulator';
+import {
+	judge,
+	runScenario,
+	runStep,
+	type CallOutcome,
+	type RunContext,
+	type Scenario,
+} from '../../../../src/lib/simulator';
 import { headlessContext } from '../../../fixtures/scenarios';
 
 /** A fake host that records calls and answers from a table. */
@@ -25,12 +32,34 @@ const scenario = (overrides: Partial<Scenario> = {}): Scenario => ({
 	summary: 'A demo scenario.',
 	lessons: ['user-pools'],
 	draft: false,
-	functions: [{ name: 'fn', arn: 'arn:aws:lambda:us-east-1:123456789012:function:fn', code: 'export const handler = async (e) => e;' }],
-	roles: [{ arn: 'arn:aws:iam::123456789012:role/R', trustPolicy: { aud: '{{pool.Id}}' }, policies: [] }],
+	functions: [
+		{
+			name: 'fn',
+			arn: 'arn:aws:lambda:us-east-1:123456789012:function:fn',
+			code: 'export const handler = async (e) => e;',
+		},
+	],
+	roles: [
+		{ arn: 'arn:aws:iam::123456789012:role/R', trustPolicy: { aud: '{{pool.Id}}' }, policies: [] },
+	],
 	setup: [{ id: 'pool', operation: 'CreateThing', request: {} }],
 	steps: [
-		{ id: 'one', title: 'One', operation: 'UseThing', request: { Id: '{{pool.Id}}' }, expect: 'success', explain: 'Uses the thing.' },
-		{ id: 'two', title: 'Two', operation: 'BreakThing', request: {}, expect: 'NotAuthorizedException', explain: 'Breaks the thing.' },
+		{
+			id: 'one',
+			title: 'One',
+			operation: 'UseThing',
+			request: { Id: '{{pool.Id}}' },
+			expect: 'success',
+			explain: 'Uses the thing.',
+		},
+		{
+			id: 'two',
+			title: 'Two',
+			operation: 'BreakThing',
+			request: {},
+			expect: 'NotAuthorizedException',
+			explain: 'Breaks the thing.',
+		},
 	],
 	...overrides,
 });
@@ -38,14 +67,29 @@ const scenario = (overrides: Partial<Scenario> = {}): Scenario => ({
 describe('judge', () => {
 	test('compares success, exception names and policy decisions', () => {
 		const ok: CallOutcome = { ok: true, response: { Decision: 'Deny' } };
-		const failed: CallOutcome = { ok: false, error: { type: 'NotAuthorizedException', message: 'Incorrect username or password.' } };
-		expect(judge({ expect: 'success' }, ok)).toEqual({ passed: true, verdict: 'Succeeded, as expected.' });
-		expect(judge({ expect: 'success' }, failed)).toEqual({ passed: false, verdict: 'Expected success, got NotAuthorizedException: Incorrect username or password.' });
+		const failed: CallOutcome = {
+			ok: false,
+			error: { type: 'NotAuthorizedException', message: 'Incorrect username or password.' },
+		};
+		expect(judge({ expect: 'success' }, ok)).toEqual({
+			passed: true,
+			verdict: 'Succeeded, as expected.',
+		});
+		expect(judge({ expect: 'success' }, failed)).toEqual({
+			passed: false,
+			verdict: 'Expected success, got NotAuthorizedException: Incorrect username or password.',
+		});
 		expect(judge({ expect: 'NotAuthorizedException' }, failed).passed).toBe(true);
-		expect(judge({ expect: 'UserNotFoundException' }, failed).verdict).toBe('Expected UserNotFoundException, got NotAuthorizedException: Incorrect username or password.');
-		expect(judge({ expect: 'NotAuthorizedException' }, ok).verdict).toBe('Expected NotAuthorizedException, but the call succeeded.');
+		expect(judge({ expect: 'UserNotFoundException' }, failed).verdict).toBe(
+			'Expected UserNotFoundException, got NotAuthorizedException: Incorrect username or password.'
+		);
+		expect(judge({ expect: 'NotAuthorizedException' }, ok).verdict).toBe(
+			'Expected NotAuthorizedException, but the call succeeded.'
+		);
 		expect(judge({ expect: 'success', decision: 'Deny' }, ok).passed).toBe(true);
-		expect(judge({ expect: 'success', decision: 'Allow' }, ok).verdict).toBe('Expected the policy decision Allow, got Deny.');
+		expect(judge({ expect: 'success', decision: 'Allow' }, ok).verdict).toBe(
+			'Expected the policy decision Allow, got Deny.'
+		);
 	});
 });
 
@@ -56,7 +100,10 @@ describe('runScenario', () => {
 			BreakThing: { ok: false, error: { type: 'NotAuthorizedException', message: 'no' } },
 		});
 		const result = await runScenario(scenario(), context);
-		expect(defined).toEqual(['function arn:aws:lambda:us-east-1:123456789012:function:fn', 'role arn:aws:iam::123456789012:role/R {"aud":"t-1"}']);
+		expect(defined).toEqual([
+			'function arn:aws:lambda:us-east-1:123456789012:function:fn',
+			'role arn:aws:iam::123456789012:role/R {"aud":"t-1"}',
+		]);
 		expect(calls).toEqual([
 			['CreateThing', {}],
 			['UseThing', { Id: 't-1' }],
@@ -67,7 +114,9 @@ describe('runScenario', () => {
 	});
 
 	test('stops at a failing set-up call and says which', async () => {
-		const { context } = fakeContext({ CreateThing: { ok: false, error: { type: 'InvalidParameterException', message: 'bad' } } });
+		const { context } = fakeContext({
+			CreateThing: { ok: false, error: { type: 'InvalidParameterException', message: 'bad' } },
+		});
 		const result = await runScenario(scenario(), context);
 		expect(result.setupError).toBe('Set-up call pool failed with InvalidParameterException: bad');
 		expect(result.steps).toEqual([]);
@@ -79,33 +128,64 @@ describe('runScenario', () => {
 		const result = await runStep(step, {}, context);
 		expect(calls).toEqual([]);
 		expect(result.passed).toBe(false);
-		expect(result.outcome).toEqual({ ok: false, error: { type: 'TemplateError', message: expect.stringContaining('{{pool.Id}}') } });
+		expect(result.outcome).toEqual({
+			ok: false,
+			error: { type: 'TemplateError', message: expect.stringContaining('{{pool.Id}}') },
+		});
 	});
 
 	test('a trigger stuck in an endless loop fails as UnexpectedLambdaException and the sandbox keeps working', async () => {
 		const { context, sandbox } = headlessContext();
 		const arn = 'arn:aws:lambda:us-east-1:123456789012:function:loop';
 		const loop = scenario({
-			functions: [{ name: 'loop', arn, code: 'export const handler = async () => { while (true) {} };' }],
+			functions: [
+				{ name: 'loop', arn, code: 'export const handler = async () => { while (true) {} };' },
+			],
 			roles: [],
 			setup: [
-				{ id: 'pool', operation: 'CreateUserPool', request: { PoolName: 'p', LambdaConfig: { PreSignUp: arn } } },
-				{ id: 'client', operation: 'CreateUserPoolClient', request: { UserPoolId: '{{pool.UserPool.Id}}', ClientName: 'c' } },
+				{
+					id: 'pool',
+					operation: 'CreateUserPool',
+					request: { PoolName: 'p', LambdaConfig: { PreSignUp: arn } },
+				},
+				{
+					id: 'client',
+					operation: 'CreateUserPoolClient',
+					request: { UserPoolId: '{{pool.UserPool.Id}}', ClientName: 'c' },
+				},
 			],
 			steps: [
 				{
 					id: 'signUp',
 					title: 'Sign up',
 					operation: 'SignUp',
-					request: { ClientId: '{{client.UserPoolClient.ClientId}}', Username: 'u', Password: 'Passw0rd!' },
+					request: {
+						ClientId: '{{client.UserPoolClient.ClientId}}',
+						Username: 'u',
+						Password: 'Passw0rd!',
+					},
 					expect: 'UnexpectedLambdaException',
 					explain: 'The trigger never returns.',
 				},
-				{ id: 'list', title: 'List', operation: 'ListUserPools', request: { MaxResults: 5 }, expect: 'success', explain: 'Still answers.' },
+				{
+					id: 'list',
+					title: 'List',
+					operation: 'ListUserPools',
+					request: { MaxResults: 5 },
+					expect: 'success',
+					explain: 'Still answers.',
+				},
 			],
 		});
 		const result = await runScenario(loop, context);
-		expect(result.steps.map((step) => step.verdict)).toEqual(['Failed with UnexpectedLambdaException, as expected.', 'Succeeded, as expected.']);
-		expect(sandbox.trace.some((event) => event.type === 'TriggerInvoked' && event.error?.kind === 'timeout')).toBe(true);
+		expect(result.steps.map((step) => step.verdict)).toEqual([
+			'Failed with UnexpectedLambdaException, as expected.',
+			'Succeeded, as expected.',
+		]);
+		expect(
+			sandbox.trace.some(
+				(event) => event.type === 'TriggerInvoked' && event.error?.kind === 'timeout'
+			)
+		).toBe(true);
 	}, 20_000);
 });

@@ -22,7 +22,9 @@ describe('content/scenarios', () => {
 			const { context: run } = headlessContext();
 			const result = await runScenario(scenario, run);
 			expect(result.setupError).toBeUndefined();
-			const report = result.steps.map((step) => `${step.stepId}: ${step.passed ? 'ok' : step.verdict}`);
+			const report = result.steps.map(
+				(step) => `${step.stepId}: ${step.passed ? 'ok' : step.verdict}`
+			);
 			expect(report).toEqual(scenario.steps.map((step) => `${step.id}: ok`));
 		}, 30_000);
 	}

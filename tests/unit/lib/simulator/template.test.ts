@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { lookup, referencesIn, resolveTemplate, TemplateError, totpAt, type TemplateScope } from '../../../../src/lib/simulator';
+import {
+	lookup,
+	referencesIn,
+	resolveTemplate,
+	TemplateError,
+	totpAt,
+	type TemplateScope,
+} from '../../../../src/lib/simulator';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const scope = (overrides: Partial<TemplateScope> = {}): TemplateScope => ({
@@ -9,8 +16,22 @@ const scope = (overrides: Partial<TemplateScope> = {}): TemplateScope => ({
 		list: { Items: [{ n: 1 }, { n: 2 }] },
 	},
 	outbox: [
-		{ channel: 'EMAIL', destination: 'a@example.com', body: 'first', code: '111111', reason: 'SignUp', at: NOW },
-		{ channel: 'EMAIL', destination: 'b@example.com', body: 'second', code: '222222', reason: 'SignUp', at: NOW },
+		{
+			channel: 'EMAIL',
+			destination: 'a@example.com',
+			body: 'first',
+			code: '111111',
+			reason: 'SignUp',
+			at: NOW,
+		},
+		{
+			channel: 'EMAIL',
+			destination: 'b@example.com',
+			body: 'second',
+			code: '222222',
+			reason: 'SignUp',
+			at: NOW,
+		},
 	],
 	now: NOW,
 	...overrides,
@@ -18,20 +39,30 @@ const scope = (overrides: Partial<TemplateScope> = {}): TemplateScope => ({
 
 describe('resolveTemplate', () => {
 	test('replaces a whole-string reference with the value itself', () => {
-		expect(resolveTemplate({ Pool: '{{pool.UserPool}}' }, scope())).toEqual({ Pool: { Id: 'us-east-1_abc' } });
+		expect(resolveTemplate({ Pool: '{{pool.UserPool}}' }, scope())).toEqual({
+			Pool: { Id: 'us-east-1_abc' },
+		});
 	});
 
 	test('interpolates references inside longer strings and object keys', () => {
-		const request = { Logins: { 'cognito-idp.us-east-1.amazonaws.com/{{pool.UserPool.Id}}': '{{signIn.AuthenticationResult.IdToken}}' } };
-		expect(resolveTemplate(request, scope())).toEqual({ Logins: { 'cognito-idp.us-east-1.amazonaws.com/us-east-1_abc': 'eyJ.id.token' } });
+		const request = {
+			Logins: {
+				'cognito-idp.us-east-1.amazonaws.com/{{pool.UserPool.Id}}':
+					'{{signIn.AuthenticationResult.IdToken}}',
+			},
+		};
+		expect(resolveTemplate(request, scope())).toEqual({
+			Logins: { 'cognito-idp.us-east-1.amazonaws.com/us-east-1_abc': 'eyJ.id.token' },
+		});
 	});
 
 	test('reads the outbox by index and by last, and arrays by index', () => {
-		expect(resolveTemplate(['{{outbox.last.code}}', '{{outbox.0.destination}}', '{{list.Items.1.n}}'], scope())).toEqual([
-			'222222',
-			'a@example.com',
-			2,
-		]);
+		expect(
+			resolveTemplate(
+				['{{outbox.last.code}}', '{{outbox.0.destination}}', '{{list.Items.1.n}}'],
+				scope()
+			)
+		).toEqual(['222222', 'a@example.com', 2]);
 	});
 
 	test('leaves values without references untouched', () => {
@@ -41,7 +72,10 @@ describe('resolveTemplate', () => {
 
 	test('computes {{totp}} from the newest SecretCode at the scope time', () => {
 		const secret = 'JBSWY3DPEHPK3PXP';
-		const resolved = resolveTemplate({ Code: '{{totp}}' }, scope({ results: { associate: { SecretCode: secret } } }));
+		const resolved = resolveTemplate(
+			{ Code: '{{totp}}' },
+			scope({ results: { associate: { SecretCode: secret } } })
+		);
 		expect(resolved.Code).toMatch(/^\d{6}$/);
 		expect(resolved.Code).toBe(totpAt(secret, NOW));
 		expect(totpAt(secret, NOW + 30_000)).not.toBe(totpAt(secret, NOW));
@@ -51,7 +85,9 @@ describe('resolveTemplate', () => {
 		expect(() => lookup('signUp.UserSub', scope())).toThrowErrorMatchingInlineSnapshot(
 			`[TemplateError: {{signUp.UserSub}}: no earlier call "signUp" has succeeded yet (available: pool, signIn, list); run the steps in order]`
 		);
-		expect(() => lookup('pool.UserPool.Arn', scope())).toThrowErrorMatchingInlineSnapshot(`[TemplateError: {{pool.UserPool.Arn}}: "pool.UserPool.Arn" is not in the response]`);
+		expect(() => lookup('pool.UserPool.Arn', scope())).toThrowErrorMatchingInlineSnapshot(
+			`[TemplateError: {{pool.UserPool.Arn}}: "pool.UserPool.Arn" is not in the response]`
+		);
 		expect(() => lookup('outbox.last.code', scope({ outbox: [] }))).toThrow(TemplateError);
 		expect(() => lookup('totp', scope())).toThrowErrorMatchingInlineSnapshot(
 			`[TemplateError: {{totp}}: no AssociateSoftwareToken response with a SecretCode yet; run that step first]`
@@ -65,6 +101,10 @@ describe('resolveTemplate', () => {
 
 describe('referencesIn', () => {
 	test('lists references in values and keys', () => {
-		expect(referencesIn({ '{{a.b}}': ['x {{c}} y', { d: '{{ outbox.last.code }}' }] })).toEqual(['a.b', 'c', 'outbox.last.code']);
+		expect(referencesIn({ '{{a.b}}': ['x {{c}} y', { d: '{{ outbox.last.code }}' }] })).toEqual([
+			'a.b',
+			'c',
+			'outbox.last.code',
+		]);
 	});
 });
