@@ -4,7 +4,7 @@
  */
 import { ServiceError } from '../core/errors';
 import type { Env, PoolRecord, UserRecord } from './state';
-import { runTrigger } from './triggers';
+import { hasTrigger, runTrigger } from './triggers';
 import { maskEmail, maskPhone } from './util';
 
 /** Why a message is sent: the suffix of its `CustomMessage_*` trigger source. */
@@ -38,6 +38,32 @@ function templateFor(pool: PoolRecord, kind: MessageKind, channel: 'EMAIL' | 'SM
 	return channel === 'SMS'
 		? { body: template.SmsMessage ?? s.SmsVerificationMessage ?? DEFAULT_VERIFICATION }
 		: { body: template.EmailMessage ?? s.EmailVerificationMessage ?? DEFAULT_VERIFICATION, subject: template.EmailSubject ?? s.EmailVerificationSubject ?? 'Your verification code' };
+}
+
+/**
+ * A custom sender trigger delivers the message itself: Cognito hands it the code encrypted with the
+ * pool's KMS key and sends nothing. The invocation is asynchronous, so its failure does not fail the
+ * API call (it shows in the trace). In the sandbox the "ciphertext" is base64 of a small JSON document
+ * holding the key id and the code, so learner code can read it without the AWS Encryption SDK.
+ */
+async function runCustomSender(env: Env, pool: PoolRecord, sender: 'CustomEmailSender' | 'CustomSMSSender', options: { user: UserRecord; kind: MessageKind; code: string; clientId: string; clientMetadata?: Record<string, string> }) {
+	const ciphertext = btoa(JSON.stringify({ sandboxKmsKeyId: pool.settings.LambdaConfig?.KMSKeyID ?? null, plaintextCode: options.code }));
+	try {
+		await runTrigger(env, pool, sender, {
+			triggerSource: `${sender}_${options.kind}`,
+			userName: options.user.username,
+			clientId: options.clientId,
+			request: {
+				type: sender === 'CustomEmailSender' ? 'customEmailSenderRequestV1' : 'customSMSSenderRequestV1',
+				code: ciphertext,
+				userAttributes: { ...options.user.attributes, 'cognito:user_status': options.user.status },
+				...(options.clientMetadata ? { clientMetadata: options.clientMetadata } : {}),
+			},
+		});
+	} catch (error) {
+		// Asynchronous invocation: the caller never sees the sender's failure.
+		if (!(error instanceof ServiceError)) throw error;
+	}
 }
 
 /** The channel and address for an attribute (`email` → EMAIL, `phone_number` → SMS). */
@@ -74,6 +100,11 @@ export async function sendCodeMessage(
 	}
 ): Promise<CodeDeliveryDetails> {
 	const { user, kind, delivery, code } = options;
+	const sender = delivery.channel === 'EMAIL' ? 'CustomEmailSender' : 'CustomSMSSender';
+	if (hasTrigger(pool, sender)) {
+		await runCustomSender(env, pool, sender, options);
+		return deliveryDetails(delivery);
+	}
 	const template = templateFor(pool, kind, delivery.channel);
 	let body = template.body;
 	let subject = template.subject;

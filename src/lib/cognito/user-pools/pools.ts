@@ -58,6 +58,7 @@ function buildSchema(schema: Array<Record<string, any>> | undefined): Attribute[
 
 function normalizeLambdaConfig(pool: { settings: Record<string, any> }, config: Record<string, any> | undefined): Record<string, any> {
 	const lambda = { ...(config ?? {}) };
+	if ((lambda.CustomEmailSender || lambda.CustomSMSSender) && !lambda.KMSKeyID) throw invalidParameter('KMSKeyID is required when a custom email or SMS sender is configured.');
 	if (lambda.PreTokenGenerationConfig) {
 		lambda.PreTokenGeneration = lambda.PreTokenGenerationConfig.LambdaArn;
 		const version = lambda.PreTokenGenerationConfig.LambdaVersion;

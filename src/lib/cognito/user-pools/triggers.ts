@@ -24,7 +24,9 @@ export type TriggerName =
 	| 'VerifyAuthChallengeResponse'
 	| 'PreTokenGeneration'
 	| 'UserMigration'
-	| 'CustomMessage';
+	| 'CustomMessage'
+	| 'CustomEmailSender'
+	| 'CustomSMSSender';
 
 /** `CLIENT_ID_NOT_APPLICABLE` is what admin operations without a client put in `callerContext.clientId`. */
 export const NO_CLIENT = 'CLIENT_ID_NOT_APPLICABLE';
@@ -37,7 +39,10 @@ export function triggerConfig(pool: PoolRecord, trigger: TriggerName): { arn: st
 		if (versioned?.LambdaArn) return { arn: versioned.LambdaArn, version: versioned.LambdaVersion === 'V2_0' ? '2' : versioned.LambdaVersion === 'V3_0' ? '3' : '1' };
 		return config.PreTokenGeneration ? { arn: config.PreTokenGeneration, version: '1' } : undefined;
 	}
-	return config[trigger] ? { arn: config[trigger], version: '1' } : undefined;
+	if (trigger === 'CustomEmailSender' || trigger === 'CustomSMSSender') {
+		return config[trigger]?.LambdaArn ? { arn: config[trigger].LambdaArn, version: '1' } : undefined;
+	}
+	return typeof config[trigger] === 'string' ? { arn: config[trigger], version: '1' } : undefined;
 }
 
 /** Whether a trigger is configured. */

@@ -123,6 +123,20 @@ describe('sign-up triggers', () => {
 		expect(t.sandbox.outbox.at(-1)).toMatchObject({ subject: 'Welcome', body: `Hello! Code: ${t.sandbox.outbox.at(-1)!.code}` });
 	});
 
+	test('a custom email sender gets the encrypted code and Cognito sends nothing itself', async () => {
+		const seen = defineTriggers(t, { CustomEmailSender: () => undefined });
+		const config = { CustomEmailSender: { LambdaVersion: 'V1_0', LambdaArn: arn('CustomEmailSender') } };
+		expect(await t.failure('CreateUserPool', { PoolName: 'x', LambdaConfig: config })).toMatch(/^InvalidParameterException: KMSKeyID is required/);
+		const { clientId } = await poolWithClient(t, { LambdaConfig: { ...config, KMSKeyID: 'arn:aws:kms:us-east-1:123456789012:key/sandbox' } });
+		const signedUp = await t.call('SignUp', { ClientId: clientId, Username: 'kit', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'kit@example.com' }] });
+		expect(signedUp.CodeDeliveryDetails).toEqual({ Destination: 'k***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' });
+		expect(t.sandbox.outbox).toHaveLength(0);
+		const event = seen.CustomEmailSender![0]!;
+		expect(event).toMatchObject({ triggerSource: 'CustomEmailSender_SignUp', request: { type: 'customEmailSenderRequestV1', userAttributes: { email: 'kit@example.com' } } });
+		const { plaintextCode } = JSON.parse(atob(event.request.code));
+		await t.call('ConfirmSignUp', { ClientId: clientId, Username: 'kit', ConfirmationCode: plaintextCode });
+	});
+
 	test('string-code triggers run in the isolated runtime, with their logs in the trace', async () => {
 		t.sandbox.defineFunction(arn('learner'), 'exports.handler = async (event) => { console.log("signing up", event.userName); event.response.autoConfirmUser = true; return event; };');
 		const { clientId } = await poolWithClient(t, { LambdaConfig: { PreSignUp: arn('learner') } });
