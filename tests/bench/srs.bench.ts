@@ -24,6 +24,7 @@ const START = Date.UTC(2025, 0, 1, 9);
 const DAY = 86_400_000;
 const ctx = { tzOffsetMinutes: 0, dayStartHour: 4 };
 const config = createSchedulerConfig();
+const noFuzz = createSchedulerConfig({ enableFuzz: false });
 const random = seededRandom(5);
 
 // 10 answers per card spread over a year, ratings mostly Good (as Anki's manual recommends).
@@ -115,6 +116,12 @@ const timings = [
 	await time(
 		`rebuild all card states from ${ROWS} log rows`,
 		() => rebuildCards(log, config, ctx),
+		10,
+		2
+	),
+	await time(
+		'same rebuild with fuzz off (ts-fsrs seeds a PRNG per interval when fuzz is on)',
+		() => rebuildCards(log, noFuzz, ctx),
 		10,
 		2
 	),
