@@ -13,7 +13,11 @@ import type {
 import { loadSandbox, saveSandbox } from './simulator-store';
 
 /** Something the client reports to the page. */
-export type ClientEvent = WorkerEvent | { type: 'status'; status: WorkerStatus };
+export type ClientEvent =
+	| WorkerEvent
+	| { type: 'status'; status: WorkerStatus }
+	/** The browser refused to save the sandbox (private mode, storage full). Reported once. */
+	| { type: 'save-failed' };
 
 /** The connected simulator. */
 export interface SimulatorClient {
@@ -49,6 +53,7 @@ export function createSimulatorClient(seed: number = newSeed()): SimulatorClient
 	let nextId = 1;
 	let latest: WorkerStatus = { seed, offsetMs: 0, now: Date.now(), outbox: [], functions: [] };
 	let statusAt = Date.now();
+	let saveFailed = false;
 
 	const emit = (event: ClientEvent) => listeners.forEach((listener) => listener(event));
 	worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
@@ -56,7 +61,10 @@ export function createSimulatorClient(seed: number = newSeed()): SimulatorClient
 		if (message.type === 'reply') {
 			latest = message.status;
 			statusAt = Date.now();
-			if (message.persist) saveSandbox(message.persist);
+			if (message.persist && !saveSandbox(message.persist) && !saveFailed) {
+				saveFailed = true;
+				emit({ type: 'save-failed' });
+			}
 			emit({ type: 'status', status: latest });
 			pending.get(message.id)?.(message);
 			pending.delete(message.id);

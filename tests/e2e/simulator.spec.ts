@@ -84,12 +84,33 @@ test('a corrupt saved sandbox starts fresh and says so', async ({ page }) => {
 	);
 	await page.goto('/simulator/');
 	await expect(page.getByRole('alert')).toContainText('unreadable, so a fresh one was started');
-	await expect(page.getByRole('button', { name: 'Reset sandbox' })).toBeEnabled({ timeout: 15_000 });
+	await expect(page.getByRole('button', { name: 'Reset sandbox' })).toBeEnabled({
+		timeout: 15_000,
+	});
+});
+
+test('when the browser refuses to save, the page says the sandbox will not last', async ({
+	page,
+}) => {
+	await page.addInitScript(() => {
+		const setItem = Storage.prototype.setItem;
+		Storage.prototype.setItem = function (key: string, value: string) {
+			if (key.includes(':simulator:sandbox:'))
+				throw new DOMException('Quota exceeded', 'QuotaExceededError');
+			return setItem.call(this, key, value);
+		};
+	});
+	await page.goto('/simulator/');
+	await expect(page.getByRole('alert')).toContainText('would not save the sandbox', {
+		timeout: 15_000,
+	});
 });
 
 test('the console calls any operation and fast-forward moves the clock', async ({ page }) => {
 	await page.goto('/simulator/');
-	await expect(page.getByRole('button', { name: 'Reset sandbox' })).toBeEnabled({ timeout: 15_000 });
+	await expect(page.getByRole('button', { name: 'Reset sandbox' })).toBeEnabled({
+		timeout: 15_000,
+	});
 	await page.getByLabel('Operation').fill('CreateUserPool');
 	await page.getByLabel('Request (JSON)').fill('{"PoolName": ""}');
 	await page.getByRole('button', { name: 'Call', exact: true }).click();

@@ -28,11 +28,15 @@ export function useSimulator(): SimulatorState {
 	useEffect(() => {
 		const unsubscribe = client.subscribe((event) => {
 			if (event.type === 'status') setStatus(event.status);
+			else if (event.type === 'save-failed')
+				setNotice(
+					'This browser would not save the sandbox (private browsing or storage full), so it lasts only until you leave the page.'
+				);
 			else if (event.type === 'trace') setTrace((previous) => [...previous, event.event]);
 		});
 		client.ready.then(
 			(result) => {
-				setNotice(result.notice);
+				if (result.notice) setNotice(result.notice);
 				setRestored(result.restored);
 				setReady(true);
 			},
