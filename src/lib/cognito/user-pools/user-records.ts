@@ -4,7 +4,7 @@
  */
 import { ServiceError } from '../core/errors';
 import type { CodePurpose, Env, PoolRecord, UserRecord, UserStatus } from './state';
-import { attributeMapToList, DAY_MS, findUser, HOUR_MS, invalidParameter, isCaseSensitive, toEpochSeconds, userKey } from './util';
+import { attributeMapToList, DAY_MS, HOUR_MS, invalidParameter, isCaseSensitive, toEpochSeconds, userKey } from './util';
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/u;
 const PHONE = /^\+[0-9]{4,15}$/;
@@ -214,6 +214,3 @@ export function claimAlias(pool: PoolRecord, user: UserRecord, attribute: 'email
 		other.attributes[`${attribute}_verified`] = 'false';
 	}
 }
-
-/** Finds a user by the name typed in a public call, or undefined. */
-export const lookupUser = (pool: PoolRecord, name: string) => findUser(pool, name);

@@ -173,9 +173,6 @@ export function checkWritable(client: ClientRecord | undefined, names: string[])
 /** A deep copy of JSON data. */
 export const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
 
-/** Whether the pool's tier allows Essentials features. */
-export const isEssentialsOrPlus = (pool: PoolRecord) => pool.settings.UserPoolTier !== 'LITE';
-
 /** ms in a day / hour / minute. */
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
