@@ -3,6 +3,7 @@
  * GetUserAttributeVerificationCode, ChangePassword, GlobalSignOut, DeleteUser) and RevokeToken.
  */
 import { ServiceError } from '../core/errors';
+import { recordAuthEvent } from './auth-events';
 import { deliveryFor, sendCodeMessage } from './messages';
 import { checkHistory, checkPassword } from './password-policy';
 import type { Handler, UserRecord } from './state';
@@ -62,6 +63,7 @@ const changePassword: Handler = async (input, env) => {
 	checkPassword(pool, input.ProposedPassword);
 	checkHistory(pool, user.passwordHistory, input.ProposedPassword);
 	setPassword(user, input.ProposedPassword, env.now());
+	recordAuthEvent(env, pool, user, 'PasswordChange', 'Pass');
 	return {};
 };
 

@@ -4,6 +4,7 @@
  * first factor, and what follows a proven first factor (NEW_PASSWORD_REQUIRED, MFA, tokens).
  */
 import { ServiceError } from '../core/errors';
+import { recordAuthEvent } from './auth-events';
 import { confirmedDevice, newDevice, tracksDevices } from './devices';
 import { deliveryFor, sendCodeMessage } from './messages';
 import { mfaStepFor } from './mfa';
@@ -99,6 +100,7 @@ export async function passwordFirstFactor(call: Call, typed: string, password: s
 	checkLockout(call, user);
 	if (user.password === undefined || user.password !== password) {
 		recordFailure(call, user);
+		recordAuthEvent(call.env, call.pool, user, 'SignIn', 'Fail', [{ ChallengeName: 'Password', ChallengeResponse: 'Failure' }]);
 		throw notAuthorized(INCORRECT);
 	}
 	user.failures = { count: 0, lastAt: 0, lockedUntil: 0 };
@@ -168,6 +170,7 @@ export async function finish(call: Call, user: UserRecord, tokenSource: string):
 		clientId: call.client.ClientId,
 		request: { userAttributes: { ...user.attributes, 'cognito:user_status': user.status }, newDeviceUsed: tracksDevices(call.pool) && !confirmedDevice(user, call.deviceKey), ...(call.metadata ? { clientMetadata: call.metadata } : {}) },
 	});
+	recordAuthEvent(call.env, call.pool, user, 'SignIn', 'Pass', [{ ChallengeName: 'Password', ChallengeResponse: 'Success' }]);
 	const known = confirmedDevice(user, call.deviceKey);
 	const issue: IssueContext = { eventId: call.env.context.uuid(), originJti: call.env.context.uuid(), authTime: Math.floor(call.env.now() / 1000), ...(known ? { deviceKey: known.key } : {}) };
 	const result = await issueTokens(call, user, tokenSource, issue, true);

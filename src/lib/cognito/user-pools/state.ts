@@ -109,6 +109,8 @@ export interface UserRecord {
 	srp?: { password: string; salt: string; verifier: string };
 	/** Times (ms) of recent calls of rate-limited operations, by operation, for the per-user hourly caps. */
 	recentCalls?: Record<string, number[]>;
+	/** Authentication events, newest last (recorded only with threat protection on). */
+	authEvents?: AuthEventRecord[];
 	/** Registered passkeys. */
 	passkeys?: PasskeyRecord[];
 	/** The pending passkey registration challenge (base64url) and its expiry. */
@@ -117,6 +119,15 @@ export interface UserRecord {
 	devices?: Record<string, DeviceRecord>;
 	/** Attribute changes waiting for verification (AttributesRequireVerificationBeforeUpdate). */
 	pendingAttributes?: Record<string, string>;
+}
+
+/** One authentication event, as AdminListUserAuthEvents reports it. */
+export interface AuthEventRecord {
+	id: string;
+	type: 'SignIn' | 'SignUp' | 'ForgotPassword' | 'PasswordChange' | 'ResendCode';
+	response: 'Pass' | 'Fail' | 'InProgress';
+	at: number;
+	challenges: Array<{ ChallengeName: string; ChallengeResponse: 'Success' | 'Failure' }>;
 }
 
 /** A passkey (WebAuthn credential): its id, public key and signature counter. */

@@ -3,6 +3,7 @@
  * ForgotPassword, ConfirmForgotPassword), the user-migration trigger, and attribute updates.
  */
 import { ServiceError } from '../core/errors';
+import { recordAuthEvent } from './auth-events';
 import { deliveryFor, sendCodeMessage, type CodeDeliveryDetails } from './messages';
 import { checkHistory, checkPassword } from './password-policy';
 import { createSession } from './sessions';
@@ -109,6 +110,7 @@ const signUp: Handler = async (input, env) => {
 		if (attributes.phone_number_verified === 'true') claimAlias(pool, user, 'phone_number', true);
 		await postConfirmation(env, pool, user, 'PostConfirmation_ConfirmSignUp', client.ClientId, input.ClientMetadata);
 	}
+	recordAuthEvent(env, pool, user, 'SignUp', 'Pass');
 	const session = createSession(env, pool, client, { username: user.username, userExists: true, challenge: confirmed ? 'SIGNED_UP_CONFIRMED' : 'SIGNED_UP', flow: 'SignUp' });
 	return { UserConfirmed: confirmed, ...(details ? { CodeDeliveryDetails: details } : {}), UserSub: sub, Session: session };
 };
@@ -216,6 +218,7 @@ const forgotPassword: Handler = async (input, env) => {
 	}
 	const code = newCode(env);
 	issueCode(env, user, 'FORGOT_PASSWORD', code, delivery.attribute);
+	recordAuthEvent(env, pool, user, 'ForgotPassword', 'InProgress');
 	return { CodeDeliveryDetails: await sendCodeMessage(env, pool, { user, kind: 'ForgotPassword', delivery, code, clientId: client.ClientId, clientMetadata: input.ClientMetadata, reason: 'ForgotPassword' }) };
 };
 

@@ -353,3 +353,21 @@ describe('error precedence (secret hash → flow → user → unconfirmed → pa
 		expect(await attempt(plain, 'rex', 'Wrong-Passw0rd')).toBe('NotAuthorizedException: User is disabled.');
 	});
 });
+
+describe('threat protection event history (PLUS)', () => {
+	test('AdminListUserAuthEvents lists sign-ins newest first; without threat protection it is refused', async () => {
+		const t = userPoolSandbox(36);
+		const { poolId, clientId } = await poolWithClient(t, { UserPoolTier: 'PLUS', UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' } });
+		await signUpConfirmed(t, clientId, 'zed');
+		const { signIn, signInError } = helpers(t, clientId);
+		await signInError('zed', 'Wrong-Passw0rd');
+		t.clock.advance(1000);
+		await signIn('zed');
+		const { AuthEvents } = await t.call('AdminListUserAuthEvents', { UserPoolId: poolId, Username: 'zed' });
+		expect(AuthEvents.map((e: { EventType: string; EventResponse: string }) => `${e.EventType}:${e.EventResponse}`)).toEqual(['SignIn:Pass', 'SignIn:Fail', 'SignUp:Pass']);
+		expect(AuthEvents[0].EventRisk).toEqual({ RiskDecision: 'NoRisk', RiskLevel: 'Low', CompromisedCredentialsDetected: false });
+		const plain = await poolWithClient(t);
+		await signUpConfirmed(t, plain.clientId, 'amy');
+		expect(await t.failure('AdminListUserAuthEvents', { UserPoolId: plain.poolId, Username: 'amy' })).toMatch(/^UserPoolAddOnNotEnabledException/);
+	});
+});

@@ -82,6 +82,7 @@ export const OPERATION_INPUTS: Record<string, string> = {
 	"CompleteWebAuthnRegistration": "CompleteWebAuthnRegistrationRequest",
 	"ListWebAuthnCredentials": "ListWebAuthnCredentialsRequest",
 	"DeleteWebAuthnCredential": "DeleteWebAuthnCredentialRequest",
+	"AdminListUserAuthEvents": "AdminListUserAuthEventsRequest",
 	"TagResource": "TagResourceRequest",
 	"UntagResource": "UntagResourceRequest",
 	"ListTagsForResource": "ListTagsForResourceRequest",
@@ -2176,6 +2177,19 @@ export const SHAPES: Record<string, Shape> = {
 		"m": {
 			"AccessToken": "TokenModelType",
 			"CredentialId": "StringType"
+		}
+	},
+	"AdminListUserAuthEventsRequest": {
+		"t": "structure",
+		"req": [
+			"UserPoolId",
+			"Username"
+		],
+		"m": {
+			"UserPoolId": "UserPoolIdType",
+			"Username": "UsernameType",
+			"MaxResults": "QueryLimitType",
+			"NextToken": "PaginationKey"
 		}
 	},
 	"TagResourceRequest": {
