@@ -115,6 +115,18 @@ test('the console calls any operation and fast-forward moves the clock', async (
 	await page.getByLabel('Request (JSON)').fill('{"PoolName": ""}');
 	await page.getByRole('button', { name: 'Call', exact: true }).click();
 	await expect(page.getByTestId('outcome-error')).toContainText('InvalidParameterException');
+	// Free play: define a function, wire it to a pool from the console and see it run.
+	await page.getByLabel('New function name').fill('audit');
+	await page.getByRole('button', { name: 'Create', exact: true }).click();
+	await expect(page.locator('.cm-content')).toContainText('export const handler');
+	await page.getByLabel('Operation').fill('CreateUserPool');
+	await page
+		.getByLabel('Request (JSON)')
+		.fill(
+			'{"PoolName": "free", "LambdaConfig": {"PreSignUp": "arn:aws:lambda:us-east-1:123456789012:function:audit"}}'
+		);
+	await page.getByRole('button', { name: 'Call', exact: true }).click();
+	await expect(page.locator('.console .outcome.ok')).toContainText('free');
 	await page.getByRole('button', { name: 'Fast-forward 1 h' }).click();
 	await expect(page.getByTestId('clock-offset')).toHaveText('real time + 1 h');
 });

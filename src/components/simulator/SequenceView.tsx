@@ -20,6 +20,14 @@ export function SequenceView({
 	useEffect(() => {
 		if (scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
 	}, [events.length]);
+	if (model.rows.length === 0) {
+		return (
+			<p class="muted">
+				Calls appear here as they happen, as arrows between App, User pool, Lambda, Identity pool
+				and STS.
+			</p>
+		);
+	}
 	return (
 		<div
 			class="sequence-scroll"
@@ -35,9 +43,6 @@ export function SequenceView({
 					</div>
 				))}
 				<ol class="sequence-rows" style={{ gridColumn: `1 / span ${count}` }}>
-					{model.rows.length === 0 && (
-						<li class="sequence-empty muted">Calls appear here as they happen.</li>
-					)}
 					{model.rows.map((row, index) => {
 						if (row.kind === 'note') {
 							const col = column.get(row.lane)!;

@@ -420,6 +420,12 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 							<TriggerEditor functions={scenario.functions} deployed={deployed} onDeploy={deploy} />
 						</section>
 					)}
+					{!scenario && (
+						<section class="card" aria-labelledby="editor-heading">
+							<h2 id="editor-heading">Lambda functions</h2>
+							<FreePlayFunctions functions={status.functions} ready={sim.ready} onDeploy={deploy} />
+						</section>
+					)}
 				</div>
 			</div>
 
@@ -467,5 +473,74 @@ function StepResultView({ result }: { result: StepResult }) {
 				<Outcome outcome={result.outcome} />
 			</details>
 		</div>
+	);
+}
+
+const STARTER_CODE = `// A Lambda trigger. Name this function's ARN in a pool's LambdaConfig (use the console below).
+export const handler = async (event) => {
+  console.log(event.triggerSource, JSON.stringify(event.request));
+  return event;
+};
+`;
+
+/** Free play: edit any function the sandbox knows, or define a new one by name. */
+function FreePlayFunctions({
+	functions,
+	ready,
+	onDeploy,
+}: {
+	functions: Array<{ arn: string; code: string }>;
+	ready: boolean;
+	onDeploy(arn: string, code: string): Promise<void>;
+}) {
+	const [name, setName] = useState('my-trigger');
+	const [error, setError] = useState('');
+	const editable = functions.map((fn) => ({
+		name: fn.arn.split(':function:')[1] ?? fn.arn,
+		arn: fn.arn,
+		code: fn.code,
+	}));
+	const deployed = Object.fromEntries(functions.map((fn) => [fn.arn, fn.code]));
+	return (
+		<>
+			<form
+				class="field-row"
+				onSubmit={async (event) => {
+					event.preventDefault();
+					if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
+						setError('Use 1–64 letters, digits, hyphens or underscores.');
+						return;
+					}
+					setError('');
+					await onDeploy(`arn:aws:lambda:us-east-1:123456789012:function:${name}`, STARTER_CODE);
+				}}
+			>
+				<label for="new-function">New function name</label>
+				<input
+					id="new-function"
+					value={name}
+					onInput={(event) => setName((event.target as HTMLInputElement).value)}
+					aria-describedby="new-function-error"
+				/>
+				<button type="submit" class="button secondary small-button" disabled={!ready}>
+					Create
+				</button>
+			</form>
+			<p id="new-function-error" class="error-text small">
+				{error}
+			</p>
+			{editable.length > 0 ? (
+				<TriggerEditor
+					key={editable.map((fn) => fn.arn).join()}
+					functions={editable}
+					deployed={deployed}
+					onDeploy={onDeploy}
+				/>
+			) : (
+				<p class="muted small">
+					No functions yet. Create one, then name its ARN in a pool's LambdaConfig from the console.
+				</p>
+			)}
+		</>
 	);
 }
