@@ -61,6 +61,7 @@ export function formatOffset(ms: number): string {
 	return `real time + ${parts.join(' ') || `${Math.round(ms / 1000)} s`}`;
 }
 
+/** The simulator island (rendered client-only by src/pages/simulator.astro). */
 export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 	const sim = useSimulator();
 	const { client, status } = sim;

@@ -41,24 +41,35 @@ export interface ScenarioFunction {
 
 /** An IAM role a scenario defines. */
 export interface ScenarioRole {
+	/** Role ARN. */
 	arn: string;
+	/** Trust policy document; strings may hold `{{…}}` references. */
 	trustPolicy?: object;
+	/** Permission policy documents. */
 	policies: object[];
 }
 
 /** A complete scenario. */
 export interface Scenario {
+	/** File name under content/scenarios without `.md`; used in `?scenario=<id>` links. */
 	id: string;
+	/** Title shown in the picker. */
 	title: string;
+	/** One sentence on what the learner will see. */
 	summary: string;
+	/** Lesson slugs the scenario illustrates. */
 	lessons: string[];
 	/** Hidden in the UI and skipped by the scenario test. */
 	draft: boolean;
 	/** Why it is a draft. */
 	draftReason?: string;
+	/** Lambda functions defined before set-up. */
 	functions: ScenarioFunction[];
+	/** IAM roles defined after set-up (their documents may reference set-up results). */
 	roles: ScenarioRole[];
+	/** Calls run before the first step. */
 	setup: ScenarioCall[];
+	/** Guided steps, in order. */
 	steps: ScenarioStep[];
 	/** Markdown body of the scenario file (an introduction). */
 	body?: string;
