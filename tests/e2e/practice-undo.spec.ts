@@ -43,3 +43,22 @@ test('F flags the question on screen, and custom study can pick the flagged ones
 	await page.getByRole('button', { name: 'Start custom study' }).click();
 	expect((await currentQuestion(page, bank)).id).toBe(question.id);
 });
+
+test('in custom study a question answered wrong comes back until it is answered right', async ({
+	page,
+}) => {
+	const bank = await loadBank(page);
+	await page.goto('/practice/?mode=custom');
+	await page.getByLabel('At most').fill('2');
+	await page.getByRole('button', { name: 'Start custom study' }).click();
+	const first = await answerWithKeyboard(page, bank, false);
+	await page.keyboard.press('Enter');
+	const second = await answerWithKeyboard(page, bank, true);
+	expect(second.id).not.toBe(first.id);
+	await page.keyboard.press('Enter');
+	const again = await answerWithKeyboard(page, bank, true);
+	expect(again.id).toBe(first.id);
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+	await expect(page.getByText('You answered 3 questions, 2 right.')).toBeVisible();
+});

@@ -4,6 +4,7 @@
  * The running exam is saved after every change, so a reload resumes it with the clock still running.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useKeydown } from './use-keydown';
 import { useSyncReducer } from './use-sync-reducer';
 import {
 	drawMockQuestions,
@@ -199,46 +200,41 @@ function RunningExam({
 	const id = state.questionIds[state.index]!;
 	const question = practice.questions.get(id);
 
-	useEffect(() => {
-		if (state.status !== 'running') return;
-		function onKey(event: KeyboardEvent) {
-			const state = live.current;
-			const id = state.questionIds[state.index]!;
-			const question = practice.questions.get(id);
-			const el = event.target as HTMLElement;
-			if (event.ctrlKey || event.metaKey || event.altKey || dialogRef.current?.open) return;
-			if (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type))
-				return;
-			if (!question) return;
-			if (/^[1-9]$/.test(event.key)) {
-				const option = question.options[Number(event.key) - 1];
-				if (option) {
-					event.preventDefault();
-					dispatch({
-						type: 'toggle',
-						questionId: id,
-						optionId: option.id,
-						multi: question.type === 'multi',
-					});
-				}
-			} else if (event.key === 'f' || event.key === 'F') {
+	useKeydown((event: KeyboardEvent) => {
+		const state = live.current;
+		const id = state.questionIds[state.index]!;
+		const question = practice.questions.get(id);
+		const el = event.target as HTMLElement;
+		if (event.ctrlKey || event.metaKey || event.altKey || dialogRef.current?.open) return;
+		if (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type))
+			return;
+		if (!question) return;
+		if (/^[1-9]$/.test(event.key)) {
+			const option = question.options[Number(event.key) - 1];
+			if (option) {
 				event.preventDefault();
-				dispatch({ type: 'flag', questionId: id });
-				setAnnouncement(state.flagged.includes(id) ? 'Flag removed.' : 'Flagged for review.');
-			} else if (event.key === 'Enter' && el.tagName !== 'BUTTON' && el.tagName !== 'A') {
-				event.preventDefault();
-				if (state.index < state.questionIds.length - 1)
-					dispatch({ type: 'goto', index: state.index + 1 });
-				else dialogRef.current?.showModal();
-			} else if (event.key === 'ArrowRight' && el.tagName !== 'INPUT') {
-				dispatch({ type: 'goto', index: state.index + 1 });
-			} else if (event.key === 'ArrowLeft' && el.tagName !== 'INPUT') {
-				dispatch({ type: 'goto', index: state.index - 1 });
+				dispatch({
+					type: 'toggle',
+					questionId: id,
+					optionId: option.id,
+					multi: question.type === 'multi',
+				});
 			}
+		} else if (event.key === 'f' || event.key === 'F') {
+			event.preventDefault();
+			dispatch({ type: 'flag', questionId: id });
+			setAnnouncement(state.flagged.includes(id) ? 'Flag removed.' : 'Flagged for review.');
+		} else if (event.key === 'Enter' && el.tagName !== 'BUTTON' && el.tagName !== 'A') {
+			event.preventDefault();
+			if (state.index < state.questionIds.length - 1)
+				dispatch({ type: 'goto', index: state.index + 1 });
+			else dialogRef.current?.showModal();
+		} else if (event.key === 'ArrowRight' && el.tagName !== 'INPUT') {
+			dispatch({ type: 'goto', index: state.index + 1 });
+		} else if (event.key === 'ArrowLeft' && el.tagName !== 'INPUT') {
+			dispatch({ type: 'goto', index: state.index - 1 });
 		}
-		document.addEventListener('keydown', onKey);
-		return () => document.removeEventListener('keydown', onKey);
-	});
+	}, state.status === 'running');
 
 	useEffect(() => {
 		if (state.status === 'running') headingRef.current?.focus();

@@ -3,6 +3,7 @@
  * 1–9 pick an option, Enter submits, Enter or Space goes on, 1–4 rate after the reveal, U undoes.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useKeydown } from './use-keydown';
 import { useSyncReducer } from './use-sync-reducer';
 import {
 	answerLetters,
@@ -117,9 +118,26 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		dispatch({
 			type: 'advance',
-			next: mode === 'daily' ? dailyQueue(practiceRef.current).next : undefined,
+			next: mode === 'daily' ? dailyQueue(practiceRef.current).next : dueAgain(),
 		});
 		setBusy((busyRef.current = false));
+	}
+
+	/**
+	 * In a drill or custom session, once the list is done, the questions whose latest answer in this
+	 * session was wrong come back, oldest mistake first, until each has been answered right.
+	 */
+	function dueAgain(): string | null {
+		if (live.current.pending.length > 0) return null;
+		const latest = new Map<string, boolean>();
+		for (const answer of live.current.history) {
+			latest.delete(answer.questionId);
+			latest.set(answer.questionId, answer.correct);
+		}
+		for (const [id, correct] of latest) {
+			if (!correct && !practiceRef.current.cards.get(id)?.suspended) return id;
+		}
+		return null;
 	}
 
 	async function undo() {
@@ -140,49 +158,45 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 		setAnnouncement(flagged ? 'Flag removed.' : 'Flagged for later study.');
 	}
 
-	useEffect(() => {
-		function onKey(event: KeyboardEvent) {
-			if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-			const key = event.key;
-			const onButton =
-				(event.target as HTMLElement)?.tagName === 'BUTTON' ||
-				(event.target as HTMLElement)?.tagName === 'A';
-			if (key === 'u' || key === 'U') {
-				event.preventDefault();
-				void undo();
-				return;
-			}
-			if (key === 'f' || key === 'F') {
-				event.preventDefault();
-				void toggleFlag();
-				return;
-			}
-			const state = live.current;
-			const question = state.current ? practiceRef.current.questions.get(state.current) : undefined;
-			if (!question) return;
-			if (state.phase === 'question') {
-				if (/^[1-9]$/.test(key)) {
-					const option = question.options[Number(key) - 1];
-					if (option) {
-						event.preventDefault();
-						dispatch({ type: 'toggle', optionId: option.id, multi: question.type === 'multi' });
-					}
-				} else if (key === 'Enter' && !onButton) {
+	useKeydown((event: KeyboardEvent) => {
+		if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+		const key = event.key;
+		const onButton =
+			(event.target as HTMLElement)?.tagName === 'BUTTON' ||
+			(event.target as HTMLElement)?.tagName === 'A';
+		if (key === 'u' || key === 'U') {
+			event.preventDefault();
+			void undo();
+			return;
+		}
+		if (key === 'f' || key === 'F') {
+			event.preventDefault();
+			void toggleFlag();
+			return;
+		}
+		const state = live.current;
+		const question = state.current ? practiceRef.current.questions.get(state.current) : undefined;
+		if (!question) return;
+		if (state.phase === 'question') {
+			if (/^[1-9]$/.test(key)) {
+				const option = question.options[Number(key) - 1];
+				if (option) {
 					event.preventDefault();
-					void submit();
+					dispatch({ type: 'toggle', optionId: option.id, multi: question.type === 'multi' });
 				}
-			} else if (state.phase === 'revealed') {
-				if (/^[1-4]$/.test(key)) {
-					event.preventDefault();
-					void advance(Number(key) as Rating);
-				} else if ((key === 'Enter' || key === ' ') && !onButton) {
-					event.preventDefault();
-					void advance();
-				}
+			} else if (key === 'Enter' && !onButton) {
+				event.preventDefault();
+				void submit();
+			}
+		} else if (state.phase === 'revealed') {
+			if (/^[1-4]$/.test(key)) {
+				event.preventDefault();
+				void advance(Number(key) as Rating);
+			} else if ((key === 'Enter' || key === ' ') && !onButton) {
+				event.preventDefault();
+				void advance();
 			}
 		}
-		document.addEventListener('keydown', onKey);
-		return () => document.removeEventListener('keydown', onKey);
 	});
 
 	const leechWarning =

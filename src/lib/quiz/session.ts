@@ -59,7 +59,8 @@ export function startSession(mode: SessionMode, list: readonly string[]): Sessio
  * - `toggle` selects an option (radio semantics for single-answer questions); ignored after the reveal.
  * - `answered` reveals the result of the answer the UI has just logged.
  * - `rated` records a changed rating (the UI has logged it too).
- * - `advance` moves on: to `next` in daily sessions, to the next pending question otherwise.
+ * - `advance` moves on: to `next` in daily sessions, to the next pending question otherwise (and
+ *   to `next`, if given, once none is pending: a question the learner got wrong, asked again).
  * - `undone` goes back to the last answered question, unanswered, with its picks selected.
  */
 export function reduceSession(state: SessionState, action: SessionAction): SessionState {
@@ -99,7 +100,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
 			if (state.phase === 'question' && state.current !== null) return state;
 			let current: string | null;
 			let pending = state.pending;
-			if (state.mode === 'daily') current = action.next ?? null;
+			if (state.mode === 'daily' || state.pending.length === 0) current = action.next ?? null;
 			else [current = null, ...pending] = state.pending;
 			return {
 				...state,

@@ -42,6 +42,26 @@ describe('reduceSession', () => {
 		expect(sessionScore(s)).toEqual({ answered: 2, correct: 1 });
 	});
 
+	test('a drill goes on with a learning card that is due again once the list is done', () => {
+		let s = startSession('drill', [q1.id]);
+		s = reduceSession(s, {
+			type: 'answered',
+			grade: gradeAnswer(q1, ['a']),
+			reviewId: 'r1',
+			rating: 1,
+		});
+		s = reduceSession(s, { type: 'advance', next: q1.id });
+		expect(s).toMatchObject({ current: q1.id, phase: 'question', pending: [] });
+		s = reduceSession(s, {
+			type: 'answered',
+			grade: gradeAnswer(q1, ['b']),
+			reviewId: 'r2',
+			rating: 3,
+		});
+		s = reduceSession(s, { type: 'advance', next: null });
+		expect(s.phase).toBe('done');
+	});
+
 	test('advance is ignored while a question is unanswered', () => {
 		const s = startSession('daily', [q1.id]);
 		expect(reduceSession(s, { type: 'advance', next: q2.id })).toBe(s);
