@@ -193,7 +193,9 @@ export async function migrateUser(env: Env, pool: PoolRecord, client: ClientReco
 	const username = usernameAttributesOf(pool).length ? sub : typed;
 	if (usernameAttributesOf(pool).includes('email') && !attributes.email && typed.includes('@')) attributes.email = typed;
 	validateAttributes(pool, attributes);
-	const status = source === 'UserMigration_Authentication' && response.finalUserStatus === 'CONFIRMED' ? 'CONFIRMED' : 'RESET_REQUIRED';
+	// At sign-in, CONFIRMED or no value keeps the old password usable; only RESET_REQUIRED forces a reset
+	// (AWS docs, "Migrate user Lambda trigger"). A user migrated by ForgotPassword is about to reset anyway.
+	const status = source === 'UserMigration_Authentication' && response.finalUserStatus !== 'RESET_REQUIRED' ? 'CONFIRMED' : 'RESET_REQUIRED';
 	// The migration trigger's password is accepted as is: Cognito does not apply the policy to it.
 	const user = createUserRecord(env, pool, username, sub, attributes, status, source === 'UserMigration_Authentication' ? password : undefined);
 	if (response.enableSMSMFA === true) user.mfa.sms.enabled = true;

@@ -260,6 +260,25 @@ describe('authentication triggers', () => {
 		expect((await t.call('AdminGetUser', { UserPoolId: poolId, Username: 'lee' })).UserStatus).toBe('RESET_REQUIRED');
 	});
 
+	test('UserMigration at sign-in confirms the user unless finalUserStatus is RESET_REQUIRED', async () => {
+		defineTriggers(t, {
+			UserMigration: (event) => ({
+				...event,
+				response: {
+					userAttributes: { email: `${event.userName}@legacy.example.com`, email_verified: 'true' },
+					...(event.userName === 'weak' ? { finalUserStatus: 'RESET_REQUIRED' } : {}),
+				},
+			}),
+		});
+		const { clientId, poolId } = await poolWithClient(t, { LambdaConfig: lambdaConfig(['UserMigration']) });
+		// finalUserStatus omitted: the user is confirmed and keeps the old password.
+		expect((await signIn(clientId, 'omitted', 'Legacy-Passw0rd')).AuthenticationResult).toBeDefined();
+		expect((await t.call('AdminGetUser', { UserPoolId: poolId, Username: 'omitted' })).UserStatus).toBe('CONFIRMED');
+		// RESET_REQUIRED: the sign-in asks for a password reset.
+		expect(await t.failure('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'weak', PASSWORD: 'Legacy-Passw0rd' } })).toMatch(/^PasswordResetRequiredException/);
+		expect((await t.call('AdminGetUser', { UserPoolId: poolId, Username: 'weak' })).UserStatus).toBe('RESET_REQUIRED');
+	});
+
 	test('custom auth: Define → Create → Verify until Define issues tokens', async () => {
 		const seen = defineTriggers(t, {
 			DefineAuthChallenge: (event) => {
