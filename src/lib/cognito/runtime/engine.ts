@@ -71,8 +71,10 @@ async function instantiate(pages: number): Promise<Engine> {
 	// error) to the console; the runtime already reports and recovers from them, so keep quiet.
 	// (`print`/`printErr` are standard Emscripten module options the loader's type does not list.)
 	const emscriptenModule = { print: () => {}, printErr: () => {} } as object;
+	// The loader types `wasmMemory` with the DOM's WebAssembly.Memory, which the engine tsconfig lacks.
+	type VariantOptions = NonNullable<Parameters<typeof newVariant>[1]>;
 	const module = await newQuickJSWASMModuleFromVariant(
-		newVariant(variant.default, { wasmMemory, emscriptenModule })
+		newVariant(variant.default, { wasmMemory: wasmMemory as unknown as VariantOptions['wasmMemory'], emscriptenModule })
 	);
 	const capBytes = (basePages + pages) * PAGE_BYTES;
 	return {

@@ -111,7 +111,7 @@ describe('evaluate agrees with @cloud-copilot/iam-simulate', () => {
 						policies: identityPolicies,
 						action,
 						resource,
-						context: context as Record<string, string | string[]>,
+						context: context as unknown as Record<string, string | string[]>,
 					});
 					const oracle = runUnsafeSimulation(
 						{
@@ -119,7 +119,7 @@ describe('evaluate agrees with @cloud-copilot/iam-simulate', () => {
 								principal: `arn:aws:sts::${ACCOUNT}:assumed-role/R/CognitoIdentityCredentials`,
 								action,
 								resource: { resource, accountId: ACCOUNT },
-								contextVariables: context as Record<string, string | string[]>,
+								contextVariables: context as unknown as Record<string, string | string[]>,
 							},
 							identityPolicies: identityPolicies.map((document, index) => ({
 								name: `policy-${index}`,
