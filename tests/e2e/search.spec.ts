@@ -19,3 +19,15 @@ test('a search is linkable and finds glossary terms despite a typo', async ({ pa
 	const glossary = page.getByRole('region', { name: 'Glossary' });
 	await expect(glossary.getByRole('link', { name: 'Trust policy' })).toBeVisible();
 });
+
+test('a question found by search opens alone in the bank with its answer', async ({ page }) => {
+	await page.goto('/search/?q=Logins%20map');
+	const questions = page.getByRole('region', { name: 'Questions' });
+	const first = questions.getByRole('link').first();
+	await expect(first).toHaveAttribute('href', /^\/questions\/\?id=/);
+	await first.click();
+	await expect(page.getByRole('status')).toContainText('Showing 1 of');
+	await expect(page.getByRole('button', { name: 'Hide answer' })).toBeVisible();
+	await page.getByRole('button', { name: 'Show all questions' }).click();
+	await expect(page.getByRole('status')).not.toContainText('Showing 1 of');
+});

@@ -73,6 +73,7 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 	const [query, setQuery] = useState('');
 	const [filter, setFilter] = useState(EMPTY);
 	const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+	const [only, setOnly] = useState<string | null>(null);
 	const lessonTitle = useMemo(
 		() => new Map(lessons.map((lesson) => [lesson.slug, lesson.title])),
 		[lessons]
@@ -93,15 +94,22 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 			return next;
 		});
 		setQuery(params.get('q') ?? '');
+		// /questions/?id=<lesson>/<short-id> (search results link here) shows that one question, opened.
+		const id = params.get('id');
+		if (id) {
+			setOnly(id);
+			setOpen(new Set([id]));
+		}
 	}, []);
 
-	const shown = search(query, {
+	const matches = search(query, {
 		lesson: filter.lesson || undefined,
 		topic: filter.topic || undefined,
 		type: filter.type || undefined,
 		difficulty: filter.difficulty ? Number(filter.difficulty) : undefined,
 		exam: filter.exam || undefined,
 	});
+	const shown = only ? (questions ?? []).filter((question) => question.id === only) : matches;
 	const usedTopics = topics.filter(
 		(topic) => !questions || questions.some((question) => question.topics.includes(topic))
 	);
@@ -192,6 +200,13 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 				</div>
 			</form>
 
+			{only && (
+				<p>
+					<button type="button" class="button secondary" onClick={() => setOnly(null)}>
+						Show all questions
+					</button>
+				</p>
+			)}
 			<p class="bank-count" role="status" aria-live="polite">
 				{loadError ??
 					(questions

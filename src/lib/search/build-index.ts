@@ -107,7 +107,7 @@ export function buildSearchIndex(input: {
 			title: markdownToText(question.stem).slice(0, 140),
 			context: `Question · ${question.lessonTitle}`,
 			text: markdownToText(question.stem).slice(0, MAX_TEXT),
-			url: `/questions/#${question.id.replace('/', '--')}`,
+			url: `/questions/?id=${encodeURIComponent(question.id)}`,
 		})),
 	];
 }
