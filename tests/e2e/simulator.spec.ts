@@ -69,6 +69,11 @@ test('an endless loop in a trigger is reported as the real error and the page st
 	);
 	expect(Date.now() - started).toBeLessThan(7_500);
 
+	// Reset starts the scenario over in an empty sandbox but keeps the learner's code.
+	await page.getByRole('button', { name: 'Reset', exact: true }).click();
+	await expect(page.getByText('0 of 3 steps as expected')).toBeVisible();
+	await expect(editor).toContainText('while (true)');
+
 	// Another step works afterwards: restore the original trigger and sign up with the blocked domain.
 	await page.getByRole('button', { name: 'Restore original' }).click();
 	await expect(page.getByText('Restored and deployed the original pre-sign-up.')).toBeVisible();

@@ -176,8 +176,13 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 
 	async function resetSandbox(seed: number) {
 		setBusy('Resetting the sandbox…');
+		// The learner's edited trigger code survives a reset; "Restore original" brings back the scenario's code.
+		const edited = (scenario?.functions ?? [])
+			.filter((fn) => deployed[fn.arn] !== undefined && deployed[fn.arn] !== fn.code)
+			.map((fn) => [fn.arn, deployed[fn.arn]!] as const);
 		try {
 			await client.reset(seed);
+			for (const [arn, code] of edited) await client.defineFunction(arn, code);
 			sim.clearTrace();
 			setSetupError('');
 			setSession(emptySession(session.scenarioId));
