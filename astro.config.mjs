@@ -15,7 +15,8 @@ export default defineConfig({
 	markdown: {
 		// Mermaid blocks stay plain text; the lesson page renders them (see README, "Diagrams").
 		syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
-		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+		// High-contrast themes: the default GitHub themes have comment colours below 4.5:1 on our code background.
+		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
 	},
 	devToolbar: { enabled: false },
 });

@@ -68,7 +68,13 @@ export async function renderDiagrams(root: ParentNode): Promise<void> {
 	let generation = 0;
 	const draw = async () => {
 		const run = ++generation;
-		mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: currentTheme(), fontFamily: 'inherit' });
+		mermaid.initialize({
+			startOnLoad: false,
+			securityLevel: 'strict',
+			theme: currentTheme(),
+			// Same as the build-time drawings: the dark theme's grey edge-label boxes fail WCAG contrast.
+			themeVariables: currentTheme() === 'dark' ? { edgeLabelBackground: '#1f2330' } : {},
+		});
 		for (const [index, figure] of figures.entries()) {
 			try {
 				const { svg } = await mermaid.render(`diagram-${index}-${run}`, figure.source);

@@ -18,7 +18,11 @@ import { CHROMIUM_ARGS, findChromium } from '../cli/find-chromium';
 
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
-const MERMAID_THEME: Record<Theme, string> = { light: 'default', dark: 'dark' };
+/** Mermaid settings per site theme. The dark theme's grey edge-label boxes fail WCAG contrast, so they get the page's dark surface. */
+const MERMAID_CONFIG: Record<Theme, { theme: string; themeVariables?: Record<string, string> }> = {
+	light: { theme: 'default' },
+	dark: { theme: 'dark', themeVariables: { edgeLabelBackground: '#1f2330' } },
+};
 const BLOCK = /<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g;
 const RENDERER_SCRIPT = /<script type="module" src="[^"]*DiagramRenderer[^"]*"><\/script>/g;
 
@@ -60,7 +64,7 @@ export function prerenderDiagrams(options: { cacheDir?: string } = {}): AstroInt
 				const cacheDir = options.cacheDir ?? join(root, 'src/generated/diagrams');
 				const mermaidVersion = JSON.parse(readFileSync(join(root, 'node_modules/mermaid/package.json'), 'utf8')).version as string;
 				const key = (source: string, theme: Theme) =>
-					createHash('sha256').update(`${mermaidVersion}\n${theme}\n${source}`).digest('hex').slice(0, 20);
+					createHash('sha256').update(`${mermaidVersion}\n${JSON.stringify(MERMAID_CONFIG[theme])}\n${source}`).digest('hex').slice(0, 20);
 
 				const pages = htmlFiles(fileURLToPath(dir)).filter((file) => readFileSync(file, 'utf8').includes('language-mermaid'));
 				const sources = new Set<string>();
@@ -127,12 +131,12 @@ async function draw(
 		for (const { source, theme } of jobs) {
 			const id = `mermaid-${key(source, theme)}`;
 			const svg = await page.evaluate(
-				async ({ id, source, theme }) => {
+				async ({ id, source, config }) => {
 					const mermaid = (window as unknown as { mermaid: typeof import('mermaid').default }).mermaid;
-					mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: theme as 'default' });
+					mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', ...(config as object) });
 					return (await mermaid.render(id, source)).svg;
 				},
-				{ id, source, theme: MERMAID_THEME[theme] }
+				{ id, source, config: MERMAID_CONFIG[theme] }
 			);
 			drawn.set(key(source, theme), svg);
 		}

@@ -5,7 +5,21 @@ import { expect, test } from '@playwright/test';
 const PAGES = [
 	'/',
 	'/learn/',
-	'/learn/identity-pools-iam/',
+	// Every lesson: each has its own diagrams, drawn in both themes.
+	...[
+		'cognito-overview',
+		'user-pools',
+		'tokens',
+		'integrations',
+		'mfa-and-security',
+		'federation-and-managed-login',
+		'lambda-triggers',
+		'identity-pools',
+		'identity-pools-iam',
+		'user-vs-identity-pools',
+		'cognito-sync-and-appsync',
+		'exam-strategy',
+	].map((slug) => `/learn/${slug}/`),
 	'/glossary/',
 	'/search/?q=token',
 	'/practice/',
