@@ -13,10 +13,14 @@ export default defineConfig({
 	// Order matters: diagrams are inlined into the HTML before the service worker fingerprints it.
 	integrations: [contentCheck(), preact(), mdx(), prerenderDiagrams(), serviceWorker()],
 	markdown: {
-		// Mermaid blocks stay plain text; the lesson page renders them (see README, "Diagrams").
+		// Mermaid blocks stay plain text here; prerenderDiagrams() draws them after the build (README, "Diagrams").
 		syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
 		// High-contrast themes: the default GitHub themes have comment colours below 4.5:1 on our code background.
 		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
 	},
 	devToolbar: { enabled: false },
+	vite: {
+		// ES-module workers can split code, so the simulator's worker loads QuickJS only when learner code first runs.
+		worker: { format: 'es' },
+	},
 });

@@ -79,3 +79,13 @@ test('glossary terms link to the lesson that explains them', async ({ page }) =>
 	await term.getByRole('link', { name: /Read more/ }).click();
 	await expect(page).toHaveURL(/\/learn\/identity-pools-iam\//);
 });
+
+test('a lesson links to each of its simulator scenarios by name', async ({ page }) => {
+	await page.goto('/learn/user-pools/');
+	const links = page.getByRole('link', { name: /^Try it in the simulator: / });
+	expect(await links.count()).toBeGreaterThan(0);
+	const href = await links.first().getAttribute('href');
+	expect(href).toMatch(/^\/simulator\/\?scenario=[a-z0-9-]+$/);
+	await links.first().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Simulator' })).toBeVisible();
+});
