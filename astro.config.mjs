@@ -16,7 +16,9 @@ export default defineConfig({
 		// Mermaid blocks stay plain text here; prerenderDiagrams() draws them after the build (README, "Diagrams").
 		syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
 		// High-contrast themes: the default GitHub themes have comment colours below 4.5:1 on our code background.
-		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
+		shikiConfig: {
+			themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+		},
 	},
 	devToolbar: { enabled: false },
 	vite: {

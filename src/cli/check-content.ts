@@ -9,22 +9,43 @@ const report = checkContent(readContentFiles(process.cwd()));
 
 const rows = summariseBank(report.questions);
 const header = ['lesson', 'single', 'multi', 'easy', 'medium', 'hard', 'total'];
-const table = [header, ...rows.map((row) => header.map((key) => String(row[key as keyof typeof row])))];
-const totals = header.slice(1).map((key) => rows.reduce((sum, row) => sum + Number(row[key as keyof typeof row]), 0));
+const table = [
+	header,
+	...rows.map((row) => header.map((key) => String(row[key as keyof typeof row]))),
+];
+const totals = header
+	.slice(1)
+	.map((key) => rows.reduce((sum, row) => sum + Number(row[key as keyof typeof row]), 0));
 table.push(['all lessons', ...totals.map(String)]);
 const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
-const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+const line = (row: string[]) =>
+	row
+		.map((cell, column) =>
+			column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)
+		)
+		.join('  ');
 console.log(line(table[0]!));
 console.log(widths.map((width) => '-'.repeat(width)).join('  '));
 table.slice(1).forEach((row) => console.log(line(row)));
 const multiShare = totals[5] ? Math.round((100 * totals[1]!) / totals[5]!) : 0;
-console.log(`\n${report.questions.length} questions (${multiShare}% multiple response), ${report.lessons.length} lessons, ${report.glossary.length} glossary terms, ${report.scenarios.length} scenarios.`);
+console.log(
+	`\n${report.questions.length} questions (${multiShare}% multiple response), ${report.lessons.length} lessons, ${report.glossary.length} glossary terms, ${report.scenarios.length} scenarios.`
+);
 const gaps = findBankGaps(report.questions);
-if (gaps.thinLessons.length) console.log(`Lessons with fewer than 12 questions: ${gaps.thinLessons.join(', ')}`);
-if (report.questions.length && gaps.multiPercent < 25) console.log(`Multiple-response share is ${gaps.multiPercent}%; the bank aims for at least 25%.`);
-if (report.questions.length && gaps.missingNotesQuestions.length) console.log(`Questions from the notes not yet in the bank (fromNotes.number): ${gaps.missingNotesQuestions.join(', ')}`);
+if (gaps.thinLessons.length)
+	console.log(`Lessons with fewer than 12 questions: ${gaps.thinLessons.join(', ')}`);
+if (report.questions.length && gaps.multiPercent < 25)
+	console.log(`Multiple-response share is ${gaps.multiPercent}%; the bank aims for at least 25%.`);
+if (report.questions.length && gaps.missingNotesQuestions.length)
+	console.log(
+		`Questions from the notes not yet in the bank (fromNotes.number): ${gaps.missingNotesQuestions.join(', ')}`
+	);
 if (report.questions.length) {
-	console.log(`Right answers of single-answer questions by letter: ${Object.entries(gaps.singleAnswerLetters).map(([letter, count]) => `${letter} ${count}`).join(', ')}`);
+	console.log(
+		`Right answers of single-answer questions by letter: ${Object.entries(gaps.singleAnswerLetters)
+			.map(([letter, count]) => `${letter} ${count}`)
+			.join(', ')}`
+	);
 }
 
 for (const warning of report.warnings) console.warn(`warning: ${warning}`);

@@ -12,7 +12,8 @@ interface DiagramFigure {
 
 /** `accTitle: …` / `accDescr: …` values of a Mermaid source. */
 export function accessibleText(source: string): { title?: string; description?: string } {
-	const pick = (name: string) => new RegExp(`^\\s*${name}\\s*:\\s*(.+)$`, 'm').exec(source)?.[1]?.trim();
+	const pick = (name: string) =>
+		new RegExp(`^\\s*${name}\\s*:\\s*(.+)$`, 'm').exec(source)?.[1]?.trim();
 	return { title: pick('accTitle'), description: pick('accDescr') };
 }
 
@@ -61,7 +62,11 @@ export async function renderDiagrams(root: ParentNode): Promise<void> {
 	try {
 		mermaid = (await import('mermaid')).default;
 	} catch {
-		for (const figure of figures) showSource(figure, 'The diagram could not be drawn (the drawing library did not load). Its source follows.');
+		for (const figure of figures)
+			showSource(
+				figure,
+				'The diagram could not be drawn (the drawing library did not load). Its source follows.'
+			);
 		return;
 	}
 
@@ -83,7 +88,10 @@ export async function renderDiagrams(root: ParentNode): Promise<void> {
 				figure.canvas.removeAttribute('aria-busy');
 				if (index === 0 && run === 1) performance.mark('first-diagram');
 			} catch (error) {
-				showSource(figure, `This diagram has an error: ${error instanceof Error ? error.message : String(error)}`);
+				showSource(
+					figure,
+					`This diagram has an error: ${error instanceof Error ? error.message : String(error)}`
+				);
 			}
 		}
 	};

@@ -21,7 +21,9 @@ export function contentCheck(): AstroIntegration {
 					error.stack = error.message;
 					throw error;
 				}
-				logger.info(`content ok: ${report.lessons.length} lessons, ${report.questions.length} questions, ${report.glossary.length} glossary terms`);
+				logger.info(
+					`content ok: ${report.lessons.length} lessons, ${report.questions.length} questions, ${report.glossary.length} glossary terms`
+				);
 			},
 		},
 	};

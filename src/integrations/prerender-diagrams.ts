@@ -38,7 +38,11 @@ export function decodeEntities(html: string): string {
 }
 
 function escapeHtml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }
 
 /** The figure markup for one diagram: both themed drawings plus its caption and text description. */
@@ -47,10 +51,14 @@ export function figureHtml(source: string, drawings: Record<Theme, string>): str
 	const description = /^\s*accDescr\s*:\s*(.+)$/m.exec(source)?.[1]?.trim();
 	return [
 		'<figure class="diagram" data-prerendered>',
-		...THEMES.map((theme) => `<div class="diagram-canvas diagram-${theme}">${drawings[theme]}</div>`),
+		...THEMES.map(
+			(theme) => `<div class="diagram-canvas diagram-${theme}">${drawings[theme]}</div>`
+		),
 		'<figcaption>',
 		title ? `<strong>${escapeHtml(title)}</strong>` : '',
-		description ? `<details><summary>Text description</summary><p>${escapeHtml(description)}</p></details>` : '',
+		description
+			? `<details><summary>Text description</summary><p>${escapeHtml(description)}</p></details>`
+			: '',
 		'</figcaption></figure>',
 	].join('');
 }
@@ -62,17 +70,27 @@ export function prerenderDiagrams(options: { cacheDir?: string } = {}): AstroInt
 			'astro:build:done': async ({ dir, logger }) => {
 				const root = fileURLToPath(new URL('../../', import.meta.url));
 				const cacheDir = options.cacheDir ?? join(root, 'src/generated/diagrams');
-				const mermaidVersion = JSON.parse(readFileSync(join(root, 'node_modules/mermaid/package.json'), 'utf8')).version as string;
+				const mermaidVersion = JSON.parse(
+					readFileSync(join(root, 'node_modules/mermaid/package.json'), 'utf8')
+				).version as string;
 				const key = (source: string, theme: Theme) =>
-					createHash('sha256').update(`${mermaidVersion}\n${JSON.stringify(MERMAID_CONFIG[theme])}\n${source}`).digest('hex').slice(0, 20);
+					createHash('sha256')
+						.update(`${mermaidVersion}\n${JSON.stringify(MERMAID_CONFIG[theme])}\n${source}`)
+						.digest('hex')
+						.slice(0, 20);
 
-				const pages = htmlFiles(fileURLToPath(dir)).filter((file) => readFileSync(file, 'utf8').includes('language-mermaid'));
+				const pages = htmlFiles(fileURLToPath(dir)).filter((file) =>
+					readFileSync(file, 'utf8').includes('language-mermaid')
+				);
 				const sources = new Set<string>();
 				for (const page of pages) {
-					for (const match of readFileSync(page, 'utf8').matchAll(BLOCK)) sources.add(decodeEntities(match[1]!));
+					for (const match of readFileSync(page, 'utf8').matchAll(BLOCK))
+						sources.add(decodeEntities(match[1]!));
 				}
 				const missing = [...sources].flatMap((source) =>
-					THEMES.filter((theme) => !existsSync(join(cacheDir, `${key(source, theme)}.svg`))).map((theme) => ({ source, theme }))
+					THEMES.filter((theme) => !existsSync(join(cacheDir, `${key(source, theme)}.svg`))).map(
+						(theme) => ({ source, theme })
+					)
 				);
 				if (missing.length > 0) {
 					const drawn = await draw(root, missing, key, logger);
@@ -98,7 +116,9 @@ export function prerenderDiagrams(options: { cacheDir?: string } = {}): AstroInt
 					if (!html.includes('language-mermaid')) html = html.replace(RENDERER_SCRIPT, '');
 					writeFileSync(page, html);
 				}
-				logger.info(`diagrams: ${prerendered} drawn at build time (${missing.length} new drawings)${fallback ? `, ${fallback} left to the browser` : ''}`);
+				logger.info(
+					`diagrams: ${prerendered} drawn at build time (${missing.length} new drawings)${fallback ? `, ${fallback} left to the browser` : ''}`
+				);
 			},
 		},
 	};
@@ -120,7 +140,9 @@ async function draw(
 	const drawn = new Map<string, string>();
 	const executablePath = findChromium();
 	if (executablePath === null) {
-		logger.warn(`${jobs.length} diagram drawings are not cached and no Chromium was found (set CHROMIUM_PATH); those diagrams will be drawn in the browser instead.`);
+		logger.warn(
+			`${jobs.length} diagram drawings are not cached and no Chromium was found (set CHROMIUM_PATH); those diagrams will be drawn in the browser instead.`
+		);
 		return drawn;
 	}
 	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -132,8 +154,13 @@ async function draw(
 			const id = `mermaid-${key(source, theme)}`;
 			const svg = await page.evaluate(
 				async ({ id, source, config }) => {
-					const mermaid = (window as unknown as { mermaid: typeof import('mermaid').default }).mermaid;
-					mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', ...(config as object) });
+					const mermaid = (window as unknown as { mermaid: typeof import('mermaid').default })
+						.mermaid;
+					mermaid.initialize({
+						startOnLoad: false,
+						securityLevel: 'strict',
+						...(config as object),
+					});
 					return (await mermaid.render(id, source)).svg;
 				},
 				{ id, source, config: MERMAID_CONFIG[theme] }

@@ -10,7 +10,8 @@ import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
 
-const PAGE_REFERENCE = /(?:src|href|component-url|renderer-url|before-hydration-url)="\/(_astro\/[^"?#]+)"/g;
+const PAGE_REFERENCE =
+	/(?:src|href|component-url|renderer-url|before-hydration-url)="\/(_astro\/[^"?#]+)"/g;
 const MODULE_REFERENCE = /["'`](?:\.\/|\/?_astro\/)?([\w.-]+\.(?:js|mjs|css|wasm))["'`]/g;
 
 /** `_astro/…` files the built pages load, following imports between scripts. */
@@ -18,7 +19,9 @@ export function referencedAssets(distDir: string): Set<string> {
 	const pages = readdirSync(distDir, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
 		.map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
-	const queue = pages.flatMap((html) => [...html.matchAll(PAGE_REFERENCE)].map((match) => match[1]!));
+	const queue = pages.flatMap((html) =>
+		[...html.matchAll(PAGE_REFERENCE)].map((match) => match[1]!)
+	);
 	const assets = new Set(readdirSync(join(distDir, '_astro')).map((name) => `_astro/${name}`));
 	const seen = new Set<string>();
 	while (queue.length > 0) {
@@ -47,7 +50,9 @@ export function serviceWorker(): AstroIntegration {
 					globIgnores: ['sw.js', 'workbox-*.js'],
 					manifestTransforms: [
 						async (entries) => ({
-							manifest: entries.filter((entry) => !entry.url.startsWith('_astro/') || needed.has(entry.url)),
+							manifest: entries.filter(
+								(entry) => !entry.url.startsWith('_astro/') || needed.has(entry.url)
+							),
 							warnings: [],
 						}),
 					],
@@ -70,7 +75,9 @@ export function serviceWorker(): AstroIntegration {
 					],
 				});
 				for (const warning of warnings) logger.warn(warning);
-				logger.info(`service worker: ${count} files precached (${(size / 1024 / 1024).toFixed(2)} MiB)`);
+				logger.info(
+					`service worker: ${count} files precached (${(size / 1024 / 1024).toFixed(2)} MiB)`
+				);
 			},
 		},
 	};

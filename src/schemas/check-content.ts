@@ -55,7 +55,9 @@ export function splitFrontmatter(
 ): { data: unknown; body: string } | { error: string } {
 	const match = FRONTMATTER.exec(text);
 	if (!match) {
-		return { error: `${path}: (frontmatter): must start with a YAML block between --- lines, found none` };
+		return {
+			error: `${path}: (frontmatter): must start with a YAML block between --- lines, found none`,
+		};
 	}
 	try {
 		return { data: parseYaml(match[1]!) ?? {}, body: text.slice(match[0].length) };
@@ -106,7 +108,8 @@ export function headingIds(body: string): Set<string> {
 function plainText(markdown: string): string {
 	return markdown
 		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/[*`]/g, '').replace(/(^|\s)_([^_]+)_(?=\s|$)/g, '$1$2')
+		.replace(/[*`]/g, '')
+		.replace(/(^|\s)_([^_]+)_(?=\s|$)/g, '$1$2')
 		.replace(/<[^>]+>/g, '');
 }
 
@@ -116,7 +119,9 @@ function withoutCode(body: string): string {
 
 /** Fenced ```mermaid blocks of a Markdown body. */
 export function mermaidBlocks(body: string): string[] {
-	return [...body.matchAll(/^```mermaid[ \t]*\r?\n([\s\S]*?)^```[ \t]*$/gm)].map((match) => match[1]!);
+	return [...body.matchAll(/^```mermaid[ \t]*\r?\n([\s\S]*?)^```[ \t]*$/gm)].map(
+		(match) => match[1]!
+	);
 }
 
 /** Stem and explanation of a question body (split at the `## Explanation` heading). */
@@ -164,7 +169,9 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
 
 	for (const term of glossary) {
 		if (!lessonBySlug.has(term.data.lesson)) {
-			errors.push(`${term.path}: lesson: must name an existing lesson file, found "${term.data.lesson}"`);
+			errors.push(
+				`${term.path}: lesson: must name an existing lesson file, found "${term.data.lesson}"`
+			);
 		} else if (term.data.anchor && !anchorsBySlug.get(term.data.lesson)?.has(term.data.anchor)) {
 			errors.push(
 				`${term.path}: anchor: must be a heading id in content/lessons/${term.data.lesson}.mdx, found "${term.data.anchor}"`
@@ -172,7 +179,9 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
 		}
 		term.data.confusedWith.forEach((other, index) => {
 			if (!glossarySlugs.has(other)) {
-				errors.push(`${term.path}: confusedWith[${index}]: must be a glossary term slug, found "${other}"`);
+				errors.push(
+					`${term.path}: confusedWith[${index}]: must be a glossary term slug, found "${other}"`
+				);
 			}
 		});
 	}
@@ -182,7 +191,11 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
 
 function checkLessons(
 	lessons: Entry<LessonData>[],
-	known: { anchorsBySlug: Map<string, Set<string>>; glossarySlugs: Set<string>; scenarioSlugs: Set<string> },
+	known: {
+		anchorsBySlug: Map<string, Set<string>>;
+		glossarySlugs: Set<string>;
+		scenarioSlugs: Set<string>;
+	},
 	errors: string[]
 ): void {
 	const orders = new Map<number, string>();
@@ -190,29 +203,42 @@ function checkLessons(
 	for (const lesson of lessons) {
 		const { data, body, path } = lesson;
 		if (!(LESSON_SLUGS as readonly string[]).includes(lesson.slug)) {
-			errors.push(`${path}: (file name): must be one of the lesson slugs in src/schemas/vocabulary.ts, found "${lesson.slug}"`);
+			errors.push(
+				`${path}: (file name): must be one of the lesson slugs in src/schemas/vocabulary.ts, found "${lesson.slug}"`
+			);
 		}
 		const clash = orders.get(data.order);
-		if (clash) errors.push(`${path}: order: must be unique, found ${data.order} (also used by ${clash})`);
+		if (clash)
+			errors.push(`${path}: order: must be unique, found ${data.order} (also used by ${clash})`);
 		orders.set(data.order, path);
 		data.notes.forEach((section) => covered.add(section));
 
 		const diagrams = mermaidBlocks(body);
-		if (diagrams.length === 0) errors.push(`${path}: (body): must contain at least one \`\`\`mermaid diagram, found none`);
+		if (diagrams.length === 0)
+			errors.push(`${path}: (body): must contain at least one \`\`\`mermaid diagram, found none`);
 		diagrams.forEach((diagram, index) => {
 			for (const directive of ['accTitle', 'accDescr']) {
 				if (!new RegExp(`^\\s*${directive}\\s*[:{]`, 'm').test(diagram)) {
-					errors.push(`${path}: mermaid[${index}]: must have an "${directive}:" line (text alternative for screen readers), found none`);
+					errors.push(
+						`${path}: mermaid[${index}]: must have an "${directive}:" line (text alternative for screen readers), found none`
+					);
 				}
 			}
 		});
 		const traps = body.match(/<Callout\s+kind="traps"/g)?.length ?? 0;
-		if (traps !== 1) errors.push(`${path}: (body): must have exactly one <Callout kind="traps">, found ${traps}`);
+		if (traps !== 1)
+			errors.push(`${path}: (body): must have exactly one <Callout kind="traps">, found ${traps}`);
 		const ids = known.anchorsBySlug.get(lesson.slug) ?? new Set();
 		for (const heading of ['key-facts', 'recap']) {
-			if (!ids.has(heading)) errors.push(`${path}: (body): must have a "## ${heading === 'key-facts' ? 'Key facts' : 'Recap'}" section, found none`);
+			if (!ids.has(heading))
+				errors.push(
+					`${path}: (body): must have a "## ${heading === 'key-facts' ? 'Key facts' : 'Recap'}" section, found none`
+				);
 		}
-		if (/^#\s/m.test(withoutCode(body))) errors.push(`${path}: (body): must not contain an h1 (# …); the title comes from frontmatter`);
+		if (/^#\s/m.test(withoutCode(body)))
+			errors.push(
+				`${path}: (body): must not contain an h1 (# …); the title comes from frontmatter`
+			);
 
 		for (const match of withoutCode(body).matchAll(/\]\((\/[^)\s]*)\)|href="(\/[^"]*)"/g)) {
 			const link = (match[1] ?? match[2])!;
@@ -221,20 +247,34 @@ function checkLessons(
 		}
 		data.scenarios.forEach((scenario, index) => {
 			if (!known.scenarioSlugs.has(scenario)) {
-				errors.push(`${path}: scenarios[${index}]: must be a scenario in content/scenarios/, found "${scenario}"`);
+				errors.push(
+					`${path}: scenarios[${index}]: must be a scenario in content/scenarios/, found "${scenario}"`
+				);
 			}
 		});
 	}
 	if (lessons.length > 0) {
 		for (const section of NOTES_SECTIONS) {
 			if (!covered.has(section)) {
-				errors.push(`content/lessons: notes: the notes section "${section}" must be listed in some lesson's "notes", found in none`);
+				errors.push(
+					`content/lessons: notes: the notes section "${section}" must be listed in some lesson's "notes", found in none`
+				);
 			}
 		}
 	}
 }
 
-const STATIC_ROUTES = new Set(['/', '/learn/', '/practice/', '/simulator/', '/progress/', '/search/', '/glossary/', '/questions/', '/instructors/']);
+const STATIC_ROUTES = new Set([
+	'/',
+	'/learn/',
+	'/practice/',
+	'/simulator/',
+	'/progress/',
+	'/search/',
+	'/glossary/',
+	'/questions/',
+	'/instructors/',
+]);
 
 function checkInternalLink(
 	link: string,
@@ -245,15 +285,19 @@ function checkInternalLink(
 	if (lessonMatch) {
 		const anchors = known.anchorsBySlug.get(lessonMatch[1]!);
 		if (!anchors) return `must point to an existing lesson, found "${lessonMatch[1]}"`;
-		if (anchor && !anchors.has(anchor)) return `must point to a heading of that lesson, found "#${anchor}"`;
+		if (anchor && !anchors.has(anchor))
+			return `must point to a heading of that lesson, found "#${anchor}"`;
 		return undefined;
 	}
 	if (path === '/glossary/' || path === '/glossary') {
-		if (anchor && !known.glossarySlugs.has(anchor)) return `must point to a glossary term, found "#${anchor}"`;
+		if (anchor && !known.glossarySlugs.has(anchor))
+			return `must point to a glossary term, found "#${anchor}"`;
 		return undefined;
 	}
 	const normalised = path.endsWith('/') ? path : `${path}/`;
-	return STATIC_ROUTES.has(normalised) ? undefined : `must point to a page of this site, found "${path}"`;
+	return STATIC_ROUTES.has(normalised)
+		? undefined
+		: `must point to a page of this site, found "${path}"`;
 }
 
 function checkQuestions(
@@ -268,59 +312,98 @@ function checkQuestions(
 	for (const question of questions) {
 		const { data, path } = question;
 		if (data.id !== question.slug) {
-			errors.push(`${path}: id: must equal the file path "${question.slug}", found "${data.id}"; rename the file or fix the id`);
+			errors.push(
+				`${path}: id: must equal the file path "${question.slug}", found "${data.id}"; rename the file or fix the id`
+			);
 		}
 		const previous = seen.get(data.id);
-		if (previous) errors.push(`${path}: id: must be unique, found "${data.id}" (also in ${previous})`);
+		if (previous)
+			errors.push(`${path}: id: must be unique, found "${data.id}" (also in ${previous})`);
 		seen.set(data.id, path);
 		if (lessonBySlug.size > 0 && !lessonBySlug.has(data.lesson)) {
 			errors.push(`${path}: lesson: must name an existing lesson file, found "${data.lesson}"`);
 		}
 		if (data.scenario && !scenarioSlugs.has(data.scenario)) {
-			errors.push(`${path}: scenario: must be a scenario in content/scenarios/, found "${data.scenario}"`);
+			errors.push(
+				`${path}: scenario: must be a scenario in content/scenarios/, found "${data.scenario}"`
+			);
 		}
 		if (question.stem.length < 20) {
-			errors.push(`${path}: (body): must start with the question stem, found ${question.stem.length} characters`);
+			errors.push(
+				`${path}: (body): must start with the question stem, found ${question.stem.length} characters`
+			);
 		}
 		if (!question.explanation) {
-			errors.push(`${path}: (body): must have a "## Explanation" section after the stem, found none`);
+			errors.push(
+				`${path}: (body): must have a "## Explanation" section after the stem, found none`
+			);
 		}
 		data.options.forEach((option, index) => {
 			if (CATCH_ALL_OPTION.test(option.text)) {
-				errors.push(`${path}: options[${index}].text: must be a real answer, found "${option.text}"; the AWS exams never use "all/none of the above", so write a plausible distractor`);
+				errors.push(
+					`${path}: options[${index}].text: must be a real answer, found "${option.text}"; the AWS exams never use "all/none of the above", so write a plausible distractor`
+				);
 			}
 		});
 		if (data.fromNotes) {
 			const twin = notesNumbers.get(data.fromNotes.number);
-			if (twin) errors.push(`${path}: fromNotes.number: must be unique, found ${data.fromNotes.number} (also in ${twin})`);
+			if (twin)
+				errors.push(
+					`${path}: fromNotes.number: must be unique, found ${data.fromNotes.number} (also in ${twin})`
+				);
 			else notesNumbers.set(data.fromNotes.number, path);
 		}
-		if (/\bTODO\b/.test(question.stem + question.explanation + data.options.map((option) => option.text + option.explanation).join(' '))) {
-			warnings.push(`${path}: (placeholders): still contains "TODO" from npm run question:new; replace it before publishing`);
+		if (
+			/\bTODO\b/.test(
+				question.stem +
+					question.explanation +
+					data.options.map((option) => option.text + option.explanation).join(' ')
+			)
+		) {
+			warnings.push(
+				`${path}: (placeholders): still contains "TODO" from npm run question:new; replace it before publishing`
+			);
 		}
 		const chooseMatch = /\(Choose (two|three|four)\.?\)/i.exec(question.stem);
 		if (data.type === 'multi') {
 			const expected = CHOOSE_WORDS[data.answer.length];
 			if (!chooseMatch) {
-				errors.push(`${path}: (body): a multi question's stem must say "(Choose ${expected}.)", found no such phrase`);
+				errors.push(
+					`${path}: (body): a multi question's stem must say "(Choose ${expected}.)", found no such phrase`
+				);
 			} else if (chooseMatch[1]!.toLowerCase() !== expected) {
-				errors.push(`${path}: (body): stem says "Choose ${chooseMatch[1]}" but answer has ${data.answer.length} ids; make them agree`);
+				errors.push(
+					`${path}: (body): stem says "Choose ${chooseMatch[1]}" but answer has ${data.answer.length} ids; make them agree`
+				);
 			}
 		} else if (chooseMatch) {
-			errors.push(`${path}: (body): a single-answer stem must not say "Choose ${chooseMatch[1]}"; set type: multi or remove it`);
+			errors.push(
+				`${path}: (body): a single-answer stem must not say "Choose ${chooseMatch[1]}"; set type: multi or remove it`
+			);
 		}
 	}
 
 	// Near-duplicate stems are worth a look but may be deliberate (a warning, not an error).
-	const fuse = new Fuse(questions, { keys: ['stem'], includeScore: true, threshold: NEAR_DUPLICATE_SCORE, ignoreLocation: true });
+	const fuse = new Fuse(questions, {
+		keys: ['stem'],
+		includeScore: true,
+		threshold: NEAR_DUPLICATE_SCORE,
+		ignoreLocation: true,
+	});
 	const reported = new Set<string>();
 	for (const question of questions) {
 		for (const hit of fuse.search(question.stem.slice(0, 120))) {
 			const pair = [question.data.id, hit.item.data.id].sort().join(' ↔ ');
 			// Fuse's own threshold is loose for long patterns, so the cut-off is applied to the score here.
-			if (hit.item !== question && (hit.score ?? 1) <= NEAR_DUPLICATE_SCORE && !reported.has(pair)) {
+			if (
+				hit.item !== question &&
+				(hit.score ?? 1) <= NEAR_DUPLICATE_SCORE &&
+				!reported.has(pair)
+			) {
 				reported.add(pair);
-				warnings.push(`${question.path}: (body): stem is very similar to ${hit.item.path} (score ${(hit.score ?? 0).toFixed(3)}); check they are not duplicates`);
+				warnings.push(
+					`${question.path}: (body): stem is very similar to ${hit.item.path} (score ${(hit.score ?? 0).toFixed(3)}); check they are not duplicates`
+				);
 			}
 		}
 	}
@@ -330,7 +413,8 @@ function checkQuestions(
 export function summariseBank(questions: readonly ParsedQuestion[]) {
 	return LESSON_SLUGS.map((lesson) => {
 		const own = questions.filter((question) => question.data.lesson === lesson);
-		const count = (predicate: (question: ParsedQuestion) => boolean) => own.filter(predicate).length;
+		const count = (predicate: (question: ParsedQuestion) => boolean) =>
+			own.filter(predicate).length;
 		return {
 			lesson,
 			single: count((question) => question.data.type === 'single'),
@@ -359,10 +443,13 @@ export interface BankGaps {
 export function findBankGaps(questions: readonly ParsedQuestion[], minimum = 12): BankGaps {
 	const rows = summariseBank(questions);
 	const multi = questions.filter((question) => question.data.type === 'multi').length;
-	const notes = new Set(questions.map((question) => question.data.fromNotes?.number).filter(Boolean));
+	const notes = new Set(
+		questions.map((question) => question.data.fromNotes?.number).filter(Boolean)
+	);
 	const letters: Record<string, number> = { a: 0, b: 0, c: 0, d: 0 };
 	for (const question of questions) {
-		if (question.data.type === 'single') letters[question.data.answer[0]!] = (letters[question.data.answer[0]!] ?? 0) + 1;
+		if (question.data.type === 'single')
+			letters[question.data.answer[0]!] = (letters[question.data.answer[0]!] ?? 0) + 1;
 	}
 	return {
 		thinLessons: rows.filter((row) => row.total < minimum).map((row) => row.lesson),

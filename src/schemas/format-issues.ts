@@ -18,7 +18,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function describeValue(value: unknown): string {
 	if (value === undefined) return 'nothing (the field is missing)';
 	if (value === null) return 'null';
-	if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+	if (typeof value === 'string')
+		return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	if (Array.isArray(value)) return `a list of ${value.length}`;
 	if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
@@ -43,7 +44,10 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 			return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, found ${found}`;
 		case 'invalid_value': {
 			const allowed = issue.values.map((value) => JSON.stringify(value));
-			const suggestion = typeof issue.input === 'string' ? closest(issue.input, issue.values.map(String)) : undefined;
+			const suggestion =
+				typeof issue.input === 'string'
+					? closest(issue.input, issue.values.map(String))
+					: undefined;
 			return `must be one of ${allowed.join(', ')}, found ${found}${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
 		}
 		case 'unrecognized_keys':
@@ -65,7 +69,9 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 			return `must be ${word} ${bound}, found ${found}`;
 		}
 		case 'invalid_format':
-			return issue.message.startsWith('must') ? `${issue.message}, found ${found}` : `must be a valid ${issue.format}, found ${found}`;
+			return issue.message.startsWith('must')
+				? `${issue.message}, found ${found}`
+				: `must be a valid ${issue.format}, found ${found}`;
 		case 'invalid_union':
 			return `does not match any allowed form, found ${found}`;
 		default:

@@ -5,7 +5,9 @@ import { printTimings, time } from './timing';
 
 const files = readContentFiles(process.cwd());
 const report = checkContent(files);
-console.log(`${files.length} files: ${report.lessons.length} lessons, ${report.questions.length} questions`);
+console.log(
+	`${files.length} files: ${report.lessons.length} lessons, ${report.questions.length} questions`
+);
 printTimings([
 	await time('read content/ from disk', () => readContentFiles(process.cwd()), 10),
 	await time('checkContent (schemas, references, near-duplicates)', () => checkContent(files), 10),

@@ -10,7 +10,12 @@ export interface Timing {
 }
 
 /** Runs `fn` `runs` times after `warmup` untimed runs and reports median, p95 and min in ms. */
-export async function time(label: string, fn: () => unknown, runs = 20, warmup = 3): Promise<Timing> {
+export async function time(
+	label: string,
+	fn: () => unknown,
+	runs = 20,
+	warmup = 3
+): Promise<Timing> {
 	for (let i = 0; i < warmup; i++) await fn();
 	const samples: number[] = [];
 	for (let i = 0; i < runs; i++) {
@@ -19,7 +24,8 @@ export async function time(label: string, fn: () => unknown, runs = 20, warmup =
 		samples.push(performance.now() - start);
 	}
 	samples.sort((a, b) => a - b);
-	const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+	const pick = (q: number) =>
+		samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
 	return { label, runs, medianMs: pick(0.5), p95Ms: pick(0.95), minMs: samples[0]! };
 }
 

@@ -37,9 +37,15 @@ for (const theme of ['light', 'dark'] as const) {
 				await page.goto(path);
 				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 				await page.waitForLoadState('networkidle');
-				const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+				const results = await new AxeBuilder({ page })
+					.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+					.analyze();
 				const problems = results.violations.map(
-					(violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`
+					(violation) =>
+						`${violation.id} (${violation.impact}): ${violation.nodes
+							.map((node) => node.target.join(' '))
+							.slice(0, 5)
+							.join(', ')}`
 				);
 				expect(problems).toEqual([]);
 			});

@@ -47,15 +47,24 @@ test('previous and next links walk the course in order', async ({ page }) => {
 	const pager = page.getByRole('navigation', { name: 'Previous and next lesson' });
 	await pager.getByRole('link', { name: /Next/ }).click();
 	await expect(page).toHaveURL(/\/learn\/user-pools\/$/);
-	await page.getByRole('navigation', { name: 'Previous and next lesson' }).getByRole('link', { name: /Previous/ }).click();
+	await page
+		.getByRole('navigation', { name: 'Previous and next lesson' })
+		.getByRole('link', { name: /Previous/ })
+		.click();
 	await expect(page).toHaveURL(/\/learn\/cognito-overview\/$/);
 });
 
 test('a lesson offers its practice drill and cites its sources', async ({ page }) => {
 	await page.goto('/learn/tokens/');
-	await expect(page.getByRole('link', { name: 'Practice this lesson' })).toHaveAttribute('href', '/practice/?lesson=tokens');
+	await expect(page.getByRole('link', { name: 'Practice this lesson' })).toHaveAttribute(
+		'href',
+		'/practice/?lesson=tokens'
+	);
 	const sources = page.getByRole('region', { name: 'Sources' });
-	await expect(sources.getByRole('link').first()).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\//);
+	await expect(sources.getByRole('link').first()).toHaveAttribute(
+		'href',
+		/^https:\/\/docs\.aws\.amazon\.com\//
+	);
 });
 
 test('lesson pages show every diagram without downloading diagram JavaScript', async ({ page }) => {

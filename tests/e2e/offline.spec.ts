@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 
-test('after one online visit, lessons, diagrams and search work offline', async ({ page, context }) => {
+test('after one online visit, lessons, diagrams and search work offline', async ({
+	page,
+	context,
+}) => {
 	await page.goto('/');
 	// The service worker is active once everything in the precache has been downloaded.
 	await page.evaluate(async () => {

@@ -22,7 +22,9 @@ test('every nav link reaches a page with a heading', async ({ page }) => {
 	for (const label of NAV) {
 		await nav.getByRole('link', { name: label, exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true })).toHaveAttribute('aria-current', 'page');
+		await expect(
+			page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true })
+		).toHaveAttribute('aria-current', 'page');
 	}
 });
 
@@ -37,7 +39,10 @@ test('the theme toggle is remembered across reloads', async ({ page }) => {
 	await expect(html).toHaveAttribute('data-theme', 'dark');
 	await page.reload();
 	await expect(html).toHaveAttribute('data-theme', 'dark');
-	await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
 });
 
 test('the theme follows the system preference until the learner chooses', async ({ page }) => {
@@ -57,10 +62,20 @@ test('the skip link moves focus to the main content', async ({ page }) => {
 
 test.describe('at 360 px wide', () => {
 	test.use({ viewport: { width: 360, height: 740 } });
-	for (const path of ['/', '/learn/', '/practice/', '/simulator/', '/progress/', '/search/', '/glossary/']) {
+	for (const path of [
+		'/',
+		'/learn/',
+		'/practice/',
+		'/simulator/',
+		'/progress/',
+		'/search/',
+		'/glossary/',
+	]) {
 		test(`${path} has no horizontal scroll`, async ({ page }) => {
 			await page.goto(path);
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
 			expect(overflow).toBe(0);
 		});
 	}

@@ -24,10 +24,14 @@ const executablePath = findChromium();
 if (executablePath === null) throw new Error('No Chromium found; set CHROMIUM_PATH.');
 if (!existsSync('dist/index.html')) throw new Error('Build the site first (npm run build).');
 
-const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'], {
-	env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-	stdio: 'ignore',
-});
+const server = spawn(
+	'npx',
+	['astro', 'preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'],
+	{
+		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+		stdio: 'ignore',
+	}
+);
 try {
 	await waitForServer();
 	const browser = await chromium.launch({
@@ -41,7 +45,10 @@ try {
 		for (const throttle of [1, 4]) {
 			const client = await measure(browser, url, throttle, pages.client);
 			const built = await measure(browser, url, throttle, pages.buildTime);
-			for (const [approach, result] of [['client (lazy Mermaid)', client], ['build-time inline SVG', built]] as const) {
+			for (const [approach, result] of [
+				['client (lazy Mermaid)', client],
+				['build-time inline SVG', built],
+			] as const) {
 				rows.push({
 					lesson: slug,
 					cpu: `${throttle}×`,
@@ -80,7 +87,9 @@ async function waitForServer(): Promise<void> {
 async function variants(slug: string, url: string) {
 	const built = await (await fetch(url)).text();
 	const sources = mermaidBlocks(readFileSync(`content/lessons/${slug}.mdx`, 'utf8'));
-	const renderer = readdirSync('dist/_astro').find((name) => name.startsWith('DiagramRenderer') && name.endsWith('.js'));
+	const renderer = readdirSync('dist/_astro').find(
+		(name) => name.startsWith('DiagramRenderer') && name.endsWith('.js')
+	);
 	if (!renderer) throw new Error('The in-browser diagram renderer is missing from dist/_astro.');
 	let index = 0;
 	const client = built
@@ -89,12 +98,26 @@ async function variants(slug: string, url: string) {
 			return `<pre><code class="language-mermaid">${source.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code></pre>`;
 		})
 		.replace('</body>', `<script type="module" src="/_astro/${renderer}"></script></body>`);
-	const buildTime = built.replace(/(<figure class="diagram" data-prerendered>[\s\S]*?<\/figure>)/, '$1<script>performance.mark("first-diagram")</script>');
+	const buildTime = built.replace(
+		/(<figure class="diagram" data-prerendered>[\s\S]*?<\/figure>)/,
+		'$1<script>performance.mark("first-diagram")</script>'
+	);
 	return { client, buildTime, diagrams: index };
 }
 
-async function measure(browser: import('playwright-core').Browser, url: string, throttle: number, html: string) {
-	const samples: Array<{ jsBytes: number; jsGzipBytes: number; htmlBytes: number; htmlGzipBytes: number; firstDiagramMs: number }> = [];
+async function measure(
+	browser: import('playwright-core').Browser,
+	url: string,
+	throttle: number,
+	html: string
+) {
+	const samples: Array<{
+		jsBytes: number;
+		jsGzipBytes: number;
+		htmlBytes: number;
+		htmlGzipBytes: number;
+		firstDiagramMs: number;
+	}> = [];
 	for (let run = 0; run < RUNS; run++) {
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
@@ -105,11 +128,19 @@ async function measure(browser: import('playwright-core').Browser, url: string, 
 		cdp.on('Network.responseReceived', (event) => {
 			if (event.type === 'Script') scripts.add(new URL(event.response.url).pathname);
 		});
-		await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+		await page.route(url, (route) =>
+			route.fulfill({ status: 200, contentType: 'text/html', body: html })
+		);
 		await page.goto(url, { waitUntil: 'load' });
-		await page.waitForFunction(() => performance.getEntriesByName('first-diagram').length > 0, undefined, { timeout: 30_000 });
+		await page.waitForFunction(
+			() => performance.getEntriesByName('first-diagram').length > 0,
+			undefined,
+			{ timeout: 30_000 }
+		);
 		await page.waitForLoadState('networkidle');
-		const firstDiagramMs = await page.evaluate(() => performance.getEntriesByName('first-diagram')[0]!.startTime);
+		const firstDiagramMs = await page.evaluate(
+			() => performance.getEntriesByName('first-diagram')[0]!.startTime
+		);
 		const jsFiles = [...scripts].map((path) => readFileSync(`dist${path}`));
 		samples.push({
 			jsBytes: jsFiles.reduce((sum, file) => sum + file.length, 0),

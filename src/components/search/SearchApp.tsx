@@ -17,7 +17,9 @@ export default function SearchApp({ indexUrl }: { indexUrl: string }) {
 
 	useEffect(() => {
 		fetch(indexUrl)
-			.then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+			.then((response) =>
+				response.ok ? response.json() : Promise.reject(new Error(String(response.status)))
+			)
 			.then(setRecords)
 			.catch(() => setFailed(true));
 		input.current?.focus();
@@ -81,7 +83,8 @@ export default function SearchApp({ indexUrl }: { indexUrl: string }) {
 export function snippet(text: string, query: string, width = 180): string {
 	const word = query.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
 	const at = word ? text.toLowerCase().indexOf(word) : -1;
-	if (at < 0 || text.length <= width) return text.length > width ? `${text.slice(0, width)}…` : text;
+	if (at < 0 || text.length <= width)
+		return text.length > width ? `${text.slice(0, width)}…` : text;
 	const start = Math.max(0, at - width / 3);
 	return `${start > 0 ? '…' : ''}${text.slice(start, start + width)}${start + width < text.length ? '…' : ''}`;
 }

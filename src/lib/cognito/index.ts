@@ -11,7 +11,14 @@
  *   body: JSON.stringify({ PoolName: 'demo' }),
  * }));
  */
-import type { Clock, FunctionCode, OutboxMessage, Random, RoleDefinition, SandboxContext } from './core/context';
+import type {
+	Clock,
+	FunctionCode,
+	OutboxMessage,
+	Random,
+	RoleDefinition,
+	SandboxContext,
+} from './core/context';
 import { ServiceError } from './core/errors';
 import type { Caller, JsonService } from './core/service';
 import type { TraceEvent, TraceListener } from './core/trace';
@@ -23,7 +30,14 @@ import { createIamEvaluator } from './iam';
 import { createQuickJsRuntime } from './runtime';
 
 export { ServiceError } from './core/errors';
-export type { Clock, Random, OutboxMessage, RoleDefinition, FunctionCode, InvocationResult } from './core/context';
+export type {
+	Clock,
+	Random,
+	OutboxMessage,
+	RoleDefinition,
+	FunctionCode,
+	InvocationResult,
+} from './core/context';
 export type { TraceEvent, TraceListener } from './core/trace';
 
 export interface SandboxOptions {
@@ -43,12 +57,15 @@ export function createSandbox(options: SandboxOptions = {}) {
 	const clock: Clock = options.clock ?? { now: () => globalThis.Date.now() };
 	const random: Random = options.random ?? (() => globalThis.Math.random());
 
-	const trace: TraceEvent[] & { subscribe(listener: TraceListener): () => void } = Object.assign([] as TraceEvent[], {
-		subscribe(listener: TraceListener) {
-			listeners.add(listener);
-			return () => listeners.delete(listener);
-		},
-	});
+	const trace: TraceEvent[] & { subscribe(listener: TraceListener): () => void } = Object.assign(
+		[] as TraceEvent[],
+		{
+			subscribe(listener: TraceListener) {
+				listeners.add(listener);
+				return () => listeners.delete(listener);
+			},
+		}
+	);
 	const listeners = new Set<TraceListener>();
 	const outbox: OutboxMessage[] = [];
 	const functions = new Map<string, FunctionCode>();
@@ -71,7 +88,14 @@ export function createSandbox(options: SandboxOptions = {}) {
 		send(message) {
 			const full = { ...message, at: clock.now() };
 			outbox.push(full);
-			context.emit({ type: 'MessageSent', channel: full.channel, destination: full.destination, reason: full.reason, code: full.code, at: full.at });
+			context.emit({
+				type: 'MessageSent',
+				channel: full.channel,
+				destination: full.destination,
+				reason: full.reason,
+				code: full.code,
+				at: full.at,
+			});
 		},
 		functions,
 		roles,
@@ -109,39 +133,86 @@ export function createSandbox(options: SandboxOptions = {}) {
 					throw new ServiceError('UnknownOperationException', `Unknown operation ${target}`);
 				}
 				const input = await readJson(request);
-				return await traced(entry.name, operation, input, () => entry.service.handle(operation, input, caller));
+				return await traced(entry.name, operation, input, () =>
+					entry.service.handle(operation, input, caller)
+				);
 			}
-			const wellKnown = /^\/([\w-]+_[0-9A-Za-z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(url.pathname);
+			const wellKnown =
+				/^\/([\w-]+_[0-9A-Za-z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(
+					url.pathname
+				);
 			if (request.method === 'GET' && wellKnown) {
-				const document = userPools.wellKnown(wellKnown[1]!, wellKnown[2] === 'jwks.json' ? 'jwks' : 'openid-configuration');
-				if (!document) throw new ServiceError('ResourceNotFoundException', `User pool ${wellKnown[1]} does not exist.`, 404);
-				return new Response(JSON.stringify(document), { status: 200, headers: { 'content-type': 'application/json' } });
+				const document = userPools.wellKnown(
+					wellKnown[1]!,
+					wellKnown[2] === 'jwks.json' ? 'jwks' : 'openid-configuration'
+				);
+				if (!document)
+					throw new ServiceError(
+						'ResourceNotFoundException',
+						`User pool ${wellKnown[1]} does not exist.`,
+						404
+					);
+				return new Response(JSON.stringify(document), {
+					status: 200,
+					headers: { 'content-type': 'application/json' },
+				});
 			}
 			if (request.method === 'GET' && url.pathname === '/.well-known/jwks_uri') {
 				// Cognito Identity's OpenID token keys, as at https://cognito-identity.amazonaws.com/.well-known/jwks_uri
-				return new Response(JSON.stringify(await identity.openIdJwks()), { status: 200, headers: { 'content-type': 'application/json' } });
+				return new Response(JSON.stringify(await identity.openIdJwks()), {
+					status: 200,
+					headers: { 'content-type': 'application/json' },
+				});
 			}
 			if (url.pathname.startsWith('/identitypools')) {
 				return await sync.fetch(request, caller);
 			}
 			const contentType = request.headers.get('content-type') ?? '';
-			if (request.method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded')) {
+			if (
+				request.method === 'POST' &&
+				contentType.startsWith('application/x-www-form-urlencoded')
+			) {
 				return await sts.fetch(request, caller);
 			}
-			throw new ServiceError('UnknownOperationException', `No operation matches ${request.method} ${url.pathname}`);
+			throw new ServiceError(
+				'UnknownOperationException',
+				`No operation matches ${request.method} ${url.pathname}`
+			);
 		} catch (error) {
 			return errorResponse(error);
 		}
 	}
 
-	async function traced(service: string, operation: string, input: Record<string, unknown>, run: () => Promise<unknown>): Promise<Response> {
+	async function traced(
+		service: string,
+		operation: string,
+		input: Record<string, unknown>,
+		run: () => Promise<unknown>
+	): Promise<Response> {
 		try {
 			const output = (await run()) ?? {};
-			context.emit({ type: 'ApiCall', service, operation, request: input, response: output, at: clock.now() });
-			return new Response(JSON.stringify(output), { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE } });
+			context.emit({
+				type: 'ApiCall',
+				service,
+				operation,
+				request: input,
+				response: output,
+				at: clock.now(),
+			});
+			return new Response(JSON.stringify(output), {
+				status: 200,
+				headers: { 'content-type': JSON_CONTENT_TYPE },
+			});
 		} catch (error) {
 			const failure = asServiceError(error);
-			context.emit({ type: 'ApiCall', service, operation, request: input, error: { type: failure.type, message: failure.message }, at: clock.now() });
+			context.emit({
+				type: 'ApiCall',
+				service,
+				operation,
+				request: input,
+				error: { type: failure.type, message: failure.message },
+				at: clock.now(),
+			});
 			throw failure;
 		}
 	}
@@ -184,7 +255,8 @@ export function createSandbox(options: SandboxOptions = {}) {
 		},
 		restore(snapshot: unknown) {
 			const state = snapshot as Record<string, any>;
-			if (!state || state.v !== 1) throw new ServiceError('InvalidParameterException', 'Unsupported sandbox snapshot version');
+			if (!state || state.v !== 1)
+				throw new ServiceError('InvalidParameterException', 'Unsupported sandbox snapshot version');
 			userPools.restore(state.userPools);
 			identity.restore(state.identity);
 			sts.restore(state.sts);
@@ -213,7 +285,10 @@ async function readJson(request: Request): Promise<Record<string, unknown>> {
 	} catch {
 		// fall through to the service's own error
 	}
-	throw new ServiceError('SerializationException', 'Start of structure or map found where not expected.');
+	throw new ServiceError(
+		'SerializationException',
+		'Start of structure or map found where not expected.'
+	);
 }
 
 function asServiceError(error: unknown): ServiceError {

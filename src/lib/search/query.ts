@@ -23,6 +23,8 @@ export function createSearcher(records: readonly SearchRecord[]) {
 	return (query: string, limit = 30): SearchHit[] => {
 		const trimmed = query.trim();
 		if (trimmed.length < 2) return [];
-		return fuse.search(trimmed, { limit }).map((hit) => ({ record: hit.item, score: hit.score ?? 0 }));
+		return fuse
+			.search(trimmed, { limit })
+			.map((hit) => ({ record: hit.item, score: hit.score ?? 0 }));
 	};
 }

@@ -6,7 +6,10 @@ import { readContentFiles } from '../../../src/cli/read-content';
 
 const lessons = checkContent(readContentFiles(process.cwd())).lessons;
 const diagrams = lessons.flatMap((lesson) =>
-	mermaidBlocks(lesson.body).map((source, index) => ({ name: `${lesson.slug} diagram ${index + 1}`, source }))
+	mermaidBlocks(lesson.body).map((source, index) => ({
+		name: `${lesson.slug} diagram ${index + 1}`,
+		source,
+	}))
 );
 
 describe('lesson diagrams', () => {

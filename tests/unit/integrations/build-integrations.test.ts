@@ -7,11 +7,18 @@ import { referencedAssets } from '../../../src/integrations/service-worker';
 
 describe('prerender-diagrams', () => {
 	test('decodes the HTML entities of a code block back to Mermaid source', () => {
-		expect(decodeEntities('A-&gt;&gt;B: a &amp;&amp; b &lt;x&gt; &quot;q&quot; &#39;s&#39; &#x27;t&#x27;')).toBe(`A->>B: a && b <x> "q" 's' 't'`);
+		expect(
+			decodeEntities(
+				'A-&gt;&gt;B: a &amp;&amp; b &lt;x&gt; &quot;q&quot; &#39;s&#39; &#x27;t&#x27;'
+			)
+		).toBe(`A->>B: a && b <x> "q" 's' 't'`);
 	});
 
 	test('builds a figure with both drawings, the title and an escaped text description', () => {
-		const html = figureHtml('flowchart TD\n  accTitle: Pick <a> pool\n  accDescr: Users & roles\n  A-->B', { light: '<svg id="l"></svg>', dark: '<svg id="d"></svg>' });
+		const html = figureHtml(
+			'flowchart TD\n  accTitle: Pick <a> pool\n  accDescr: Users & roles\n  A-->B',
+			{ light: '<svg id="l"></svg>', dark: '<svg id="d"></svg>' }
+		);
 		expect(html).toBe(
 			'<figure class="diagram" data-prerendered><div class="diagram-canvas diagram-light"><svg id="l"></svg></div><div class="diagram-canvas diagram-dark"><svg id="d"></svg></div><figcaption><strong>Pick &lt;a&gt; pool</strong><details><summary>Text description</summary><p>Users &amp; roles</p></details></figcaption></figure>'
 		);
@@ -22,10 +29,23 @@ describe('referencedAssets', () => {
 	test('follows pages to their scripts and the scripts to their imports, and nothing else', () => {
 		const dist = mkdtempSync(join(tmpdir(), 'dist-'));
 		mkdirSync(join(dist, '_astro'));
-		writeFileSync(join(dist, 'index.html'), '<link href="/_astro/site.css" rel="stylesheet"><astro-island component-url="/_astro/App.js" renderer-url="/_astro/client.js"></astro-island>');
-		writeFileSync(join(dist, '_astro/App.js'), 'import{h}from"./preact.js";const w=import("./lazy.js");');
+		writeFileSync(
+			join(dist, 'index.html'),
+			'<link href="/_astro/site.css" rel="stylesheet"><astro-island component-url="/_astro/App.js" renderer-url="/_astro/client.js"></astro-island>'
+		);
+		writeFileSync(
+			join(dist, '_astro/App.js'),
+			'import{h}from"./preact.js";const w=import("./lazy.js");'
+		);
 		writeFileSync(join(dist, '_astro/lazy.js'), 'new URL("engine.wasm", import.meta.url)');
-		for (const name of ['site.css', 'client.js', 'preact.js', 'engine.wasm', 'unused.js', 'DiagramRenderer.js']) {
+		for (const name of [
+			'site.css',
+			'client.js',
+			'preact.js',
+			'engine.wasm',
+			'unused.js',
+			'DiagramRenderer.js',
+		]) {
 			writeFileSync(join(dist, '_astro', name), '');
 		}
 		expect([...referencedAssets(dist)].sort()).toEqual([

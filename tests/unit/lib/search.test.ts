@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { buildSearchIndex, lessonRecords, markdownToText } from '../../../src/lib/search/build-index';
+import {
+	buildSearchIndex,
+	lessonRecords,
+	markdownToText,
+} from '../../../src/lib/search/build-index';
 import { createSearcher } from '../../../src/lib/search/query';
 
 const lesson = {
@@ -18,15 +22,27 @@ describe('lessonRecords', () => {
 	});
 
 	test('leaves diagrams and Markdown punctuation out of the text', () => {
-		expect(markdownToText('**Bold** [link](/x) <Callout kind="traps">trap</Callout>\n```mermaid\nA-->B\n```')).toBe('Bold link trap');
+		expect(
+			markdownToText(
+				'**Bold** [link](/x) <Callout kind="traps">trap</Callout>\n```mermaid\nA-->B\n```'
+			)
+		).toBe('Bold link trap');
 	});
 });
 
 describe('createSearcher', () => {
 	const records = buildSearchIndex({
 		lessons: [lesson],
-		glossary: [{ slug: 'id-token', term: 'ID token', aliases: [], body: 'A JWT that proves who signed in.' }],
-		questions: [{ id: 'tokens/which-claim', lessonTitle: 'Tokens', stem: 'Which claim holds the app client ID in an ID token?' }],
+		glossary: [
+			{ slug: 'id-token', term: 'ID token', aliases: [], body: 'A JWT that proves who signed in.' },
+		],
+		questions: [
+			{
+				id: 'tokens/which-claim',
+				lessonTitle: 'Tokens',
+				stem: 'Which claim holds the app client ID in an ID token?',
+			},
+		],
 	});
 	const search = createSearcher(records);
 
@@ -34,7 +50,9 @@ describe('createSearcher', () => {
 		const hits = search('ID token');
 		expect(hits.length).toBeGreaterThanOrEqual(3);
 		expect(hits[0]!.record.title).toMatch(/ID token/);
-		expect(new Set(hits.map((hit) => hit.record.kind))).toEqual(new Set(['lesson', 'glossary', 'question']));
+		expect(new Set(hits.map((hit) => hit.record.kind))).toEqual(
+			new Set(['lesson', 'glossary', 'question'])
+		);
 	});
 
 	test('tolerates a typo', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { checkContent, findBankGaps, headingIds, splitQuestionBody, summariseBank } from '../../../src/schemas/check-content';
+import {
+	checkContent,
+	findBankGaps,
+	headingIds,
+	splitQuestionBody,
+	summariseBank,
+} from '../../../src/schemas/check-content';
 import { lessonFile, questionFile } from '../../fixtures/content';
 
 const errorsOf = (...files: Parameters<typeof checkContent>[0]) => checkContent(files).errors;
@@ -13,7 +19,8 @@ describe('checkContent', () => {
 	});
 
 	test('reports an answer that names no option, with file, field and what was found', () => {
-		expect(errorsOf(lessonFile(), questionFile(undefined, { answer: '[a, f]', type: 'multi' }))).toMatchInlineSnapshot(`
+		expect(errorsOf(lessonFile(), questionFile(undefined, { answer: '[a, f]', type: 'multi' })))
+			.toMatchInlineSnapshot(`
 			[
 			  "content/questions/tokens/id-token-claims.md: answer[1]: must be an option id (a–d), found "f"",
 			  "content/questions/tokens/id-token-claims.md: options: must have at least 5 options for a multiple-response question (as on the AWS exam), found 4",
@@ -23,7 +30,10 @@ describe('checkContent', () => {
 
 	test('reports missing fields, unknown keys and enum typos in one line each', () => {
 		expect(
-			errorsOf(lessonFile(), questionFile(undefined, { difficulty: '', lessen: 'tokens', topics: '[tokenz]' }))
+			errorsOf(
+				lessonFile(),
+				questionFile(undefined, { difficulty: '', lessen: 'tokens', topics: '[tokenz]' })
+			)
 		).toMatchInlineSnapshot(`
 			[
 			  "content/questions/tokens/id-token-claims.md: topics[0]: must be one of "overview", "cognito-vs-iam", "user-pools", "sign-up", "sign-in", "verification", "password-policy", "user-status", "groups", "app-clients", "auth-flows", "tokens", "jwt-verification", "token-revocation", "api-gateway", "alb", "app-integration", "mfa", "passwordless", "passkeys", "threat-protection", "feature-plans", "federation", "saml", "oidc", "social-login", "hosted-ui", "managed-login", "lambda-triggers", "custom-auth", "user-migration", "pre-token-generation", "identity-pools", "guest-access", "auth-flow-enhanced-basic", "developer-authenticated", "iam-roles", "role-mapping", "trust-policy", "policy-variables", "sts", "abac", "sync", "appsync", "exam-keywords", found "tokenz"; did you mean "tokens"?",
@@ -34,7 +44,8 @@ describe('checkContent', () => {
 	});
 
 	test('catches an explanation that contradicts the answer key', () => {
-		expect(errorsOf(lessonFile(), questionFile(undefined, { answer: '[b]' }))).toMatchInlineSnapshot(`
+		expect(errorsOf(lessonFile(), questionFile(undefined, { answer: '[b]' })))
+			.toMatchInlineSnapshot(`
 			[
 			  "content/questions/tokens/id-token-claims.md: options[0].explanation: says "right" but option "a" is not in answer; make the explanation and the answer agree",
 			  "content/questions/tokens/id-token-claims.md: options[1].explanation: says "wrong" but option "b" is in answer; make the explanation and the answer agree",
@@ -51,7 +62,10 @@ describe('checkContent', () => {
   - { id: e, text: "five", explanation: "Wrong: five." }`;
 		const body = (stem: string) => `${stem}\n\n## Explanation\n\nBecause.\n`;
 		const multi = (stem: string) =>
-			errorsOf(lessonFile(), questionFile(undefined, { type: 'multi', options, answer: '[a, b]' }, body(stem)));
+			errorsOf(
+				lessonFile(),
+				questionFile(undefined, { type: 'multi', options, answer: '[a, b]' }, body(stem))
+			);
 		expect(multi('Which two numbers are small? (Choose two.)')).toEqual([]);
 		expect(multi('Which numbers are small?')).toMatchInlineSnapshot(`
 			[
@@ -76,7 +90,10 @@ describe('checkContent', () => {
 	});
 
 	test('reports YAML syntax errors with a line number', () => {
-		const broken = { path: 'content/questions/tokens/broken.md', text: '---\nid: tokens/broken\nlesson: tokens: bad\n---\nStem\n' };
+		const broken = {
+			path: 'content/questions/tokens/broken.md',
+			text: '---\nid: tokens/broken\nlesson: tokens: bad\n---\nStem\n',
+		};
 		expect(errorsOf(lessonFile(), broken)).toMatchInlineSnapshot(`
 			[
 			  "content/questions/tokens/broken.md: (frontmatter) line 3: must be valid YAML, found BLOCK_AS_IMPLICIT_KEY: Nested mappings are not allowed in compact mappings; quote values that contain ": " or start with a special character",
@@ -85,7 +102,8 @@ describe('checkContent', () => {
 	});
 
 	test('checks lesson structure, diagrams and links', () => {
-		const body = 'Intro.\n\n## Only\n\nSee [x](/learn/tokens/#missing) and [y](/nowhere/).\n\n```mermaid\nflowchart TD\n  A-->B\n```\n';
+		const body =
+			'Intro.\n\n## Only\n\nSee [x](/learn/tokens/#missing) and [y](/nowhere/).\n\n```mermaid\nflowchart TD\n  A-->B\n```\n';
 		expect(errorsOf(lessonFile('tokens', {}, body))).toMatchInlineSnapshot(`
 			[
 			  "content/lessons/tokens.mdx: mermaid[0]: must have an "accTitle:" line (text alternative for screen readers), found none",
@@ -113,7 +131,8 @@ describe('checkContent', () => {
   - { id: b, text: "AUD ", explanation: "Wrong: same as a." }
   - { id: c, text: "All of the above", explanation: "Wrong: not an exam option." }
   - { id: d, text: "scope", explanation: "Right: scope is also there." }`;
-		expect(errorsOf(lessonFile(), questionFile(undefined, { options, answer: '[a, d]' }))).toMatchInlineSnapshot(`
+		expect(errorsOf(lessonFile(), questionFile(undefined, { options, answer: '[a, d]' })))
+			.toMatchInlineSnapshot(`
 			[
 			  "content/questions/tokens/id-token-claims.md: options[1].text: must differ from every other option, found the same text as options[0]",
 			  "content/questions/tokens/id-token-claims.md: answer: must have exactly one option id for type "single", found 2; use type "multi" for more",
@@ -122,7 +141,12 @@ describe('checkContent', () => {
 	});
 
 	test('requires the lesson and scenario a question names to exist', () => {
-		expect(errorsOf(lessonFile(), questionFile('user-pools/sign-up-flow', { scenario: 'no-such-scenario' }))).toMatchInlineSnapshot(`
+		expect(
+			errorsOf(
+				lessonFile(),
+				questionFile('user-pools/sign-up-flow', { scenario: 'no-such-scenario' })
+			)
+		).toMatchInlineSnapshot(`
 			[
 			  "content/questions/user-pools/sign-up-flow.md: lesson: must name an existing lesson file, found "user-pools"",
 			  "content/questions/user-pools/sign-up-flow.md: scenario: must be a scenario in content/scenarios/, found "no-such-scenario"",
@@ -138,7 +162,15 @@ describe('checkContent', () => {
   - { id: d, text: "None of the above.", explanation: "Wrong: not an exam option." }`;
 		const fromNotes = '{ number: 2, originalAnswer: "Cognito Identity Pools", corrected: false }';
 		expect(
-			errorsOf(lessonFile(), questionFile(undefined, { options, fromNotes }), questionFile('tokens/second', { fromNotes }, 'Which claim of a Cognito ID token says who the client is?\n\n## Explanation\n\naud.\n'))
+			errorsOf(
+				lessonFile(),
+				questionFile(undefined, { options, fromNotes }),
+				questionFile(
+					'tokens/second',
+					{ fromNotes },
+					'Which claim of a Cognito ID token says who the client is?\n\n## Explanation\n\naud.\n'
+				)
+			)
 		).toMatchInlineSnapshot(`
 			[
 			  "content/questions/tokens/id-token-claims.md: options[3].text: must be a real answer, found "None of the above."; the AWS exams never use "all/none of the above", so write a plausible distractor",
@@ -148,7 +180,14 @@ describe('checkContent', () => {
 	});
 
 	test('warns about near-duplicate stems without failing', () => {
-		const report = checkContent([lessonFile(), questionFile(), { ...questionFile('tokens/copy'), text: questionFile().text.replace('id: tokens/id-token-claims', 'id: tokens/copy') }]);
+		const report = checkContent([
+			lessonFile(),
+			questionFile(),
+			{
+				...questionFile('tokens/copy'),
+				text: questionFile().text.replace('id: tokens/id-token-claims', 'id: tokens/copy'),
+			},
+		]);
 		expect(report.errors).toEqual([]);
 		expect(report.warnings).toHaveLength(1);
 		expect(report.warnings[0]).toContain('is very similar to');
@@ -157,17 +196,20 @@ describe('checkContent', () => {
 
 describe('headingIds', () => {
 	test('slugs headings like the site does, ignoring code blocks', () => {
-		expect([...headingIds('## Key facts\n```\n## not a heading\n```\n### `aud` vs `client_id`?\n## Key facts')]).toEqual([
-			'key-facts',
-			'aud-vs-client_id',
-			'key-facts-1',
-		]);
+		expect([
+			...headingIds(
+				'## Key facts\n```\n## not a heading\n```\n### `aud` vs `client_id`?\n## Key facts'
+			),
+		]).toEqual(['key-facts', 'aud-vs-client_id', 'key-facts-1']);
 	});
 });
 
 describe('splitQuestionBody', () => {
 	test('splits the stem from the explanation', () => {
-		expect(splitQuestionBody('Stem?\n\n## Explanation\n\nWhy.\n')).toEqual({ stem: 'Stem?', explanation: 'Why.' });
+		expect(splitQuestionBody('Stem?\n\n## Explanation\n\nWhy.\n')).toEqual({
+			stem: 'Stem?',
+			explanation: 'Why.',
+		});
 	});
 });
 
@@ -175,7 +217,15 @@ describe('summariseBank', () => {
 	test('counts questions per lesson and type', () => {
 		const report = checkContent([lessonFile(), questionFile()]);
 		const tokens = summariseBank(report.questions).find((row) => row.lesson === 'tokens');
-		expect(tokens).toEqual({ lesson: 'tokens', single: 1, multi: 0, easy: 0, medium: 1, hard: 0, total: 1 });
+		expect(tokens).toEqual({
+			lesson: 'tokens',
+			single: 1,
+			multi: 0,
+			easy: 0,
+			medium: 1,
+			hard: 0,
+			total: 1,
+		});
 	});
 });
 

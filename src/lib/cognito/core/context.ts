@@ -43,7 +43,11 @@ export type InvocationResult =
 
 /** Runs learner code in isolation. Implemented in ../runtime. */
 export interface FunctionRuntime {
-	invoke(code: string, event: object, limits: { timeoutMs: number; memoryBytes: number }): Promise<InvocationResult>;
+	invoke(
+		code: string,
+		event: object,
+		limits: { timeoutMs: number; memoryBytes: number }
+	): Promise<InvocationResult>;
 }
 
 /** An IAM role known to the sandbox. */

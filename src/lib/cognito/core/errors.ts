@@ -17,4 +17,5 @@ export class ServiceError extends Error {
 }
 
 /** `InvalidParameterException` with a real-style message. */
-export const invalidParameter = (message: string) => new ServiceError('InvalidParameterException', message);
+export const invalidParameter = (message: string) =>
+	new ServiceError('InvalidParameterException', message);

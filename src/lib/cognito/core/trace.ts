@@ -29,10 +29,40 @@ export type TraceEvent =
 			attempts: number;
 			at: number;
 	  }
-	| { type: 'TokenIssued'; tokenUse: 'id' | 'access' | 'refresh'; userPoolId: string; clientId: string; username: string; claims?: Record<string, unknown>; at: number }
-	| { type: 'MessageSent'; channel: 'EMAIL' | 'SMS'; destination: string; reason: string; code?: string; at: number }
-	| { type: 'CredentialsIssued'; identityId: string; roleArn: string; accessKeyId: string; expiration: number; at: number }
-	| { type: 'PolicyEvaluated'; principalArn: string; action: string; resource: string; decision: 'Allow' | 'Deny'; statement?: unknown; at: number }
+	| {
+			type: 'TokenIssued';
+			tokenUse: 'id' | 'access' | 'refresh';
+			userPoolId: string;
+			clientId: string;
+			username: string;
+			claims?: Record<string, unknown>;
+			at: number;
+	  }
+	| {
+			type: 'MessageSent';
+			channel: 'EMAIL' | 'SMS';
+			destination: string;
+			reason: string;
+			code?: string;
+			at: number;
+	  }
+	| {
+			type: 'CredentialsIssued';
+			identityId: string;
+			roleArn: string;
+			accessKeyId: string;
+			expiration: number;
+			at: number;
+	  }
+	| {
+			type: 'PolicyEvaluated';
+			principalArn: string;
+			action: string;
+			resource: string;
+			decision: 'Allow' | 'Deny';
+			statement?: unknown;
+			at: number;
+	  }
 	| { type: 'SyncEvent'; kind: string; detail: unknown; at: number };
 
 export type TraceListener = (event: TraceEvent) => void;

@@ -74,7 +74,10 @@ async function instantiate(pages: number): Promise<Engine> {
 	// The loader types `wasmMemory` with the DOM's WebAssembly.Memory, which the engine tsconfig lacks.
 	type VariantOptions = NonNullable<Parameters<typeof newVariant>[1]>;
 	const module = await newQuickJSWASMModuleFromVariant(
-		newVariant(variant.default, { wasmMemory: wasmMemory as unknown as VariantOptions['wasmMemory'], emscriptenModule })
+		newVariant(variant.default, {
+			wasmMemory: wasmMemory as unknown as VariantOptions['wasmMemory'],
+			emscriptenModule,
+		})
 	);
 	const capBytes = (basePages + pages) * PAGE_BYTES;
 	return {

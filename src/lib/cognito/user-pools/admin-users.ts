@@ -4,18 +4,52 @@ import { deliveryFor, sendCodeMessage } from './messages';
 import { checkHistory, checkPassword, generateTemporaryPassword } from './password-policy';
 import type { Env, Handler, PoolRecord, UserRecord } from './state';
 import { NO_CLIENT, runTrigger } from './triggers';
-import { checkSignInAttributesUnique, claimAlias, createUserRecord, describeUser, issueCode, mfaFields, resolveNewUsername, revokeUserSessions, setPassword, usernameAttributesOf, validateAttributes } from './user-records';
+import {
+	checkSignInAttributesUnique,
+	claimAlias,
+	createUserRecord,
+	describeUser,
+	issueCode,
+	mfaFields,
+	resolveNewUsername,
+	revokeUserSessions,
+	setPassword,
+	usernameAttributesOf,
+	validateAttributes,
+} from './user-records';
 import { applyLegacyMfaOptions } from './self-service';
-import { allowsPasswordless, applyAttributeUpdate, postConfirmation, recoveryDelivery } from './users';
-import { attributeListToMap, attributeMapToList, findUser, getPool, invalidParameter, newCode, notAuthorized, requireUser, toEpochSeconds, userKey } from './util';
+import {
+	allowsPasswordless,
+	applyAttributeUpdate,
+	postConfirmation,
+	recoveryDelivery,
+} from './users';
+import {
+	attributeListToMap,
+	attributeMapToList,
+	findUser,
+	getPool,
+	invalidParameter,
+	newCode,
+	notAuthorized,
+	requireUser,
+	toEpochSeconds,
+	userKey,
+} from './util';
 
 const adminCreateUser: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
 	const attributes = attributeListToMap(input.UserAttributes);
 	if (input.MessageAction === 'RESEND') {
 		const user = requireUser(pool, input.Username);
-		if (user.status !== 'FORCE_CHANGE_PASSWORD') throw new ServiceError('UnsupportedUserStateException', `Resend not possible. ${user.username} status is not FORCE_CHANGE_PASSWORD.`);
-		const temporary = input.TemporaryPassword ?? generateTemporaryPassword(pool.settings.Policies.PasswordPolicy, env.context.randomString);
+		if (user.status !== 'FORCE_CHANGE_PASSWORD')
+			throw new ServiceError(
+				'UnsupportedUserStateException',
+				`Resend not possible. ${user.username} status is not FORCE_CHANGE_PASSWORD.`
+			);
+		const temporary =
+			input.TemporaryPassword ??
+			generateTemporaryPassword(pool.settings.Policies.PasswordPolicy, env.context.randomString);
 		setPassword(user, temporary, env.now());
 		user.temporaryPasswordSetAt = env.now();
 		await sendInvitation(env, pool, user, temporary, input);
@@ -23,48 +57,95 @@ const adminCreateUser: Handler = async (input, env) => {
 	}
 	const sub = env.context.uuid();
 	const username = resolveNewUsername(pool, input.Username, sub, attributes);
-	if (findUser(pool, username) || (usernameAttributesOf(pool).length && findUser(pool, input.Username))) throw new ServiceError('UsernameExistsException', 'User account already exists');
+	if (
+		findUser(pool, username) ||
+		(usernameAttributesOf(pool).length && findUser(pool, input.Username))
+	)
+		throw new ServiceError('UsernameExistsException', 'User account already exists');
 	if (input.TemporaryPassword !== undefined) checkPassword(pool, input.TemporaryPassword);
-	if (attributes.email_verified === 'true' && !attributes.email) throw invalidParameter('Email is required to set email_verified to true.');
-	if (attributes.phone_number_verified === 'true' && !attributes.phone_number) throw invalidParameter('Phone number is required to set phone_number_verified to true.');
+	if (attributes.email_verified === 'true' && !attributes.email)
+		throw invalidParameter('Email is required to set email_verified to true.');
+	if (attributes.phone_number_verified === 'true' && !attributes.phone_number)
+		throw invalidParameter('Phone number is required to set phone_number_verified to true.');
 	const mediums: string[] = input.DesiredDeliveryMediums ?? [];
-	if (input.MessageAction !== 'SUPPRESS' && mediums.includes('EMAIL') && !attributes.email) throw invalidParameter('An email address is required when DesiredDeliveryMediums includes EMAIL.');
-	if (input.MessageAction !== 'SUPPRESS' && mediums.includes('SMS') && !attributes.phone_number) throw invalidParameter('A phone number is required when DesiredDeliveryMediums includes SMS.');
+	if (input.MessageAction !== 'SUPPRESS' && mediums.includes('EMAIL') && !attributes.email)
+		throw invalidParameter(
+			'An email address is required when DesiredDeliveryMediums includes EMAIL.'
+		);
+	if (input.MessageAction !== 'SUPPRESS' && mediums.includes('SMS') && !attributes.phone_number)
+		throw invalidParameter('A phone number is required when DesiredDeliveryMediums includes SMS.');
 	validateAttributes(pool, attributes, { requireAll: true });
 	checkSignInAttributesUnique(pool, attributes);
 	await runTrigger(env, pool, 'PreSignUp', {
 		triggerSource: 'PreSignUp_AdminCreateUser',
 		userName: username,
 		clientId: NO_CLIENT,
-		request: { userAttributes: attributes, validationData: input.ValidationData ? attributeListToMap(input.ValidationData) : null, ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}) },
+		request: {
+			userAttributes: attributes,
+			validationData: input.ValidationData ? attributeListToMap(input.ValidationData) : null,
+			...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
+		},
 		response: { autoConfirmUser: false, autoVerifyPhone: false, autoVerifyEmail: false },
 	});
 	// In passwordless pools a user created without a temporary password has no password at all.
 	if (input.TemporaryPassword === undefined && allowsPasswordless(pool)) {
-		if (!attributes.email && !attributes.phone_number) throw invalidParameter('An email address or phone number is required for a user without a password.');
+		if (!attributes.email && !attributes.phone_number)
+			throw invalidParameter(
+				'An email address or phone number is required for a user without a password.'
+			);
 		const user = createUserRecord(env, pool, username, sub, attributes, 'CONFIRMED', undefined);
-		if (attributes.email_verified === 'true') claimAlias(pool, user, 'email', !!input.ForceAliasCreation);
-		if (attributes.phone_number_verified === 'true') claimAlias(pool, user, 'phone_number', !!input.ForceAliasCreation);
+		if (attributes.email_verified === 'true')
+			claimAlias(pool, user, 'email', !!input.ForceAliasCreation);
+		if (attributes.phone_number_verified === 'true')
+			claimAlias(pool, user, 'phone_number', !!input.ForceAliasCreation);
 		return { User: describeUser(user) };
 	}
-	const temporary = input.TemporaryPassword ?? generateTemporaryPassword(pool.settings.Policies.PasswordPolicy, env.context.randomString);
-	const user = createUserRecord(env, pool, username, sub, attributes, 'FORCE_CHANGE_PASSWORD', temporary);
+	const temporary =
+		input.TemporaryPassword ??
+		generateTemporaryPassword(pool.settings.Policies.PasswordPolicy, env.context.randomString);
+	const user = createUserRecord(
+		env,
+		pool,
+		username,
+		sub,
+		attributes,
+		'FORCE_CHANGE_PASSWORD',
+		temporary
+	);
 	user.temporaryPasswordSetAt = env.now();
-	if (attributes.email_verified === 'true') claimAlias(pool, user, 'email', !!input.ForceAliasCreation);
-	if (attributes.phone_number_verified === 'true') claimAlias(pool, user, 'phone_number', !!input.ForceAliasCreation);
+	if (attributes.email_verified === 'true')
+		claimAlias(pool, user, 'email', !!input.ForceAliasCreation);
+	if (attributes.phone_number_verified === 'true')
+		claimAlias(pool, user, 'phone_number', !!input.ForceAliasCreation);
 	if (input.MessageAction !== 'SUPPRESS') await sendInvitation(env, pool, user, temporary, input);
 	return { User: describeUser(user) };
 };
 
-async function sendInvitation(env: Env, pool: PoolRecord, user: UserRecord, temporary: string, input: Record<string, any>) {
+async function sendInvitation(
+	env: Env,
+	pool: PoolRecord,
+	user: UserRecord,
+	temporary: string,
+	input: Record<string, any>
+) {
 	const mediums: string[] = input.DesiredDeliveryMediums ?? ['SMS'];
-	const deliveries = mediums.map((m) => deliveryFor(user, m === 'EMAIL' ? 'email' : 'phone_number')).filter((d) => !!d);
+	const deliveries = mediums
+		.map((m) => deliveryFor(user, m === 'EMAIL' ? 'email' : 'phone_number'))
+		.filter((d) => !!d);
 	if (!deliveries.length) {
 		const fallback = deliveryFor(user, 'email') ?? deliveryFor(user, 'phone_number');
 		if (fallback) deliveries.push(fallback);
 	}
 	for (const delivery of deliveries) {
-		await sendCodeMessage(env, pool, { user, kind: 'AdminCreateUser', delivery: delivery!, code: temporary, clientId: NO_CLIENT, clientMetadata: input.ClientMetadata, reason: 'AdminCreateUser' });
+		await sendCodeMessage(env, pool, {
+			user,
+			kind: 'AdminCreateUser',
+			delivery: delivery!,
+			code: temporary,
+			clientId: NO_CLIENT,
+			clientMetadata: input.ClientMetadata,
+			reason: 'AdminCreateUser',
+		});
 	}
 }
 
@@ -85,11 +166,19 @@ const adminGetUser: Handler = async (input, env) => {
 const adminConfirmSignUp: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
 	const user = requireUser(pool, input.Username);
-	if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+	if (user.status !== 'UNCONFIRMED')
+		throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
 	user.status = 'CONFIRMED';
 	user.modifiedAt = env.now();
 	delete user.codes.SIGN_UP;
-	await postConfirmation(env, pool, user, 'PostConfirmation_ConfirmSignUp', NO_CLIENT, input.ClientMetadata);
+	await postConfirmation(
+		env,
+		pool,
+		user,
+		'PostConfirmation_ConfirmSignUp',
+		NO_CLIENT,
+		input.ClientMetadata
+	);
 	return {};
 };
 
@@ -140,20 +229,39 @@ const adminResetUserPassword: Handler = async (input, env) => {
 	const user = requireUser(pool, input.Username);
 	if (!user.enabled) throw notAuthorized('User is disabled.');
 	const delivery = recoveryDelivery(pool, user);
-	if (delivery === 'admin_only') throw notAuthorized('Cannot reset password for the user as admin only recovery is configured.');
-	if (!delivery) throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+	if (delivery === 'admin_only')
+		throw notAuthorized('Cannot reset password for the user as admin only recovery is configured.');
+	if (!delivery)
+		throw invalidParameter(
+			'Cannot reset password for the user as there is no registered/verified email or phone_number'
+		);
 	user.status = 'RESET_REQUIRED';
 	user.modifiedAt = env.now();
 	const code = newCode(env);
 	issueCode(env, user, 'FORGOT_PASSWORD', code, delivery.attribute);
-	await sendCodeMessage(env, pool, { user, kind: 'ForgotPassword', delivery, code, clientId: NO_CLIENT, clientMetadata: input.ClientMetadata, reason: 'AdminResetUserPassword' });
+	await sendCodeMessage(env, pool, {
+		user,
+		kind: 'ForgotPassword',
+		delivery,
+		code,
+		clientId: NO_CLIENT,
+		clientMetadata: input.ClientMetadata,
+		reason: 'AdminResetUserPassword',
+	});
 	return {};
 };
 
 const adminUpdateUserAttributes: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
 	const user = requireUser(pool, input.Username);
-	await applyAttributeUpdate(env, pool, user, attributeListToMap(input.UserAttributes), NO_CLIENT, input.ClientMetadata);
+	await applyAttributeUpdate(
+		env,
+		pool,
+		user,
+		attributeListToMap(input.UserAttributes),
+		NO_CLIENT,
+		input.ClientMetadata
+	);
 	return {};
 };
 
@@ -163,8 +271,14 @@ const adminDeleteUserAttributes: Handler = async (input, env) => {
 	const schema: Array<Record<string, any>> = pool.settings.SchemaAttributes;
 	for (const name of input.UserAttributeNames as string[]) {
 		const definition = schema.find((a) => a.Name === name);
-		if (!definition) throw invalidParameter(`Attributes did not conform to the schema: Type for attribute {${name}} could not be determined`);
-		if (definition.Required || name === 'sub') throw invalidParameter(`Attributes did not conform to the schema: ${name}: The attribute is required`);
+		if (!definition)
+			throw invalidParameter(
+				`Attributes did not conform to the schema: Type for attribute {${name}} could not be determined`
+			);
+		if (definition.Required || name === 'sub')
+			throw invalidParameter(
+				`Attributes did not conform to the schema: ${name}: The attribute is required`
+			);
 		delete user.attributes[name];
 		if (name === 'email' || name === 'phone_number') delete user.attributes[`${name}_verified`];
 	}
@@ -182,12 +296,32 @@ const adminUserGlobalSignOut: Handler = async (input, env) => {
 function parseFilter(filter: string): ((user: UserRecord) => boolean) | undefined {
 	if (!filter.trim()) return undefined;
 	const match = /^\s*([\w:]+)\s*(=|\^=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
-	const searchable = ['username', 'email', 'phone_number', 'name', 'given_name', 'family_name', 'preferred_username', 'cognito:user_status', 'status', 'sub'];
-	if (!match || !searchable.includes(match[1]!)) throw invalidParameter('Error while parsing filter.');
+	const searchable = [
+		'username',
+		'email',
+		'phone_number',
+		'name',
+		'given_name',
+		'family_name',
+		'preferred_username',
+		'cognito:user_status',
+		'status',
+		'sub',
+	];
+	if (!match || !searchable.includes(match[1]!))
+		throw invalidParameter('Error while parsing filter.');
 	const [, name, operator, raw] = match;
 	const wanted = raw!.replace(/\\(.)/g, '$1');
 	const valueOf = (user: UserRecord) =>
-		name === 'username' ? user.username : name === 'cognito:user_status' ? user.status : name === 'status' ? (user.enabled ? 'Enabled' : 'Disabled') : user.attributes[name!];
+		name === 'username'
+			? user.username
+			: name === 'cognito:user_status'
+				? user.status
+				: name === 'status'
+					? user.enabled
+						? 'Enabled'
+						: 'Disabled'
+					: user.attributes[name!];
 	return (user) => {
 		const value = valueOf(user);
 		if (value === undefined) return false;
@@ -212,7 +346,8 @@ const listUsers: Handler = async (input, env) => {
 
 const listUsersInGroup: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
-	if (!pool.groups[input.GroupName]) throw new ServiceError('ResourceNotFoundException', 'Group not found.');
+	if (!pool.groups[input.GroupName])
+		throw new ServiceError('ResourceNotFoundException', 'Group not found.');
 	const users = Object.values(pool.users).filter((u) => u.groups.includes(input.GroupName));
 	return { Users: users.map((u) => describeUser(u)) };
 };

@@ -10,17 +10,32 @@ import { getPool, requireUser, toEpochSeconds } from './util';
 const MAX_EVENTS = 50;
 
 /** Whether threat protection records events in this pool. */
-export const recordsAuthEvents = (pool: PoolRecord) => ['AUDIT', 'ENFORCED'].includes(pool.settings.UserPoolAddOns?.AdvancedSecurityMode);
+export const recordsAuthEvents = (pool: PoolRecord) =>
+	['AUDIT', 'ENFORCED'].includes(pool.settings.UserPoolAddOns?.AdvancedSecurityMode);
 
 /** Records an authentication event when threat protection is on. */
-export function recordAuthEvent(env: Env, pool: PoolRecord, user: UserRecord, type: AuthEventRecord['type'], response: AuthEventRecord['response'], challenges: AuthEventRecord['challenges'] = []): void {
+export function recordAuthEvent(
+	env: Env,
+	pool: PoolRecord,
+	user: UserRecord,
+	type: AuthEventRecord['type'],
+	response: AuthEventRecord['response'],
+	challenges: AuthEventRecord['challenges'] = []
+): void {
 	if (!recordsAuthEvents(pool)) return;
-	user.authEvents = [...(user.authEvents ?? []), { id: env.context.uuid(), type, response, at: env.now(), challenges }].slice(-MAX_EVENTS);
+	user.authEvents = [
+		...(user.authEvents ?? []),
+		{ id: env.context.uuid(), type, response, at: env.now(), challenges },
+	].slice(-MAX_EVENTS);
 }
 
 const adminListUserAuthEvents: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
-	if (!recordsAuthEvents(pool)) throw new ServiceError('UserPoolAddOnNotEnabledException', 'Threat protection (UserPoolAddOns.AdvancedSecurityMode) is not enabled for this user pool.');
+	if (!recordsAuthEvents(pool))
+		throw new ServiceError(
+			'UserPoolAddOnNotEnabledException',
+			'Threat protection (UserPoolAddOns.AdvancedSecurityMode) is not enabled for this user pool.'
+		);
 	const user = requireUser(pool, input.Username);
 	const events = [...(user.authEvents ?? [])].reverse();
 	const start = input.NextToken ? Number(input.NextToken) : 0;
@@ -31,13 +46,24 @@ const adminListUserAuthEvents: Handler = async (input, env) => {
 			EventType: event.type,
 			CreationDate: toEpochSeconds(event.at),
 			EventResponse: event.response,
-			EventRisk: { RiskDecision: 'NoRisk', RiskLevel: 'Low', CompromisedCredentialsDetected: false },
+			EventRisk: {
+				RiskDecision: 'NoRisk',
+				RiskLevel: 'Low',
+				CompromisedCredentialsDetected: false,
+			},
 			ChallengeResponses: event.challenges,
-			EventContextData: { IpAddress: '127.0.0.1', DeviceName: 'Sandbox', City: 'Sandbox', Country: 'Sandbox' },
+			EventContextData: {
+				IpAddress: '127.0.0.1',
+				DeviceName: 'Sandbox',
+				City: 'Sandbox',
+				Country: 'Sandbox',
+			},
 		})),
 		...(start + limit < events.length ? { NextToken: String(start + limit) } : {}),
 	};
 };
 
 /** Threat protection operations by name. */
-export const AUTH_EVENT_HANDLERS: Record<string, Handler> = { AdminListUserAuthEvents: adminListUserAuthEvents };
+export const AUTH_EVENT_HANDLERS: Record<string, Handler> = {
+	AdminListUserAuthEvents: adminListUserAuthEvents,
+};

@@ -2,10 +2,21 @@
 import { ServiceError } from '../core/errors';
 import { customScopesOf } from './resources';
 import type { ClientRecord, Env, Handler, PoolRecord } from './state';
-import { getClient, getPool, invalidParameter, newClientId, newClientSecret, toEpochSeconds } from './util';
+import {
+	getClient,
+	getPool,
+	invalidParameter,
+	newClientId,
+	newClientSecret,
+	toEpochSeconds,
+} from './util';
 
 /** `ExplicitAuthFlows` when omitted. */
-export const DEFAULT_AUTH_FLOWS = Object.freeze(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH']);
+export const DEFAULT_AUTH_FLOWS = Object.freeze([
+	'ALLOW_REFRESH_TOKEN_AUTH',
+	'ALLOW_USER_SRP_AUTH',
+	'ALLOW_CUSTOM_AUTH',
+]);
 const LEGACY_FLOWS = new Set(['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH']);
 const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 
@@ -15,12 +26,17 @@ export function flowEnabled(client: ClientRecord, flow: string): boolean {
 	const legacy = flows.some((f) => LEGACY_FLOWS.has(f));
 	switch (flow) {
 		case 'USER_SRP_AUTH':
-			return flows.includes('ALLOW_USER_SRP_AUTH') || (legacy && !flows.includes('CUSTOM_AUTH_FLOW_ONLY'));
+			return (
+				flows.includes('ALLOW_USER_SRP_AUTH') ||
+				(legacy && !flows.includes('CUSTOM_AUTH_FLOW_ONLY'))
+			);
 		case 'USER_PASSWORD_AUTH':
 			return flows.includes('ALLOW_USER_PASSWORD_AUTH') || flows.includes('USER_PASSWORD_AUTH');
 		case 'ADMIN_USER_PASSWORD_AUTH':
 		case 'ADMIN_NO_SRP_AUTH':
-			return flows.includes('ALLOW_ADMIN_USER_PASSWORD_AUTH') || flows.includes('ADMIN_NO_SRP_AUTH');
+			return (
+				flows.includes('ALLOW_ADMIN_USER_PASSWORD_AUTH') || flows.includes('ADMIN_NO_SRP_AUTH')
+			);
 		case 'CUSTOM_AUTH':
 			return flows.includes('ALLOW_CUSTOM_AUTH') || legacy;
 		case 'REFRESH_TOKEN_AUTH':
@@ -33,35 +49,61 @@ export function flowEnabled(client: ClientRecord, flow: string): boolean {
 	}
 }
 
-function checkValidity(input: Record<string, any>, token: 'AccessToken' | 'IdToken' | 'RefreshToken', min: number, max: number, range: string) {
+function checkValidity(
+	input: Record<string, any>,
+	token: 'AccessToken' | 'IdToken' | 'RefreshToken',
+	min: number,
+	max: number,
+	range: string
+) {
 	const value = input[`${token}Validity`];
 	if (value === undefined || value === null || (token === 'RefreshToken' && value === 0)) return;
 	const unit = input.TokenValidityUnits?.[token] ?? (token === 'RefreshToken' ? 'days' : 'hours');
 	const seconds = value * (UNIT_SECONDS[unit] ?? 3600);
-	if (seconds < min || seconds > max) throw invalidParameter(`${token.replace('Token', ' token')} validity must be between ${range}.`);
+	if (seconds < min || seconds > max)
+		throw invalidParameter(
+			`${token.replace('Token', ' token')} validity must be between ${range}.`
+		);
 }
 
 /** Builds the stored client from a Create/UpdateUserPoolClient request (omitted settings → defaults). */
 function clientSettings(pool: PoolRecord, input: Record<string, any>): Record<string, any> {
 	const flows: string[] | undefined = input.ExplicitAuthFlows;
-	if (flows && flows.some((f) => LEGACY_FLOWS.has(f)) && flows.some((f) => f.startsWith('ALLOW_'))) {
-		throw invalidParameter('ExplicitAuthFlows cannot contain both legacy values and ALLOW_ values.');
+	if (
+		flows &&
+		flows.some((f) => LEGACY_FLOWS.has(f)) &&
+		flows.some((f) => f.startsWith('ALLOW_'))
+	) {
+		throw invalidParameter(
+			'ExplicitAuthFlows cannot contain both legacy values and ALLOW_ values.'
+		);
 	}
 	if (flows?.includes('ALLOW_USER_AUTH') && pool.settings.UserPoolTier === 'LITE') {
-		throw new ServiceError('FeatureUnavailableInTierException', 'Choice-based authentication (ALLOW_USER_AUTH) is not available in the current feature plan (LITE).');
+		throw new ServiceError(
+			'FeatureUnavailableInTierException',
+			'Choice-based authentication (ALLOW_USER_AUTH) is not available in the current feature plan (LITE).'
+		);
 	}
 	checkValidity(input, 'AccessToken', 300, 86400, '5 minutes and 1 day');
 	checkValidity(input, 'IdToken', 300, 86400, '5 minutes and 1 day');
 	checkValidity(input, 'RefreshToken', 3600, 315360000, '60 minutes and 10 years');
 	for (const attribute of [...(input.ReadAttributes ?? []), ...(input.WriteAttributes ?? [])]) {
-		if (!pool.settings.SchemaAttributes.some((a: { Name: string }) => a.Name === attribute)) throw invalidParameter(`Invalid write attributes specified while creating a client`);
+		if (!pool.settings.SchemaAttributes.some((a: { Name: string }) => a.Name === attribute))
+			throw invalidParameter(`Invalid write attributes specified while creating a client`);
 	}
 	const standardScopes = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
 	for (const scope of (input.AllowedOAuthScopes ?? []) as string[]) {
-		if (!standardScopes.includes(scope) && !customScopesOf(pool).includes(scope)) throw new ServiceError('ScopeDoesNotExistException', `Invalid scope requested: ${scope}`);
+		if (!standardScopes.includes(scope) && !customScopesOf(pool).includes(scope))
+			throw new ServiceError('ScopeDoesNotExistException', `Invalid scope requested: ${scope}`);
 	}
-	if (input.AllowedOAuthFlows?.includes('client_credentials') && !input.GenerateSecret && !input.__hasSecret) {
-		throw invalidParameter('client_credentials flow can not be selected if client does not have a client secret.');
+	if (
+		input.AllowedOAuthFlows?.includes('client_credentials') &&
+		!input.GenerateSecret &&
+		!input.__hasSecret
+	) {
+		throw invalidParameter(
+			'client_credentials flow can not be selected if client does not have a client secret.'
+		);
 	}
 	const settings: Record<string, any> = {
 		RefreshTokenValidity: input.RefreshTokenValidity || 30,
@@ -71,26 +113,42 @@ function clientSettings(pool: PoolRecord, input: Record<string, any>): Record<st
 		...(input.ReadAttributes ? { ReadAttributes: input.ReadAttributes } : {}),
 		...(input.WriteAttributes ? { WriteAttributes: input.WriteAttributes } : {}),
 		ExplicitAuthFlows: flows ?? [...DEFAULT_AUTH_FLOWS],
-		...(input.SupportedIdentityProviders ? { SupportedIdentityProviders: input.SupportedIdentityProviders } : {}),
+		...(input.SupportedIdentityProviders
+			? { SupportedIdentityProviders: input.SupportedIdentityProviders }
+			: {}),
 		...(input.CallbackURLs ? { CallbackURLs: input.CallbackURLs } : {}),
 		...(input.LogoutURLs ? { LogoutURLs: input.LogoutURLs } : {}),
 		...(input.DefaultRedirectURI ? { DefaultRedirectURI: input.DefaultRedirectURI } : {}),
 		...(input.AllowedOAuthFlows ? { AllowedOAuthFlows: input.AllowedOAuthFlows } : {}),
 		...(input.AllowedOAuthScopes ? { AllowedOAuthScopes: input.AllowedOAuthScopes } : {}),
 		AllowedOAuthFlowsUserPoolClient: input.AllowedOAuthFlowsUserPoolClient ?? false,
-		...(input.AnalyticsConfiguration ? { AnalyticsConfiguration: input.AnalyticsConfiguration } : {}),
+		...(input.AnalyticsConfiguration
+			? { AnalyticsConfiguration: input.AnalyticsConfiguration }
+			: {}),
 		PreventUserExistenceErrors: input.PreventUserExistenceErrors ?? 'LEGACY',
 		EnableTokenRevocation: input.EnableTokenRevocation ?? true,
-		EnablePropagateAdditionalUserContextData: input.EnablePropagateAdditionalUserContextData ?? false,
+		EnablePropagateAdditionalUserContextData:
+			input.EnablePropagateAdditionalUserContextData ?? false,
 		AuthSessionValidity: input.AuthSessionValidity ?? 3,
-		...(input.RefreshTokenRotation ? { RefreshTokenRotation: { Feature: input.RefreshTokenRotation.Feature, RetryGracePeriodSeconds: input.RefreshTokenRotation.RetryGracePeriodSeconds ?? 0 } } : {}),
+		...(input.RefreshTokenRotation
+			? {
+					RefreshTokenRotation: {
+						Feature: input.RefreshTokenRotation.Feature,
+						RetryGracePeriodSeconds: input.RefreshTokenRotation.RetryGracePeriodSeconds ?? 0,
+					},
+				}
+			: {}),
 	};
 	return settings;
 }
 
 /** The `UserPoolClientType` a describe returns. */
 export function describeClient(client: ClientRecord): Record<string, unknown> {
-	return { ...client, CreationDate: toEpochSeconds(client.CreationDate), LastModifiedDate: toEpochSeconds(client.LastModifiedDate) };
+	return {
+		...client,
+		CreationDate: toEpochSeconds(client.CreationDate),
+		LastModifiedDate: toEpochSeconds(client.LastModifiedDate),
+	};
 }
 
 const createUserPoolClient: Handler = async (input, env) => {
@@ -144,11 +202,15 @@ const deleteUserPoolClient: Handler = async (input, env) => {
 
 const listUserPoolClients: Handler = async (input, env: Env) => {
 	const pool = getPool(env, input.UserPoolId);
-	const clients = Object.values(pool.clients).sort((a, b) => a.CreationDate - b.CreationDate || a.ClientId.localeCompare(b.ClientId));
+	const clients = Object.values(pool.clients).sort(
+		(a, b) => a.CreationDate - b.CreationDate || a.ClientId.localeCompare(b.ClientId)
+	);
 	const start = input.NextToken ? Number(input.NextToken) : 0;
 	const limit = input.MaxResults || 60;
 	return {
-		UserPoolClients: clients.slice(start, start + limit).map((c) => ({ ClientId: c.ClientId, UserPoolId: c.UserPoolId, ClientName: c.ClientName })),
+		UserPoolClients: clients
+			.slice(start, start + limit)
+			.map((c) => ({ ClientId: c.ClientId, UserPoolId: c.UserPoolId, ClientName: c.ClientName })),
 		...(start + limit < clients.length ? { NextToken: String(start + limit) } : {}),
 	};
 };

@@ -6,7 +6,9 @@ import { getPool, invalidParameter } from './util';
 /** The host name of a pool's managed-login domain, if it has one. */
 export function domainHost(env: Env, pool: PoolRecord): string | undefined {
 	if (!pool.domain) return undefined;
-	return pool.domain.CustomDomainConfig ? pool.domain.Domain : `${pool.domain.Domain}.auth.${env.context.region}.amazoncognito.com`;
+	return pool.domain.CustomDomainConfig
+		? pool.domain.Domain
+		: `${pool.domain.Domain}.auth.${env.context.region}.amazoncognito.com`;
 }
 
 function poolOfDomain(env: Env, domain: string): PoolRecord | undefined {
@@ -16,16 +18,38 @@ function poolOfDomain(env: Env, domain: string): PoolRecord | undefined {
 const createUserPoolDomain: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
 	const custom = !!input.CustomDomainConfig;
-	if (!custom && /aws|amazon|cognito/.test(input.Domain)) throw invalidParameter('Domain cannot contain reserved word: aws, amazon or cognito.');
-	if (poolOfDomain(env, input.Domain)) throw invalidParameter('Domain already associated with another user pool.');
-	if (pool.domain && !pool.domain.CustomDomainConfig === !custom) throw invalidParameter(`User pool already has a ${custom ? 'custom' : 'prefix'} domain configured.`);
+	if (!custom && /aws|amazon|cognito/.test(input.Domain))
+		throw invalidParameter('Domain cannot contain reserved word: aws, amazon or cognito.');
+	if (poolOfDomain(env, input.Domain))
+		throw invalidParameter('Domain already associated with another user pool.');
+	if (pool.domain && !pool.domain.CustomDomainConfig === !custom)
+		throw invalidParameter(
+			`User pool already has a ${custom ? 'custom' : 'prefix'} domain configured.`
+		);
 	const version = input.ManagedLoginVersion ?? 1;
-	if (version !== 1 && version !== 2) throw invalidParameter('ManagedLoginVersion must be 1 (classic hosted UI) or 2 (managed login).');
+	if (version !== 1 && version !== 2)
+		throw invalidParameter(
+			'ManagedLoginVersion must be 1 (classic hosted UI) or 2 (managed login).'
+		);
 	if (version === 2 && pool.settings.UserPoolTier === 'LITE') {
-		throw new ServiceError('FeatureUnavailableInTierException', 'Managed login is not available in the current feature plan (LITE).');
+		throw new ServiceError(
+			'FeatureUnavailableInTierException',
+			'Managed login is not available in the current feature plan (LITE).'
+		);
 	}
-	pool.domain = { Domain: input.Domain, ManagedLoginVersion: version, ...(custom ? { CustomDomainConfig: input.CustomDomainConfig } : {}) };
-	return { ManagedLoginVersion: version, ...(custom ? { CloudFrontDomain: `d${env.context.randomString(13, 'abcdefghijklmnopqrstuvwxyz0123456789')}.cloudfront.net` } : {}) };
+	pool.domain = {
+		Domain: input.Domain,
+		ManagedLoginVersion: version,
+		...(custom ? { CustomDomainConfig: input.CustomDomainConfig } : {}),
+	};
+	return {
+		ManagedLoginVersion: version,
+		...(custom
+			? {
+					CloudFrontDomain: `d${env.context.randomString(13, 'abcdefghijklmnopqrstuvwxyz0123456789')}.cloudfront.net`,
+				}
+			: {}),
+	};
 };
 
 const describeUserPoolDomain: Handler = async (input, env) => {
@@ -37,10 +61,14 @@ const describeUserPoolDomain: Handler = async (input, env) => {
 			AWSAccountId: env.context.accountId,
 			Domain: pool.domain.Domain,
 			S3Bucket: 'aws-cognito-prod-sandbox-assets',
-			CloudFrontDistribution: pool.domain.CustomDomainConfig ? 'dsandbox.cloudfront.net' : `${pool.domain.Domain}.auth.${env.context.region}.amazoncognito.com`,
+			CloudFrontDistribution: pool.domain.CustomDomainConfig
+				? 'dsandbox.cloudfront.net'
+				: `${pool.domain.Domain}.auth.${env.context.region}.amazoncognito.com`,
 			Version: '20260101000000',
 			Status: 'ACTIVE',
-			...(pool.domain.CustomDomainConfig ? { CustomDomainConfig: pool.domain.CustomDomainConfig } : {}),
+			...(pool.domain.CustomDomainConfig
+				? { CustomDomainConfig: pool.domain.CustomDomainConfig }
+				: {}),
 			ManagedLoginVersion: pool.domain.ManagedLoginVersion,
 		},
 	};
@@ -48,7 +76,8 @@ const describeUserPoolDomain: Handler = async (input, env) => {
 
 const deleteUserPoolDomain: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
-	if (pool.domain?.Domain !== input.Domain) throw invalidParameter('No such domain or user pool exists.');
+	if (pool.domain?.Domain !== input.Domain)
+		throw invalidParameter('No such domain or user pool exists.');
 	delete pool.domain;
 	return {};
 };

@@ -42,7 +42,10 @@ export interface UserPoolService extends JsonService {
 	 * With `serverSideTokenCheck`, also rejects tokens of users signed out globally, disabled or deleted.
 	 * Throws `NotAuthorizedException` with the identity service's wording.
 	 */
-	verifyIdToken(token: string, options: { serverSideTokenCheck: boolean }): Promise<{ userPoolId: string; clientId: string; claims: Record<string, unknown> }>;
+	verifyIdToken(
+		token: string,
+		options: { serverSideTokenCheck: boolean }
+	): Promise<{ userPoolId: string; clientId: string; claims: Record<string, unknown> }>;
 }
 
 const HANDLERS: Record<string, Handler> = {
@@ -71,7 +74,8 @@ export function createUserPoolService(context: SandboxContext): UserPoolService 
 		has: (operation) => Object.hasOwn(HANDLERS, operation),
 		async handle(operation, input) {
 			const handler = HANDLERS[operation];
-			if (!handler) throw new ServiceError('UnknownOperationException', `Unknown operation ${operation}`);
+			if (!handler)
+				throw new ServiceError('UnknownOperationException', `Unknown operation ${operation}`);
 			validateInput(operation, input);
 			return handler(input, env);
 		},
@@ -82,16 +86,23 @@ export function createUserPoolService(context: SandboxContext): UserPoolService 
 		},
 		async verifyIdToken(token, options) {
 			const decoded = decodeJwt(token);
-			if (!decoded) throw notAuthorized('Invalid login token. Not a valid OpenId Connect identity token.');
+			if (!decoded)
+				throw notAuthorized('Invalid login token. Not a valid OpenId Connect identity token.');
 			const claims = decoded.payload;
 			const pool = poolOfIssuer(env, claims.iss);
-			if (!pool || claims.token_use !== 'id') throw notAuthorized('Invalid login token. Issuer doesn\'t match providerName');
-			if (!(await verifySignature(pool.keys.id, token))) throw notAuthorized('Invalid login token. Signature verification failed.');
-			if (typeof claims.exp !== 'number' || claims.exp * 1000 <= env.now()) throw notAuthorized(`Invalid login token. Token expired: ${claims.exp} >= ${Math.floor(env.now() / 1000)}`);
+			if (!pool || claims.token_use !== 'id')
+				throw notAuthorized("Invalid login token. Issuer doesn't match providerName");
+			if (!(await verifySignature(pool.keys.id, token)))
+				throw notAuthorized('Invalid login token. Signature verification failed.');
+			if (typeof claims.exp !== 'number' || claims.exp * 1000 <= env.now())
+				throw notAuthorized(
+					`Invalid login token. Token expired: ${claims.exp} >= ${Math.floor(env.now() / 1000)}`
+				);
 			if (options.serverSideTokenCheck) {
 				const user = findUser(pool, String(claims['cognito:username'] ?? ''));
 				const revoked = typeof claims.event_id === 'string' && pool.revokedEvents[claims.event_id];
-				if (!user || user.attributes.sub !== claims.sub || !user.enabled || revoked) throw notAuthorized('Invalid login token. Token is not valid any more.');
+				if (!user || user.attributes.sub !== claims.sub || !user.enabled || revoked)
+					throw notAuthorized('Invalid login token. Token is not valid any more.');
 			}
 			return { userPoolId: pool.id, clientId: String(claims.aud), claims };
 		},

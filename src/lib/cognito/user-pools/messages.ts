@@ -8,7 +8,14 @@ import { hasTrigger, runTrigger } from './triggers';
 import { maskEmail, maskPhone } from './util';
 
 /** Why a message is sent: the suffix of its `CustomMessage_*` trigger source. */
-export type MessageKind = 'SignUp' | 'ResendCode' | 'ForgotPassword' | 'UpdateUserAttribute' | 'VerifyUserAttribute' | 'AdminCreateUser' | 'Authentication';
+export type MessageKind =
+	| 'SignUp'
+	| 'ResendCode'
+	| 'ForgotPassword'
+	| 'UpdateUserAttribute'
+	| 'VerifyUserAttribute'
+	| 'AdminCreateUser'
+	| 'Authentication';
 
 const DEFAULT_VERIFICATION = 'Your verification code is {####}. ';
 const DEFAULT_INVITATION = 'Your username is {username} and temporary password is {####}. ';
@@ -20,24 +27,48 @@ export interface CodeDeliveryDetails {
 	AttributeName: string;
 }
 
-function templateFor(pool: PoolRecord, kind: MessageKind, channel: 'EMAIL' | 'SMS'): { body: string; subject?: string } {
+function templateFor(
+	pool: PoolRecord,
+	kind: MessageKind,
+	channel: 'EMAIL' | 'SMS'
+): { body: string; subject?: string } {
 	const s = pool.settings;
 	if (kind === 'AdminCreateUser') {
 		const invite = s.AdminCreateUserConfig?.InviteMessageTemplate ?? {};
-		return channel === 'SMS' ? { body: invite.SMSMessage ?? DEFAULT_INVITATION } : { body: invite.EmailMessage ?? DEFAULT_INVITATION, subject: invite.EmailSubject ?? 'Your temporary password' };
+		return channel === 'SMS'
+			? { body: invite.SMSMessage ?? DEFAULT_INVITATION }
+			: {
+					body: invite.EmailMessage ?? DEFAULT_INVITATION,
+					subject: invite.EmailSubject ?? 'Your temporary password',
+				};
 	}
 	if (kind === 'Authentication') {
 		return channel === 'SMS'
 			? { body: s.SmsAuthenticationMessage ?? DEFAULT_AUTHENTICATION }
-			: { body: s.EmailMfaConfiguration?.Message ?? DEFAULT_AUTHENTICATION, subject: s.EmailMfaConfiguration?.Subject ?? 'Your authentication code' };
+			: {
+					body: s.EmailMfaConfiguration?.Message ?? DEFAULT_AUTHENTICATION,
+					subject: s.EmailMfaConfiguration?.Subject ?? 'Your authentication code',
+				};
 	}
 	const template = s.VerificationMessageTemplate ?? {};
-	if (channel === 'EMAIL' && template.DefaultEmailOption === 'CONFIRM_WITH_LINK' && (kind === 'SignUp' || kind === 'ResendCode')) {
-		return { body: template.EmailMessageByLink ?? 'Please click the link below to verify your email address. {##Verify Email##} ', subject: template.EmailSubjectByLink ?? 'Your verification link' };
+	if (
+		channel === 'EMAIL' &&
+		template.DefaultEmailOption === 'CONFIRM_WITH_LINK' &&
+		(kind === 'SignUp' || kind === 'ResendCode')
+	) {
+		return {
+			body:
+				template.EmailMessageByLink ??
+				'Please click the link below to verify your email address. {##Verify Email##} ',
+			subject: template.EmailSubjectByLink ?? 'Your verification link',
+		};
 	}
 	return channel === 'SMS'
 		? { body: template.SmsMessage ?? s.SmsVerificationMessage ?? DEFAULT_VERIFICATION }
-		: { body: template.EmailMessage ?? s.EmailVerificationMessage ?? DEFAULT_VERIFICATION, subject: template.EmailSubject ?? s.EmailVerificationSubject ?? 'Your verification code' };
+		: {
+				body: template.EmailMessage ?? s.EmailVerificationMessage ?? DEFAULT_VERIFICATION,
+				subject: template.EmailSubject ?? s.EmailVerificationSubject ?? 'Your verification code',
+			};
 }
 
 /**
@@ -46,15 +77,34 @@ function templateFor(pool: PoolRecord, kind: MessageKind, channel: 'EMAIL' | 'SM
  * API call (it shows in the trace). In the sandbox the "ciphertext" is base64 of a small JSON document
  * holding the key id and the code, so learner code can read it without the AWS Encryption SDK.
  */
-async function runCustomSender(env: Env, pool: PoolRecord, sender: 'CustomEmailSender' | 'CustomSMSSender', options: { user: UserRecord; kind: MessageKind; code: string; clientId: string; clientMetadata?: Record<string, string> }) {
-	const ciphertext = btoa(JSON.stringify({ sandboxKmsKeyId: pool.settings.LambdaConfig?.KMSKeyID ?? null, plaintextCode: options.code }));
+async function runCustomSender(
+	env: Env,
+	pool: PoolRecord,
+	sender: 'CustomEmailSender' | 'CustomSMSSender',
+	options: {
+		user: UserRecord;
+		kind: MessageKind;
+		code: string;
+		clientId: string;
+		clientMetadata?: Record<string, string>;
+	}
+) {
+	const ciphertext = btoa(
+		JSON.stringify({
+			sandboxKmsKeyId: pool.settings.LambdaConfig?.KMSKeyID ?? null,
+			plaintextCode: options.code,
+		})
+	);
 	try {
 		await runTrigger(env, pool, sender, {
 			triggerSource: `${sender}_${options.kind}`,
 			userName: options.user.username,
 			clientId: options.clientId,
 			request: {
-				type: sender === 'CustomEmailSender' ? 'customEmailSenderRequestV1' : 'customSMSSenderRequestV1',
+				type:
+					sender === 'CustomEmailSender'
+						? 'customEmailSenderRequestV1'
+						: 'customSMSSenderRequestV1',
 				code: ciphertext,
 				userAttributes: { ...options.user.attributes, 'cognito:user_status': options.user.status },
 				...(options.clientMetadata ? { clientMetadata: options.clientMetadata } : {}),
@@ -67,16 +117,26 @@ async function runCustomSender(env: Env, pool: PoolRecord, sender: 'CustomEmailS
 }
 
 /** The channel and address for an attribute (`email` → EMAIL, `phone_number` → SMS). */
-export function deliveryFor(user: UserRecord, attribute: 'email' | 'phone_number'): { channel: 'EMAIL' | 'SMS'; destination: string; attribute: string } | undefined {
+export function deliveryFor(
+	user: UserRecord,
+	attribute: 'email' | 'phone_number'
+): { channel: 'EMAIL' | 'SMS'; destination: string; attribute: string } | undefined {
 	const destination = user.attributes[attribute];
 	if (!destination) return undefined;
 	return { channel: attribute === 'email' ? 'EMAIL' : 'SMS', destination, attribute };
 }
 
 /** Masked `CodeDeliveryDetails` for a delivery. */
-export function deliveryDetails(delivery: { channel: 'EMAIL' | 'SMS'; destination: string; attribute: string }): CodeDeliveryDetails {
+export function deliveryDetails(delivery: {
+	channel: 'EMAIL' | 'SMS';
+	destination: string;
+	attribute: string;
+}): CodeDeliveryDetails {
 	return {
-		Destination: delivery.channel === 'EMAIL' ? maskEmail(delivery.destination) : maskPhone(delivery.destination),
+		Destination:
+			delivery.channel === 'EMAIL'
+				? maskEmail(delivery.destination)
+				: maskPhone(delivery.destination),
 		DeliveryMedium: delivery.channel,
 		AttributeName: delivery.attribute,
 	};
@@ -113,7 +173,10 @@ export async function sendCodeMessage(
 		userName: user.username,
 		clientId: options.clientId,
 		request: {
-			userAttributes: { ...user.attributes, ...(user.status ? { 'cognito:user_status': user.status } : {}) },
+			userAttributes: {
+				...user.attributes,
+				...(user.status ? { 'cognito:user_status': user.status } : {}),
+			},
 			codeParameter: '{####}',
 			linkParameter: '{##Click Here##}',
 			usernameParameter: kind === 'AdminCreateUser' ? '{username}' : null,
@@ -123,13 +186,20 @@ export async function sendCodeMessage(
 	});
 	if (custom) {
 		const response = custom.response;
-		const unrecognisable = () => new ServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
+		const unrecognisable = () =>
+			new ServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
 		for (const field of ['smsMessage', 'emailMessage', 'emailSubject']) {
-			if (response[field] !== undefined && response[field] !== null && typeof response[field] !== 'string') throw unrecognisable();
+			if (
+				response[field] !== undefined &&
+				response[field] !== null &&
+				typeof response[field] !== 'string'
+			)
+				throw unrecognisable();
 		}
 		if (delivery.channel === 'SMS' && response.smsMessage) body = response.smsMessage;
 		if (delivery.channel === 'EMAIL' && (response.emailMessage || response.emailSubject)) {
-			if (pool.settings.EmailConfiguration?.EmailSendingAccount !== 'DEVELOPER') throw unrecognisable();
+			if (pool.settings.EmailConfiguration?.EmailSendingAccount !== 'DEVELOPER')
+				throw unrecognisable();
 			if (response.emailMessage) body = response.emailMessage;
 			if (response.emailSubject) subject = response.emailSubject;
 		}
@@ -138,7 +208,11 @@ export async function sendCodeMessage(
 	}
 	let text = body.split('{####}').join(code).split('{username}').join(user.username);
 	// CONFIRM_WITH_LINK templates carry {##Click Here##}: the sandbox renders it as a link with the code.
-	text = text.replace(/\{##([\s\S]*?)##\}/g, (_, label: string) => `${label} (https://${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com/confirmUser?client_id=${options.clientId}&user_name=${encodeURIComponent(user.username)}&confirmation_code=${code})`);
+	text = text.replace(
+		/\{##([\s\S]*?)##\}/g,
+		(_, label: string) =>
+			`${label} (https://${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com/confirmUser?client_id=${options.clientId}&user_name=${encodeURIComponent(user.username)}&confirmation_code=${code})`
+	);
 	env.context.send({
 		channel: delivery.channel,
 		destination: delivery.destination,

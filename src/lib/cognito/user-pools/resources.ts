@@ -23,28 +23,47 @@ const untagResource: Handler = async (input, env) => {
 	return {};
 };
 
-const listTagsForResource: Handler = async (input, env) => ({ Tags: poolOfArn(env, input.ResourceArn).settings.UserPoolTags ?? {} });
+const listTagsForResource: Handler = async (input, env) => ({
+	Tags: poolOfArn(env, input.ResourceArn).settings.UserPoolTags ?? {},
+});
 
 /** Every custom scope of a pool, as `identifier/scope`. */
-export const customScopesOf = (pool: PoolRecord) => Object.values(pool.resourceServers ?? {}).flatMap((server) => server.Scopes.map((scope) => `${server.Identifier}/${scope.ScopeName}`));
+export const customScopesOf = (pool: PoolRecord) =>
+	Object.values(pool.resourceServers ?? {}).flatMap((server) =>
+		server.Scopes.map((scope) => `${server.Identifier}/${scope.ScopeName}`)
+	);
 
 function describeServer(pool: PoolRecord, identifier: string) {
 	const server = pool.resourceServers?.[identifier];
-	if (!server) throw new ServiceError('ResourceNotFoundException', `Resource server ${identifier} does not exist.`);
-	return { UserPoolId: pool.id, Identifier: server.Identifier, Name: server.Name, Scopes: server.Scopes };
+	if (!server)
+		throw new ServiceError(
+			'ResourceNotFoundException',
+			`Resource server ${identifier} does not exist.`
+		);
+	return {
+		UserPoolId: pool.id,
+		Identifier: server.Identifier,
+		Name: server.Name,
+		Scopes: server.Scopes,
+	};
 }
 
 function storeServer(pool: PoolRecord, input: Record<string, any>) {
 	const scopes: Array<{ ScopeName: string; ScopeDescription: string }> = input.Scopes ?? [];
 	const names = scopes.map((s) => s.ScopeName);
-	if (new Set(names).size !== names.length) throw invalidParameter('Scope names must be unique within a resource server.');
-	pool.resourceServers = { ...(pool.resourceServers ?? {}), [input.Identifier]: { Identifier: input.Identifier, Name: input.Name, Scopes: scopes } };
+	if (new Set(names).size !== names.length)
+		throw invalidParameter('Scope names must be unique within a resource server.');
+	pool.resourceServers = {
+		...(pool.resourceServers ?? {}),
+		[input.Identifier]: { Identifier: input.Identifier, Name: input.Name, Scopes: scopes },
+	};
 	return { ResourceServer: describeServer(pool, input.Identifier) };
 }
 
 const createResourceServer: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
-	if (pool.resourceServers?.[input.Identifier]) throw invalidParameter(`A resource server with identifier ${input.Identifier} already exists.`);
+	if (pool.resourceServers?.[input.Identifier])
+		throw invalidParameter(`A resource server with identifier ${input.Identifier} already exists.`);
 	return storeServer(pool, input);
 };
 
@@ -78,7 +97,9 @@ export const RESOURCE_HANDLERS: Record<string, Handler> = {
 	UntagResource: untagResource,
 	ListTagsForResource: listTagsForResource,
 	CreateResourceServer: createResourceServer,
-	DescribeResourceServer: async (input, env) => ({ ResourceServer: describeServer(getPool(env, input.UserPoolId), input.Identifier) }),
+	DescribeResourceServer: async (input, env) => ({
+		ResourceServer: describeServer(getPool(env, input.UserPoolId), input.Identifier),
+	}),
 	UpdateResourceServer: updateResourceServer,
 	DeleteResourceServer: deleteResourceServer,
 	ListResourceServers: listResourceServers,

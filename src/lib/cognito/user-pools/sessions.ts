@@ -3,10 +3,18 @@ import type { ClientRecord, Env, PoolRecord, SessionRecord } from './state';
 import { MINUTE_MS, notAuthorized, randomBase64Url } from './util';
 
 /** Creates a session that answers `challenge`, valid for the client's `AuthSessionValidity`. */
-export function createSession(env: Env, pool: PoolRecord, client: ClientRecord, fields: Pick<SessionRecord, 'username' | 'userExists' | 'challenge' | 'flow'> & { data?: Record<string, any> }): string {
+export function createSession(
+	env: Env,
+	pool: PoolRecord,
+	client: ClientRecord,
+	fields: Pick<SessionRecord, 'username' | 'userExists' | 'challenge' | 'flow'> & {
+		data?: Record<string, any>;
+	}
+): string {
 	const now = env.now();
 	// Expired sessions are swept here so the state does not grow without bound.
-	for (const [key, old] of Object.entries(pool.sessions)) if (old.expiresAt <= now) delete pool.sessions[key];
+	for (const [key, old] of Object.entries(pool.sessions))
+		if (old.expiresAt <= now) delete pool.sessions[key];
 	const id = `AYABe${randomBase64Url(env, 251)}`;
 	pool.sessions[id] = {
 		id,
@@ -26,11 +34,19 @@ export function createSession(env: Env, pool: PoolRecord, client: ClientRecord, 
  * The live session for a response: `NotAuthorizedException` when unknown, expired, already used, or
  * issued for another client.
  */
-export function openSession(env: Env, pool: PoolRecord, client: ClientRecord, sessionId: string | undefined): SessionRecord {
+export function openSession(
+	env: Env,
+	pool: PoolRecord,
+	client: ClientRecord,
+	sessionId: string | undefined
+): SessionRecord {
 	const session = sessionId ? pool.sessions[sessionId] : undefined;
-	if (!session || session.clientId !== client.ClientId) throw notAuthorized('Invalid session for the user.');
-	if (session.used) throw notAuthorized('Invalid session for the user, session can only be used once.');
-	if (session.expiresAt <= env.now()) throw notAuthorized('Invalid session for the user, session is expired.');
+	if (!session || session.clientId !== client.ClientId)
+		throw notAuthorized('Invalid session for the user.');
+	if (session.used)
+		throw notAuthorized('Invalid session for the user, session can only be used once.');
+	if (session.expiresAt <= env.now())
+		throw notAuthorized('Invalid session for the user, session is expired.');
 	return session;
 }
 

@@ -14,7 +14,18 @@ import type { IssueContext } from './tokens';
 import { issueTokens } from './token-issue';
 import { runTrigger } from './triggers';
 import { migrateUser } from './users';
-import { DAY_MS, findUser, hidesUsers, invalidParameter, maskEmail, maskPhone, MINUTE_MS, newCode, notAuthorized, userNotFound } from './util';
+import {
+	DAY_MS,
+	findUser,
+	hidesUsers,
+	invalidParameter,
+	maskEmail,
+	maskPhone,
+	MINUTE_MS,
+	newCode,
+	notAuthorized,
+	userNotFound,
+} from './util';
 
 /** Everything one authentication call carries along. */
 export interface Call {
@@ -31,7 +42,8 @@ export interface Call {
 }
 
 /** Whether this sign-in must not reveal that a user does not exist. */
-export const hidesUnknown = (call: Call) => !!call.alwaysHideUnknownUsers || hidesUsers(call.client);
+export const hidesUnknown = (call: Call) =>
+	!!call.alwaysHideUnknownUsers || hidesUsers(call.client);
 
 export type AuthResponse = Record<string, unknown>;
 
@@ -54,24 +66,30 @@ export function recordFailure(call: Call, user: UserRecord): void {
 	if (now - user.failures.lastAt > LOCK_RESET_MS) user.failures.count = 0;
 	user.failures.count++;
 	user.failures.lastAt = now;
-	if (user.failures.count >= 5) user.failures.lockedUntil = now + Math.min(2 ** (user.failures.count - 5) * 1000, MAX_LOCK_MS);
+	if (user.failures.count >= 5)
+		user.failures.lockedUntil = now + Math.min(2 ** (user.failures.count - 5) * 1000, MAX_LOCK_MS);
 }
 
 /** Disabled and unconfirmed users are refused before their password is checked. */
 export function checkUsable(user: UserRecord): void {
 	if (!user.enabled) throw notAuthorized('User is disabled.');
-	if (user.status === 'UNCONFIRMED') throw new ServiceError('UserNotConfirmedException', 'User is not confirmed.');
+	if (user.status === 'UNCONFIRMED')
+		throw new ServiceError('UserNotConfirmedException', 'User is not confirmed.');
 }
 
 /** After a correct first factor: reset-required and expired temporary passwords. */
 export function checkAfterPassword(call: Call, user: UserRecord): void {
 	if (user.status === 'RESET_REQUIRED') {
 		if (hidesUsers(call.client)) throw notAuthorized(INCORRECT);
-		throw new ServiceError('PasswordResetRequiredException', 'Password reset required for the user');
+		throw new ServiceError(
+			'PasswordResetRequiredException',
+			'Password reset required for the user'
+		);
 	}
 	if (user.status === 'FORCE_CHANGE_PASSWORD' && user.temporaryPasswordSetAt !== undefined) {
 		const days = call.pool.settings.Policies.PasswordPolicy.TemporaryPasswordValidityDays || 7;
-		if (call.env.now() > user.temporaryPasswordSetAt + days * DAY_MS) throw notAuthorized('Temporary password has expired and must be reset by an administrator.');
+		if (call.env.now() > user.temporaryPasswordSetAt + days * DAY_MS)
+			throw notAuthorized('Temporary password has expired and must be reset by an administrator.');
 	}
 }
 
@@ -82,25 +100,50 @@ export function requireSignInUser(call: Call, user: UserRecord | undefined): Use
 	throw userNotFound();
 }
 
-export async function preAuthentication(call: Call, user: UserRecord, initiateMetadata?: Record<string, string>) {
+export async function preAuthentication(
+	call: Call,
+	user: UserRecord,
+	initiateMetadata?: Record<string, string>
+) {
 	await runTrigger(call.env, call.pool, 'PreAuthentication', {
 		triggerSource: 'PreAuthentication_Authentication',
 		userName: user.username,
 		clientId: call.client.ClientId,
-		request: { userAttributes: { ...user.attributes, 'cognito:user_status': user.status }, validationData: initiateMetadata ?? null, ...(hidesUsers(call.client) ? { userNotFound: false } : {}) },
+		request: {
+			userAttributes: { ...user.attributes, 'cognito:user_status': user.status },
+			validationData: initiateMetadata ?? null,
+			...(hidesUsers(call.client) ? { userNotFound: false } : {}),
+		},
 	});
 }
 
 /** USER_PASSWORD_AUTH / ADMIN_USER_PASSWORD_AUTH / USER_AUTH with PASSWORD. */
-export async function passwordFirstFactor(call: Call, typed: string, password: string, initiateMetadata: Record<string, string> | undefined, allowMigration: boolean): Promise<AuthResponse> {
+export async function passwordFirstFactor(
+	call: Call,
+	typed: string,
+	password: string,
+	initiateMetadata: Record<string, string> | undefined,
+	allowMigration: boolean
+): Promise<AuthResponse> {
 	let user = findUser(call.pool, typed);
-	if (!user && allowMigration) user = await migrateUser(call.env, call.pool, call.client, typed, 'UserMigration_Authentication', password, initiateMetadata);
+	if (!user && allowMigration)
+		user = await migrateUser(
+			call.env,
+			call.pool,
+			call.client,
+			typed,
+			'UserMigration_Authentication',
+			password,
+			initiateMetadata
+		);
 	user = requireSignInUser(call, user);
 	checkUsable(user);
 	checkLockout(call, user);
 	if (user.password === undefined || user.password !== password) {
 		recordFailure(call, user);
-		recordAuthEvent(call.env, call.pool, user, 'SignIn', 'Fail', [{ ChallengeName: 'Password', ChallengeResponse: 'Failure' }]);
+		recordAuthEvent(call.env, call.pool, user, 'SignIn', 'Fail', [
+			{ ChallengeName: 'Password', ChallengeResponse: 'Failure' },
+		]);
 		throw notAuthorized(INCORRECT);
 	}
 	user.failures = { count: 0, lastAt: 0, lockedUntil: 0 };
@@ -112,47 +155,116 @@ export async function passwordFirstFactor(call: Call, typed: string, password: s
 // ---------------------------------------------------------------------------------------------
 // Challenges
 
-export function challenge(call: Call, user: { username: string }, name: string, parameters: Record<string, string>, data: Record<string, any> = {}, userExists = true): AuthResponse {
-	const session = createSession(call.env, call.pool, call.client, { username: user.username, userExists, challenge: name, flow: call.flow, data: { ...(call.deviceKey ? { deviceKey: call.deviceKey } : {}), ...data } });
+export function challenge(
+	call: Call,
+	user: { username: string },
+	name: string,
+	parameters: Record<string, string>,
+	data: Record<string, any> = {},
+	userExists = true
+): AuthResponse {
+	const session = createSession(call.env, call.pool, call.client, {
+		username: user.username,
+		userExists,
+		challenge: name,
+		flow: call.flow,
+		data: { ...(call.deviceKey ? { deviceKey: call.deviceKey } : {}), ...data },
+	});
 	return { ChallengeName: name, Session: session, ChallengeParameters: parameters };
 }
 
 /** What follows a proven first factor: a new password, MFA, or tokens. */
-export async function afterFirstFactor(call: Call, user: UserRecord, options: { skipMfa?: boolean } = {}): Promise<AuthResponse> {
+export async function afterFirstFactor(
+	call: Call,
+	user: UserRecord,
+	options: { skipMfa?: boolean } = {}
+): Promise<AuthResponse> {
 	if (user.status === 'FORCE_CHANGE_PASSWORD') {
 		const schema: Array<Record<string, any>> = call.pool.settings.SchemaAttributes;
-		const required = schema.filter((a) => a.Required && a.Name !== 'sub' && !user.attributes[a.Name]).map((a) => `userAttributes.${a.Name}`);
-		const visible = Object.fromEntries(Object.entries(user.attributes).filter(([name]) => name !== 'sub'));
-		return challenge(call, user, 'NEW_PASSWORD_REQUIRED', { USER_ID_FOR_SRP: user.username, requiredAttributes: JSON.stringify(required), userAttributes: JSON.stringify(visible) });
+		const required = schema
+			.filter((a) => a.Required && a.Name !== 'sub' && !user.attributes[a.Name])
+			.map((a) => `userAttributes.${a.Name}`);
+		const visible = Object.fromEntries(
+			Object.entries(user.attributes).filter(([name]) => name !== 'sub')
+		);
+		return challenge(call, user, 'NEW_PASSWORD_REQUIRED', {
+			USER_ID_FOR_SRP: user.username,
+			requiredAttributes: JSON.stringify(required),
+			userAttributes: JSON.stringify(visible),
+		});
 	}
 	// A remembered device proves itself with device SRP instead of MFA.
 	const device = confirmedDevice(user, call.deviceKey);
-	if (device?.remembered && tracksDevices(call.pool)) return challenge(call, user, 'DEVICE_SRP_AUTH', { USERNAME: user.username }, { deviceKey: device.key });
+	if (device?.remembered && tracksDevices(call.pool))
+		return challenge(
+			call,
+			user,
+			'DEVICE_SRP_AUTH',
+			{ USERNAME: user.username },
+			{ deviceKey: device.key }
+		);
 	if (!options.skipMfa) {
 		const step = mfaStepFor(call.pool, user);
 		if (step.kind === 'challenge') return mfaChallenge(call, user, step.challenge);
-		if (step.kind === 'select') return challenge(call, user, 'SELECT_MFA_TYPE', { USER_ID_FOR_SRP: user.username, MFAS_CAN_CHOOSE: JSON.stringify(step.options) });
-		if (step.kind === 'setup') return challenge(call, user, 'MFA_SETUP', { USER_ID_FOR_SRP: user.username, MFAS_CAN_SETUP: JSON.stringify(step.options) });
+		if (step.kind === 'select')
+			return challenge(call, user, 'SELECT_MFA_TYPE', {
+				USER_ID_FOR_SRP: user.username,
+				MFAS_CAN_CHOOSE: JSON.stringify(step.options),
+			});
+		if (step.kind === 'setup')
+			return challenge(call, user, 'MFA_SETUP', {
+				USER_ID_FOR_SRP: user.username,
+				MFAS_CAN_SETUP: JSON.stringify(step.options),
+			});
 	}
 	return finish(call, user, 'TokenGeneration_Authentication');
 }
 
 /** Sends an MFA or OTP code (SMS/email) or asks for a TOTP code. */
-export async function mfaChallenge(call: Call, user: UserRecord, name: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SMS_OTP', stage: 'mfa' | 'first' = 'mfa'): Promise<AuthResponse> {
+export async function mfaChallenge(
+	call: Call,
+	user: UserRecord,
+	name: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SMS_OTP',
+	stage: 'mfa' | 'first' = 'mfa'
+): Promise<AuthResponse> {
 	if (name === 'SOFTWARE_TOKEN_MFA') {
-		return challenge(call, user, name, { USER_ID_FOR_SRP: user.username, ...(user.totp?.friendlyName ? { FRIENDLY_DEVICE_NAME: user.totp.friendlyName } : {}) }, { stage });
+		return challenge(
+			call,
+			user,
+			name,
+			{
+				USER_ID_FOR_SRP: user.username,
+				...(user.totp?.friendlyName ? { FRIENDLY_DEVICE_NAME: user.totp.friendlyName } : {}),
+			},
+			{ stage }
+		);
 	}
 	const delivery = deliveryFor(user, name === 'EMAIL_OTP' ? 'email' : 'phone_number');
-	if (!delivery) throw new ServiceError('InvalidUserPoolConfigurationException', `The user has no ${name === 'EMAIL_OTP' ? 'email' : 'phone number'} to send a code to.`);
+	if (!delivery)
+		throw new ServiceError(
+			'InvalidUserPoolConfigurationException',
+			`The user has no ${name === 'EMAIL_OTP' ? 'email' : 'phone number'} to send a code to.`
+		);
 	const code = newCode(call.env, name === 'EMAIL_OTP' && stage === 'first' ? 8 : 6);
-	await sendCodeMessage(call.env, call.pool, { user, kind: 'Authentication', delivery, code, clientId: call.client.ClientId, clientMetadata: call.metadata, reason: name });
+	await sendCodeMessage(call.env, call.pool, {
+		user,
+		kind: 'Authentication',
+		delivery,
+		code,
+		clientId: call.client.ClientId,
+		clientMetadata: call.metadata,
+		reason: name,
+	});
 	return challenge(
 		call,
 		user,
 		name,
 		{
 			CODE_DELIVERY_DELIVERY_MEDIUM: delivery.channel,
-			CODE_DELIVERY_DESTINATION: delivery.channel === 'EMAIL' ? maskEmail(delivery.destination) : maskPhone(delivery.destination),
+			CODE_DELIVERY_DESTINATION:
+				delivery.channel === 'EMAIL'
+					? maskEmail(delivery.destination)
+					: maskPhone(delivery.destination),
 			USER_ID_FOR_SRP: user.username,
 		},
 		{ code, stage }
@@ -163,16 +275,31 @@ export async function mfaChallenge(call: Call, user: UserRecord, name: 'SMS_MFA'
 // Tokens
 
 /** PostAuthentication, pre-token generation and signing: the end of every successful sign-in. */
-export async function finish(call: Call, user: UserRecord, tokenSource: string): Promise<AuthResponse> {
+export async function finish(
+	call: Call,
+	user: UserRecord,
+	tokenSource: string
+): Promise<AuthResponse> {
 	await runTrigger(call.env, call.pool, 'PostAuthentication', {
 		triggerSource: 'PostAuthentication_Authentication',
 		userName: user.username,
 		clientId: call.client.ClientId,
-		request: { userAttributes: { ...user.attributes, 'cognito:user_status': user.status }, newDeviceUsed: tracksDevices(call.pool) && !confirmedDevice(user, call.deviceKey), ...(call.metadata ? { clientMetadata: call.metadata } : {}) },
+		request: {
+			userAttributes: { ...user.attributes, 'cognito:user_status': user.status },
+			newDeviceUsed: tracksDevices(call.pool) && !confirmedDevice(user, call.deviceKey),
+			...(call.metadata ? { clientMetadata: call.metadata } : {}),
+		},
 	});
-	recordAuthEvent(call.env, call.pool, user, 'SignIn', 'Pass', [{ ChallengeName: 'Password', ChallengeResponse: 'Success' }]);
+	recordAuthEvent(call.env, call.pool, user, 'SignIn', 'Pass', [
+		{ ChallengeName: 'Password', ChallengeResponse: 'Success' },
+	]);
 	const known = confirmedDevice(user, call.deviceKey);
-	const issue: IssueContext = { eventId: call.env.context.uuid(), originJti: call.env.context.uuid(), authTime: Math.floor(call.env.now() / 1000), ...(known ? { deviceKey: known.key } : {}) };
+	const issue: IssueContext = {
+		eventId: call.env.context.uuid(),
+		originJti: call.env.context.uuid(),
+		authTime: Math.floor(call.env.now() / 1000),
+		...(known ? { deviceKey: known.key } : {}),
+	};
 	const result = await issueTokens(call, user, tokenSource, issue, true);
 	if (tracksDevices(call.pool) && !known) result.NewDeviceMetadata = newDevice(call.env, user);
 	return { ChallengeParameters: {}, AuthenticationResult: result };

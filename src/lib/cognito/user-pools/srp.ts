@@ -29,7 +29,8 @@ export function hexToBytes(hex: string): Uint8Array {
 	return bytes;
 }
 
-const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const toHex = (bytes: Uint8Array) =>
+	Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** SHA-256 as a 64-digit hex string. */
 export async function sha256Hex(data: Uint8Array | string): Promise<string> {
@@ -64,22 +65,34 @@ export function gPow(exponent: bigint): bigint {
 		for (let i = 1; i < 256; i++) gPowers.push((gPowers[i - 1]! * gPowers[i - 1]!) % N);
 	}
 	let result = 1n;
-	for (let i = 0, e = exponent; e > 0n; i++, e >>= 1n) if (e & 1n) result = (result * gPowers[i]!) % N;
+	for (let i = 0, e = exponent; e > 0n; i++, e >>= 1n)
+		if (e & 1n) result = (result * gPowers[i]!) % N;
 	return result;
 }
 
 let kValue: Promise<bigint> | undefined;
 /** k = H(padHex(N) | padHex(g)). */
-export const k = () => (kValue ??= hexHash(padHex(N) + padHex(g)).then((hex) => BigInt(`0x${hex}`)));
+export const k = () =>
+	(kValue ??= hexHash(padHex(N) + padHex(g)).then((hex) => BigInt(`0x${hex}`)));
 
 /** x = H(padHex(salt) | H(poolName + userId + ":" + password)). */
-export async function computeX(poolName: string, userId: string, password: string, saltHex: string): Promise<bigint> {
+export async function computeX(
+	poolName: string,
+	userId: string,
+	password: string,
+	saltHex: string
+): Promise<bigint> {
 	const inner = await sha256Hex(`${poolName}${userId}:${password}`);
 	return BigInt(`0x${await hexHash(padHex(BigInt(`0x${saltHex}`)) + inner)}`);
 }
 
 /** The verifier v = g^x mod N for a password. */
-export async function computeVerifier(poolName: string, userId: string, password: string, saltHex: string): Promise<string> {
+export async function computeVerifier(
+	poolName: string,
+	userId: string,
+	password: string,
+	saltHex: string
+): Promise<string> {
 	return gPow(await computeX(poolName, userId, password, saltHex)).toString(16);
 }
 
@@ -91,7 +104,12 @@ export async function computeB(verifierHex: string, b: bigint): Promise<bigint> 
 /**
  * The 16-byte session key the client derives: S = (A·v^u)^b mod N, then HKDF with salt padHex(u).
  */
-export async function serverSessionKey(A: bigint, B: bigint, b: bigint, verifierHex: string): Promise<Uint8Array> {
+export async function serverSessionKey(
+	A: bigint,
+	B: bigint,
+	b: bigint,
+	verifierHex: string
+): Promise<Uint8Array> {
 	const u = BigInt(`0x${await hexHash(padHex(A) + padHex(B))}`);
 	const v = BigInt(`0x${verifierHex}`);
 	const S = modPow(A * modPow(v, u, N), b, N);
@@ -101,14 +119,25 @@ export async function serverSessionKey(A: bigint, B: bigint, b: bigint, verifier
 }
 
 /** Base64(HMAC(key, poolName + userId + SECRET_BLOCK bytes + timestamp)): the PASSWORD_CLAIM_SIGNATURE. */
-export async function claimSignature(key: Uint8Array, poolName: string, userId: string, secretBlockBase64: string, timestamp: string): Promise<string> {
+export async function claimSignature(
+	key: Uint8Array,
+	poolName: string,
+	userId: string,
+	secretBlockBase64: string,
+	timestamp: string
+): Promise<string> {
 	const secretBlock = Uint8Array.from(atob(secretBlockBase64), (c) => c.charCodeAt(0));
-	const message = new Uint8Array([...encoder.encode(poolName + userId), ...secretBlock, ...encoder.encode(timestamp)]);
+	const message = new Uint8Array([
+		...encoder.encode(poolName + userId),
+		...secretBlock,
+		...encoder.encode(timestamp),
+	]);
 	return bytesToBase64(await hmacSha256(key, message));
 }
 
 /** `Tue Jan 2 15:04:05 UTC 2006`, the TIMESTAMP format. */
-export const TIMESTAMP_PATTERN = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2} \d{2}:\d{2}:\d{2} UTC \d{4}$/;
+export const TIMESTAMP_PATTERN =
+	/^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2} \d{2}:\d{2}:\d{2} UTC \d{4}$/;
 
 /** The pool name SRP uses: the part of the pool id after the underscore. */
 export const srpPoolName = (poolId: string) => poolId.split('_')[1] ?? poolId;

@@ -38,16 +38,33 @@ export interface PoolRecord {
 	/** Authentication events (the `event_id` of their tokens) whose access tokens are revoked. */
 	revokedEvents: Record<string, number>;
 	/** Resource servers (OAuth custom scopes) by identifier. */
-	resourceServers?: Record<string, { Identifier: string; Name: string; Scopes: Array<{ ScopeName: string; ScopeDescription: string }> }>;
+	resourceServers?: Record<
+		string,
+		{
+			Identifier: string;
+			Name: string;
+			Scopes: Array<{ ScopeName: string; ScopeDescription: string }>;
+		}
+	>;
 	/** The pool's domain (prefix or custom), when one is configured. */
-	domain?: { Domain: string; ManagedLoginVersion: number; CustomDomainConfig?: { CertificateArn: string } };
+	domain?: {
+		Domain: string;
+		ManagedLoginVersion: number;
+		CustomDomainConfig?: { CertificateArn: string };
+	};
 }
 
 /** `UserPoolType` members the sandbox keeps, as the API spells them. */
 export type PoolSettings = Record<string, any>;
 
 /** `UserPoolClientType` as the API spells it, plus the creation times in ms. */
-export type ClientRecord = Record<string, any> & { ClientId: string; ClientName: string; UserPoolId: string; CreationDate: number; LastModifiedDate: number };
+export type ClientRecord = Record<string, any> & {
+	ClientId: string;
+	ClientName: string;
+	UserPoolId: string;
+	CreationDate: number;
+	LastModifiedDate: number;
+};
 
 export interface GroupRecord {
 	GroupName: string;
@@ -77,7 +94,8 @@ export interface MfaSetting {
 	preferred: boolean;
 }
 
-export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'EXTERNAL_PROVIDER' | 'RESET_REQUIRED' | 'FORCE_CHANGE_PASSWORD';
+export type UserStatus =
+	'UNCONFIRMED' | 'CONFIRMED' | 'EXTERNAL_PROVIDER' | 'RESET_REQUIRED' | 'FORCE_CHANGE_PASSWORD';
 
 export interface UserRecord {
 	username: string;

@@ -6,15 +6,49 @@
 import { ServiceError } from '../core/errors';
 import type { Call } from './sign-in';
 import type { RefreshTokenRecord, UserRecord } from './state';
-import { baseClaims, groupClaims, newRefreshToken, refreshLifetimeMs, signToken, type IssueContext } from './tokens';
+import {
+	baseClaims,
+	groupClaims,
+	newRefreshToken,
+	refreshLifetimeMs,
+	signToken,
+	type IssueContext,
+} from './tokens';
 import { expectTypes, runTrigger, triggerConfig } from './triggers';
 import { findUser, notAuthorized } from './util';
 
-const RESERVED_CLAIMS = new Set(['acr', 'amr', 'aud', 'auth_time', 'azp', 'exp', 'iat', 'identities', 'iss', 'sub', 'token_use', 'nonce', 'at_hash', 'cognito:username', 'client_id', 'jti', 'origin_jti', 'event_id', 'scope', 'username', 'device_key']);
+const RESERVED_CLAIMS = new Set([
+	'acr',
+	'amr',
+	'aud',
+	'auth_time',
+	'azp',
+	'exp',
+	'iat',
+	'identities',
+	'iss',
+	'sub',
+	'token_use',
+	'nonce',
+	'at_hash',
+	'cognito:username',
+	'client_id',
+	'jti',
+	'origin_jti',
+	'event_id',
+	'scope',
+	'username',
+	'device_key',
+]);
 
-function applyClaimChanges(claims: Record<string, unknown>, changes: Record<string, any> | undefined, stringsOnly: boolean) {
+function applyClaimChanges(
+	claims: Record<string, unknown>,
+	changes: Record<string, any> | undefined,
+	stringsOnly: boolean
+) {
 	if (!changes) return;
-	const unrecognisable = () => new ServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
+	const unrecognisable = () =>
+		new ServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
 	const add = changes.claimsToAddOrOverride;
 	if (add !== undefined && add !== null) {
 		if (typeof add !== 'object' || Array.isArray(add)) throw unrecognisable();
@@ -26,11 +60,16 @@ function applyClaimChanges(claims: Record<string, unknown>, changes: Record<stri
 	const suppress = changes.claimsToSuppress;
 	if (suppress !== undefined && suppress !== null) {
 		if (!Array.isArray(suppress)) throw unrecognisable();
-		for (const name of suppress) if (typeof name === 'string' && !RESERVED_CLAIMS.has(name)) delete claims[name];
+		for (const name of suppress)
+			if (typeof name === 'string' && !RESERVED_CLAIMS.has(name)) delete claims[name];
 	}
 }
 
-function applyGroupOverride(id: Record<string, unknown>, access: Record<string, unknown>, override: Record<string, any> | undefined) {
+function applyGroupOverride(
+	id: Record<string, unknown>,
+	access: Record<string, unknown>,
+	override: Record<string, any> | undefined
+) {
 	if (!override) return;
 	if (Array.isArray(override.groupsToOverride)) {
 		for (const claims of [id, access]) {
@@ -57,7 +96,14 @@ function reorder(claims: Record<string, unknown>, tail: string[]): Record<string
 }
 
 /** Builds, customises (pre token generation V1/V2), signs and records the tokens. */
-export async function issueTokens(call: Call, user: UserRecord, tokenSource: string, issue: IssueContext, withRefreshToken: boolean, refreshToken?: string): Promise<Record<string, unknown>> {
+export async function issueTokens(
+	call: Call,
+	user: UserRecord,
+	tokenSource: string,
+	issue: IssueContext,
+	withRefreshToken: boolean,
+	refreshToken?: string
+): Promise<Record<string, unknown>> {
 	const { env, pool, client } = call;
 	let { id, access } = baseClaims(env, pool, client, user, issue);
 	const roles = groupClaims(pool, user);
@@ -68,7 +114,11 @@ export async function issueTokens(call: Call, user: UserRecord, tokenSource: str
 		clientId: client.ClientId,
 		request: {
 			userAttributes: { ...user.attributes, 'cognito:user_status': user.status },
-			groupConfiguration: { groupsToOverride: roles.groups, iamRolesToOverride: roles.roles, preferredRole: roles.preferredRole ?? null },
+			groupConfiguration: {
+				groupsToOverride: roles.groups,
+				iamRolesToOverride: roles.roles,
+				preferredRole: roles.preferredRole ?? null,
+			},
 			...((triggerConfig(pool, 'PreTokenGeneration')?.version ?? '1') !== '1' ? { scopes } : {}),
 			...(call.metadata ? { clientMetadata: call.metadata } : {}),
 		},
@@ -92,8 +142,11 @@ export async function issueTokens(call: Call, user: UserRecord, tokenSource: str
 			const generation = details?.accessTokenGeneration;
 			if (generation) {
 				let next = [...scopes];
-				if (Array.isArray(generation.scopesToAdd)) for (const scope of generation.scopesToAdd) if (typeof scope === 'string' && !next.includes(scope)) next.push(scope);
-				if (Array.isArray(generation.scopesToSuppress)) next = next.filter((scope) => !generation.scopesToSuppress.includes(scope));
+				if (Array.isArray(generation.scopesToAdd))
+					for (const scope of generation.scopesToAdd)
+						if (typeof scope === 'string' && !next.includes(scope)) next.push(scope);
+				if (Array.isArray(generation.scopesToSuppress))
+					next = next.filter((scope) => !generation.scopesToSuppress.includes(scope));
 				access.scope = next.join(' ');
 			}
 		}
@@ -107,7 +160,15 @@ export async function issueTokens(call: Call, user: UserRecord, tokenSource: str
 		['id', id],
 		['access', access],
 	] as const) {
-		env.context.emit({ type: 'TokenIssued', tokenUse, userPoolId: pool.id, clientId: client.ClientId, username: user.username, claims, at: now });
+		env.context.emit({
+			type: 'TokenIssued',
+			tokenUse,
+			userPoolId: pool.id,
+			clientId: client.ClientId,
+			username: user.username,
+			claims,
+			at: now,
+		});
 	}
 	let RefreshToken = refreshToken;
 	if (withRefreshToken) {
@@ -125,7 +186,14 @@ export async function issueTokens(call: Call, user: UserRecord, tokenSource: str
 			...(issue.deviceKey ? { deviceKey: issue.deviceKey } : {}),
 		};
 		pool.refreshTokens[RefreshToken] = record;
-		env.context.emit({ type: 'TokenIssued', tokenUse: 'refresh', userPoolId: pool.id, clientId: client.ClientId, username: user.username, at: now });
+		env.context.emit({
+			type: 'TokenIssued',
+			tokenUse: 'refresh',
+			userPoolId: pool.id,
+			clientId: client.ClientId,
+			username: user.username,
+			at: now,
+		});
 	}
 	return {
 		AccessToken,
@@ -137,13 +205,18 @@ export async function issueTokens(call: Call, user: UserRecord, tokenSource: str
 }
 
 /** The live refresh-token record, its user, or the service's refresh errors. */
-export function openRefreshToken(call: Call, token: string): { record: RefreshTokenRecord; user: UserRecord } {
+export function openRefreshToken(
+	call: Call,
+	token: string
+): { record: RefreshTokenRecord; user: UserRecord } {
 	const record = call.pool.refreshTokens[token];
-	if (!record || record.clientId !== call.client.ClientId) throw notAuthorized('Invalid Refresh Token');
+	if (!record || record.clientId !== call.client.ClientId)
+		throw notAuthorized('Invalid Refresh Token');
 	if (record.revoked) throw notAuthorized('Refresh Token has been revoked');
 	if (record.expiresAt <= call.env.now()) throw notAuthorized('Refresh Token has expired');
 	const user = findUser(call.pool, record.username);
-	if (!user || user.attributes.sub !== record.sub) throw notAuthorized('Refresh Token has been revoked');
+	if (!user || user.attributes.sub !== record.sub)
+		throw notAuthorized('Refresh Token has been revoked');
 	if (!user.enabled) throw notAuthorized('User is disabled.');
 	return { record, user };
 }

@@ -20,14 +20,23 @@ export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
 /** Generates one RS256 key pair (2048-bit) with a random `kid`; the one slow step of CreateUserPool. */
 export async function generateSigningKey(env: Env): Promise<StoredKey> {
 	const pair = (await crypto.subtle.generateKey(
-		{ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+		{
+			name: 'RSASSA-PKCS1-v1_5',
+			modulusLength: 2048,
+			publicExponent: new Uint8Array([1, 0, 1]),
+			hash: 'SHA-256',
+		},
 		true,
 		['sign', 'verify']
 	)) as { privateKey: CryptoKey; publicKey: CryptoKey };
 	const kid = `${randomBase64(env, 43)}=`;
 	const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
 	const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
-	const stored: StoredKey = { kid, privateJwk: { ...privateJwk, kid, alg: 'RS256' }, publicJwk: { kty: 'RSA', e: publicJwk.e, n: publicJwk.n, kid, alg: 'RS256', use: 'sig' } as JWK };
+	const stored: StoredKey = {
+		kid,
+		privateJwk: { ...privateJwk, kid, alg: 'RS256' },
+		publicJwk: { kty: 'RSA', e: publicJwk.e, n: publicJwk.n, kid, alg: 'RS256', use: 'sig' } as JWK,
+	};
 	privateKeys.set(stored, Promise.resolve(pair.privateKey));
 	publicKeys.set(stored, Promise.resolve(pair.publicKey));
 	return stored;
@@ -35,29 +44,44 @@ export async function generateSigningKey(env: Env): Promise<StoredKey> {
 
 function privateKeyOf(key: StoredKey): Promise<CryptoKey> {
 	let cached = privateKeys.get(key);
-	if (!cached) privateKeys.set(key, (cached = importJWK(key.privateJwk as any, 'RS256') as Promise<CryptoKey>));
+	if (!cached)
+		privateKeys.set(
+			key,
+			(cached = importJWK(key.privateJwk as any, 'RS256') as Promise<CryptoKey>)
+		);
 	return cached;
 }
 
 function publicKeyOf(key: StoredKey): Promise<CryptoKey> {
 	let cached = publicKeys.get(key);
-	if (!cached) publicKeys.set(key, (cached = importJWK(key.publicJwk as any, 'RS256') as Promise<CryptoKey>));
+	if (!cached)
+		publicKeys.set(key, (cached = importJWK(key.publicJwk as any, 'RS256') as Promise<CryptoKey>));
 	return cached;
 }
 
 /** `https://cognito-idp.{region}.amazonaws.com/{poolId}`. */
-export const issuerOf = (env: Env, pool: PoolRecord) => `https://cognito-idp.${env.context.region}.amazonaws.com/${pool.id}`;
+export const issuerOf = (env: Env, pool: PoolRecord) =>
+	`https://cognito-idp.${env.context.region}.amazonaws.com/${pool.id}`;
 
 /** The JWKS of a pool: both public keys. */
 export function jwksOf(pool: PoolRecord): { keys: JWK[] } {
-	const shape = (jwk: JWK) => ({ alg: 'RS256', e: jwk.e, kid: (jwk as any).kid, kty: 'RSA', n: jwk.n, use: 'sig' });
+	const shape = (jwk: JWK) => ({
+		alg: 'RS256',
+		e: jwk.e,
+		kid: (jwk as any).kid,
+		kty: 'RSA',
+		n: jwk.n,
+		use: 'sig',
+	});
 	return { keys: [shape(pool.keys.id.publicJwk), shape(pool.keys.access.publicJwk)] };
 }
 
 /** The OpenID configuration document of a pool. */
 export function openIdConfigurationOf(env: Env, pool: PoolRecord): object {
 	const issuer = issuerOf(env, pool);
-	const host = domainHost(env, pool) ?? `${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com`;
+	const host =
+		domainHost(env, pool) ??
+		`${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com`;
 	return {
 		authorization_endpoint: `https://${host}/oauth2/authorize`,
 		end_session_endpoint: `https://${host}/logout`,
@@ -77,9 +101,13 @@ export function openIdConfigurationOf(env: Env, pool: PoolRecord): object {
 const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 
 /** Lifetime in seconds of a client's `IdToken`, `AccessToken` or `RefreshToken`. */
-export function validitySeconds(client: ClientRecord, token: 'IdToken' | 'AccessToken' | 'RefreshToken'): number {
+export function validitySeconds(
+	client: ClientRecord,
+	token: 'IdToken' | 'AccessToken' | 'RefreshToken'
+): number {
 	const value: number | undefined = client[`${token}Validity`];
-	const unit: string = client.TokenValidityUnits?.[token] ?? (token === 'RefreshToken' ? 'days' : 'hours');
+	const unit: string =
+		client.TokenValidityUnits?.[token] ?? (token === 'RefreshToken' ? 'days' : 'hours');
 	if (!value) return token === 'RefreshToken' ? 30 * 86400 : 3600;
 	return value * (UNIT_SECONDS[unit] ?? 3600);
 }
@@ -89,18 +117,27 @@ export function groupsOf(pool: PoolRecord, user: UserRecord) {
 	return user.groups
 		.map((name) => pool.groups[name])
 		.filter((group): group is NonNullable<typeof group> => !!group)
-		.sort((a, b) => (a.Precedence ?? Infinity) - (b.Precedence ?? Infinity) || a.GroupName.localeCompare(b.GroupName));
+		.sort(
+			(a, b) =>
+				(a.Precedence ?? Infinity) - (b.Precedence ?? Infinity) ||
+				a.GroupName.localeCompare(b.GroupName)
+		);
 }
 
 /** `cognito:groups`, `cognito:roles` and `cognito:preferred_role` (omitted on a tie without a winner). */
-export function groupClaims(pool: PoolRecord, user: UserRecord): { groups: string[]; roles: string[]; preferredRole?: string } {
+export function groupClaims(
+	pool: PoolRecord,
+	user: UserRecord
+): { groups: string[]; roles: string[]; preferredRole?: string } {
 	const groups = groupsOf(pool, user);
 	const withRoles = groups.filter((group) => group.RoleArn);
 	const roles = [...new Set(withRoles.map((group) => group.RoleArn!))];
 	let preferredRole: string | undefined;
 	const best = withRoles[0];
 	if (best) {
-		const tied = withRoles.filter((group) => (group.Precedence ?? Infinity) === (best.Precedence ?? Infinity));
+		const tied = withRoles.filter(
+			(group) => (group.Precedence ?? Infinity) === (best.Precedence ?? Infinity)
+		);
 		if (new Set(tied.map((group) => group.RoleArn)).size === 1) preferredRole = best.RoleArn;
 	}
 	return { groups: groups.map((group) => group.GroupName), roles, preferredRole };
@@ -140,7 +177,13 @@ export function readableAttributes(client: ClientRecord, user: UserRecord): Reco
 }
 
 /** The ID and access token claim sets, before any pre-token-generation changes, in the service's order. */
-export function baseClaims(env: Env, pool: PoolRecord, client: ClientRecord, user: UserRecord, issue: IssueContext) {
+export function baseClaims(
+	env: Env,
+	pool: PoolRecord,
+	client: ClientRecord,
+	user: UserRecord,
+	issue: IssueContext
+) {
 	const iat = Math.floor(env.now() / 1000);
 	const { groups } = groupClaims(pool, user);
 	const roleClaims = groupClaims(pool, user);
@@ -151,7 +194,8 @@ export function baseClaims(env: Env, pool: PoolRecord, client: ClientRecord, use
 		...(roleClaims.roles.length ? { 'cognito:roles': roleClaims.roles } : {}),
 	};
 	const attributes: Record<string, unknown> = {};
-	for (const [name, value] of Object.entries(readableAttributes(client, user))) attributes[name] = attributeClaim(name, value);
+	for (const [name, value] of Object.entries(readableAttributes(client, user)))
+		attributes[name] = attributeClaim(name, value);
 	const id: Record<string, unknown> = {
 		sub: user.attributes.sub,
 		...groupPart,
@@ -189,7 +233,9 @@ export function baseClaims(env: Env, pool: PoolRecord, client: ClientRecord, use
 
 /** Signs a claim set with one of the pool's keys. */
 export async function signToken(key: StoredKey, claims: Record<string, unknown>): Promise<string> {
-	return new SignJWT(claims as any).setProtectedHeader({ kid: key.kid, alg: 'RS256' }).sign(await privateKeyOf(key));
+	return new SignJWT(claims as any)
+		.setProtectedHeader({ kid: key.kid, alg: 'RS256' })
+		.sign(await privateKeyOf(key));
 }
 
 /** A new opaque refresh token (shaped like the real JWE). */
@@ -198,17 +244,26 @@ export function newRefreshToken(env: Env): string {
 }
 
 /** Refresh-token lifetime in ms. */
-export const refreshLifetimeMs = (client: ClientRecord) => validitySeconds(client, 'RefreshToken') * 1000 || 30 * DAY_MS;
+export const refreshLifetimeMs = (client: ClientRecord) =>
+	validitySeconds(client, 'RefreshToken') * 1000 || 30 * DAY_MS;
 
 /** Decodes a JWT's header and payload without verifying; undefined when malformed. */
-export function decodeJwt(token: string): { header: Record<string, unknown>; payload: Record<string, any> } | undefined {
+export function decodeJwt(
+	token: string
+): { header: Record<string, unknown>; payload: Record<string, any> } | undefined {
 	const parts = token.split('.');
 	if (parts.length !== 3) return undefined;
 	try {
-		const decode = (part: string) => JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))));
+		const decode = (part: string) =>
+			JSON.parse(
+				new TextDecoder().decode(
+					Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
+				)
+			);
 		const header = decode(parts[0]!);
 		const payload = decode(parts[1]!);
-		if (!header || typeof header !== 'object' || !payload || typeof payload !== 'object') return undefined;
+		if (!header || typeof header !== 'object' || !payload || typeof payload !== 'object')
+			return undefined;
 		return { header, payload };
 	} catch {
 		return undefined;
@@ -228,7 +283,9 @@ export async function verifySignature(key: StoredKey, token: string): Promise<bo
 /** The pool named by a token's `iss`, if it is one of ours. */
 export function poolOfIssuer(env: Env, issuer: unknown): PoolRecord | undefined {
 	if (typeof issuer !== 'string') return undefined;
-	const match = /^https:\/\/cognito-idp\.([\w-]+)\.amazonaws\.com\/([\w-]+_[0-9A-Za-z]+)$/.exec(issuer);
+	const match = /^https:\/\/cognito-idp\.([\w-]+)\.amazonaws\.com\/([\w-]+_[0-9A-Za-z]+)$/.exec(
+		issuer
+	);
 	if (!match || match[1] !== env.context.region) return undefined;
 	return env.state.pools[match[2]!];
 }
@@ -237,7 +294,10 @@ export function poolOfIssuer(env: Env, issuer: unknown): PoolRecord | undefined 
  * Authorises a token-authorised operation: a valid, unexpired, unrevoked access token of an existing,
  * enabled user, carrying `aws.cognito.signin.user.admin`.
  */
-export async function authenticateAccessToken(env: Env, token: string): Promise<{ pool: PoolRecord; user: UserRecord; claims: Record<string, any> }> {
+export async function authenticateAccessToken(
+	env: Env,
+	token: string
+): Promise<{ pool: PoolRecord; user: UserRecord; claims: Record<string, any> }> {
 	const invalid = notAuthorized('Invalid Access Token');
 	const decoded = decodeJwt(token);
 	if (!decoded) throw invalid;
@@ -245,12 +305,24 @@ export async function authenticateAccessToken(env: Env, token: string): Promise<
 	if (!pool || decoded.payload.token_use !== 'access') throw invalid;
 	if (!(await verifySignature(pool.keys.access, token))) throw invalid;
 	const claims = decoded.payload;
-	if (typeof claims.exp !== 'number' || claims.exp * 1000 <= env.now()) throw notAuthorized('Access Token has expired');
-	if (typeof claims.event_id === 'string' && pool.revokedEvents[claims.event_id]) throw notAuthorized('Access Token has been revoked');
+	if (typeof claims.exp !== 'number' || claims.exp * 1000 <= env.now())
+		throw notAuthorized('Access Token has expired');
+	if (typeof claims.event_id === 'string' && pool.revokedEvents[claims.event_id])
+		throw notAuthorized('Access Token has been revoked');
 	const user = findUser(pool, String(claims.username ?? ''));
-	if (!user || user.attributes.sub !== claims.sub) throw new ServiceError('UserNotFoundException', 'User does not exist.');
+	if (!user || user.attributes.sub !== claims.sub)
+		throw new ServiceError('UserNotFoundException', 'User does not exist.');
 	if (!user.enabled) throw notAuthorized('Access Token has been revoked');
-	if (user.status === 'RESET_REQUIRED') throw new ServiceError('PasswordResetRequiredException', 'Password reset required for the user');
-	if (!String(claims.scope ?? '').split(' ').includes(ADMIN_SCOPE)) throw notAuthorized('Access Token does not have required scopes');
+	if (user.status === 'RESET_REQUIRED')
+		throw new ServiceError(
+			'PasswordResetRequiredException',
+			'Password reset required for the user'
+		);
+	if (
+		!String(claims.scope ?? '')
+			.split(' ')
+			.includes(ADMIN_SCOPE)
+	)
+		throw notAuthorized('Access Token does not have required scopes');
 	return { pool, user, claims };
 }

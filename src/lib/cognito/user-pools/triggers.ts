@@ -32,21 +32,32 @@ export type TriggerName =
 export const NO_CLIENT = 'CLIENT_ID_NOT_APPLICABLE';
 
 /** The function ARN and event version of a configured trigger, or undefined. */
-export function triggerConfig(pool: PoolRecord, trigger: TriggerName): { arn: string; version: string } | undefined {
+export function triggerConfig(
+	pool: PoolRecord,
+	trigger: TriggerName
+): { arn: string; version: string } | undefined {
 	const config = pool.settings.LambdaConfig ?? {};
 	if (trigger === 'PreTokenGeneration') {
 		const versioned = config.PreTokenGenerationConfig;
-		if (versioned?.LambdaArn) return { arn: versioned.LambdaArn, version: versioned.LambdaVersion === 'V2_0' ? '2' : versioned.LambdaVersion === 'V3_0' ? '3' : '1' };
+		if (versioned?.LambdaArn)
+			return {
+				arn: versioned.LambdaArn,
+				version:
+					versioned.LambdaVersion === 'V2_0' ? '2' : versioned.LambdaVersion === 'V3_0' ? '3' : '1',
+			};
 		return config.PreTokenGeneration ? { arn: config.PreTokenGeneration, version: '1' } : undefined;
 	}
 	if (trigger === 'CustomEmailSender' || trigger === 'CustomSMSSender') {
-		return config[trigger]?.LambdaArn ? { arn: config[trigger].LambdaArn, version: '1' } : undefined;
+		return config[trigger]?.LambdaArn
+			? { arn: config[trigger].LambdaArn, version: '1' }
+			: undefined;
 	}
 	return typeof config[trigger] === 'string' ? { arn: config[trigger], version: '1' } : undefined;
 }
 
 /** Whether a trigger is configured. */
-export const hasTrigger = (pool: PoolRecord, trigger: TriggerName) => !!triggerConfig(pool, trigger);
+export const hasTrigger = (pool: PoolRecord, trigger: TriggerName) =>
+	!!triggerConfig(pool, trigger);
 
 export interface TriggerCall {
 	triggerSource: string;
@@ -56,13 +67,25 @@ export interface TriggerCall {
 	response?: Record<string, unknown>;
 }
 
-type Outcome = { ok: true; value: unknown; logs: string[]; durationMs: number } | { ok: false; kind: string; message: string; logs: string[]; durationMs: number };
+type Outcome =
+	| { ok: true; value: unknown; logs: string[]; durationMs: number }
+	| { ok: false; kind: string; message: string; logs: string[]; durationMs: number };
 
 async function invokeHost(fn: (event: object) => unknown, event: object): Promise<Outcome> {
 	const started = globalThis.performance.now();
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const timeout = new Promise<Outcome>((resolve) => {
-		timer = setTimeout(() => resolve({ ok: false, kind: 'timeout', message: 'Task timed out after 5.00 seconds', logs: [], durationMs: TRIGGER_TIMEOUT_MS }), TRIGGER_TIMEOUT_MS);
+		timer = setTimeout(
+			() =>
+				resolve({
+					ok: false,
+					kind: 'timeout',
+					message: 'Task timed out after 5.00 seconds',
+					logs: [],
+					durationMs: TRIGGER_TIMEOUT_MS,
+				}),
+			TRIGGER_TIMEOUT_MS
+		);
 	});
 	const run = (async (): Promise<Outcome> => {
 		try {
@@ -70,7 +93,13 @@ async function invokeHost(fn: (event: object) => unknown, event: object): Promis
 			return { ok: true, value, logs: [], durationMs: globalThis.performance.now() - started };
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
-			return { ok: false, kind: 'error', message, logs: [], durationMs: globalThis.performance.now() - started };
+			return {
+				ok: false,
+				kind: 'error',
+				message,
+				logs: [],
+				durationMs: globalThis.performance.now() - started,
+			};
 		}
 	})();
 	try {
@@ -84,7 +113,12 @@ async function invokeHost(fn: (event: object) => unknown, event: object): Promis
  * Runs a trigger if the pool configures it and returns the event the function returned (with its
  * `response`), or undefined when no trigger is configured.
  */
-export async function runTrigger(env: Env, pool: PoolRecord, trigger: TriggerName, call: TriggerCall): Promise<Record<string, any> | undefined> {
+export async function runTrigger(
+	env: Env,
+	pool: PoolRecord,
+	trigger: TriggerName,
+	call: TriggerCall
+): Promise<Record<string, any> | undefined> {
 	const config = triggerConfig(pool, trigger);
 	if (!config) return undefined;
 	const event = {
@@ -100,9 +134,18 @@ export async function runTrigger(env: Env, pool: PoolRecord, trigger: TriggerNam
 	const code = env.context.functions.get(config.arn);
 	let outcome: Outcome;
 	if (code === undefined) {
-		outcome = { ok: false, kind: 'not-found', message: 'ResourceNotFoundException', logs: [], durationMs: 0 };
+		outcome = {
+			ok: false,
+			kind: 'not-found',
+			message: 'ResourceNotFoundException',
+			logs: [],
+			durationMs: 0,
+		};
 	} else if (typeof code === 'string') {
-		outcome = await env.context.runtime.invoke(code, clone(event), { timeoutMs: TRIGGER_TIMEOUT_MS, memoryBytes: MEMORY_BYTES });
+		outcome = await env.context.runtime.invoke(code, clone(event), {
+			timeoutMs: TRIGGER_TIMEOUT_MS,
+			memoryBytes: MEMORY_BYTES,
+		});
 	} else {
 		outcome = await invokeHost(code, clone(event));
 	}
@@ -127,13 +170,29 @@ export async function runTrigger(env: Env, pool: PoolRecord, trigger: TriggerNam
 		at: env.now(),
 	});
 	if (!outcome.ok) {
-		if (outcome.kind === 'timeout') throw new ServiceError('UnexpectedLambdaException', `${trigger} invocation failed due to error Socket timeout while invoking Lambda function.`);
-		if (outcome.kind === 'not-found') throw new ServiceError('UnexpectedLambdaException', `${trigger} invocation failed due to error ResourceNotFoundException.`);
-		throw new ServiceError('UserLambdaValidationException', `${trigger} failed with error ${outcome.message}.`);
+		if (outcome.kind === 'timeout')
+			throw new ServiceError(
+				'UnexpectedLambdaException',
+				`${trigger} invocation failed due to error Socket timeout while invoking Lambda function.`
+			);
+		if (outcome.kind === 'not-found')
+			throw new ServiceError(
+				'UnexpectedLambdaException',
+				`${trigger} invocation failed due to error ResourceNotFoundException.`
+			);
+		throw new ServiceError(
+			'UserLambdaValidationException',
+			`${trigger} failed with error ${outcome.message}.`
+		);
 	}
-	if (!response || typeof response !== 'object' || Array.isArray(response)) throw new ServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
+	if (!response || typeof response !== 'object' || Array.isArray(response))
+		throw new ServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
 	const result = response as Record<string, any>;
-	if (result.response !== undefined && result.response !== null && (typeof result.response !== 'object' || Array.isArray(result.response))) {
+	if (
+		result.response !== undefined &&
+		result.response !== null &&
+		(typeof result.response !== 'object' || Array.isArray(result.response))
+	) {
 		throw new ServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
 	}
 	result.response ??= {};
@@ -141,11 +200,15 @@ export async function runTrigger(env: Env, pool: PoolRecord, trigger: TriggerNam
 }
 
 /** Checks that optional response fields have the declared JSON type; otherwise the output is unrecognisable. */
-export function expectTypes(response: Record<string, unknown>, types: Record<string, 'boolean' | 'string' | 'object'>): void {
+export function expectTypes(
+	response: Record<string, unknown>,
+	types: Record<string, 'boolean' | 'string' | 'object'>
+): void {
 	for (const [field, type] of Object.entries(types)) {
 		const value = response[field];
 		if (value === undefined || value === null) continue;
 		const actual = Array.isArray(value) ? 'array' : typeof value;
-		if (actual !== type) throw new ServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
+		if (actual !== type)
+			throw new ServiceError('InvalidLambdaResponseException', 'Unrecognizable lambda output');
 	}
 }

@@ -8,20 +8,24 @@ const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** `NotAuthorizedException` with the given message. */
-export const notAuthorized = (message: string) => new ServiceError('NotAuthorizedException', message);
+export const notAuthorized = (message: string) =>
+	new ServiceError('NotAuthorizedException', message);
 /** `InvalidParameterException` with the given message. */
-export const invalidParameter = (message: string) => new ServiceError('InvalidParameterException', message);
+export const invalidParameter = (message: string) =>
+	new ServiceError('InvalidParameterException', message);
 /** `UserNotFoundException: User does not exist.` */
 export const userNotFound = () => new ServiceError('UserNotFoundException', 'User does not exist.');
 
 /** Pool id `{region}_{9 alphanumerics}`. */
-export const newPoolId = (env: Env) => `${env.context.region}_${env.context.randomString(9, ALNUM)}`;
+export const newPoolId = (env: Env) =>
+	`${env.context.region}_${env.context.randomString(9, ALNUM)}`;
 /** App client id: 26 lowercase alphanumerics. */
 export const newClientId = (env: Env) => env.context.randomString(26, LOWER_ALNUM);
 /** Client secret: 51 characters like the real ones. */
 export const newClientSecret = (env: Env) => env.context.randomString(51, LOWER_ALNUM);
 /** An opaque base64url string of `length` characters. */
-export const randomBase64Url = (env: Env, length: number) => env.context.randomString(length, B64URL);
+export const randomBase64Url = (env: Env, length: number) =>
+	env.context.randomString(length, B64URL);
 /** A base64 string of `length` characters (padding not included). */
 export const randomBase64 = (env: Env, length: number) => env.context.randomString(length, B64);
 /** A numeric one-time code. */
@@ -33,31 +37,45 @@ export const toEpochSeconds = (ms: number) => ms / 1000;
 /** The pool, or `ResourceNotFoundException`. */
 export function getPool(env: Env, userPoolId: string): PoolRecord {
 	const pool = env.state.pools[userPoolId];
-	if (!pool) throw new ServiceError('ResourceNotFoundException', `User pool ${userPoolId} does not exist.`);
+	if (!pool)
+		throw new ServiceError('ResourceNotFoundException', `User pool ${userPoolId} does not exist.`);
 	return pool;
 }
 
 /** The app client of a pool, or `ResourceNotFoundException`. */
 export function getClient(pool: PoolRecord, clientId: string): ClientRecord {
 	const client = pool.clients[clientId];
-	if (!client) throw new ServiceError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
+	if (!client)
+		throw new ServiceError(
+			'ResourceNotFoundException',
+			`User pool client ${clientId} does not exist.`
+		);
 	return client;
 }
 
 /** For public operations, which name only the client: the client and its pool. */
-export function clientAndPool(env: Env, clientId: string): { pool: PoolRecord; client: ClientRecord } {
+export function clientAndPool(
+	env: Env,
+	clientId: string
+): { pool: PoolRecord; client: ClientRecord } {
 	const poolId = env.state.clientPools[clientId];
 	const pool = poolId ? env.state.pools[poolId] : undefined;
 	const client = pool?.clients[clientId];
-	if (!pool || !client) throw new ServiceError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
+	if (!pool || !client)
+		throw new ServiceError(
+			'ResourceNotFoundException',
+			`User pool client ${clientId} does not exist.`
+		);
 	return { pool, client };
 }
 
 /** Whether usernames (and email/preferred_username aliases) are case-sensitive. */
-export const isCaseSensitive = (pool: PoolRecord) => pool.settings.UsernameConfiguration?.CaseSensitive !== false;
+export const isCaseSensitive = (pool: PoolRecord) =>
+	pool.settings.UsernameConfiguration?.CaseSensitive !== false;
 
 /** The key a username is stored under. */
-export const userKey = (pool: PoolRecord, username: string) => (isCaseSensitive(pool) ? username : username.toLowerCase());
+export const userKey = (pool: PoolRecord, username: string) =>
+	isCaseSensitive(pool) ? username : username.toLowerCase();
 
 /**
  * Finds a user by username, `sub`, or a sign-in alias: the email/phone of `UsernameAttributes` pools,
@@ -74,14 +92,28 @@ export function findUser(pool: PoolRecord, name: string): UserRecord | undefined
 		if (user.attributes.sub === name) return user;
 		for (const attribute of usernameAttributes) {
 			const value = user.attributes[attribute];
-			if (value !== undefined && (attribute === 'email' ? fold(value) : value) === (attribute === 'email' ? wanted : name)) return user;
+			if (
+				value !== undefined &&
+				(attribute === 'email' ? fold(value) : value) === (attribute === 'email' ? wanted : name)
+			)
+				return user;
 		}
 		for (const attribute of aliasAttributes) {
 			const value = user.attributes[attribute];
 			if (value === undefined) continue;
 			if (attribute === 'preferred_username' && fold(value) === wanted) return user;
-			if (attribute === 'email' && user.attributes.email_verified === 'true' && fold(value) === wanted) return user;
-			if (attribute === 'phone_number' && user.attributes.phone_number_verified === 'true' && value === name) return user;
+			if (
+				attribute === 'email' &&
+				user.attributes.email_verified === 'true' &&
+				fold(value) === wanted
+			)
+				return user;
+			if (
+				attribute === 'phone_number' &&
+				user.attributes.phone_number_verified === 'true' &&
+				value === name
+			)
+				return user;
 		}
 	}
 	return undefined;
@@ -110,14 +142,18 @@ export function maskPhone(phone: string): string {
 }
 
 /** `[{Name, Value}]` → map; later duplicates win. */
-export function attributeListToMap(list: Array<{ Name: string; Value?: string }> | undefined): Record<string, string> {
+export function attributeListToMap(
+	list: Array<{ Name: string; Value?: string }> | undefined
+): Record<string, string> {
 	const map: Record<string, string> = {};
 	for (const { Name, Value } of list ?? []) map[Name] = Value ?? '';
 	return map;
 }
 
 /** Map → `[{Name, Value}]`, `sub` first as the service lists it. */
-export function attributeMapToList(map: Record<string, string>): Array<{ Name: string; Value: string }> {
+export function attributeMapToList(
+	map: Record<string, string>
+): Array<{ Name: string; Value: string }> {
 	const names = Object.keys(map).sort((a, b) => (a === 'sub' ? -1 : b === 'sub' ? 1 : 0));
 	return names.map((Name) => ({ Name, Value: map[Name]! }));
 }
@@ -132,15 +168,28 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /** HMAC-SHA256(key, message), both UTF-8 strings or bytes. */
-export async function hmacSha256(key: string | Uint8Array, message: string | Uint8Array): Promise<Uint8Array> {
+export async function hmacSha256(
+	key: string | Uint8Array,
+	message: string | Uint8Array
+): Promise<Uint8Array> {
 	const keyBytes = typeof key === 'string' ? encoder.encode(key) : new Uint8Array(key);
-	const cryptoKey = await crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+	const cryptoKey = await crypto.subtle.importKey(
+		'raw',
+		keyBytes,
+		{ name: 'HMAC', hash: 'SHA-256' },
+		false,
+		['sign']
+	);
 	const data = typeof message === 'string' ? encoder.encode(message) : new Uint8Array(message);
 	return new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, data));
 }
 
 /** `SecretHash` = Base64(HMAC-SHA256(clientSecret, username + clientId)). */
-export async function secretHash(clientSecret: string, username: string, clientId: string): Promise<string> {
+export async function secretHash(
+	clientSecret: string,
+	username: string,
+	clientId: string
+): Promise<string> {
 	return bytesToBase64(await hmacSha256(clientSecret, username + clientId));
 }
 
@@ -148,7 +197,11 @@ export async function secretHash(clientSecret: string, username: string, clientI
  * Checks the secret hash of a public call when the client has a secret: any of the names the caller
  * may have typed (username, alias, sub) is accepted, as the service accepts the name that was sent.
  */
-export async function checkSecretHash(client: ClientRecord, given: string | undefined, names: Array<string | undefined>): Promise<void> {
+export async function checkSecretHash(
+	client: ClientRecord,
+	given: string | undefined,
+	names: Array<string | undefined>
+): Promise<void> {
 	if (!client.ClientSecret) return;
 	const failure = notAuthorized(`Unable to verify secret hash for client ${client.ClientId}`);
 	if (!given) throw failure;
@@ -165,13 +218,17 @@ export async function checkSecretHash(client: ClientRecord, given: string | unde
 export function checkWritable(client: ClientRecord | undefined, names: string[]): void {
 	const writable: string[] | undefined = client?.WriteAttributes;
 	for (const name of names) {
-		const allowed = writable && writable.length ? writable.includes(name) : name !== 'email_verified' && name !== 'phone_number_verified';
+		const allowed =
+			writable && writable.length
+				? writable.includes(name)
+				: name !== 'email_verified' && name !== 'phone_number_verified';
 		if (!allowed) throw notAuthorized('A client attempted to write unauthorized attribute');
 	}
 }
 
 /** A deep copy of JSON data. */
-export const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
+export const clone = <T>(value: T): T =>
+	value === undefined ? value : JSON.parse(JSON.stringify(value));
 
 /** ms in a day / hour / minute. */
 export const DAY_MS = 86_400_000;

@@ -21,7 +21,9 @@ const MAX_PASSKEYS = 20;
 /** base64url (no padding) → bytes. */
 export function fromBase64Url(value: string): Uint8Array {
 	const base64 = value.replace(/-/g, '+').replace(/_/g, '/');
-	return Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+	return Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) =>
+		c.charCodeAt(0)
+	);
 }
 
 /** bytes → base64url (no padding). */
@@ -57,7 +59,10 @@ export function decodeCbor(bytes: Uint8Array, offset = 0): { value: unknown; nex
 			const length = readLength();
 			if (position + length > bytes.length) throw new Error('truncated CBOR');
 			const slice = bytes.slice(position, position + length);
-			return { value: major === 2 ? slice : new TextDecoder().decode(slice), next: position + length };
+			return {
+				value: major === 2 ? slice : new TextDecoder().decode(slice),
+				next: position + length,
+			};
 		}
 		case 4: {
 			const length = readLength();
@@ -92,10 +97,29 @@ function coseToJwk(cose: Map<unknown, unknown>): { jwk: Record<string, string>; 
 	const kty = cose.get(1);
 	const alg = cose.get(3);
 	if (kty === 2 && alg === -7 && cose.get(-1) === 1) {
-		return { jwk: { kty: 'EC', crv: 'P-256', x: toBase64Url(cose.get(-2) as Uint8Array), y: toBase64Url(cose.get(-3) as Uint8Array) }, alg: -7 };
+		return {
+			jwk: {
+				kty: 'EC',
+				crv: 'P-256',
+				x: toBase64Url(cose.get(-2) as Uint8Array),
+				y: toBase64Url(cose.get(-3) as Uint8Array),
+			},
+			alg: -7,
+		};
 	}
-	if (kty === 3 && alg === -257) return { jwk: { kty: 'RSA', n: toBase64Url(cose.get(-1) as Uint8Array), e: toBase64Url(cose.get(-2) as Uint8Array) }, alg: -257 };
-	throw new ServiceError('WebAuthnCredentialNotSupportedException', 'The credential algorithm is not supported. Use ES256 or RS256.');
+	if (kty === 3 && alg === -257)
+		return {
+			jwk: {
+				kty: 'RSA',
+				n: toBase64Url(cose.get(-1) as Uint8Array),
+				e: toBase64Url(cose.get(-2) as Uint8Array),
+			},
+			alg: -257,
+		};
+	throw new ServiceError(
+		'WebAuthnCredentialNotSupportedException',
+		'The credential algorithm is not supported. Use ES256 or RS256.'
+	);
 }
 
 /** An ASN.1 DER ECDSA signature → the raw r‖s form Web Crypto verifies. */
@@ -124,8 +148,10 @@ function decodeField(value: unknown, name: string): Uint8Array {
 	}
 }
 
-const sha256 = async (data: Uint8Array) => new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(data)));
-const equalBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+const sha256 = async (data: Uint8Array) =>
+	new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(data)));
+const equalBytes = (a: Uint8Array, b: Uint8Array) =>
+	a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 // ---------------------------------------------------------------------------------------------
 // Relying party checks
@@ -133,19 +159,33 @@ const equalBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.
 /** The relying party id: WebAuthnConfiguration.RelyingPartyId, else the pool's domain. */
 export function relyingPartyId(env: Env, pool: PoolRecord): string {
 	const rpId = pool.settings.WebAuthnConfiguration?.RelyingPartyId ?? domainHost(env, pool);
-	if (!rpId) throw new ServiceError('WebAuthnConfigurationMissingException', 'The user pool has no relying party ID: set WebAuthnConfiguration.RelyingPartyId or add a domain.');
+	if (!rpId)
+		throw new ServiceError(
+			'WebAuthnConfigurationMissingException',
+			'The user pool has no relying party ID: set WebAuthnConfiguration.RelyingPartyId or add a domain.'
+		);
 	return rpId;
 }
 
 /** Whether the pool allows passkeys (as a first factor or as MFA). */
 export function passkeysEnabled(pool: PoolRecord): boolean {
 	const factors: string[] = pool.settings.Policies.SignInPolicy?.AllowedFirstAuthFactors ?? [];
-	return factors.includes('WEB_AUTHN') || pool.settings.WebAuthnConfiguration?.FactorConfiguration === 'MULTI_FACTOR_WITH_USER_VERIFICATION';
+	return (
+		factors.includes('WEB_AUTHN') ||
+		pool.settings.WebAuthnConfiguration?.FactorConfiguration ===
+			'MULTI_FACTOR_WITH_USER_VERIFICATION'
+	);
 }
 
-const userVerificationRequired = (pool: PoolRecord) => (pool.settings.WebAuthnConfiguration?.UserVerification ?? 'preferred') === 'required';
+const userVerificationRequired = (pool: PoolRecord) =>
+	(pool.settings.WebAuthnConfiguration?.UserVerification ?? 'preferred') === 'required';
 
-function parseClientData(encoded: unknown, type: string, challenge: string, rpId: string): Uint8Array {
+function parseClientData(
+	encoded: unknown,
+	type: string,
+	challenge: string,
+	rpId: string
+): Uint8Array {
 	const bytes = decodeField(encoded, 'response.clientDataJSON');
 	let clientData: Record<string, unknown>;
 	try {
@@ -153,31 +193,57 @@ function parseClientData(encoded: unknown, type: string, challenge: string, rpId
 	} catch {
 		throw invalidParameter('response.clientDataJSON is not valid JSON.');
 	}
-	if (clientData.type !== type) throw new ServiceError('WebAuthnClientMismatchException', `Expected a ${type} ceremony, got ${String(clientData.type)}.`);
-	if (clientData.challenge !== challenge) throw new ServiceError('WebAuthnChallengeNotFoundException', 'The credential answers a challenge that does not exist or has expired.');
+	if (clientData.type !== type)
+		throw new ServiceError(
+			'WebAuthnClientMismatchException',
+			`Expected a ${type} ceremony, got ${String(clientData.type)}.`
+		);
+	if (clientData.challenge !== challenge)
+		throw new ServiceError(
+			'WebAuthnChallengeNotFoundException',
+			'The credential answers a challenge that does not exist or has expired.'
+		);
 	let origin: URL;
 	try {
 		origin = new URL(String(clientData.origin));
 	} catch {
-		throw new ServiceError('WebAuthnOriginNotAllowedException', 'The credential comes from an origin that is not allowed.');
+		throw new ServiceError(
+			'WebAuthnOriginNotAllowedException',
+			'The credential comes from an origin that is not allowed.'
+		);
 	}
-	const allowed = origin.hostname === rpId || origin.hostname.endsWith(`.${rpId}`) || origin.hostname === 'localhost';
+	const allowed =
+		origin.hostname === rpId ||
+		origin.hostname.endsWith(`.${rpId}`) ||
+		origin.hostname === 'localhost';
 	if (!allowed || (origin.protocol !== 'https:' && origin.hostname !== 'localhost')) {
-		throw new ServiceError('WebAuthnOriginNotAllowedException', `The origin ${origin.origin} is not allowed for the relying party ${rpId}.`);
+		throw new ServiceError(
+			'WebAuthnOriginNotAllowedException',
+			`The origin ${origin.origin} is not allowed for the relying party ${rpId}.`
+		);
 	}
 	return bytes;
 }
 
 /** Checks authenticator data: RP ID hash, user presence, user verification (when required). */
-async function checkAuthenticatorData(pool: PoolRecord, authData: Uint8Array, rpId: string): Promise<{ flags: number; signCount: number }> {
+async function checkAuthenticatorData(
+	pool: PoolRecord,
+	authData: Uint8Array,
+	rpId: string
+): Promise<{ flags: number; signCount: number }> {
 	if (authData.length < 37) throw invalidParameter('Authenticator data is too short.');
 	if (!equalBytes(authData.slice(0, 32), await sha256(new TextEncoder().encode(rpId)))) {
-		throw new ServiceError('WebAuthnRelyingPartyMismatchException', `The credential was made for another relying party than ${rpId}.`);
+		throw new ServiceError(
+			'WebAuthnRelyingPartyMismatchException',
+			`The credential was made for another relying party than ${rpId}.`
+		);
 	}
 	const flags = authData[32]!;
 	if (!(flags & 0x01)) throw notAuthorized('User presence is required.');
-	if (userVerificationRequired(pool) && !(flags & 0x04)) throw notAuthorized('User verification is required.');
-	const signCount = ((authData[33]! << 24) | (authData[34]! << 16) | (authData[35]! << 8) | authData[36]!) >>> 0;
+	if (userVerificationRequired(pool) && !(flags & 0x04))
+		throw notAuthorized('User verification is required.');
+	const signCount =
+		((authData[33]! << 24) | (authData[34]! << 16) | (authData[35]! << 8) | authData[36]!) >>> 0;
 	return { flags, signCount };
 }
 
@@ -185,29 +251,51 @@ async function checkAuthenticatorData(pool: PoolRecord, authData: Uint8Array, rp
 // Registration and management
 
 function requirePasskeys(pool: PoolRecord) {
-	if (pool.settings.UserPoolTier === 'LITE') throw new ServiceError('FeatureUnavailableInTierException', 'Passkeys are not available in the current feature plan (LITE).');
-	if (!passkeysEnabled(pool)) throw new ServiceError('WebAuthnNotEnabledException', 'Passkeys are not enabled for this user pool: add WEB_AUTHN to Policies.SignInPolicy.AllowedFirstAuthFactors.');
+	if (pool.settings.UserPoolTier === 'LITE')
+		throw new ServiceError(
+			'FeatureUnavailableInTierException',
+			'Passkeys are not available in the current feature plan (LITE).'
+		);
+	if (!passkeysEnabled(pool))
+		throw new ServiceError(
+			'WebAuthnNotEnabledException',
+			'Passkeys are not enabled for this user pool: add WEB_AUTHN to Policies.SignInPolicy.AllowedFirstAuthFactors.'
+		);
 }
 
 const startWebAuthnRegistration: Handler = async (input, env) => {
 	const { pool, user } = await authenticateAccessToken(env, input.AccessToken);
 	requirePasskeys(pool);
 	const rpId = relyingPartyId(env, pool);
-	if ((user.passkeys ?? []).length >= MAX_PASSKEYS) throw new ServiceError('LimitExceededException', `A user can register at most ${MAX_PASSKEYS} passkeys.`);
-	const challenge = toBase64Url(Uint8Array.from({ length: 32 }, () => Math.floor(env.context.random() * 256)));
+	if ((user.passkeys ?? []).length >= MAX_PASSKEYS)
+		throw new ServiceError(
+			'LimitExceededException',
+			`A user can register at most ${MAX_PASSKEYS} passkeys.`
+		);
+	const challenge = toBase64Url(
+		Uint8Array.from({ length: 32 }, () => Math.floor(env.context.random() * 256))
+	);
 	user.passkeyChallenge = { challenge, expiresAt: env.now() + CHALLENGE_LIFETIME_MS };
 	return {
 		CredentialCreationOptions: {
 			challenge,
 			rp: { id: rpId, name: rpId },
-			user: { id: toBase64Url(new TextEncoder().encode(user.attributes.sub!)), name: user.username, displayName: user.attributes.name ?? user.username },
+			user: {
+				id: toBase64Url(new TextEncoder().encode(user.attributes.sub!)),
+				name: user.username,
+				displayName: user.attributes.name ?? user.username,
+			},
 			pubKeyCredParams: [
 				{ type: 'public-key', alg: -7 },
 				{ type: 'public-key', alg: -257 },
 			],
 			timeout: TIMEOUT_MS,
 			excludeCredentials: (user.passkeys ?? []).map((p) => ({ type: 'public-key', id: p.id })),
-			authenticatorSelection: { requireResidentKey: true, residentKey: 'required', userVerification: pool.settings.WebAuthnConfiguration?.UserVerification ?? 'preferred' },
+			authenticatorSelection: {
+				requireResidentKey: true,
+				residentKey: 'required',
+				userVerification: pool.settings.WebAuthnConfiguration?.UserVerification ?? 'preferred',
+			},
 		},
 	};
 };
@@ -217,9 +305,14 @@ const completeWebAuthnRegistration: Handler = async (input, env) => {
 	requirePasskeys(pool);
 	const rpId = relyingPartyId(env, pool);
 	const pending = user.passkeyChallenge;
-	if (!pending || pending.expiresAt <= env.now()) throw new ServiceError('WebAuthnChallengeNotFoundException', 'No passkey registration is in progress, or it has expired. Call StartWebAuthnRegistration first.');
+	if (!pending || pending.expiresAt <= env.now())
+		throw new ServiceError(
+			'WebAuthnChallengeNotFoundException',
+			'No passkey registration is in progress, or it has expired. Call StartWebAuthnRegistration first.'
+		);
 	const credential = input.Credential as Record<string, any>;
-	const response = credential.response && typeof credential.response === 'object' ? credential.response : {};
+	const response =
+		credential.response && typeof credential.response === 'object' ? credential.response : {};
 	parseClientData(response.clientDataJSON, 'webauthn.create', pending.challenge, rpId);
 	const attestationBytes = decodeField(response.attestationObject, 'response.attestationObject');
 	let attestation: Map<unknown, unknown>;
@@ -229,9 +322,11 @@ const completeWebAuthnRegistration: Handler = async (input, env) => {
 		throw invalidParameter('response.attestationObject is not valid CBOR.');
 	}
 	const authData = attestation instanceof Map ? attestation.get('authData') : undefined;
-	if (!(authData instanceof Uint8Array)) throw invalidParameter('The attestation object has no authData.');
+	if (!(authData instanceof Uint8Array))
+		throw invalidParameter('The attestation object has no authData.');
 	const { flags, signCount } = await checkAuthenticatorData(pool, authData, rpId);
-	if (!(flags & 0x40) || authData.length < 55) throw invalidParameter('The authenticator data has no attested credential.');
+	if (!(flags & 0x40) || authData.length < 55)
+		throw invalidParameter('The authenticator data has no attested credential.');
 	const idLength = (authData[53]! << 8) | authData[54]!;
 	const credentialId = toBase64Url(authData.slice(55, 55 + idLength));
 	let key: { jwk: Record<string, string>; alg: number };
@@ -241,7 +336,8 @@ const completeWebAuthnRegistration: Handler = async (input, env) => {
 		if (error instanceof ServiceError) throw error;
 		throw invalidParameter('The credential public key is not valid COSE.');
 	}
-	if ((user.passkeys ?? []).some((p) => p.id === credentialId)) throw invalidParameter('This passkey is already registered.');
+	if ((user.passkeys ?? []).some((p) => p.id === credentialId))
+		throw invalidParameter('This passkey is already registered.');
 	const record: PasskeyRecord = {
 		id: credentialId,
 		publicKey: key.jwk,
@@ -249,8 +345,12 @@ const completeWebAuthnRegistration: Handler = async (input, env) => {
 		signCount,
 		relyingPartyId: rpId,
 		createdAt: env.now(),
-		...(typeof credential.authenticatorAttachment === 'string' ? { attachment: credential.authenticatorAttachment } : {}),
-		...(Array.isArray(response.transports) ? { transports: response.transports.filter((t: unknown) => typeof t === 'string') } : {}),
+		...(typeof credential.authenticatorAttachment === 'string'
+			? { attachment: credential.authenticatorAttachment }
+			: {}),
+		...(Array.isArray(response.transports)
+			? { transports: response.transports.filter((t: unknown) => typeof t === 'string') }
+			: {}),
 	};
 	user.passkeys = [...(user.passkeys ?? []), record];
 	delete user.passkeyChallenge;
@@ -276,7 +376,8 @@ const listWebAuthnCredentials: Handler = async (input, env) => {
 
 const deleteWebAuthnCredential: Handler = async (input, env) => {
 	const { user } = await authenticateAccessToken(env, input.AccessToken);
-	if (!(user.passkeys ?? []).some((p) => p.id === input.CredentialId)) throw new ServiceError('ResourceNotFoundException', 'Passkey not found.');
+	if (!(user.passkeys ?? []).some((p) => p.id === input.CredentialId))
+		throw new ServiceError('ResourceNotFoundException', 'Passkey not found.');
 	user.passkeys = user.passkeys!.filter((p) => p.id !== input.CredentialId);
 	return {};
 };
@@ -285,21 +386,37 @@ const deleteWebAuthnCredential: Handler = async (input, env) => {
 // Sign-in
 
 /** The WEB_AUTHN challenge parameters and the challenge to remember in the session. */
-export function passkeyRequest(env: Env, pool: PoolRecord, user: UserRecord): { parameters: Record<string, string>; challenge: string } {
+export function passkeyRequest(
+	env: Env,
+	pool: PoolRecord,
+	user: UserRecord
+): { parameters: Record<string, string>; challenge: string } {
 	const rpId = relyingPartyId(env, pool);
-	const challenge = toBase64Url(Uint8Array.from({ length: 32 }, () => Math.floor(env.context.random() * 256)));
+	const challenge = toBase64Url(
+		Uint8Array.from({ length: 32 }, () => Math.floor(env.context.random() * 256))
+	);
 	const options = {
 		challenge,
 		timeout: TIMEOUT_MS,
 		rpId,
-		allowCredentials: (user.passkeys ?? []).map((p) => ({ type: 'public-key', id: p.id, ...(p.transports ? { transports: p.transports } : {}) })),
+		allowCredentials: (user.passkeys ?? []).map((p) => ({
+			type: 'public-key',
+			id: p.id,
+			...(p.transports ? { transports: p.transports } : {}),
+		})),
 		userVerification: pool.settings.WebAuthnConfiguration?.UserVerification ?? 'preferred',
 	};
 	return { parameters: { CREDENTIAL_REQUEST_OPTIONS: JSON.stringify(options) }, challenge };
 }
 
 /** Verifies a WEB_AUTHN answer (`CREDENTIAL`, an AuthenticationResponseJSON) against the user's passkeys. */
-export async function verifyPasskeyAssertion(env: Env, pool: PoolRecord, user: UserRecord, credentialJson: string | undefined, challenge: string): Promise<void> {
+export async function verifyPasskeyAssertion(
+	env: Env,
+	pool: PoolRecord,
+	user: UserRecord,
+	credentialJson: string | undefined,
+	challenge: string
+): Promise<void> {
 	if (!credentialJson) throw invalidParameter('Missing required parameter CREDENTIAL');
 	let credential: Record<string, any>;
 	try {
@@ -307,9 +424,13 @@ export async function verifyPasskeyAssertion(env: Env, pool: PoolRecord, user: U
 	} catch {
 		throw invalidParameter('CREDENTIAL must be a JSON AuthenticationResponse.');
 	}
-	const passkey = credential && typeof credential === 'object' ? (user.passkeys ?? []).find((p) => p.id === credential.id || p.id === credential.rawId) : undefined;
+	const passkey =
+		credential && typeof credential === 'object'
+			? (user.passkeys ?? []).find((p) => p.id === credential.id || p.id === credential.rawId)
+			: undefined;
 	if (!passkey) throw notAuthorized('Incorrect username or password.');
-	const response = credential?.response && typeof credential.response === 'object' ? credential.response : {};
+	const response =
+		credential?.response && typeof credential.response === 'object' ? credential.response : {};
 	const rpId = relyingPartyId(env, pool);
 	const clientData = parseClientData(response.clientDataJSON, 'webauthn.get', challenge, rpId);
 	const authData = decodeField(response.authenticatorData, 'response.authenticatorData');
@@ -319,14 +440,28 @@ export async function verifyPasskeyAssertion(env: Env, pool: PoolRecord, user: U
 	let valid = false;
 	try {
 		const es256 = passkey.alg === -7;
-		const key = await crypto.subtle.importKey('jwk', passkey.publicKey, es256 ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);
-		valid = await crypto.subtle.verify(es256 ? { name: 'ECDSA', hash: 'SHA-256' } : 'RSASSA-PKCS1-v1_5', key, new Uint8Array(es256 ? derToRaw(signatureBytes) : signatureBytes), signed);
+		const key = await crypto.subtle.importKey(
+			'jwk',
+			passkey.publicKey,
+			es256
+				? { name: 'ECDSA', namedCurve: 'P-256' }
+				: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+			false,
+			['verify']
+		);
+		valid = await crypto.subtle.verify(
+			es256 ? { name: 'ECDSA', hash: 'SHA-256' } : 'RSASSA-PKCS1-v1_5',
+			key,
+			new Uint8Array(es256 ? derToRaw(signatureBytes) : signatureBytes),
+			signed
+		);
 	} catch {
 		valid = false;
 	}
 	if (!valid) throw notAuthorized('Incorrect username or password.');
 	// A counter that does not move forward suggests a cloned authenticator (0 means "not supported").
-	if (signCount !== 0 && signCount <= passkey.signCount) throw notAuthorized('Incorrect username or password.');
+	if (signCount !== 0 && signCount <= passkey.signCount)
+		throw notAuthorized('Incorrect username or password.');
 	passkey.signCount = signCount;
 }
 

@@ -68,14 +68,10 @@ const statement = fc.record({
 	Resource: fc.array(resourcePatterns, { minLength: 1, maxLength: 2 }),
 	Condition: conditions,
 });
-const policy = fc
-	.array(statement, { minLength: 1, maxLength: 3 })
-	.map((Statement) => ({
-		Version: '2012-10-17',
-		Statement: Statement.map(({ Condition, ...rest }) =>
-			Condition ? { ...rest, Condition } : rest
-		),
-	}));
+const policy = fc.array(statement, { minLength: 1, maxLength: 3 }).map((Statement) => ({
+	Version: '2012-10-17',
+	Statement: Statement.map(({ Condition, ...rest }) => (Condition ? { ...rest, Condition } : rest)),
+}));
 const requestContext = fc.record(
 	{
 		'cognito-identity.amazonaws.com:sub': fc.constant(SUB),

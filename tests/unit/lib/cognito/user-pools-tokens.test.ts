@@ -1,6 +1,15 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { claimsOf, headerOf, NOW, PASSWORD, poolWithClient, signUpConfirmed, userPoolSandbox, type UserPoolSandbox } from '../../../fixtures/user-pool-sandbox';
+import {
+	claimsOf,
+	headerOf,
+	NOW,
+	PASSWORD,
+	poolWithClient,
+	signUpConfirmed,
+	userPoolSandbox,
+	type UserPoolSandbox,
+} from '../../../fixtures/user-pool-sandbox';
 
 const ADMINS = 'arn:aws:iam::123456789012:role/Admins';
 const EDITORS = 'arn:aws:iam::123456789012:role/Editors';
@@ -12,7 +21,12 @@ describe('ID and access tokens', () => {
 	let tokens: Record<string, any>;
 	beforeAll(async () => {
 		t = userPoolSandbox(41);
-		({ poolId, clientId } = await poolWithClient(t, { Schema: [{ Name: 'tenant', AttributeDataType: 'String' }, { Name: 'level', AttributeDataType: 'Number' }] }));
+		({ poolId, clientId } = await poolWithClient(t, {
+			Schema: [
+				{ Name: 'tenant', AttributeDataType: 'String' },
+				{ Name: 'level', AttributeDataType: 'Number' },
+			],
+		}));
 		await t.call('SignUp', {
 			ClientId: clientId,
 			Username: 'alice',
@@ -23,12 +37,37 @@ describe('ID and access tokens', () => {
 				{ Name: 'custom:level', Value: '3' },
 			],
 		});
-		await t.call('ConfirmSignUp', { ClientId: clientId, Username: 'alice', ConfirmationCode: t.lastCode('alice@example.com') });
-		await t.call('CreateGroup', { UserPoolId: poolId, GroupName: 'admins', Precedence: 1, RoleArn: ADMINS });
-		await t.call('CreateGroup', { UserPoolId: poolId, GroupName: 'editors', Precedence: 5, RoleArn: EDITORS });
+		await t.call('ConfirmSignUp', {
+			ClientId: clientId,
+			Username: 'alice',
+			ConfirmationCode: t.lastCode('alice@example.com'),
+		});
+		await t.call('CreateGroup', {
+			UserPoolId: poolId,
+			GroupName: 'admins',
+			Precedence: 1,
+			RoleArn: ADMINS,
+		});
+		await t.call('CreateGroup', {
+			UserPoolId: poolId,
+			GroupName: 'editors',
+			Precedence: 5,
+			RoleArn: EDITORS,
+		});
 		await t.call('CreateGroup', { UserPoolId: poolId, GroupName: 'plain' });
-		for (const group of ['editors', 'admins', 'plain']) await t.call('AdminAddUserToGroup', { UserPoolId: poolId, Username: 'alice', GroupName: group });
-		tokens = (await t.call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'alice', PASSWORD } })).AuthenticationResult;
+		for (const group of ['editors', 'admins', 'plain'])
+			await t.call('AdminAddUserToGroup', {
+				UserPoolId: poolId,
+				Username: 'alice',
+				GroupName: group,
+			});
+		tokens = (
+			await t.call('InitiateAuth', {
+				AuthFlow: 'USER_PASSWORD_AUTH',
+				ClientId: clientId,
+				AuthParameters: { USERNAME: 'alice', PASSWORD },
+			})
+		).AuthenticationResult;
 	});
 	afterEach(() => vi.useRealTimers());
 
@@ -72,7 +111,21 @@ describe('ID and access tokens', () => {
 
 	test('the access token has client_id and scope but no aud and no attributes', () => {
 		const claims = claimsOf(tokens.AccessToken);
-		expect(Object.keys(claims)).toEqual(['sub', 'cognito:groups', 'iss', 'client_id', 'origin_jti', 'event_id', 'token_use', 'scope', 'auth_time', 'exp', 'iat', 'jti', 'username']);
+		expect(Object.keys(claims)).toEqual([
+			'sub',
+			'cognito:groups',
+			'iss',
+			'client_id',
+			'origin_jti',
+			'event_id',
+			'token_use',
+			'scope',
+			'auth_time',
+			'exp',
+			'iat',
+			'jti',
+			'username',
+		]);
 		expect(claims.scope).toBe('aws.cognito.signin.user.admin');
 		expect(claims.client_id).toBe(clientId);
 		expect(claims.origin_jti).toBe(claimsOf(tokens.IdToken).origin_jti);
@@ -86,26 +139,46 @@ describe('ID and access tokens', () => {
 		expect(Object.keys(idHeader)).toEqual(['kid', 'alg']);
 		expect(idHeader.alg).toBe('RS256');
 		expect(idHeader.kid).not.toBe(accessHeader.kid);
-		const response = await t.sandbox.fetch(new Request(`https://cognito-idp.us-east-1.amazonaws.com/${poolId}/.well-known/jwks.json`));
+		const response = await t.sandbox.fetch(
+			new Request(`https://cognito-idp.us-east-1.amazonaws.com/${poolId}/.well-known/jwks.json`)
+		);
 		const jwks = await response.json();
 		expect(jwks.keys.map((k: { kid: string }) => k.kid)).toEqual([idHeader.kid, accessHeader.kid]);
 		expect(jwks.keys[0]).toMatchObject({ alg: 'RS256', kty: 'RSA', use: 'sig', e: 'AQAB' });
-		const config = await (await t.sandbox.fetch(new Request(`http://localhost/${poolId}/.well-known/openid-configuration`))).json();
+		const config = await (
+			await t.sandbox.fetch(
+				new Request(`http://localhost/${poolId}/.well-known/openid-configuration`)
+			)
+		).json();
 		expect(config.issuer).toBe(`https://cognito-idp.us-east-1.amazonaws.com/${poolId}`);
-		expect(config.jwks_uri).toBe(`https://cognito-idp.us-east-1.amazonaws.com/${poolId}/.well-known/jwks.json`);
+		expect(config.jwks_uri).toBe(
+			`https://cognito-idp.us-east-1.amazonaws.com/${poolId}/.well-known/jwks.json`
+		);
 	});
 
 	test('aws-jwt-verify accepts both tokens with the sandbox JWKS and checks groups', async () => {
 		vi.useFakeTimers({ toFake: ['Date'], now: NOW + 60_000 });
-		const jwks = await (await t.sandbox.fetch(new Request(`http://localhost/${poolId}/.well-known/jwks.json`))).json();
+		const jwks = await (
+			await t.sandbox.fetch(new Request(`http://localhost/${poolId}/.well-known/jwks.json`))
+		).json();
 		const idVerifier = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'id', clientId });
 		idVerifier.cacheJwks(jwks);
 		expect((await idVerifier.verify(tokens.IdToken))['cognito:username']).toBe('alice');
-		const accessVerifier = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'access', clientId, groups: 'admins', scope: 'aws.cognito.signin.user.admin' });
+		const accessVerifier = CognitoJwtVerifier.create({
+			userPoolId: poolId,
+			tokenUse: 'access',
+			clientId,
+			groups: 'admins',
+			scope: 'aws.cognito.signin.user.admin',
+		});
 		accessVerifier.cacheJwks(jwks);
 		expect((await accessVerifier.verify(tokens.AccessToken)).username).toBe('alice');
 		await expect(idVerifier.verify(tokens.AccessToken)).rejects.toThrow();
-		const wrongClient = CognitoJwtVerifier.create({ userPoolId: poolId, tokenUse: 'id', clientId: 'someoneelse' });
+		const wrongClient = CognitoJwtVerifier.create({
+			userPoolId: poolId,
+			tokenUse: 'id',
+			clientId: 'someoneelse',
+		});
 		wrongClient.cacheJwks(jwks);
 		await expect(wrongClient.verify(tokens.IdToken)).rejects.toThrow(/Client ID/i);
 	});
@@ -114,17 +187,40 @@ describe('ID and access tokens', () => {
 		const { clientId: c2, poolId: p2 } = await poolWithClient(t);
 		await signUpConfirmed(t, c2, 'bob');
 		await t.call('CreateGroup', { UserPoolId: p2, GroupName: 'a', Precedence: 1, RoleArn: ADMINS });
-		await t.call('CreateGroup', { UserPoolId: p2, GroupName: 'b', Precedence: 1, RoleArn: EDITORS });
-		for (const group of ['a', 'b']) await t.call('AdminAddUserToGroup', { UserPoolId: p2, Username: 'bob', GroupName: group });
-		const { IdToken } = (await t.call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: c2, AuthParameters: { USERNAME: 'bob', PASSWORD } })).AuthenticationResult;
+		await t.call('CreateGroup', {
+			UserPoolId: p2,
+			GroupName: 'b',
+			Precedence: 1,
+			RoleArn: EDITORS,
+		});
+		for (const group of ['a', 'b'])
+			await t.call('AdminAddUserToGroup', { UserPoolId: p2, Username: 'bob', GroupName: group });
+		const { IdToken } = (
+			await t.call('InitiateAuth', {
+				AuthFlow: 'USER_PASSWORD_AUTH',
+				ClientId: c2,
+				AuthParameters: { USERNAME: 'bob', PASSWORD },
+			})
+		).AuthenticationResult;
 		const claims = claimsOf(IdToken);
 		expect(claims['cognito:preferred_role']).toBeUndefined();
 		expect(claims['cognito:roles']).toEqual([ADMINS, EDITORS]);
 	});
 
 	test('without token revocation there is no jti/origin_jti', async () => {
-		const { UserPoolClient } = await t.call('CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'norevoke', EnableTokenRevocation: false, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] });
-		const { AccessToken } = (await t.call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: UserPoolClient.ClientId, AuthParameters: { USERNAME: 'alice', PASSWORD } })).AuthenticationResult;
+		const { UserPoolClient } = await t.call('CreateUserPoolClient', {
+			UserPoolId: poolId,
+			ClientName: 'norevoke',
+			EnableTokenRevocation: false,
+			ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+		});
+		const { AccessToken } = (
+			await t.call('InitiateAuth', {
+				AuthFlow: 'USER_PASSWORD_AUTH',
+				ClientId: UserPoolClient.ClientId,
+				AuthParameters: { USERNAME: 'alice', PASSWORD },
+			})
+		).AuthenticationResult;
 		const claims = claimsOf(AccessToken);
 		expect(claims.jti).toBeUndefined();
 		expect(claims.origin_jti).toBeUndefined();
@@ -133,7 +229,11 @@ describe('ID and access tokens', () => {
 
 	test('each token issue is traced', () => {
 		const issued = t.sandbox.trace.filter((e) => e.type === 'TokenIssued');
-		expect(issued.map((e) => (e as { tokenUse: string }).tokenUse).slice(0, 3)).toEqual(['id', 'access', 'refresh']);
+		expect(issued.map((e) => (e as { tokenUse: string }).tokenUse).slice(0, 3)).toEqual([
+			'id',
+			'access',
+			'refresh',
+		]);
 	});
 });
 
@@ -142,7 +242,13 @@ describe('verifyIdToken (used by identity pools)', () => {
 		const t = userPoolSandbox(42);
 		const { poolId, clientId } = await poolWithClient(t);
 		await signUpConfirmed(t, clientId, 'carol');
-		const { IdToken, AccessToken } = (await t.call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'carol', PASSWORD } })).AuthenticationResult;
+		const { IdToken, AccessToken } = (
+			await t.call('InitiateAuth', {
+				AuthFlow: 'USER_PASSWORD_AUTH',
+				ClientId: clientId,
+				AuthParameters: { USERNAME: 'carol', PASSWORD },
+			})
+		).AuthenticationResult;
 		const ok = await verify(t, IdToken, true);
 		expect(ok).toMatchObject({ userPoolId: poolId, clientId });
 		const tampered = IdToken.slice(0, -4) + (IdToken.endsWith('AAAA') ? 'BBBB' : 'AAAA');
@@ -167,7 +273,9 @@ async function verify(t: UserPoolSandbox, token: string, serverSideTokenCheck: b
 		send() {},
 		functions: new Map(),
 		roles: new Map(),
-		runtime: { invoke: async () => ({ ok: false, kind: 'crash', message: '', logs: [], durationMs: 0 }) },
+		runtime: {
+			invoke: async () => ({ ok: false, kind: 'crash', message: '', logs: [], durationMs: 0 }),
+		},
 		uuid: () => '00000000-0000-4000-8000-000000000000',
 		randomString: (n) => 'a'.repeat(n),
 	});

@@ -61,7 +61,17 @@ function describeValue(value: unknown): string {
 }
 
 function serializationError(expected: string, value: unknown): ServiceError {
-	const kind = Array.isArray(value) ? 'START_ARRAY' : value === null ? 'VALUE_NULL' : typeof value === 'object' ? 'START_OBJECT' : typeof value === 'string' ? 'VALUE_STRING' : typeof value === 'boolean' ? 'VALUE_BOOLEAN' : 'VALUE_NUMBER';
+	const kind = Array.isArray(value)
+		? 'START_ARRAY'
+		: value === null
+			? 'VALUE_NULL'
+			: typeof value === 'object'
+				? 'START_OBJECT'
+				: typeof value === 'string'
+					? 'VALUE_STRING'
+					: typeof value === 'boolean'
+						? 'VALUE_BOOLEAN'
+						: 'VALUE_NUMBER';
 	return new ServiceError('SerializationException', `${kind} can not be converted to ${expected}`);
 }
 
@@ -76,14 +86,25 @@ export function validateInput(operation: string, input: Record<string, unknown>)
 	checkStructure(shapeName, input, '', problems);
 	if (problems.length) {
 		const count = problems.length;
-		throw new ServiceError('InvalidParameterException', `${count} validation error${count > 1 ? 's' : ''} detected: ${problems.join('; ')}`);
+		throw new ServiceError(
+			'InvalidParameterException',
+			`${count} validation error${count > 1 ? 's' : ''} detected: ${problems.join('; ')}`
+		);
 	}
 }
 
-function checkStructure(shapeName: string, value: Record<string, unknown>, path: string, problems: string[]) {
+function checkStructure(
+	shapeName: string,
+	value: Record<string, unknown>,
+	path: string,
+	problems: string[]
+) {
 	const shape = SHAPES[shapeName]!;
 	for (const member of shape.req ?? []) {
-		if (value[member] === undefined || value[member] === null) problems.push(`Value null at '${path}${memberPath(member)}' failed to satisfy constraint: Member must not be null`);
+		if (value[member] === undefined || value[member] === null)
+			problems.push(
+				`Value null at '${path}${memberPath(member)}' failed to satisfy constraint: Member must not be null`
+			);
 	}
 	for (const [member, memberShape] of Object.entries(shape.m ?? {})) {
 		const memberValue = value[member];
@@ -95,14 +116,20 @@ function checkStructure(shapeName: string, value: Record<string, unknown>, path:
 function check(shapeName: string, value: unknown, path: string, problems: string[]) {
 	const shape = SHAPES[shapeName];
 	if (!shape) return;
-	const fail = (constraint: string) => problems.push(`Value ${shape.s ? '' : `${describeValue(value)} `}at '${path}' failed to satisfy constraint: Member must ${constraint}`);
+	const fail = (constraint: string) =>
+		problems.push(
+			`Value ${shape.s ? '' : `${describeValue(value)} `}at '${path}' failed to satisfy constraint: Member must ${constraint}`
+		);
 	switch (shape.t) {
 		case 'string': {
 			if (typeof value !== 'string') throw serializationError('String', value);
 			const length = [...value].length;
-			if (shape.e && !shape.e.includes(value)) fail(`satisfy enum value set: [${shape.e.join(', ')}]`);
-			if (shape.min !== undefined && length < shape.min) fail(`have length greater than or equal to ${shape.min}`);
-			if (shape.max !== undefined && length > shape.max) fail(`have length less than or equal to ${shape.max}`);
+			if (shape.e && !shape.e.includes(value))
+				fail(`satisfy enum value set: [${shape.e.join(', ')}]`);
+			if (shape.min !== undefined && length < shape.min)
+				fail(`have length greater than or equal to ${shape.min}`);
+			if (shape.max !== undefined && length > shape.max)
+				fail(`have length less than or equal to ${shape.max}`);
 			if (shape.p && length > 0) {
 				const regex = patternOf(shapeName, shape.p);
 				if (regex && !regex.test(value)) fail(`satisfy regular expression pattern: ${shape.p}`);
@@ -111,10 +138,13 @@ function check(shapeName: string, value: unknown, path: string, problems: string
 		}
 		case 'integer':
 		case 'long': {
-			if (typeof value !== 'number' || !Number.isFinite(value)) throw serializationError('Integer', value);
+			if (typeof value !== 'number' || !Number.isFinite(value))
+				throw serializationError('Integer', value);
 			if (!Number.isInteger(value)) throw serializationError('Integer', String(value));
-			if (shape.min !== undefined && value < shape.min) fail(`have value greater than or equal to ${shape.min}`);
-			if (shape.max !== undefined && value > shape.max) fail(`have value less than or equal to ${shape.max}`);
+			if (shape.min !== undefined && value < shape.min)
+				fail(`have value greater than or equal to ${shape.min}`);
+			if (shape.max !== undefined && value > shape.max)
+				fail(`have value less than or equal to ${shape.max}`);
 			return;
 		}
 		case 'boolean':
@@ -128,28 +158,39 @@ function check(shapeName: string, value: unknown, path: string, problems: string
 			return;
 		case 'list': {
 			if (!Array.isArray(value)) throw serializationError('List', value);
-			if (shape.min !== undefined && value.length < shape.min) fail(`have length greater than or equal to ${shape.min}`);
-			if (shape.max !== undefined && value.length > shape.max) fail(`have length less than or equal to ${shape.max}`);
+			if (shape.min !== undefined && value.length < shape.min)
+				fail(`have length greater than or equal to ${shape.min}`);
+			if (shape.max !== undefined && value.length > shape.max)
+				fail(`have length less than or equal to ${shape.max}`);
 			value.forEach((item, index) => {
 				const itemPath = `${path}.${index + 1}.member`;
-				if (item === null || item === undefined) problems.push(`Value null at '${itemPath}' failed to satisfy constraint: Member must not be null`);
+				if (item === null || item === undefined)
+					problems.push(
+						`Value null at '${itemPath}' failed to satisfy constraint: Member must not be null`
+					);
 				else check(shape.i!, item, itemPath, problems);
 			});
 			return;
 		}
 		case 'map': {
-			if (typeof value !== 'object' || value === null || Array.isArray(value)) throw serializationError('Map', value);
+			if (typeof value !== 'object' || value === null || Array.isArray(value))
+				throw serializationError('Map', value);
 			const entries = Object.entries(value as Record<string, unknown>);
-			if (shape.max !== undefined && entries.length > shape.max) fail(`have length less than or equal to ${shape.max}`);
+			if (shape.max !== undefined && entries.length > shape.max)
+				fail(`have length less than or equal to ${shape.max}`);
 			for (const [key, entry] of entries) {
 				check(shape.k!, key, `${path}.${key}.key`, problems);
-				if (entry === null || entry === undefined) problems.push(`Value null at '${path}.${key}.value' failed to satisfy constraint: Member must not be null`);
+				if (entry === null || entry === undefined)
+					problems.push(
+						`Value null at '${path}.${key}.value' failed to satisfy constraint: Member must not be null`
+					);
 				else check(shape.v!, entry, `${path}.${key}.value`, problems);
 			}
 			return;
 		}
 		case 'structure': {
-			if (typeof value !== 'object' || value === null || Array.isArray(value)) throw serializationError('Structure', value);
+			if (typeof value !== 'object' || value === null || Array.isArray(value))
+				throw serializationError('Structure', value);
 			checkStructure(shapeName, value as Record<string, unknown>, `${path}.`, problems);
 			return;
 		}

@@ -7,2329 +7,1964 @@ import type { Shape } from './shape';
 
 /** Operation name → input shape name. */
 export const OPERATION_INPUTS: Record<string, string> = {
-	"CreateUserPool": "CreateUserPoolRequest",
-	"UpdateUserPool": "UpdateUserPoolRequest",
-	"DescribeUserPool": "DescribeUserPoolRequest",
-	"DeleteUserPool": "DeleteUserPoolRequest",
-	"ListUserPools": "ListUserPoolsRequest",
-	"SetUserPoolMfaConfig": "SetUserPoolMfaConfigRequest",
-	"GetUserPoolMfaConfig": "GetUserPoolMfaConfigRequest",
-	"CreateUserPoolClient": "CreateUserPoolClientRequest",
-	"DescribeUserPoolClient": "DescribeUserPoolClientRequest",
-	"UpdateUserPoolClient": "UpdateUserPoolClientRequest",
-	"DeleteUserPoolClient": "DeleteUserPoolClientRequest",
-	"ListUserPoolClients": "ListUserPoolClientsRequest",
-	"CreateGroup": "CreateGroupRequest",
-	"GetGroup": "GetGroupRequest",
-	"ListGroups": "ListGroupsRequest",
-	"DeleteGroup": "DeleteGroupRequest",
-	"UpdateGroup": "UpdateGroupRequest",
-	"AdminAddUserToGroup": "AdminAddUserToGroupRequest",
-	"AdminRemoveUserFromGroup": "AdminRemoveUserFromGroupRequest",
-	"AdminListGroupsForUser": "AdminListGroupsForUserRequest",
-	"ListUsersInGroup": "ListUsersInGroupRequest",
-	"AdminCreateUser": "AdminCreateUserRequest",
-	"AdminGetUser": "AdminGetUserRequest",
-	"AdminConfirmSignUp": "AdminConfirmSignUpRequest",
-	"AdminSetUserPassword": "AdminSetUserPasswordRequest",
-	"AdminDeleteUser": "AdminDeleteUserRequest",
-	"AdminDisableUser": "AdminDisableUserRequest",
-	"AdminEnableUser": "AdminEnableUserRequest",
-	"ListUsers": "ListUsersRequest",
-	"AdminResetUserPassword": "AdminResetUserPasswordRequest",
-	"AdminUpdateUserAttributes": "AdminUpdateUserAttributesRequest",
-	"AdminDeleteUserAttributes": "AdminDeleteUserAttributesRequest",
-	"AdminUserGlobalSignOut": "AdminUserGlobalSignOutRequest",
-	"AdminSetUserMFAPreference": "AdminSetUserMFAPreferenceRequest",
-	"AdminInitiateAuth": "AdminInitiateAuthRequest",
-	"AdminRespondToAuthChallenge": "AdminRespondToAuthChallengeRequest",
-	"SignUp": "SignUpRequest",
-	"ConfirmSignUp": "ConfirmSignUpRequest",
-	"ResendConfirmationCode": "ResendConfirmationCodeRequest",
-	"InitiateAuth": "InitiateAuthRequest",
-	"RespondToAuthChallenge": "RespondToAuthChallengeRequest",
-	"GetTokensFromRefreshToken": "GetTokensFromRefreshTokenRequest",
-	"ForgotPassword": "ForgotPasswordRequest",
-	"ConfirmForgotPassword": "ConfirmForgotPasswordRequest",
-	"ChangePassword": "ChangePasswordRequest",
-	"AssociateSoftwareToken": "AssociateSoftwareTokenRequest",
-	"VerifySoftwareToken": "VerifySoftwareTokenRequest",
-	"SetUserMFAPreference": "SetUserMFAPreferenceRequest",
-	"GetUser": "GetUserRequest",
-	"UpdateUserAttributes": "UpdateUserAttributesRequest",
-	"VerifyUserAttribute": "VerifyUserAttributeRequest",
-	"GetUserAttributeVerificationCode": "GetUserAttributeVerificationCodeRequest",
-	"GlobalSignOut": "GlobalSignOutRequest",
-	"RevokeToken": "RevokeTokenRequest",
-	"DeleteUser": "DeleteUserRequest",
-	"DeleteUserAttributes": "DeleteUserAttributesRequest",
-	"GetUserAuthFactors": "GetUserAuthFactorsRequest",
-	"SetUserSettings": "SetUserSettingsRequest",
-	"AdminSetUserSettings": "AdminSetUserSettingsRequest",
-	"CreateUserPoolDomain": "CreateUserPoolDomainRequest",
-	"DescribeUserPoolDomain": "DescribeUserPoolDomainRequest",
-	"DeleteUserPoolDomain": "DeleteUserPoolDomainRequest",
-	"ConfirmDevice": "ConfirmDeviceRequest",
-	"GetDevice": "GetDeviceRequest",
-	"ListDevices": "ListDevicesRequest",
-	"ForgetDevice": "ForgetDeviceRequest",
-	"UpdateDeviceStatus": "UpdateDeviceStatusRequest",
-	"AdminGetDevice": "AdminGetDeviceRequest",
-	"AdminListDevices": "AdminListDevicesRequest",
-	"AdminForgetDevice": "AdminForgetDeviceRequest",
-	"AdminUpdateDeviceStatus": "AdminUpdateDeviceStatusRequest",
-	"StartWebAuthnRegistration": "StartWebAuthnRegistrationRequest",
-	"CompleteWebAuthnRegistration": "CompleteWebAuthnRegistrationRequest",
-	"ListWebAuthnCredentials": "ListWebAuthnCredentialsRequest",
-	"DeleteWebAuthnCredential": "DeleteWebAuthnCredentialRequest",
-	"AdminListUserAuthEvents": "AdminListUserAuthEventsRequest",
-	"TagResource": "TagResourceRequest",
-	"UntagResource": "UntagResourceRequest",
-	"ListTagsForResource": "ListTagsForResourceRequest",
-	"CreateResourceServer": "CreateResourceServerRequest",
-	"DescribeResourceServer": "DescribeResourceServerRequest",
-	"ListResourceServers": "ListResourceServersRequest",
-	"UpdateResourceServer": "UpdateResourceServerRequest",
-	"DeleteResourceServer": "DeleteResourceServerRequest"
+	CreateUserPool: 'CreateUserPoolRequest',
+	UpdateUserPool: 'UpdateUserPoolRequest',
+	DescribeUserPool: 'DescribeUserPoolRequest',
+	DeleteUserPool: 'DeleteUserPoolRequest',
+	ListUserPools: 'ListUserPoolsRequest',
+	SetUserPoolMfaConfig: 'SetUserPoolMfaConfigRequest',
+	GetUserPoolMfaConfig: 'GetUserPoolMfaConfigRequest',
+	CreateUserPoolClient: 'CreateUserPoolClientRequest',
+	DescribeUserPoolClient: 'DescribeUserPoolClientRequest',
+	UpdateUserPoolClient: 'UpdateUserPoolClientRequest',
+	DeleteUserPoolClient: 'DeleteUserPoolClientRequest',
+	ListUserPoolClients: 'ListUserPoolClientsRequest',
+	CreateGroup: 'CreateGroupRequest',
+	GetGroup: 'GetGroupRequest',
+	ListGroups: 'ListGroupsRequest',
+	DeleteGroup: 'DeleteGroupRequest',
+	UpdateGroup: 'UpdateGroupRequest',
+	AdminAddUserToGroup: 'AdminAddUserToGroupRequest',
+	AdminRemoveUserFromGroup: 'AdminRemoveUserFromGroupRequest',
+	AdminListGroupsForUser: 'AdminListGroupsForUserRequest',
+	ListUsersInGroup: 'ListUsersInGroupRequest',
+	AdminCreateUser: 'AdminCreateUserRequest',
+	AdminGetUser: 'AdminGetUserRequest',
+	AdminConfirmSignUp: 'AdminConfirmSignUpRequest',
+	AdminSetUserPassword: 'AdminSetUserPasswordRequest',
+	AdminDeleteUser: 'AdminDeleteUserRequest',
+	AdminDisableUser: 'AdminDisableUserRequest',
+	AdminEnableUser: 'AdminEnableUserRequest',
+	ListUsers: 'ListUsersRequest',
+	AdminResetUserPassword: 'AdminResetUserPasswordRequest',
+	AdminUpdateUserAttributes: 'AdminUpdateUserAttributesRequest',
+	AdminDeleteUserAttributes: 'AdminDeleteUserAttributesRequest',
+	AdminUserGlobalSignOut: 'AdminUserGlobalSignOutRequest',
+	AdminSetUserMFAPreference: 'AdminSetUserMFAPreferenceRequest',
+	AdminInitiateAuth: 'AdminInitiateAuthRequest',
+	AdminRespondToAuthChallenge: 'AdminRespondToAuthChallengeRequest',
+	SignUp: 'SignUpRequest',
+	ConfirmSignUp: 'ConfirmSignUpRequest',
+	ResendConfirmationCode: 'ResendConfirmationCodeRequest',
+	InitiateAuth: 'InitiateAuthRequest',
+	RespondToAuthChallenge: 'RespondToAuthChallengeRequest',
+	GetTokensFromRefreshToken: 'GetTokensFromRefreshTokenRequest',
+	ForgotPassword: 'ForgotPasswordRequest',
+	ConfirmForgotPassword: 'ConfirmForgotPasswordRequest',
+	ChangePassword: 'ChangePasswordRequest',
+	AssociateSoftwareToken: 'AssociateSoftwareTokenRequest',
+	VerifySoftwareToken: 'VerifySoftwareTokenRequest',
+	SetUserMFAPreference: 'SetUserMFAPreferenceRequest',
+	GetUser: 'GetUserRequest',
+	UpdateUserAttributes: 'UpdateUserAttributesRequest',
+	VerifyUserAttribute: 'VerifyUserAttributeRequest',
+	GetUserAttributeVerificationCode: 'GetUserAttributeVerificationCodeRequest',
+	GlobalSignOut: 'GlobalSignOutRequest',
+	RevokeToken: 'RevokeTokenRequest',
+	DeleteUser: 'DeleteUserRequest',
+	DeleteUserAttributes: 'DeleteUserAttributesRequest',
+	GetUserAuthFactors: 'GetUserAuthFactorsRequest',
+	SetUserSettings: 'SetUserSettingsRequest',
+	AdminSetUserSettings: 'AdminSetUserSettingsRequest',
+	CreateUserPoolDomain: 'CreateUserPoolDomainRequest',
+	DescribeUserPoolDomain: 'DescribeUserPoolDomainRequest',
+	DeleteUserPoolDomain: 'DeleteUserPoolDomainRequest',
+	ConfirmDevice: 'ConfirmDeviceRequest',
+	GetDevice: 'GetDeviceRequest',
+	ListDevices: 'ListDevicesRequest',
+	ForgetDevice: 'ForgetDeviceRequest',
+	UpdateDeviceStatus: 'UpdateDeviceStatusRequest',
+	AdminGetDevice: 'AdminGetDeviceRequest',
+	AdminListDevices: 'AdminListDevicesRequest',
+	AdminForgetDevice: 'AdminForgetDeviceRequest',
+	AdminUpdateDeviceStatus: 'AdminUpdateDeviceStatusRequest',
+	StartWebAuthnRegistration: 'StartWebAuthnRegistrationRequest',
+	CompleteWebAuthnRegistration: 'CompleteWebAuthnRegistrationRequest',
+	ListWebAuthnCredentials: 'ListWebAuthnCredentialsRequest',
+	DeleteWebAuthnCredential: 'DeleteWebAuthnCredentialRequest',
+	AdminListUserAuthEvents: 'AdminListUserAuthEventsRequest',
+	TagResource: 'TagResourceRequest',
+	UntagResource: 'UntagResourceRequest',
+	ListTagsForResource: 'ListTagsForResourceRequest',
+	CreateResourceServer: 'CreateResourceServerRequest',
+	DescribeResourceServer: 'DescribeResourceServerRequest',
+	ListResourceServers: 'ListResourceServersRequest',
+	UpdateResourceServer: 'UpdateResourceServerRequest',
+	DeleteResourceServer: 'DeleteResourceServerRequest',
 };
 
 /** Shape name → shape. */
 export const SHAPES: Record<string, Shape> = {
-	"CreateUserPoolRequest": {
-		"t": "structure",
-		"req": [
-			"PoolName"
-		],
-		"m": {
-			"PoolName": "UserPoolNameType",
-			"Policies": "UserPoolPolicyType",
-			"DeletionProtection": "DeletionProtectionType",
-			"LambdaConfig": "LambdaConfigType",
-			"AutoVerifiedAttributes": "VerifiedAttributesListType",
-			"AliasAttributes": "AliasAttributesListType",
-			"UsernameAttributes": "UsernameAttributesListType",
-			"SmsVerificationMessage": "SmsVerificationMessageType",
-			"EmailVerificationMessage": "EmailVerificationMessageType",
-			"EmailVerificationSubject": "EmailVerificationSubjectType",
-			"VerificationMessageTemplate": "VerificationMessageTemplateType",
-			"SmsAuthenticationMessage": "SmsVerificationMessageType",
-			"MfaConfiguration": "UserPoolMfaType",
-			"UserAttributeUpdateSettings": "UserAttributeUpdateSettingsType",
-			"DeviceConfiguration": "DeviceConfigurationType",
-			"EmailConfiguration": "EmailConfigurationType",
-			"SmsConfiguration": "SmsConfigurationType",
-			"UserPoolTags": "UserPoolTagsType",
-			"AdminCreateUserConfig": "AdminCreateUserConfigType",
-			"Schema": "SchemaAttributesListType",
-			"UserPoolAddOns": "UserPoolAddOnsType",
-			"UsernameConfiguration": "UsernameConfigurationType",
-			"AccountRecoverySetting": "AccountRecoverySettingType",
-			"UserPoolTier": "UserPoolTierType"
-		}
-	},
-	"UserPoolNameType": {
-		"t": "string",
-		"min": 1,
-		"max": 128,
-		"p": "[\\w\\s+=,.@-]+"
-	},
-	"UserPoolPolicyType": {
-		"t": "structure",
-		"m": {
-			"PasswordPolicy": "PasswordPolicyType",
-			"SignInPolicy": "SignInPolicyType"
-		}
-	},
-	"PasswordPolicyType": {
-		"t": "structure",
-		"m": {
-			"MinimumLength": "PasswordPolicyMinLengthType",
-			"RequireUppercase": "BooleanType",
-			"RequireLowercase": "BooleanType",
-			"RequireNumbers": "BooleanType",
-			"RequireSymbols": "BooleanType",
-			"PasswordHistorySize": "PasswordHistorySizeType",
-			"TemporaryPasswordValidityDays": "TemporaryPasswordValidityDaysType"
-		}
-	},
-	"PasswordPolicyMinLengthType": {
-		"t": "integer",
-		"min": 6,
-		"max": 99
-	},
-	"BooleanType": {
-		"t": "boolean"
-	},
-	"PasswordHistorySizeType": {
-		"t": "integer",
-		"min": 0,
-		"max": 24
-	},
-	"TemporaryPasswordValidityDaysType": {
-		"t": "integer",
-		"min": 0,
-		"max": 365
-	},
-	"SignInPolicyType": {
-		"t": "structure",
-		"m": {
-			"AllowedFirstAuthFactors": "AllowedFirstAuthFactorsListType"
-		}
-	},
-	"AllowedFirstAuthFactorsListType": {
-		"t": "list",
-		"min": 1,
-		"max": 4,
-		"i": "AuthFactorType"
-	},
-	"AuthFactorType": {
-		"t": "string",
-		"e": [
-			"PASSWORD",
-			"EMAIL_OTP",
-			"SMS_OTP",
-			"WEB_AUTHN"
-		]
-	},
-	"DeletionProtectionType": {
-		"t": "string",
-		"e": [
-			"ACTIVE",
-			"INACTIVE"
-		]
-	},
-	"LambdaConfigType": {
-		"t": "structure",
-		"m": {
-			"PreSignUp": "ArnType",
-			"CustomMessage": "ArnType",
-			"PostConfirmation": "ArnType",
-			"PreAuthentication": "ArnType",
-			"PostAuthentication": "ArnType",
-			"DefineAuthChallenge": "ArnType",
-			"CreateAuthChallenge": "ArnType",
-			"VerifyAuthChallengeResponse": "ArnType",
-			"PreTokenGeneration": "ArnType",
-			"UserMigration": "ArnType",
-			"PreTokenGenerationConfig": "PreTokenGenerationVersionConfigType",
-			"CustomSMSSender": "CustomSMSLambdaVersionConfigType",
-			"CustomEmailSender": "CustomEmailLambdaVersionConfigType",
-			"KMSKeyID": "ArnType",
-			"InboundFederation": "InboundFederationLambdaType"
-		}
-	},
-	"ArnType": {
-		"t": "string",
-		"min": 20,
-		"max": 2048,
-		"p": "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"
-	},
-	"PreTokenGenerationVersionConfigType": {
-		"t": "structure",
-		"req": [
-			"LambdaVersion",
-			"LambdaArn"
-		],
-		"m": {
-			"LambdaVersion": "PreTokenGenerationLambdaVersionType",
-			"LambdaArn": "ArnType"
-		}
-	},
-	"PreTokenGenerationLambdaVersionType": {
-		"t": "string",
-		"e": [
-			"V1_0",
-			"V2_0",
-			"V3_0"
-		]
-	},
-	"CustomSMSLambdaVersionConfigType": {
-		"t": "structure",
-		"req": [
-			"LambdaVersion",
-			"LambdaArn"
-		],
-		"m": {
-			"LambdaVersion": "CustomSMSSenderLambdaVersionType",
-			"LambdaArn": "ArnType"
-		}
-	},
-	"CustomSMSSenderLambdaVersionType": {
-		"t": "string",
-		"e": [
-			"V1_0"
-		]
-	},
-	"CustomEmailLambdaVersionConfigType": {
-		"t": "structure",
-		"req": [
-			"LambdaVersion",
-			"LambdaArn"
-		],
-		"m": {
-			"LambdaVersion": "CustomEmailSenderLambdaVersionType",
-			"LambdaArn": "ArnType"
-		}
-	},
-	"CustomEmailSenderLambdaVersionType": {
-		"t": "string",
-		"e": [
-			"V1_0"
-		]
-	},
-	"InboundFederationLambdaType": {
-		"t": "structure",
-		"req": [
-			"LambdaVersion",
-			"LambdaArn"
-		],
-		"m": {
-			"LambdaVersion": "InboundFederationLambdaVersionType",
-			"LambdaArn": "ArnType"
-		}
-	},
-	"InboundFederationLambdaVersionType": {
-		"t": "string",
-		"e": [
-			"V1_0"
-		]
-	},
-	"VerifiedAttributesListType": {
-		"t": "list",
-		"i": "VerifiedAttributeType"
-	},
-	"VerifiedAttributeType": {
-		"t": "string",
-		"e": [
-			"phone_number",
-			"email"
-		]
-	},
-	"AliasAttributesListType": {
-		"t": "list",
-		"i": "AliasAttributeType"
-	},
-	"AliasAttributeType": {
-		"t": "string",
-		"e": [
-			"phone_number",
-			"email",
-			"preferred_username"
-		]
-	},
-	"UsernameAttributesListType": {
-		"t": "list",
-		"i": "UsernameAttributeType"
-	},
-	"UsernameAttributeType": {
-		"t": "string",
-		"e": [
-			"phone_number",
-			"email"
-		]
-	},
-	"SmsVerificationMessageType": {
-		"t": "string",
-		"min": 6,
-		"max": 140,
-		"p": ".*\\{####\\}.*"
-	},
-	"EmailVerificationMessageType": {
-		"t": "string",
-		"min": 6,
-		"max": 20000,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*"
-	},
-	"EmailVerificationSubjectType": {
-		"t": "string",
-		"min": 1,
-		"max": 140,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+"
-	},
-	"VerificationMessageTemplateType": {
-		"t": "structure",
-		"m": {
-			"SmsMessage": "SmsVerificationMessageType",
-			"EmailMessage": "EmailVerificationMessageType",
-			"EmailSubject": "EmailVerificationSubjectType",
-			"EmailMessageByLink": "EmailVerificationMessageByLinkType",
-			"EmailSubjectByLink": "EmailVerificationSubjectByLinkType",
-			"DefaultEmailOption": "DefaultEmailOptionType"
-		}
-	},
-	"EmailVerificationMessageByLinkType": {
-		"t": "string",
-		"min": 6,
-		"max": 20000,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*"
-	},
-	"EmailVerificationSubjectByLinkType": {
-		"t": "string",
-		"min": 1,
-		"max": 140,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+"
-	},
-	"DefaultEmailOptionType": {
-		"t": "string",
-		"e": [
-			"CONFIRM_WITH_LINK",
-			"CONFIRM_WITH_CODE"
-		]
-	},
-	"UserPoolMfaType": {
-		"t": "string",
-		"e": [
-			"OFF",
-			"ON",
-			"OPTIONAL"
-		]
-	},
-	"UserAttributeUpdateSettingsType": {
-		"t": "structure",
-		"m": {
-			"AttributesRequireVerificationBeforeUpdate": "AttributesRequireVerificationBeforeUpdateType"
-		}
-	},
-	"AttributesRequireVerificationBeforeUpdateType": {
-		"t": "list",
-		"i": "VerifiedAttributeType"
-	},
-	"DeviceConfigurationType": {
-		"t": "structure",
-		"m": {
-			"ChallengeRequiredOnNewDevice": "BooleanType",
-			"DeviceOnlyRememberedOnUserPrompt": "BooleanType"
-		}
-	},
-	"EmailConfigurationType": {
-		"t": "structure",
-		"m": {
-			"SourceArn": "ArnType",
-			"ReplyToEmailAddress": "EmailAddressType",
-			"EmailSendingAccount": "EmailSendingAccountType",
-			"From": "StringType",
-			"ConfigurationSet": "SESConfigurationSet"
-		}
-	},
-	"EmailAddressType": {
-		"t": "string",
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"
-	},
-	"EmailSendingAccountType": {
-		"t": "string",
-		"e": [
-			"COGNITO_DEFAULT",
-			"DEVELOPER"
-		]
-	},
-	"StringType": {
-		"t": "string",
-		"min": 0,
-		"max": 131072
-	},
-	"SESConfigurationSet": {
-		"t": "string",
-		"min": 1,
-		"max": 64,
-		"p": "^[a-zA-Z0-9_-]+$"
-	},
-	"SmsConfigurationType": {
-		"t": "structure",
-		"req": [
-			"SnsCallerArn"
-		],
-		"m": {
-			"SnsCallerArn": "ArnType",
-			"ExternalId": "StringType",
-			"SnsRegion": "RegionCodeType"
-		}
-	},
-	"RegionCodeType": {
-		"t": "string",
-		"min": 5,
-		"max": 32
-	},
-	"UserPoolTagsType": {
-		"t": "map",
-		"k": "TagKeysType",
-		"v": "TagValueType"
-	},
-	"TagKeysType": {
-		"t": "string",
-		"min": 1,
-		"max": 128
-	},
-	"TagValueType": {
-		"t": "string",
-		"min": 0,
-		"max": 256
-	},
-	"AdminCreateUserConfigType": {
-		"t": "structure",
-		"m": {
-			"AllowAdminCreateUserOnly": "BooleanType",
-			"UnusedAccountValidityDays": "AdminCreateUserUnusedAccountValidityDaysType",
-			"InviteMessageTemplate": "MessageTemplateType"
-		}
-	},
-	"AdminCreateUserUnusedAccountValidityDaysType": {
-		"t": "integer",
-		"min": 0,
-		"max": 365
-	},
-	"MessageTemplateType": {
-		"t": "structure",
-		"m": {
-			"SMSMessage": "SmsInviteMessageType",
-			"EmailMessage": "EmailInviteMessageType",
-			"EmailSubject": "EmailVerificationSubjectType"
-		}
-	},
-	"SmsInviteMessageType": {
-		"t": "string",
-		"min": 6,
-		"max": 140,
-		"p": "(?s).*"
-	},
-	"EmailInviteMessageType": {
-		"t": "string",
-		"min": 6,
-		"max": 20000,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*"
-	},
-	"SchemaAttributesListType": {
-		"t": "list",
-		"min": 1,
-		"max": 50,
-		"i": "SchemaAttributeType"
-	},
-	"SchemaAttributeType": {
-		"t": "structure",
-		"m": {
-			"Name": "CustomAttributeNameType",
-			"AttributeDataType": "AttributeDataType",
-			"DeveloperOnlyAttribute": "BooleanType",
-			"Mutable": "BooleanType",
-			"Required": "BooleanType",
-			"NumberAttributeConstraints": "NumberAttributeConstraintsType",
-			"StringAttributeConstraints": "StringAttributeConstraintsType"
-		}
-	},
-	"CustomAttributeNameType": {
-		"t": "string",
-		"min": 1,
-		"max": 20,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"
-	},
-	"AttributeDataType": {
-		"t": "string",
-		"e": [
-			"String",
-			"Number",
-			"DateTime",
-			"Boolean"
-		]
-	},
-	"NumberAttributeConstraintsType": {
-		"t": "structure",
-		"m": {
-			"MinValue": "StringType",
-			"MaxValue": "StringType"
-		}
-	},
-	"StringAttributeConstraintsType": {
-		"t": "structure",
-		"m": {
-			"MinLength": "StringType",
-			"MaxLength": "StringType"
-		}
-	},
-	"UserPoolAddOnsType": {
-		"t": "structure",
-		"req": [
-			"AdvancedSecurityMode"
-		],
-		"m": {
-			"AdvancedSecurityMode": "AdvancedSecurityModeType",
-			"AdvancedSecurityAdditionalFlows": "AdvancedSecurityAdditionalFlowsType"
-		}
-	},
-	"AdvancedSecurityModeType": {
-		"t": "string",
-		"e": [
-			"OFF",
-			"AUDIT",
-			"ENFORCED"
-		]
-	},
-	"AdvancedSecurityAdditionalFlowsType": {
-		"t": "structure",
-		"m": {
-			"CustomAuthMode": "AdvancedSecurityEnabledModeType"
-		}
-	},
-	"AdvancedSecurityEnabledModeType": {
-		"t": "string",
-		"e": [
-			"AUDIT",
-			"ENFORCED"
-		]
-	},
-	"UsernameConfigurationType": {
-		"t": "structure",
-		"req": [
-			"CaseSensitive"
-		],
-		"m": {
-			"CaseSensitive": "WrappedBooleanType"
-		}
-	},
-	"WrappedBooleanType": {
-		"t": "boolean"
-	},
-	"AccountRecoverySettingType": {
-		"t": "structure",
-		"m": {
-			"RecoveryMechanisms": "RecoveryMechanismsType"
-		}
-	},
-	"RecoveryMechanismsType": {
-		"t": "list",
-		"min": 1,
-		"max": 2,
-		"i": "RecoveryOptionType"
-	},
-	"RecoveryOptionType": {
-		"t": "structure",
-		"req": [
-			"Priority",
-			"Name"
-		],
-		"m": {
-			"Priority": "PriorityType",
-			"Name": "RecoveryOptionNameType"
-		}
-	},
-	"PriorityType": {
-		"t": "integer",
-		"min": 1,
-		"max": 2
-	},
-	"RecoveryOptionNameType": {
-		"t": "string",
-		"e": [
-			"verified_email",
-			"verified_phone_number",
-			"admin_only"
-		]
-	},
-	"UserPoolTierType": {
-		"t": "string",
-		"e": [
-			"LITE",
-			"ESSENTIALS",
-			"PLUS"
-		]
-	},
-	"UpdateUserPoolRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Policies": "UserPoolPolicyType",
-			"DeletionProtection": "DeletionProtectionType",
-			"LambdaConfig": "LambdaConfigType",
-			"AutoVerifiedAttributes": "VerifiedAttributesListType",
-			"SmsVerificationMessage": "SmsVerificationMessageType",
-			"EmailVerificationMessage": "EmailVerificationMessageType",
-			"EmailVerificationSubject": "EmailVerificationSubjectType",
-			"VerificationMessageTemplate": "VerificationMessageTemplateType",
-			"SmsAuthenticationMessage": "SmsVerificationMessageType",
-			"UserAttributeUpdateSettings": "UserAttributeUpdateSettingsType",
-			"MfaConfiguration": "UserPoolMfaType",
-			"DeviceConfiguration": "DeviceConfigurationType",
-			"EmailConfiguration": "EmailConfigurationType",
-			"SmsConfiguration": "SmsConfigurationType",
-			"UserPoolTags": "UserPoolTagsType",
-			"AdminCreateUserConfig": "AdminCreateUserConfigType",
-			"UserPoolAddOns": "UserPoolAddOnsType",
-			"AccountRecoverySetting": "AccountRecoverySettingType",
-			"PoolName": "UserPoolNameType",
-			"UserPoolTier": "UserPoolTierType"
-		}
-	},
-	"UserPoolIdType": {
-		"t": "string",
-		"min": 1,
-		"max": 55,
-		"p": "[\\w-]+_[0-9a-zA-Z]+"
-	},
-	"DescribeUserPoolRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType"
-		}
-	},
-	"DeleteUserPoolRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType"
-		}
-	},
-	"ListUserPoolsRequest": {
-		"t": "structure",
-		"req": [
-			"MaxResults"
-		],
-		"m": {
-			"NextToken": "PaginationKeyType",
-			"MaxResults": "PoolQueryLimitType"
-		}
-	},
-	"PaginationKeyType": {
-		"t": "string",
-		"min": 1,
-		"p": "[\\S]+"
-	},
-	"PoolQueryLimitType": {
-		"t": "integer",
-		"min": 1,
-		"max": 60
-	},
-	"SetUserPoolMfaConfigRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"SmsMfaConfiguration": "SmsMfaConfigType",
-			"SoftwareTokenMfaConfiguration": "SoftwareTokenMfaConfigType",
-			"EmailMfaConfiguration": "EmailMfaConfigType",
-			"MfaConfiguration": "UserPoolMfaType",
-			"WebAuthnConfiguration": "WebAuthnConfigurationType"
-		}
-	},
-	"SmsMfaConfigType": {
-		"t": "structure",
-		"m": {
-			"SmsAuthenticationMessage": "SmsVerificationMessageType",
-			"SmsConfiguration": "SmsConfigurationType"
-		}
-	},
-	"SoftwareTokenMfaConfigType": {
-		"t": "structure",
-		"m": {
-			"Enabled": "BooleanType"
-		}
-	},
-	"EmailMfaConfigType": {
-		"t": "structure",
-		"m": {
-			"Message": "EmailMfaMessageType",
-			"Subject": "EmailMfaSubjectType"
-		}
-	},
-	"EmailMfaMessageType": {
-		"t": "string",
-		"min": 6,
-		"max": 20000,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*"
-	},
-	"EmailMfaSubjectType": {
-		"t": "string",
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+"
-	},
-	"WebAuthnConfigurationType": {
-		"t": "structure",
-		"m": {
-			"RelyingPartyId": "RelyingPartyIdType",
-			"UserVerification": "UserVerificationType",
-			"FactorConfiguration": "WebAuthnFactorConfigurationType"
-		}
-	},
-	"RelyingPartyIdType": {
-		"t": "string",
-		"min": 1,
-		"max": 127
-	},
-	"UserVerificationType": {
-		"t": "string",
-		"e": [
-			"required",
-			"preferred"
-		]
-	},
-	"WebAuthnFactorConfigurationType": {
-		"t": "string",
-		"e": [
-			"SINGLE_FACTOR",
-			"MULTI_FACTOR_WITH_USER_VERIFICATION"
-		]
-	},
-	"GetUserPoolMfaConfigRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType"
-		}
-	},
-	"CreateUserPoolClientRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"ClientName"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"ClientName": "ClientNameType",
-			"GenerateSecret": "GenerateSecret",
-			"ClientSecret": "ClientSecretType",
-			"RefreshTokenValidity": "RefreshTokenValidityType",
-			"AccessTokenValidity": "AccessTokenValidityType",
-			"IdTokenValidity": "IdTokenValidityType",
-			"TokenValidityUnits": "TokenValidityUnitsType",
-			"ReadAttributes": "ClientPermissionListType",
-			"WriteAttributes": "ClientPermissionListType",
-			"ExplicitAuthFlows": "ExplicitAuthFlowsListType",
-			"SupportedIdentityProviders": "SupportedIdentityProvidersListType",
-			"CallbackURLs": "CallbackURLsListType",
-			"LogoutURLs": "LogoutURLsListType",
-			"DefaultRedirectURI": "RedirectUrlType",
-			"AllowedOAuthFlows": "OAuthFlowsType",
-			"AllowedOAuthScopes": "ScopeListType",
-			"AllowedOAuthFlowsUserPoolClient": "BooleanType",
-			"AnalyticsConfiguration": "AnalyticsConfigurationType",
-			"PreventUserExistenceErrors": "PreventUserExistenceErrorTypes",
-			"EnableTokenRevocation": "WrappedBooleanType",
-			"EnablePropagateAdditionalUserContextData": "WrappedBooleanType",
-			"AuthSessionValidity": "AuthSessionValidityType",
-			"RefreshTokenRotation": "RefreshTokenRotationType"
-		}
-	},
-	"ClientNameType": {
-		"t": "string",
-		"min": 1,
-		"max": 128,
-		"p": "[\\w\\s+=,.@-]+"
-	},
-	"GenerateSecret": {
-		"t": "boolean"
-	},
-	"ClientSecretType": {
-		"t": "string",
-		"min": 24,
-		"max": 64,
-		"p": "[\\w+]+",
-		"s": true
-	},
-	"RefreshTokenValidityType": {
-		"t": "integer",
-		"min": 0,
-		"max": 315360000
-	},
-	"AccessTokenValidityType": {
-		"t": "integer",
-		"min": 1,
-		"max": 86400
-	},
-	"IdTokenValidityType": {
-		"t": "integer",
-		"min": 1,
-		"max": 86400
-	},
-	"TokenValidityUnitsType": {
-		"t": "structure",
-		"m": {
-			"AccessToken": "TimeUnitsType",
-			"IdToken": "TimeUnitsType",
-			"RefreshToken": "TimeUnitsType"
-		}
-	},
-	"TimeUnitsType": {
-		"t": "string",
-		"e": [
-			"seconds",
-			"minutes",
-			"hours",
-			"days"
-		]
-	},
-	"ClientPermissionListType": {
-		"t": "list",
-		"i": "ClientPermissionType"
-	},
-	"ClientPermissionType": {
-		"t": "string",
-		"min": 1,
-		"max": 2048
-	},
-	"ExplicitAuthFlowsListType": {
-		"t": "list",
-		"i": "ExplicitAuthFlowsType"
-	},
-	"ExplicitAuthFlowsType": {
-		"t": "string",
-		"e": [
-			"ADMIN_NO_SRP_AUTH",
-			"CUSTOM_AUTH_FLOW_ONLY",
-			"USER_PASSWORD_AUTH",
-			"ALLOW_ADMIN_USER_PASSWORD_AUTH",
-			"ALLOW_CUSTOM_AUTH",
-			"ALLOW_USER_PASSWORD_AUTH",
-			"ALLOW_USER_SRP_AUTH",
-			"ALLOW_REFRESH_TOKEN_AUTH",
-			"ALLOW_USER_AUTH"
-		]
-	},
-	"SupportedIdentityProvidersListType": {
-		"t": "list",
-		"i": "ProviderNameType"
-	},
-	"ProviderNameType": {
-		"t": "string",
-		"min": 1,
-		"max": 32,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+"
-	},
-	"CallbackURLsListType": {
-		"t": "list",
-		"min": 0,
-		"max": 100,
-		"i": "RedirectUrlType"
-	},
-	"RedirectUrlType": {
-		"t": "string",
-		"min": 1,
-		"max": 1024,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"
-	},
-	"LogoutURLsListType": {
-		"t": "list",
-		"min": 0,
-		"max": 100,
-		"i": "RedirectUrlType"
-	},
-	"OAuthFlowsType": {
-		"t": "list",
-		"min": 0,
-		"max": 3,
-		"i": "OAuthFlowType"
-	},
-	"OAuthFlowType": {
-		"t": "string",
-		"e": [
-			"code",
-			"implicit",
-			"client_credentials"
-		]
-	},
-	"ScopeListType": {
-		"t": "list",
-		"max": 50,
-		"i": "ScopeType"
-	},
-	"ScopeType": {
-		"t": "string",
-		"min": 1,
-		"max": 256,
-		"p": "[\\x21\\x23-\\x5B\\x5D-\\x7E]+"
-	},
-	"AnalyticsConfigurationType": {
-		"t": "structure",
-		"m": {
-			"ApplicationId": "HexStringType",
-			"ApplicationArn": "ArnType",
-			"RoleArn": "ArnType",
-			"ExternalId": "StringType",
-			"UserDataShared": "BooleanType"
-		}
-	},
-	"HexStringType": {
-		"t": "string",
-		"p": "^[0-9a-fA-F]+$"
-	},
-	"PreventUserExistenceErrorTypes": {
-		"t": "string",
-		"e": [
-			"LEGACY",
-			"ENABLED"
-		]
-	},
-	"AuthSessionValidityType": {
-		"t": "integer",
-		"min": 3,
-		"max": 15
-	},
-	"RefreshTokenRotationType": {
-		"t": "structure",
-		"req": [
-			"Feature"
-		],
-		"m": {
-			"Feature": "FeatureType",
-			"RetryGracePeriodSeconds": "RetryGracePeriodSecondsType"
-		}
-	},
-	"FeatureType": {
-		"t": "string",
-		"e": [
-			"ENABLED",
-			"DISABLED"
-		]
-	},
-	"RetryGracePeriodSecondsType": {
-		"t": "integer",
-		"min": 0,
-		"max": 60
-	},
-	"DescribeUserPoolClientRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"ClientId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"ClientId": "ClientIdType"
-		}
-	},
-	"ClientIdType": {
-		"t": "string",
-		"min": 1,
-		"max": 128,
-		"p": "[\\w+]+",
-		"s": true
-	},
-	"UpdateUserPoolClientRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"ClientId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"ClientId": "ClientIdType",
-			"ClientName": "ClientNameType",
-			"RefreshTokenValidity": "RefreshTokenValidityType",
-			"AccessTokenValidity": "AccessTokenValidityType",
-			"IdTokenValidity": "IdTokenValidityType",
-			"TokenValidityUnits": "TokenValidityUnitsType",
-			"ReadAttributes": "ClientPermissionListType",
-			"WriteAttributes": "ClientPermissionListType",
-			"ExplicitAuthFlows": "ExplicitAuthFlowsListType",
-			"SupportedIdentityProviders": "SupportedIdentityProvidersListType",
-			"CallbackURLs": "CallbackURLsListType",
-			"LogoutURLs": "LogoutURLsListType",
-			"DefaultRedirectURI": "RedirectUrlType",
-			"AllowedOAuthFlows": "OAuthFlowsType",
-			"AllowedOAuthScopes": "ScopeListType",
-			"AllowedOAuthFlowsUserPoolClient": "BooleanType",
-			"AnalyticsConfiguration": "AnalyticsConfigurationType",
-			"PreventUserExistenceErrors": "PreventUserExistenceErrorTypes",
-			"EnableTokenRevocation": "WrappedBooleanType",
-			"EnablePropagateAdditionalUserContextData": "WrappedBooleanType",
-			"AuthSessionValidity": "AuthSessionValidityType",
-			"RefreshTokenRotation": "RefreshTokenRotationType"
-		}
-	},
-	"DeleteUserPoolClientRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"ClientId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"ClientId": "ClientIdType"
-		}
-	},
-	"ListUserPoolClientsRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"MaxResults": "QueryLimit",
-			"NextToken": "PaginationKey"
-		}
-	},
-	"QueryLimit": {
-		"t": "integer",
-		"min": 1,
-		"max": 60
-	},
-	"PaginationKey": {
-		"t": "string",
-		"min": 1,
-		"max": 131072,
-		"p": "[\\S]+"
-	},
-	"CreateGroupRequest": {
-		"t": "structure",
-		"req": [
-			"GroupName",
-			"UserPoolId"
-		],
-		"m": {
-			"GroupName": "GroupNameType",
-			"UserPoolId": "UserPoolIdType",
-			"Description": "DescriptionType",
-			"RoleArn": "ArnType",
-			"Precedence": "PrecedenceType"
-		}
-	},
-	"GroupNameType": {
-		"t": "string",
-		"min": 1,
-		"max": 128,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"
-	},
-	"DescriptionType": {
-		"t": "string",
-		"max": 2048
-	},
-	"PrecedenceType": {
-		"t": "integer",
-		"min": 0
-	},
-	"GetGroupRequest": {
-		"t": "structure",
-		"req": [
-			"GroupName",
-			"UserPoolId"
-		],
-		"m": {
-			"GroupName": "GroupNameType",
-			"UserPoolId": "UserPoolIdType"
-		}
-	},
-	"ListGroupsRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Limit": "QueryLimitType",
-			"NextToken": "PaginationKey"
-		}
-	},
-	"QueryLimitType": {
-		"t": "integer",
-		"min": 0,
-		"max": 60
-	},
-	"DeleteGroupRequest": {
-		"t": "structure",
-		"req": [
-			"GroupName",
-			"UserPoolId"
-		],
-		"m": {
-			"GroupName": "GroupNameType",
-			"UserPoolId": "UserPoolIdType"
-		}
-	},
-	"UpdateGroupRequest": {
-		"t": "structure",
-		"req": [
-			"GroupName",
-			"UserPoolId"
-		],
-		"m": {
-			"GroupName": "GroupNameType",
-			"UserPoolId": "UserPoolIdType",
-			"Description": "DescriptionType",
-			"RoleArn": "ArnType",
-			"Precedence": "PrecedenceType"
-		}
-	},
-	"AdminAddUserToGroupRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username",
-			"GroupName"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"GroupName": "GroupNameType"
-		}
-	},
-	"UsernameType": {
-		"t": "string",
-		"min": 1,
-		"max": 128,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
-		"s": true
-	},
-	"AdminRemoveUserFromGroupRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username",
-			"GroupName"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"GroupName": "GroupNameType"
-		}
-	},
-	"AdminListGroupsForUserRequest": {
-		"t": "structure",
-		"req": [
-			"Username",
-			"UserPoolId"
-		],
-		"m": {
-			"Username": "UsernameType",
-			"UserPoolId": "UserPoolIdType",
-			"Limit": "QueryLimitType",
-			"NextToken": "PaginationKey"
-		}
-	},
-	"ListUsersInGroupRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"GroupName"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"GroupName": "GroupNameType",
-			"Limit": "QueryLimitType",
-			"NextToken": "PaginationKey"
-		}
-	},
-	"AdminCreateUserRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"UserAttributes": "AttributeListType",
-			"ValidationData": "AttributeListType",
-			"TemporaryPassword": "PasswordType",
-			"ForceAliasCreation": "ForceAliasCreation",
-			"MessageAction": "MessageActionType",
-			"DesiredDeliveryMediums": "DeliveryMediumListType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"AttributeListType": {
-		"t": "list",
-		"i": "AttributeType"
-	},
-	"AttributeType": {
-		"t": "structure",
-		"req": [
-			"Name"
-		],
-		"m": {
-			"Name": "AttributeNameType",
-			"Value": "AttributeValueType"
-		}
-	},
-	"AttributeNameType": {
-		"t": "string",
-		"min": 1,
-		"max": 32,
-		"p": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+"
-	},
-	"AttributeValueType": {
-		"t": "string",
-		"max": 2048,
-		"s": true
-	},
-	"PasswordType": {
-		"t": "string",
-		"max": 256,
-		"p": "[\\S]+",
-		"s": true
-	},
-	"ForceAliasCreation": {
-		"t": "boolean"
-	},
-	"MessageActionType": {
-		"t": "string",
-		"e": [
-			"RESEND",
-			"SUPPRESS"
-		]
-	},
-	"DeliveryMediumListType": {
-		"t": "list",
-		"i": "DeliveryMediumType"
-	},
-	"DeliveryMediumType": {
-		"t": "string",
-		"e": [
-			"SMS",
-			"EMAIL"
-		]
-	},
-	"ClientMetadataType": {
-		"t": "map",
-		"k": "StringType",
-		"v": "StringType"
-	},
-	"AdminGetUserRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType"
-		}
-	},
-	"AdminConfirmSignUpRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"AdminSetUserPasswordRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username",
-			"Password"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"Password": "PasswordType",
-			"Permanent": "BooleanType"
-		}
-	},
-	"AdminDeleteUserRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType"
-		}
-	},
-	"AdminDisableUserRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType"
-		}
-	},
-	"AdminEnableUserRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType"
-		}
-	},
-	"ListUsersRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"AttributesToGet": "SearchedAttributeNamesListType",
-			"Limit": "QueryLimitType",
-			"PaginationToken": "SearchPaginationTokenType",
-			"Filter": "UserFilterType"
-		}
-	},
-	"SearchedAttributeNamesListType": {
-		"t": "list",
-		"i": "AttributeNameType"
-	},
-	"SearchPaginationTokenType": {
-		"t": "string",
-		"min": 1,
-		"p": "[\\S]+"
-	},
-	"UserFilterType": {
-		"t": "string",
-		"max": 256
-	},
-	"AdminResetUserPasswordRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"AdminUpdateUserAttributesRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username",
-			"UserAttributes"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"UserAttributes": "AttributeListType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"AdminDeleteUserAttributesRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username",
-			"UserAttributeNames"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"UserAttributeNames": "AttributeNameListType"
-		}
-	},
-	"AttributeNameListType": {
-		"t": "list",
-		"i": "AttributeNameType"
-	},
-	"AdminUserGlobalSignOutRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType"
-		}
-	},
-	"AdminSetUserMFAPreferenceRequest": {
-		"t": "structure",
-		"req": [
-			"Username",
-			"UserPoolId"
-		],
-		"m": {
-			"SMSMfaSettings": "SMSMfaSettingsType",
-			"SoftwareTokenMfaSettings": "SoftwareTokenMfaSettingsType",
-			"EmailMfaSettings": "EmailMfaSettingsType",
-			"WebAuthnMfaSettings": "WebAuthnMfaSettingsType",
-			"Username": "UsernameType",
-			"UserPoolId": "UserPoolIdType"
-		}
-	},
-	"SMSMfaSettingsType": {
-		"t": "structure",
-		"m": {
-			"Enabled": "BooleanType",
-			"PreferredMfa": "BooleanType"
-		}
-	},
-	"SoftwareTokenMfaSettingsType": {
-		"t": "structure",
-		"m": {
-			"Enabled": "BooleanType",
-			"PreferredMfa": "BooleanType"
-		}
-	},
-	"EmailMfaSettingsType": {
-		"t": "structure",
-		"m": {
-			"Enabled": "BooleanType",
-			"PreferredMfa": "BooleanType"
-		}
-	},
-	"WebAuthnMfaSettingsType": {
-		"t": "structure",
-		"m": {
-			"Enabled": "BooleanType"
-		}
-	},
-	"AdminInitiateAuthRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"ClientId",
-			"AuthFlow"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"ClientId": "ClientIdType",
-			"AuthFlow": "AuthFlowType",
-			"AuthParameters": "AuthParametersType",
-			"ClientMetadata": "ClientMetadataType",
-			"AnalyticsMetadata": "AnalyticsMetadataType",
-			"ContextData": "ContextDataType",
-			"Session": "SessionType"
-		}
-	},
-	"AuthFlowType": {
-		"t": "string",
-		"e": [
-			"USER_SRP_AUTH",
-			"REFRESH_TOKEN_AUTH",
-			"REFRESH_TOKEN",
-			"CUSTOM_AUTH",
-			"ADMIN_NO_SRP_AUTH",
-			"USER_PASSWORD_AUTH",
-			"ADMIN_USER_PASSWORD_AUTH",
-			"USER_AUTH"
-		]
-	},
-	"AuthParametersType": {
-		"t": "map",
-		"s": true,
-		"k": "StringType",
-		"v": "StringType"
-	},
-	"AnalyticsMetadataType": {
-		"t": "structure",
-		"m": {
-			"AnalyticsEndpointId": "StringType"
-		}
-	},
-	"ContextDataType": {
-		"t": "structure",
-		"req": [
-			"IpAddress",
-			"ServerName",
-			"ServerPath",
-			"HttpHeaders"
-		],
-		"m": {
-			"IpAddress": "StringType",
-			"ServerName": "StringType",
-			"ServerPath": "StringType",
-			"HttpHeaders": "HttpHeaderList",
-			"EncodedData": "StringType"
-		}
-	},
-	"HttpHeaderList": {
-		"t": "list",
-		"i": "HttpHeader"
-	},
-	"HttpHeader": {
-		"t": "structure",
-		"m": {
-			"headerName": "StringType",
-			"headerValue": "StringType"
-		}
-	},
-	"SessionType": {
-		"t": "string",
-		"min": 20,
-		"max": 2048,
-		"s": true
-	},
-	"AdminRespondToAuthChallengeRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"ClientId",
-			"ChallengeName"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"ClientId": "ClientIdType",
-			"ChallengeName": "ChallengeNameType",
-			"ChallengeResponses": "ChallengeResponsesType",
-			"Session": "SessionType",
-			"AnalyticsMetadata": "AnalyticsMetadataType",
-			"ContextData": "ContextDataType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"ChallengeNameType": {
-		"t": "string",
-		"e": [
-			"SMS_MFA",
-			"EMAIL_OTP",
-			"SOFTWARE_TOKEN_MFA",
-			"SELECT_MFA_TYPE",
-			"MFA_SETUP",
-			"PASSWORD_VERIFIER",
-			"CUSTOM_CHALLENGE",
-			"SELECT_CHALLENGE",
-			"DEVICE_SRP_AUTH",
-			"DEVICE_PASSWORD_VERIFIER",
-			"ADMIN_NO_SRP_AUTH",
-			"NEW_PASSWORD_REQUIRED",
-			"SMS_OTP",
-			"PASSWORD",
-			"WEB_AUTHN",
-			"PASSWORD_SRP"
-		]
-	},
-	"ChallengeResponsesType": {
-		"t": "map",
-		"s": true,
-		"k": "StringType",
-		"v": "StringType"
-	},
-	"SignUpRequest": {
-		"t": "structure",
-		"req": [
-			"ClientId",
-			"Username"
-		],
-		"m": {
-			"ClientId": "ClientIdType",
-			"SecretHash": "SecretHashType",
-			"Username": "UsernameType",
-			"Password": "PasswordType",
-			"UserAttributes": "AttributeListType",
-			"ValidationData": "AttributeListType",
-			"AnalyticsMetadata": "AnalyticsMetadataType",
-			"UserContextData": "UserContextDataType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"SecretHashType": {
-		"t": "string",
-		"min": 1,
-		"max": 128,
-		"p": "[\\w+=/]+",
-		"s": true
-	},
-	"UserContextDataType": {
-		"t": "structure",
-		"s": true,
-		"m": {
-			"IpAddress": "StringType",
-			"EncodedData": "StringType"
-		}
-	},
-	"ConfirmSignUpRequest": {
-		"t": "structure",
-		"req": [
-			"ClientId",
-			"Username",
-			"ConfirmationCode"
-		],
-		"m": {
-			"ClientId": "ClientIdType",
-			"SecretHash": "SecretHashType",
-			"Username": "UsernameType",
-			"ConfirmationCode": "ConfirmationCodeType",
-			"ForceAliasCreation": "ForceAliasCreation",
-			"AnalyticsMetadata": "AnalyticsMetadataType",
-			"UserContextData": "UserContextDataType",
-			"ClientMetadata": "ClientMetadataType",
-			"Session": "SessionType"
-		}
-	},
-	"ConfirmationCodeType": {
-		"t": "string",
-		"min": 1,
-		"max": 2048,
-		"p": "[\\S]+"
-	},
-	"ResendConfirmationCodeRequest": {
-		"t": "structure",
-		"req": [
-			"ClientId",
-			"Username"
-		],
-		"m": {
-			"ClientId": "ClientIdType",
-			"SecretHash": "SecretHashType",
-			"UserContextData": "UserContextDataType",
-			"Username": "UsernameType",
-			"AnalyticsMetadata": "AnalyticsMetadataType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"InitiateAuthRequest": {
-		"t": "structure",
-		"req": [
-			"AuthFlow",
-			"ClientId"
-		],
-		"m": {
-			"AuthFlow": "AuthFlowType",
-			"AuthParameters": "AuthParametersType",
-			"ClientMetadata": "ClientMetadataType",
-			"ClientId": "ClientIdType",
-			"AnalyticsMetadata": "AnalyticsMetadataType",
-			"UserContextData": "UserContextDataType",
-			"Session": "SessionType"
-		}
-	},
-	"RespondToAuthChallengeRequest": {
-		"t": "structure",
-		"req": [
-			"ClientId",
-			"ChallengeName"
-		],
-		"m": {
-			"ClientId": "ClientIdType",
-			"ChallengeName": "ChallengeNameType",
-			"Session": "SessionType",
-			"ChallengeResponses": "ChallengeResponsesType",
-			"AnalyticsMetadata": "AnalyticsMetadataType",
-			"UserContextData": "UserContextDataType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"GetTokensFromRefreshTokenRequest": {
-		"t": "structure",
-		"req": [
-			"RefreshToken",
-			"ClientId"
-		],
-		"m": {
-			"RefreshToken": "TokenModelType",
-			"ClientId": "ClientIdType",
-			"ClientSecret": "ClientSecretType",
-			"DeviceKey": "DeviceKeyType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"TokenModelType": {
-		"t": "string",
-		"p": "[A-Za-z0-9-_=.]+",
-		"s": true
-	},
-	"DeviceKeyType": {
-		"t": "string",
-		"min": 1,
-		"max": 55,
-		"p": "[\\w-]+_[0-9a-f-]+"
-	},
-	"ForgotPasswordRequest": {
-		"t": "structure",
-		"req": [
-			"ClientId",
-			"Username"
-		],
-		"m": {
-			"ClientId": "ClientIdType",
-			"SecretHash": "SecretHashType",
-			"UserContextData": "UserContextDataType",
-			"Username": "UsernameType",
-			"AnalyticsMetadata": "AnalyticsMetadataType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"ConfirmForgotPasswordRequest": {
-		"t": "structure",
-		"req": [
-			"ClientId",
-			"Username",
-			"ConfirmationCode",
-			"Password"
-		],
-		"m": {
-			"ClientId": "ClientIdType",
-			"SecretHash": "SecretHashType",
-			"Username": "UsernameType",
-			"ConfirmationCode": "ConfirmationCodeType",
-			"Password": "PasswordType",
-			"AnalyticsMetadata": "AnalyticsMetadataType",
-			"UserContextData": "UserContextDataType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"ChangePasswordRequest": {
-		"t": "structure",
-		"req": [
-			"ProposedPassword",
-			"AccessToken"
-		],
-		"m": {
-			"PreviousPassword": "PasswordType",
-			"ProposedPassword": "PasswordType",
-			"AccessToken": "TokenModelType"
-		}
-	},
-	"AssociateSoftwareTokenRequest": {
-		"t": "structure",
-		"m": {
-			"AccessToken": "TokenModelType",
-			"Session": "SessionType"
-		}
-	},
-	"VerifySoftwareTokenRequest": {
-		"t": "structure",
-		"req": [
-			"UserCode"
-		],
-		"m": {
-			"AccessToken": "TokenModelType",
-			"Session": "SessionType",
-			"UserCode": "SoftwareTokenMFAUserCodeType",
-			"FriendlyDeviceName": "StringType"
-		}
-	},
-	"SoftwareTokenMFAUserCodeType": {
-		"t": "string",
-		"min": 6,
-		"max": 6,
-		"p": "[0-9]+",
-		"s": true
-	},
-	"SetUserMFAPreferenceRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken"
-		],
-		"m": {
-			"SMSMfaSettings": "SMSMfaSettingsType",
-			"SoftwareTokenMfaSettings": "SoftwareTokenMfaSettingsType",
-			"EmailMfaSettings": "EmailMfaSettingsType",
-			"WebAuthnMfaSettings": "WebAuthnMfaSettingsType",
-			"AccessToken": "TokenModelType"
-		}
-	},
-	"GetUserRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken"
-		],
-		"m": {
-			"AccessToken": "TokenModelType"
-		}
-	},
-	"UpdateUserAttributesRequest": {
-		"t": "structure",
-		"req": [
-			"UserAttributes",
-			"AccessToken"
-		],
-		"m": {
-			"UserAttributes": "AttributeListType",
-			"AccessToken": "TokenModelType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"VerifyUserAttributeRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken",
-			"AttributeName",
-			"Code"
-		],
-		"m": {
-			"AccessToken": "TokenModelType",
-			"AttributeName": "AttributeNameType",
-			"Code": "ConfirmationCodeType"
-		}
-	},
-	"GetUserAttributeVerificationCodeRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken",
-			"AttributeName"
-		],
-		"m": {
-			"AccessToken": "TokenModelType",
-			"AttributeName": "AttributeNameType",
-			"ClientMetadata": "ClientMetadataType"
-		}
-	},
-	"GlobalSignOutRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken"
-		],
-		"m": {
-			"AccessToken": "TokenModelType"
-		}
-	},
-	"RevokeTokenRequest": {
-		"t": "structure",
-		"req": [
-			"Token",
-			"ClientId"
-		],
-		"m": {
-			"Token": "TokenModelType",
-			"ClientId": "ClientIdType",
-			"ClientSecret": "ClientSecretType"
-		}
-	},
-	"DeleteUserRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken"
-		],
-		"m": {
-			"AccessToken": "TokenModelType"
-		}
-	},
-	"DeleteUserAttributesRequest": {
-		"t": "structure",
-		"req": [
-			"UserAttributeNames",
-			"AccessToken"
-		],
-		"m": {
-			"UserAttributeNames": "AttributeNameListType",
-			"AccessToken": "TokenModelType"
-		}
-	},
-	"GetUserAuthFactorsRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken"
-		],
-		"m": {
-			"AccessToken": "TokenModelType"
-		}
-	},
-	"SetUserSettingsRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken",
-			"MFAOptions"
-		],
-		"m": {
-			"AccessToken": "TokenModelType",
-			"MFAOptions": "MFAOptionListType"
-		}
-	},
-	"MFAOptionListType": {
-		"t": "list",
-		"i": "MFAOptionType"
-	},
-	"MFAOptionType": {
-		"t": "structure",
-		"m": {
-			"DeliveryMedium": "DeliveryMediumType",
-			"AttributeName": "AttributeNameType"
-		}
-	},
-	"AdminSetUserSettingsRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username",
-			"MFAOptions"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"MFAOptions": "MFAOptionListType"
-		}
-	},
-	"CreateUserPoolDomainRequest": {
-		"t": "structure",
-		"req": [
-			"Domain",
-			"UserPoolId"
-		],
-		"m": {
-			"Domain": "DomainType",
-			"UserPoolId": "UserPoolIdType",
-			"ManagedLoginVersion": "WrappedIntegerType",
-			"CustomDomainConfig": "CustomDomainConfigType"
-		}
-	},
-	"DomainType": {
-		"t": "string",
-		"min": 1,
-		"max": 63,
-		"p": "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$"
-	},
-	"WrappedIntegerType": {
-		"t": "integer"
-	},
-	"CustomDomainConfigType": {
-		"t": "structure",
-		"req": [
-			"CertificateArn"
-		],
-		"m": {
-			"CertificateArn": "ArnType"
-		}
-	},
-	"DescribeUserPoolDomainRequest": {
-		"t": "structure",
-		"req": [
-			"Domain"
-		],
-		"m": {
-			"Domain": "DomainType"
-		}
-	},
-	"DeleteUserPoolDomainRequest": {
-		"t": "structure",
-		"req": [
-			"Domain",
-			"UserPoolId"
-		],
-		"m": {
-			"Domain": "DomainType",
-			"UserPoolId": "UserPoolIdType"
-		}
-	},
-	"ConfirmDeviceRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken",
-			"DeviceKey"
-		],
-		"m": {
-			"AccessToken": "TokenModelType",
-			"DeviceKey": "DeviceKeyType",
-			"DeviceSecretVerifierConfig": "DeviceSecretVerifierConfigType",
-			"DeviceName": "DeviceNameType"
-		}
-	},
-	"DeviceSecretVerifierConfigType": {
-		"t": "structure",
-		"m": {
-			"PasswordVerifier": "StringType",
-			"Salt": "StringType"
-		}
-	},
-	"DeviceNameType": {
-		"t": "string",
-		"min": 1,
-		"max": 1024
-	},
-	"GetDeviceRequest": {
-		"t": "structure",
-		"req": [
-			"DeviceKey"
-		],
-		"m": {
-			"DeviceKey": "DeviceKeyType",
-			"AccessToken": "TokenModelType"
-		}
-	},
-	"ListDevicesRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken"
-		],
-		"m": {
-			"AccessToken": "TokenModelType",
-			"Limit": "QueryLimitType",
-			"PaginationToken": "SearchPaginationTokenType"
-		}
-	},
-	"ForgetDeviceRequest": {
-		"t": "structure",
-		"req": [
-			"DeviceKey"
-		],
-		"m": {
-			"AccessToken": "TokenModelType",
-			"DeviceKey": "DeviceKeyType"
-		}
-	},
-	"UpdateDeviceStatusRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken",
-			"DeviceKey"
-		],
-		"m": {
-			"AccessToken": "TokenModelType",
-			"DeviceKey": "DeviceKeyType",
-			"DeviceRememberedStatus": "DeviceRememberedStatusType"
-		}
-	},
-	"DeviceRememberedStatusType": {
-		"t": "string",
-		"e": [
-			"remembered",
-			"not_remembered"
-		]
-	},
-	"AdminGetDeviceRequest": {
-		"t": "structure",
-		"req": [
-			"DeviceKey",
-			"UserPoolId",
-			"Username"
-		],
-		"m": {
-			"DeviceKey": "DeviceKeyType",
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType"
-		}
-	},
-	"AdminListDevicesRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"Limit": "QueryLimitType",
-			"PaginationToken": "SearchPaginationTokenType"
-		}
-	},
-	"AdminForgetDeviceRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username",
-			"DeviceKey"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"DeviceKey": "DeviceKeyType"
-		}
-	},
-	"AdminUpdateDeviceStatusRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username",
-			"DeviceKey"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"DeviceKey": "DeviceKeyType",
-			"DeviceRememberedStatus": "DeviceRememberedStatusType"
-		}
-	},
-	"StartWebAuthnRegistrationRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken"
-		],
-		"m": {
-			"AccessToken": "TokenModelType"
-		}
-	},
-	"CompleteWebAuthnRegistrationRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken",
-			"Credential"
-		],
-		"m": {
-			"AccessToken": "TokenModelType",
-			"Credential": "Document"
-		}
-	},
-	"Document": {
-		"t": "structure",
-		"m": {}
-	},
-	"ListWebAuthnCredentialsRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken"
-		],
-		"m": {
-			"AccessToken": "TokenModelType",
-			"NextToken": "PaginationKey",
-			"MaxResults": "WebAuthnCredentialsQueryLimitType"
-		}
-	},
-	"WebAuthnCredentialsQueryLimitType": {
-		"t": "integer",
-		"min": 0,
-		"max": 20
-	},
-	"DeleteWebAuthnCredentialRequest": {
-		"t": "structure",
-		"req": [
-			"AccessToken",
-			"CredentialId"
-		],
-		"m": {
-			"AccessToken": "TokenModelType",
-			"CredentialId": "StringType"
-		}
-	},
-	"AdminListUserAuthEventsRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Username"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Username": "UsernameType",
-			"MaxResults": "QueryLimitType",
-			"NextToken": "PaginationKey"
-		}
-	},
-	"TagResourceRequest": {
-		"t": "structure",
-		"req": [
-			"ResourceArn",
-			"Tags"
-		],
-		"m": {
-			"ResourceArn": "ArnType",
-			"Tags": "UserPoolTagsType"
-		}
-	},
-	"UntagResourceRequest": {
-		"t": "structure",
-		"req": [
-			"ResourceArn",
-			"TagKeys"
-		],
-		"m": {
-			"ResourceArn": "ArnType",
-			"TagKeys": "UserPoolTagsListType"
-		}
-	},
-	"UserPoolTagsListType": {
-		"t": "list",
-		"i": "TagKeysType"
-	},
-	"ListTagsForResourceRequest": {
-		"t": "structure",
-		"req": [
-			"ResourceArn"
-		],
-		"m": {
-			"ResourceArn": "ArnType"
-		}
-	},
-	"CreateResourceServerRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Identifier",
-			"Name"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Identifier": "ResourceServerIdentifierType",
-			"Name": "ResourceServerNameType",
-			"Scopes": "ResourceServerScopeListType"
-		}
-	},
-	"ResourceServerIdentifierType": {
-		"t": "string",
-		"min": 1,
-		"max": 256,
-		"p": "[\\x21\\x23-\\x5B\\x5D-\\x7E]+"
-	},
-	"ResourceServerNameType": {
-		"t": "string",
-		"min": 1,
-		"max": 256,
-		"p": "[\\w\\s+=,.@-]+"
-	},
-	"ResourceServerScopeListType": {
-		"t": "list",
-		"max": 100,
-		"i": "ResourceServerScopeType"
-	},
-	"ResourceServerScopeType": {
-		"t": "structure",
-		"req": [
-			"ScopeName",
-			"ScopeDescription"
-		],
-		"m": {
-			"ScopeName": "ResourceServerScopeNameType",
-			"ScopeDescription": "ResourceServerScopeDescriptionType"
-		}
-	},
-	"ResourceServerScopeNameType": {
-		"t": "string",
-		"min": 1,
-		"max": 256,
-		"p": "[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+"
-	},
-	"ResourceServerScopeDescriptionType": {
-		"t": "string",
-		"min": 1,
-		"max": 256
-	},
-	"DescribeResourceServerRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Identifier"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Identifier": "ResourceServerIdentifierType"
-		}
-	},
-	"ListResourceServersRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"MaxResults": "ListResourceServersLimitType",
-			"NextToken": "PaginationKeyType"
-		}
-	},
-	"ListResourceServersLimitType": {
-		"t": "integer",
-		"min": 1,
-		"max": 50
-	},
-	"UpdateResourceServerRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Identifier",
-			"Name"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Identifier": "ResourceServerIdentifierType",
-			"Name": "ResourceServerNameType",
-			"Scopes": "ResourceServerScopeListType"
-		}
-	},
-	"DeleteResourceServerRequest": {
-		"t": "structure",
-		"req": [
-			"UserPoolId",
-			"Identifier"
-		],
-		"m": {
-			"UserPoolId": "UserPoolIdType",
-			"Identifier": "ResourceServerIdentifierType"
-		}
-	}
+	CreateUserPoolRequest: {
+		t: 'structure',
+		req: ['PoolName'],
+		m: {
+			PoolName: 'UserPoolNameType',
+			Policies: 'UserPoolPolicyType',
+			DeletionProtection: 'DeletionProtectionType',
+			LambdaConfig: 'LambdaConfigType',
+			AutoVerifiedAttributes: 'VerifiedAttributesListType',
+			AliasAttributes: 'AliasAttributesListType',
+			UsernameAttributes: 'UsernameAttributesListType',
+			SmsVerificationMessage: 'SmsVerificationMessageType',
+			EmailVerificationMessage: 'EmailVerificationMessageType',
+			EmailVerificationSubject: 'EmailVerificationSubjectType',
+			VerificationMessageTemplate: 'VerificationMessageTemplateType',
+			SmsAuthenticationMessage: 'SmsVerificationMessageType',
+			MfaConfiguration: 'UserPoolMfaType',
+			UserAttributeUpdateSettings: 'UserAttributeUpdateSettingsType',
+			DeviceConfiguration: 'DeviceConfigurationType',
+			EmailConfiguration: 'EmailConfigurationType',
+			SmsConfiguration: 'SmsConfigurationType',
+			UserPoolTags: 'UserPoolTagsType',
+			AdminCreateUserConfig: 'AdminCreateUserConfigType',
+			Schema: 'SchemaAttributesListType',
+			UserPoolAddOns: 'UserPoolAddOnsType',
+			UsernameConfiguration: 'UsernameConfigurationType',
+			AccountRecoverySetting: 'AccountRecoverySettingType',
+			UserPoolTier: 'UserPoolTierType',
+		},
+	},
+	UserPoolNameType: {
+		t: 'string',
+		min: 1,
+		max: 128,
+		p: '[\\w\\s+=,.@-]+',
+	},
+	UserPoolPolicyType: {
+		t: 'structure',
+		m: {
+			PasswordPolicy: 'PasswordPolicyType',
+			SignInPolicy: 'SignInPolicyType',
+		},
+	},
+	PasswordPolicyType: {
+		t: 'structure',
+		m: {
+			MinimumLength: 'PasswordPolicyMinLengthType',
+			RequireUppercase: 'BooleanType',
+			RequireLowercase: 'BooleanType',
+			RequireNumbers: 'BooleanType',
+			RequireSymbols: 'BooleanType',
+			PasswordHistorySize: 'PasswordHistorySizeType',
+			TemporaryPasswordValidityDays: 'TemporaryPasswordValidityDaysType',
+		},
+	},
+	PasswordPolicyMinLengthType: {
+		t: 'integer',
+		min: 6,
+		max: 99,
+	},
+	BooleanType: {
+		t: 'boolean',
+	},
+	PasswordHistorySizeType: {
+		t: 'integer',
+		min: 0,
+		max: 24,
+	},
+	TemporaryPasswordValidityDaysType: {
+		t: 'integer',
+		min: 0,
+		max: 365,
+	},
+	SignInPolicyType: {
+		t: 'structure',
+		m: {
+			AllowedFirstAuthFactors: 'AllowedFirstAuthFactorsListType',
+		},
+	},
+	AllowedFirstAuthFactorsListType: {
+		t: 'list',
+		min: 1,
+		max: 4,
+		i: 'AuthFactorType',
+	},
+	AuthFactorType: {
+		t: 'string',
+		e: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'],
+	},
+	DeletionProtectionType: {
+		t: 'string',
+		e: ['ACTIVE', 'INACTIVE'],
+	},
+	LambdaConfigType: {
+		t: 'structure',
+		m: {
+			PreSignUp: 'ArnType',
+			CustomMessage: 'ArnType',
+			PostConfirmation: 'ArnType',
+			PreAuthentication: 'ArnType',
+			PostAuthentication: 'ArnType',
+			DefineAuthChallenge: 'ArnType',
+			CreateAuthChallenge: 'ArnType',
+			VerifyAuthChallengeResponse: 'ArnType',
+			PreTokenGeneration: 'ArnType',
+			UserMigration: 'ArnType',
+			PreTokenGenerationConfig: 'PreTokenGenerationVersionConfigType',
+			CustomSMSSender: 'CustomSMSLambdaVersionConfigType',
+			CustomEmailSender: 'CustomEmailLambdaVersionConfigType',
+			KMSKeyID: 'ArnType',
+			InboundFederation: 'InboundFederationLambdaType',
+		},
+	},
+	ArnType: {
+		t: 'string',
+		min: 20,
+		max: 2048,
+		p: 'arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?',
+	},
+	PreTokenGenerationVersionConfigType: {
+		t: 'structure',
+		req: ['LambdaVersion', 'LambdaArn'],
+		m: {
+			LambdaVersion: 'PreTokenGenerationLambdaVersionType',
+			LambdaArn: 'ArnType',
+		},
+	},
+	PreTokenGenerationLambdaVersionType: {
+		t: 'string',
+		e: ['V1_0', 'V2_0', 'V3_0'],
+	},
+	CustomSMSLambdaVersionConfigType: {
+		t: 'structure',
+		req: ['LambdaVersion', 'LambdaArn'],
+		m: {
+			LambdaVersion: 'CustomSMSSenderLambdaVersionType',
+			LambdaArn: 'ArnType',
+		},
+	},
+	CustomSMSSenderLambdaVersionType: {
+		t: 'string',
+		e: ['V1_0'],
+	},
+	CustomEmailLambdaVersionConfigType: {
+		t: 'structure',
+		req: ['LambdaVersion', 'LambdaArn'],
+		m: {
+			LambdaVersion: 'CustomEmailSenderLambdaVersionType',
+			LambdaArn: 'ArnType',
+		},
+	},
+	CustomEmailSenderLambdaVersionType: {
+		t: 'string',
+		e: ['V1_0'],
+	},
+	InboundFederationLambdaType: {
+		t: 'structure',
+		req: ['LambdaVersion', 'LambdaArn'],
+		m: {
+			LambdaVersion: 'InboundFederationLambdaVersionType',
+			LambdaArn: 'ArnType',
+		},
+	},
+	InboundFederationLambdaVersionType: {
+		t: 'string',
+		e: ['V1_0'],
+	},
+	VerifiedAttributesListType: {
+		t: 'list',
+		i: 'VerifiedAttributeType',
+	},
+	VerifiedAttributeType: {
+		t: 'string',
+		e: ['phone_number', 'email'],
+	},
+	AliasAttributesListType: {
+		t: 'list',
+		i: 'AliasAttributeType',
+	},
+	AliasAttributeType: {
+		t: 'string',
+		e: ['phone_number', 'email', 'preferred_username'],
+	},
+	UsernameAttributesListType: {
+		t: 'list',
+		i: 'UsernameAttributeType',
+	},
+	UsernameAttributeType: {
+		t: 'string',
+		e: ['phone_number', 'email'],
+	},
+	SmsVerificationMessageType: {
+		t: 'string',
+		min: 6,
+		max: 140,
+		p: '.*\\{####\\}.*',
+	},
+	EmailVerificationMessageType: {
+		t: 'string',
+		min: 6,
+		max: 20000,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*',
+	},
+	EmailVerificationSubjectType: {
+		t: 'string',
+		min: 1,
+		max: 140,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+',
+	},
+	VerificationMessageTemplateType: {
+		t: 'structure',
+		m: {
+			SmsMessage: 'SmsVerificationMessageType',
+			EmailMessage: 'EmailVerificationMessageType',
+			EmailSubject: 'EmailVerificationSubjectType',
+			EmailMessageByLink: 'EmailVerificationMessageByLinkType',
+			EmailSubjectByLink: 'EmailVerificationSubjectByLinkType',
+			DefaultEmailOption: 'DefaultEmailOptionType',
+		},
+	},
+	EmailVerificationMessageByLinkType: {
+		t: 'string',
+		min: 6,
+		max: 20000,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*',
+	},
+	EmailVerificationSubjectByLinkType: {
+		t: 'string',
+		min: 1,
+		max: 140,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+',
+	},
+	DefaultEmailOptionType: {
+		t: 'string',
+		e: ['CONFIRM_WITH_LINK', 'CONFIRM_WITH_CODE'],
+	},
+	UserPoolMfaType: {
+		t: 'string',
+		e: ['OFF', 'ON', 'OPTIONAL'],
+	},
+	UserAttributeUpdateSettingsType: {
+		t: 'structure',
+		m: {
+			AttributesRequireVerificationBeforeUpdate: 'AttributesRequireVerificationBeforeUpdateType',
+		},
+	},
+	AttributesRequireVerificationBeforeUpdateType: {
+		t: 'list',
+		i: 'VerifiedAttributeType',
+	},
+	DeviceConfigurationType: {
+		t: 'structure',
+		m: {
+			ChallengeRequiredOnNewDevice: 'BooleanType',
+			DeviceOnlyRememberedOnUserPrompt: 'BooleanType',
+		},
+	},
+	EmailConfigurationType: {
+		t: 'structure',
+		m: {
+			SourceArn: 'ArnType',
+			ReplyToEmailAddress: 'EmailAddressType',
+			EmailSendingAccount: 'EmailSendingAccountType',
+			From: 'StringType',
+			ConfigurationSet: 'SESConfigurationSet',
+		},
+	},
+	EmailAddressType: {
+		t: 'string',
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+',
+	},
+	EmailSendingAccountType: {
+		t: 'string',
+		e: ['COGNITO_DEFAULT', 'DEVELOPER'],
+	},
+	StringType: {
+		t: 'string',
+		min: 0,
+		max: 131072,
+	},
+	SESConfigurationSet: {
+		t: 'string',
+		min: 1,
+		max: 64,
+		p: '^[a-zA-Z0-9_-]+$',
+	},
+	SmsConfigurationType: {
+		t: 'structure',
+		req: ['SnsCallerArn'],
+		m: {
+			SnsCallerArn: 'ArnType',
+			ExternalId: 'StringType',
+			SnsRegion: 'RegionCodeType',
+		},
+	},
+	RegionCodeType: {
+		t: 'string',
+		min: 5,
+		max: 32,
+	},
+	UserPoolTagsType: {
+		t: 'map',
+		k: 'TagKeysType',
+		v: 'TagValueType',
+	},
+	TagKeysType: {
+		t: 'string',
+		min: 1,
+		max: 128,
+	},
+	TagValueType: {
+		t: 'string',
+		min: 0,
+		max: 256,
+	},
+	AdminCreateUserConfigType: {
+		t: 'structure',
+		m: {
+			AllowAdminCreateUserOnly: 'BooleanType',
+			UnusedAccountValidityDays: 'AdminCreateUserUnusedAccountValidityDaysType',
+			InviteMessageTemplate: 'MessageTemplateType',
+		},
+	},
+	AdminCreateUserUnusedAccountValidityDaysType: {
+		t: 'integer',
+		min: 0,
+		max: 365,
+	},
+	MessageTemplateType: {
+		t: 'structure',
+		m: {
+			SMSMessage: 'SmsInviteMessageType',
+			EmailMessage: 'EmailInviteMessageType',
+			EmailSubject: 'EmailVerificationSubjectType',
+		},
+	},
+	SmsInviteMessageType: {
+		t: 'string',
+		min: 6,
+		max: 140,
+		p: '(?s).*',
+	},
+	EmailInviteMessageType: {
+		t: 'string',
+		min: 6,
+		max: 20000,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*',
+	},
+	SchemaAttributesListType: {
+		t: 'list',
+		min: 1,
+		max: 50,
+		i: 'SchemaAttributeType',
+	},
+	SchemaAttributeType: {
+		t: 'structure',
+		m: {
+			Name: 'CustomAttributeNameType',
+			AttributeDataType: 'AttributeDataType',
+			DeveloperOnlyAttribute: 'BooleanType',
+			Mutable: 'BooleanType',
+			Required: 'BooleanType',
+			NumberAttributeConstraints: 'NumberAttributeConstraintsType',
+			StringAttributeConstraints: 'StringAttributeConstraintsType',
+		},
+	},
+	CustomAttributeNameType: {
+		t: 'string',
+		min: 1,
+		max: 20,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+',
+	},
+	AttributeDataType: {
+		t: 'string',
+		e: ['String', 'Number', 'DateTime', 'Boolean'],
+	},
+	NumberAttributeConstraintsType: {
+		t: 'structure',
+		m: {
+			MinValue: 'StringType',
+			MaxValue: 'StringType',
+		},
+	},
+	StringAttributeConstraintsType: {
+		t: 'structure',
+		m: {
+			MinLength: 'StringType',
+			MaxLength: 'StringType',
+		},
+	},
+	UserPoolAddOnsType: {
+		t: 'structure',
+		req: ['AdvancedSecurityMode'],
+		m: {
+			AdvancedSecurityMode: 'AdvancedSecurityModeType',
+			AdvancedSecurityAdditionalFlows: 'AdvancedSecurityAdditionalFlowsType',
+		},
+	},
+	AdvancedSecurityModeType: {
+		t: 'string',
+		e: ['OFF', 'AUDIT', 'ENFORCED'],
+	},
+	AdvancedSecurityAdditionalFlowsType: {
+		t: 'structure',
+		m: {
+			CustomAuthMode: 'AdvancedSecurityEnabledModeType',
+		},
+	},
+	AdvancedSecurityEnabledModeType: {
+		t: 'string',
+		e: ['AUDIT', 'ENFORCED'],
+	},
+	UsernameConfigurationType: {
+		t: 'structure',
+		req: ['CaseSensitive'],
+		m: {
+			CaseSensitive: 'WrappedBooleanType',
+		},
+	},
+	WrappedBooleanType: {
+		t: 'boolean',
+	},
+	AccountRecoverySettingType: {
+		t: 'structure',
+		m: {
+			RecoveryMechanisms: 'RecoveryMechanismsType',
+		},
+	},
+	RecoveryMechanismsType: {
+		t: 'list',
+		min: 1,
+		max: 2,
+		i: 'RecoveryOptionType',
+	},
+	RecoveryOptionType: {
+		t: 'structure',
+		req: ['Priority', 'Name'],
+		m: {
+			Priority: 'PriorityType',
+			Name: 'RecoveryOptionNameType',
+		},
+	},
+	PriorityType: {
+		t: 'integer',
+		min: 1,
+		max: 2,
+	},
+	RecoveryOptionNameType: {
+		t: 'string',
+		e: ['verified_email', 'verified_phone_number', 'admin_only'],
+	},
+	UserPoolTierType: {
+		t: 'string',
+		e: ['LITE', 'ESSENTIALS', 'PLUS'],
+	},
+	UpdateUserPoolRequest: {
+		t: 'structure',
+		req: ['UserPoolId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Policies: 'UserPoolPolicyType',
+			DeletionProtection: 'DeletionProtectionType',
+			LambdaConfig: 'LambdaConfigType',
+			AutoVerifiedAttributes: 'VerifiedAttributesListType',
+			SmsVerificationMessage: 'SmsVerificationMessageType',
+			EmailVerificationMessage: 'EmailVerificationMessageType',
+			EmailVerificationSubject: 'EmailVerificationSubjectType',
+			VerificationMessageTemplate: 'VerificationMessageTemplateType',
+			SmsAuthenticationMessage: 'SmsVerificationMessageType',
+			UserAttributeUpdateSettings: 'UserAttributeUpdateSettingsType',
+			MfaConfiguration: 'UserPoolMfaType',
+			DeviceConfiguration: 'DeviceConfigurationType',
+			EmailConfiguration: 'EmailConfigurationType',
+			SmsConfiguration: 'SmsConfigurationType',
+			UserPoolTags: 'UserPoolTagsType',
+			AdminCreateUserConfig: 'AdminCreateUserConfigType',
+			UserPoolAddOns: 'UserPoolAddOnsType',
+			AccountRecoverySetting: 'AccountRecoverySettingType',
+			PoolName: 'UserPoolNameType',
+			UserPoolTier: 'UserPoolTierType',
+		},
+	},
+	UserPoolIdType: {
+		t: 'string',
+		min: 1,
+		max: 55,
+		p: '[\\w-]+_[0-9a-zA-Z]+',
+	},
+	DescribeUserPoolRequest: {
+		t: 'structure',
+		req: ['UserPoolId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+		},
+	},
+	DeleteUserPoolRequest: {
+		t: 'structure',
+		req: ['UserPoolId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+		},
+	},
+	ListUserPoolsRequest: {
+		t: 'structure',
+		req: ['MaxResults'],
+		m: {
+			NextToken: 'PaginationKeyType',
+			MaxResults: 'PoolQueryLimitType',
+		},
+	},
+	PaginationKeyType: {
+		t: 'string',
+		min: 1,
+		p: '[\\S]+',
+	},
+	PoolQueryLimitType: {
+		t: 'integer',
+		min: 1,
+		max: 60,
+	},
+	SetUserPoolMfaConfigRequest: {
+		t: 'structure',
+		req: ['UserPoolId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			SmsMfaConfiguration: 'SmsMfaConfigType',
+			SoftwareTokenMfaConfiguration: 'SoftwareTokenMfaConfigType',
+			EmailMfaConfiguration: 'EmailMfaConfigType',
+			MfaConfiguration: 'UserPoolMfaType',
+			WebAuthnConfiguration: 'WebAuthnConfigurationType',
+		},
+	},
+	SmsMfaConfigType: {
+		t: 'structure',
+		m: {
+			SmsAuthenticationMessage: 'SmsVerificationMessageType',
+			SmsConfiguration: 'SmsConfigurationType',
+		},
+	},
+	SoftwareTokenMfaConfigType: {
+		t: 'structure',
+		m: {
+			Enabled: 'BooleanType',
+		},
+	},
+	EmailMfaConfigType: {
+		t: 'structure',
+		m: {
+			Message: 'EmailMfaMessageType',
+			Subject: 'EmailMfaSubjectType',
+		},
+	},
+	EmailMfaMessageType: {
+		t: 'string',
+		min: 6,
+		max: 20000,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*',
+	},
+	EmailMfaSubjectType: {
+		t: 'string',
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+',
+	},
+	WebAuthnConfigurationType: {
+		t: 'structure',
+		m: {
+			RelyingPartyId: 'RelyingPartyIdType',
+			UserVerification: 'UserVerificationType',
+			FactorConfiguration: 'WebAuthnFactorConfigurationType',
+		},
+	},
+	RelyingPartyIdType: {
+		t: 'string',
+		min: 1,
+		max: 127,
+	},
+	UserVerificationType: {
+		t: 'string',
+		e: ['required', 'preferred'],
+	},
+	WebAuthnFactorConfigurationType: {
+		t: 'string',
+		e: ['SINGLE_FACTOR', 'MULTI_FACTOR_WITH_USER_VERIFICATION'],
+	},
+	GetUserPoolMfaConfigRequest: {
+		t: 'structure',
+		req: ['UserPoolId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+		},
+	},
+	CreateUserPoolClientRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'ClientName'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			ClientName: 'ClientNameType',
+			GenerateSecret: 'GenerateSecret',
+			ClientSecret: 'ClientSecretType',
+			RefreshTokenValidity: 'RefreshTokenValidityType',
+			AccessTokenValidity: 'AccessTokenValidityType',
+			IdTokenValidity: 'IdTokenValidityType',
+			TokenValidityUnits: 'TokenValidityUnitsType',
+			ReadAttributes: 'ClientPermissionListType',
+			WriteAttributes: 'ClientPermissionListType',
+			ExplicitAuthFlows: 'ExplicitAuthFlowsListType',
+			SupportedIdentityProviders: 'SupportedIdentityProvidersListType',
+			CallbackURLs: 'CallbackURLsListType',
+			LogoutURLs: 'LogoutURLsListType',
+			DefaultRedirectURI: 'RedirectUrlType',
+			AllowedOAuthFlows: 'OAuthFlowsType',
+			AllowedOAuthScopes: 'ScopeListType',
+			AllowedOAuthFlowsUserPoolClient: 'BooleanType',
+			AnalyticsConfiguration: 'AnalyticsConfigurationType',
+			PreventUserExistenceErrors: 'PreventUserExistenceErrorTypes',
+			EnableTokenRevocation: 'WrappedBooleanType',
+			EnablePropagateAdditionalUserContextData: 'WrappedBooleanType',
+			AuthSessionValidity: 'AuthSessionValidityType',
+			RefreshTokenRotation: 'RefreshTokenRotationType',
+		},
+	},
+	ClientNameType: {
+		t: 'string',
+		min: 1,
+		max: 128,
+		p: '[\\w\\s+=,.@-]+',
+	},
+	GenerateSecret: {
+		t: 'boolean',
+	},
+	ClientSecretType: {
+		t: 'string',
+		min: 24,
+		max: 64,
+		p: '[\\w+]+',
+		s: true,
+	},
+	RefreshTokenValidityType: {
+		t: 'integer',
+		min: 0,
+		max: 315360000,
+	},
+	AccessTokenValidityType: {
+		t: 'integer',
+		min: 1,
+		max: 86400,
+	},
+	IdTokenValidityType: {
+		t: 'integer',
+		min: 1,
+		max: 86400,
+	},
+	TokenValidityUnitsType: {
+		t: 'structure',
+		m: {
+			AccessToken: 'TimeUnitsType',
+			IdToken: 'TimeUnitsType',
+			RefreshToken: 'TimeUnitsType',
+		},
+	},
+	TimeUnitsType: {
+		t: 'string',
+		e: ['seconds', 'minutes', 'hours', 'days'],
+	},
+	ClientPermissionListType: {
+		t: 'list',
+		i: 'ClientPermissionType',
+	},
+	ClientPermissionType: {
+		t: 'string',
+		min: 1,
+		max: 2048,
+	},
+	ExplicitAuthFlowsListType: {
+		t: 'list',
+		i: 'ExplicitAuthFlowsType',
+	},
+	ExplicitAuthFlowsType: {
+		t: 'string',
+		e: [
+			'ADMIN_NO_SRP_AUTH',
+			'CUSTOM_AUTH_FLOW_ONLY',
+			'USER_PASSWORD_AUTH',
+			'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+			'ALLOW_CUSTOM_AUTH',
+			'ALLOW_USER_PASSWORD_AUTH',
+			'ALLOW_USER_SRP_AUTH',
+			'ALLOW_REFRESH_TOKEN_AUTH',
+			'ALLOW_USER_AUTH',
+		],
+	},
+	SupportedIdentityProvidersListType: {
+		t: 'list',
+		i: 'ProviderNameType',
+	},
+	ProviderNameType: {
+		t: 'string',
+		min: 1,
+		max: 32,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+',
+	},
+	CallbackURLsListType: {
+		t: 'list',
+		min: 0,
+		max: 100,
+		i: 'RedirectUrlType',
+	},
+	RedirectUrlType: {
+		t: 'string',
+		min: 1,
+		max: 1024,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+',
+	},
+	LogoutURLsListType: {
+		t: 'list',
+		min: 0,
+		max: 100,
+		i: 'RedirectUrlType',
+	},
+	OAuthFlowsType: {
+		t: 'list',
+		min: 0,
+		max: 3,
+		i: 'OAuthFlowType',
+	},
+	OAuthFlowType: {
+		t: 'string',
+		e: ['code', 'implicit', 'client_credentials'],
+	},
+	ScopeListType: {
+		t: 'list',
+		max: 50,
+		i: 'ScopeType',
+	},
+	ScopeType: {
+		t: 'string',
+		min: 1,
+		max: 256,
+		p: '[\\x21\\x23-\\x5B\\x5D-\\x7E]+',
+	},
+	AnalyticsConfigurationType: {
+		t: 'structure',
+		m: {
+			ApplicationId: 'HexStringType',
+			ApplicationArn: 'ArnType',
+			RoleArn: 'ArnType',
+			ExternalId: 'StringType',
+			UserDataShared: 'BooleanType',
+		},
+	},
+	HexStringType: {
+		t: 'string',
+		p: '^[0-9a-fA-F]+$',
+	},
+	PreventUserExistenceErrorTypes: {
+		t: 'string',
+		e: ['LEGACY', 'ENABLED'],
+	},
+	AuthSessionValidityType: {
+		t: 'integer',
+		min: 3,
+		max: 15,
+	},
+	RefreshTokenRotationType: {
+		t: 'structure',
+		req: ['Feature'],
+		m: {
+			Feature: 'FeatureType',
+			RetryGracePeriodSeconds: 'RetryGracePeriodSecondsType',
+		},
+	},
+	FeatureType: {
+		t: 'string',
+		e: ['ENABLED', 'DISABLED'],
+	},
+	RetryGracePeriodSecondsType: {
+		t: 'integer',
+		min: 0,
+		max: 60,
+	},
+	DescribeUserPoolClientRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'ClientId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			ClientId: 'ClientIdType',
+		},
+	},
+	ClientIdType: {
+		t: 'string',
+		min: 1,
+		max: 128,
+		p: '[\\w+]+',
+		s: true,
+	},
+	UpdateUserPoolClientRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'ClientId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			ClientId: 'ClientIdType',
+			ClientName: 'ClientNameType',
+			RefreshTokenValidity: 'RefreshTokenValidityType',
+			AccessTokenValidity: 'AccessTokenValidityType',
+			IdTokenValidity: 'IdTokenValidityType',
+			TokenValidityUnits: 'TokenValidityUnitsType',
+			ReadAttributes: 'ClientPermissionListType',
+			WriteAttributes: 'ClientPermissionListType',
+			ExplicitAuthFlows: 'ExplicitAuthFlowsListType',
+			SupportedIdentityProviders: 'SupportedIdentityProvidersListType',
+			CallbackURLs: 'CallbackURLsListType',
+			LogoutURLs: 'LogoutURLsListType',
+			DefaultRedirectURI: 'RedirectUrlType',
+			AllowedOAuthFlows: 'OAuthFlowsType',
+			AllowedOAuthScopes: 'ScopeListType',
+			AllowedOAuthFlowsUserPoolClient: 'BooleanType',
+			AnalyticsConfiguration: 'AnalyticsConfigurationType',
+			PreventUserExistenceErrors: 'PreventUserExistenceErrorTypes',
+			EnableTokenRevocation: 'WrappedBooleanType',
+			EnablePropagateAdditionalUserContextData: 'WrappedBooleanType',
+			AuthSessionValidity: 'AuthSessionValidityType',
+			RefreshTokenRotation: 'RefreshTokenRotationType',
+		},
+	},
+	DeleteUserPoolClientRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'ClientId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			ClientId: 'ClientIdType',
+		},
+	},
+	ListUserPoolClientsRequest: {
+		t: 'structure',
+		req: ['UserPoolId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			MaxResults: 'QueryLimit',
+			NextToken: 'PaginationKey',
+		},
+	},
+	QueryLimit: {
+		t: 'integer',
+		min: 1,
+		max: 60,
+	},
+	PaginationKey: {
+		t: 'string',
+		min: 1,
+		max: 131072,
+		p: '[\\S]+',
+	},
+	CreateGroupRequest: {
+		t: 'structure',
+		req: ['GroupName', 'UserPoolId'],
+		m: {
+			GroupName: 'GroupNameType',
+			UserPoolId: 'UserPoolIdType',
+			Description: 'DescriptionType',
+			RoleArn: 'ArnType',
+			Precedence: 'PrecedenceType',
+		},
+	},
+	GroupNameType: {
+		t: 'string',
+		min: 1,
+		max: 128,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+',
+	},
+	DescriptionType: {
+		t: 'string',
+		max: 2048,
+	},
+	PrecedenceType: {
+		t: 'integer',
+		min: 0,
+	},
+	GetGroupRequest: {
+		t: 'structure',
+		req: ['GroupName', 'UserPoolId'],
+		m: {
+			GroupName: 'GroupNameType',
+			UserPoolId: 'UserPoolIdType',
+		},
+	},
+	ListGroupsRequest: {
+		t: 'structure',
+		req: ['UserPoolId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Limit: 'QueryLimitType',
+			NextToken: 'PaginationKey',
+		},
+	},
+	QueryLimitType: {
+		t: 'integer',
+		min: 0,
+		max: 60,
+	},
+	DeleteGroupRequest: {
+		t: 'structure',
+		req: ['GroupName', 'UserPoolId'],
+		m: {
+			GroupName: 'GroupNameType',
+			UserPoolId: 'UserPoolIdType',
+		},
+	},
+	UpdateGroupRequest: {
+		t: 'structure',
+		req: ['GroupName', 'UserPoolId'],
+		m: {
+			GroupName: 'GroupNameType',
+			UserPoolId: 'UserPoolIdType',
+			Description: 'DescriptionType',
+			RoleArn: 'ArnType',
+			Precedence: 'PrecedenceType',
+		},
+	},
+	AdminAddUserToGroupRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username', 'GroupName'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			GroupName: 'GroupNameType',
+		},
+	},
+	UsernameType: {
+		t: 'string',
+		min: 1,
+		max: 128,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+',
+		s: true,
+	},
+	AdminRemoveUserFromGroupRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username', 'GroupName'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			GroupName: 'GroupNameType',
+		},
+	},
+	AdminListGroupsForUserRequest: {
+		t: 'structure',
+		req: ['Username', 'UserPoolId'],
+		m: {
+			Username: 'UsernameType',
+			UserPoolId: 'UserPoolIdType',
+			Limit: 'QueryLimitType',
+			NextToken: 'PaginationKey',
+		},
+	},
+	ListUsersInGroupRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'GroupName'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			GroupName: 'GroupNameType',
+			Limit: 'QueryLimitType',
+			NextToken: 'PaginationKey',
+		},
+	},
+	AdminCreateUserRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			UserAttributes: 'AttributeListType',
+			ValidationData: 'AttributeListType',
+			TemporaryPassword: 'PasswordType',
+			ForceAliasCreation: 'ForceAliasCreation',
+			MessageAction: 'MessageActionType',
+			DesiredDeliveryMediums: 'DeliveryMediumListType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	AttributeListType: {
+		t: 'list',
+		i: 'AttributeType',
+	},
+	AttributeType: {
+		t: 'structure',
+		req: ['Name'],
+		m: {
+			Name: 'AttributeNameType',
+			Value: 'AttributeValueType',
+		},
+	},
+	AttributeNameType: {
+		t: 'string',
+		min: 1,
+		max: 32,
+		p: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+',
+	},
+	AttributeValueType: {
+		t: 'string',
+		max: 2048,
+		s: true,
+	},
+	PasswordType: {
+		t: 'string',
+		max: 256,
+		p: '[\\S]+',
+		s: true,
+	},
+	ForceAliasCreation: {
+		t: 'boolean',
+	},
+	MessageActionType: {
+		t: 'string',
+		e: ['RESEND', 'SUPPRESS'],
+	},
+	DeliveryMediumListType: {
+		t: 'list',
+		i: 'DeliveryMediumType',
+	},
+	DeliveryMediumType: {
+		t: 'string',
+		e: ['SMS', 'EMAIL'],
+	},
+	ClientMetadataType: {
+		t: 'map',
+		k: 'StringType',
+		v: 'StringType',
+	},
+	AdminGetUserRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+		},
+	},
+	AdminConfirmSignUpRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	AdminSetUserPasswordRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username', 'Password'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			Password: 'PasswordType',
+			Permanent: 'BooleanType',
+		},
+	},
+	AdminDeleteUserRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+		},
+	},
+	AdminDisableUserRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+		},
+	},
+	AdminEnableUserRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+		},
+	},
+	ListUsersRequest: {
+		t: 'structure',
+		req: ['UserPoolId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			AttributesToGet: 'SearchedAttributeNamesListType',
+			Limit: 'QueryLimitType',
+			PaginationToken: 'SearchPaginationTokenType',
+			Filter: 'UserFilterType',
+		},
+	},
+	SearchedAttributeNamesListType: {
+		t: 'list',
+		i: 'AttributeNameType',
+	},
+	SearchPaginationTokenType: {
+		t: 'string',
+		min: 1,
+		p: '[\\S]+',
+	},
+	UserFilterType: {
+		t: 'string',
+		max: 256,
+	},
+	AdminResetUserPasswordRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	AdminUpdateUserAttributesRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username', 'UserAttributes'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			UserAttributes: 'AttributeListType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	AdminDeleteUserAttributesRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username', 'UserAttributeNames'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			UserAttributeNames: 'AttributeNameListType',
+		},
+	},
+	AttributeNameListType: {
+		t: 'list',
+		i: 'AttributeNameType',
+	},
+	AdminUserGlobalSignOutRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+		},
+	},
+	AdminSetUserMFAPreferenceRequest: {
+		t: 'structure',
+		req: ['Username', 'UserPoolId'],
+		m: {
+			SMSMfaSettings: 'SMSMfaSettingsType',
+			SoftwareTokenMfaSettings: 'SoftwareTokenMfaSettingsType',
+			EmailMfaSettings: 'EmailMfaSettingsType',
+			WebAuthnMfaSettings: 'WebAuthnMfaSettingsType',
+			Username: 'UsernameType',
+			UserPoolId: 'UserPoolIdType',
+		},
+	},
+	SMSMfaSettingsType: {
+		t: 'structure',
+		m: {
+			Enabled: 'BooleanType',
+			PreferredMfa: 'BooleanType',
+		},
+	},
+	SoftwareTokenMfaSettingsType: {
+		t: 'structure',
+		m: {
+			Enabled: 'BooleanType',
+			PreferredMfa: 'BooleanType',
+		},
+	},
+	EmailMfaSettingsType: {
+		t: 'structure',
+		m: {
+			Enabled: 'BooleanType',
+			PreferredMfa: 'BooleanType',
+		},
+	},
+	WebAuthnMfaSettingsType: {
+		t: 'structure',
+		m: {
+			Enabled: 'BooleanType',
+		},
+	},
+	AdminInitiateAuthRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'ClientId', 'AuthFlow'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			ClientId: 'ClientIdType',
+			AuthFlow: 'AuthFlowType',
+			AuthParameters: 'AuthParametersType',
+			ClientMetadata: 'ClientMetadataType',
+			AnalyticsMetadata: 'AnalyticsMetadataType',
+			ContextData: 'ContextDataType',
+			Session: 'SessionType',
+		},
+	},
+	AuthFlowType: {
+		t: 'string',
+		e: [
+			'USER_SRP_AUTH',
+			'REFRESH_TOKEN_AUTH',
+			'REFRESH_TOKEN',
+			'CUSTOM_AUTH',
+			'ADMIN_NO_SRP_AUTH',
+			'USER_PASSWORD_AUTH',
+			'ADMIN_USER_PASSWORD_AUTH',
+			'USER_AUTH',
+		],
+	},
+	AuthParametersType: {
+		t: 'map',
+		s: true,
+		k: 'StringType',
+		v: 'StringType',
+	},
+	AnalyticsMetadataType: {
+		t: 'structure',
+		m: {
+			AnalyticsEndpointId: 'StringType',
+		},
+	},
+	ContextDataType: {
+		t: 'structure',
+		req: ['IpAddress', 'ServerName', 'ServerPath', 'HttpHeaders'],
+		m: {
+			IpAddress: 'StringType',
+			ServerName: 'StringType',
+			ServerPath: 'StringType',
+			HttpHeaders: 'HttpHeaderList',
+			EncodedData: 'StringType',
+		},
+	},
+	HttpHeaderList: {
+		t: 'list',
+		i: 'HttpHeader',
+	},
+	HttpHeader: {
+		t: 'structure',
+		m: {
+			headerName: 'StringType',
+			headerValue: 'StringType',
+		},
+	},
+	SessionType: {
+		t: 'string',
+		min: 20,
+		max: 2048,
+		s: true,
+	},
+	AdminRespondToAuthChallengeRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'ClientId', 'ChallengeName'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			ClientId: 'ClientIdType',
+			ChallengeName: 'ChallengeNameType',
+			ChallengeResponses: 'ChallengeResponsesType',
+			Session: 'SessionType',
+			AnalyticsMetadata: 'AnalyticsMetadataType',
+			ContextData: 'ContextDataType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	ChallengeNameType: {
+		t: 'string',
+		e: [
+			'SMS_MFA',
+			'EMAIL_OTP',
+			'SOFTWARE_TOKEN_MFA',
+			'SELECT_MFA_TYPE',
+			'MFA_SETUP',
+			'PASSWORD_VERIFIER',
+			'CUSTOM_CHALLENGE',
+			'SELECT_CHALLENGE',
+			'DEVICE_SRP_AUTH',
+			'DEVICE_PASSWORD_VERIFIER',
+			'ADMIN_NO_SRP_AUTH',
+			'NEW_PASSWORD_REQUIRED',
+			'SMS_OTP',
+			'PASSWORD',
+			'WEB_AUTHN',
+			'PASSWORD_SRP',
+		],
+	},
+	ChallengeResponsesType: {
+		t: 'map',
+		s: true,
+		k: 'StringType',
+		v: 'StringType',
+	},
+	SignUpRequest: {
+		t: 'structure',
+		req: ['ClientId', 'Username'],
+		m: {
+			ClientId: 'ClientIdType',
+			SecretHash: 'SecretHashType',
+			Username: 'UsernameType',
+			Password: 'PasswordType',
+			UserAttributes: 'AttributeListType',
+			ValidationData: 'AttributeListType',
+			AnalyticsMetadata: 'AnalyticsMetadataType',
+			UserContextData: 'UserContextDataType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	SecretHashType: {
+		t: 'string',
+		min: 1,
+		max: 128,
+		p: '[\\w+=/]+',
+		s: true,
+	},
+	UserContextDataType: {
+		t: 'structure',
+		s: true,
+		m: {
+			IpAddress: 'StringType',
+			EncodedData: 'StringType',
+		},
+	},
+	ConfirmSignUpRequest: {
+		t: 'structure',
+		req: ['ClientId', 'Username', 'ConfirmationCode'],
+		m: {
+			ClientId: 'ClientIdType',
+			SecretHash: 'SecretHashType',
+			Username: 'UsernameType',
+			ConfirmationCode: 'ConfirmationCodeType',
+			ForceAliasCreation: 'ForceAliasCreation',
+			AnalyticsMetadata: 'AnalyticsMetadataType',
+			UserContextData: 'UserContextDataType',
+			ClientMetadata: 'ClientMetadataType',
+			Session: 'SessionType',
+		},
+	},
+	ConfirmationCodeType: {
+		t: 'string',
+		min: 1,
+		max: 2048,
+		p: '[\\S]+',
+	},
+	ResendConfirmationCodeRequest: {
+		t: 'structure',
+		req: ['ClientId', 'Username'],
+		m: {
+			ClientId: 'ClientIdType',
+			SecretHash: 'SecretHashType',
+			UserContextData: 'UserContextDataType',
+			Username: 'UsernameType',
+			AnalyticsMetadata: 'AnalyticsMetadataType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	InitiateAuthRequest: {
+		t: 'structure',
+		req: ['AuthFlow', 'ClientId'],
+		m: {
+			AuthFlow: 'AuthFlowType',
+			AuthParameters: 'AuthParametersType',
+			ClientMetadata: 'ClientMetadataType',
+			ClientId: 'ClientIdType',
+			AnalyticsMetadata: 'AnalyticsMetadataType',
+			UserContextData: 'UserContextDataType',
+			Session: 'SessionType',
+		},
+	},
+	RespondToAuthChallengeRequest: {
+		t: 'structure',
+		req: ['ClientId', 'ChallengeName'],
+		m: {
+			ClientId: 'ClientIdType',
+			ChallengeName: 'ChallengeNameType',
+			Session: 'SessionType',
+			ChallengeResponses: 'ChallengeResponsesType',
+			AnalyticsMetadata: 'AnalyticsMetadataType',
+			UserContextData: 'UserContextDataType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	GetTokensFromRefreshTokenRequest: {
+		t: 'structure',
+		req: ['RefreshToken', 'ClientId'],
+		m: {
+			RefreshToken: 'TokenModelType',
+			ClientId: 'ClientIdType',
+			ClientSecret: 'ClientSecretType',
+			DeviceKey: 'DeviceKeyType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	TokenModelType: {
+		t: 'string',
+		p: '[A-Za-z0-9-_=.]+',
+		s: true,
+	},
+	DeviceKeyType: {
+		t: 'string',
+		min: 1,
+		max: 55,
+		p: '[\\w-]+_[0-9a-f-]+',
+	},
+	ForgotPasswordRequest: {
+		t: 'structure',
+		req: ['ClientId', 'Username'],
+		m: {
+			ClientId: 'ClientIdType',
+			SecretHash: 'SecretHashType',
+			UserContextData: 'UserContextDataType',
+			Username: 'UsernameType',
+			AnalyticsMetadata: 'AnalyticsMetadataType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	ConfirmForgotPasswordRequest: {
+		t: 'structure',
+		req: ['ClientId', 'Username', 'ConfirmationCode', 'Password'],
+		m: {
+			ClientId: 'ClientIdType',
+			SecretHash: 'SecretHashType',
+			Username: 'UsernameType',
+			ConfirmationCode: 'ConfirmationCodeType',
+			Password: 'PasswordType',
+			AnalyticsMetadata: 'AnalyticsMetadataType',
+			UserContextData: 'UserContextDataType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	ChangePasswordRequest: {
+		t: 'structure',
+		req: ['ProposedPassword', 'AccessToken'],
+		m: {
+			PreviousPassword: 'PasswordType',
+			ProposedPassword: 'PasswordType',
+			AccessToken: 'TokenModelType',
+		},
+	},
+	AssociateSoftwareTokenRequest: {
+		t: 'structure',
+		m: {
+			AccessToken: 'TokenModelType',
+			Session: 'SessionType',
+		},
+	},
+	VerifySoftwareTokenRequest: {
+		t: 'structure',
+		req: ['UserCode'],
+		m: {
+			AccessToken: 'TokenModelType',
+			Session: 'SessionType',
+			UserCode: 'SoftwareTokenMFAUserCodeType',
+			FriendlyDeviceName: 'StringType',
+		},
+	},
+	SoftwareTokenMFAUserCodeType: {
+		t: 'string',
+		min: 6,
+		max: 6,
+		p: '[0-9]+',
+		s: true,
+	},
+	SetUserMFAPreferenceRequest: {
+		t: 'structure',
+		req: ['AccessToken'],
+		m: {
+			SMSMfaSettings: 'SMSMfaSettingsType',
+			SoftwareTokenMfaSettings: 'SoftwareTokenMfaSettingsType',
+			EmailMfaSettings: 'EmailMfaSettingsType',
+			WebAuthnMfaSettings: 'WebAuthnMfaSettingsType',
+			AccessToken: 'TokenModelType',
+		},
+	},
+	GetUserRequest: {
+		t: 'structure',
+		req: ['AccessToken'],
+		m: {
+			AccessToken: 'TokenModelType',
+		},
+	},
+	UpdateUserAttributesRequest: {
+		t: 'structure',
+		req: ['UserAttributes', 'AccessToken'],
+		m: {
+			UserAttributes: 'AttributeListType',
+			AccessToken: 'TokenModelType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	VerifyUserAttributeRequest: {
+		t: 'structure',
+		req: ['AccessToken', 'AttributeName', 'Code'],
+		m: {
+			AccessToken: 'TokenModelType',
+			AttributeName: 'AttributeNameType',
+			Code: 'ConfirmationCodeType',
+		},
+	},
+	GetUserAttributeVerificationCodeRequest: {
+		t: 'structure',
+		req: ['AccessToken', 'AttributeName'],
+		m: {
+			AccessToken: 'TokenModelType',
+			AttributeName: 'AttributeNameType',
+			ClientMetadata: 'ClientMetadataType',
+		},
+	},
+	GlobalSignOutRequest: {
+		t: 'structure',
+		req: ['AccessToken'],
+		m: {
+			AccessToken: 'TokenModelType',
+		},
+	},
+	RevokeTokenRequest: {
+		t: 'structure',
+		req: ['Token', 'ClientId'],
+		m: {
+			Token: 'TokenModelType',
+			ClientId: 'ClientIdType',
+			ClientSecret: 'ClientSecretType',
+		},
+	},
+	DeleteUserRequest: {
+		t: 'structure',
+		req: ['AccessToken'],
+		m: {
+			AccessToken: 'TokenModelType',
+		},
+	},
+	DeleteUserAttributesRequest: {
+		t: 'structure',
+		req: ['UserAttributeNames', 'AccessToken'],
+		m: {
+			UserAttributeNames: 'AttributeNameListType',
+			AccessToken: 'TokenModelType',
+		},
+	},
+	GetUserAuthFactorsRequest: {
+		t: 'structure',
+		req: ['AccessToken'],
+		m: {
+			AccessToken: 'TokenModelType',
+		},
+	},
+	SetUserSettingsRequest: {
+		t: 'structure',
+		req: ['AccessToken', 'MFAOptions'],
+		m: {
+			AccessToken: 'TokenModelType',
+			MFAOptions: 'MFAOptionListType',
+		},
+	},
+	MFAOptionListType: {
+		t: 'list',
+		i: 'MFAOptionType',
+	},
+	MFAOptionType: {
+		t: 'structure',
+		m: {
+			DeliveryMedium: 'DeliveryMediumType',
+			AttributeName: 'AttributeNameType',
+		},
+	},
+	AdminSetUserSettingsRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username', 'MFAOptions'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			MFAOptions: 'MFAOptionListType',
+		},
+	},
+	CreateUserPoolDomainRequest: {
+		t: 'structure',
+		req: ['Domain', 'UserPoolId'],
+		m: {
+			Domain: 'DomainType',
+			UserPoolId: 'UserPoolIdType',
+			ManagedLoginVersion: 'WrappedIntegerType',
+			CustomDomainConfig: 'CustomDomainConfigType',
+		},
+	},
+	DomainType: {
+		t: 'string',
+		min: 1,
+		max: 63,
+		p: '^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$',
+	},
+	WrappedIntegerType: {
+		t: 'integer',
+	},
+	CustomDomainConfigType: {
+		t: 'structure',
+		req: ['CertificateArn'],
+		m: {
+			CertificateArn: 'ArnType',
+		},
+	},
+	DescribeUserPoolDomainRequest: {
+		t: 'structure',
+		req: ['Domain'],
+		m: {
+			Domain: 'DomainType',
+		},
+	},
+	DeleteUserPoolDomainRequest: {
+		t: 'structure',
+		req: ['Domain', 'UserPoolId'],
+		m: {
+			Domain: 'DomainType',
+			UserPoolId: 'UserPoolIdType',
+		},
+	},
+	ConfirmDeviceRequest: {
+		t: 'structure',
+		req: ['AccessToken', 'DeviceKey'],
+		m: {
+			AccessToken: 'TokenModelType',
+			DeviceKey: 'DeviceKeyType',
+			DeviceSecretVerifierConfig: 'DeviceSecretVerifierConfigType',
+			DeviceName: 'DeviceNameType',
+		},
+	},
+	DeviceSecretVerifierConfigType: {
+		t: 'structure',
+		m: {
+			PasswordVerifier: 'StringType',
+			Salt: 'StringType',
+		},
+	},
+	DeviceNameType: {
+		t: 'string',
+		min: 1,
+		max: 1024,
+	},
+	GetDeviceRequest: {
+		t: 'structure',
+		req: ['DeviceKey'],
+		m: {
+			DeviceKey: 'DeviceKeyType',
+			AccessToken: 'TokenModelType',
+		},
+	},
+	ListDevicesRequest: {
+		t: 'structure',
+		req: ['AccessToken'],
+		m: {
+			AccessToken: 'TokenModelType',
+			Limit: 'QueryLimitType',
+			PaginationToken: 'SearchPaginationTokenType',
+		},
+	},
+	ForgetDeviceRequest: {
+		t: 'structure',
+		req: ['DeviceKey'],
+		m: {
+			AccessToken: 'TokenModelType',
+			DeviceKey: 'DeviceKeyType',
+		},
+	},
+	UpdateDeviceStatusRequest: {
+		t: 'structure',
+		req: ['AccessToken', 'DeviceKey'],
+		m: {
+			AccessToken: 'TokenModelType',
+			DeviceKey: 'DeviceKeyType',
+			DeviceRememberedStatus: 'DeviceRememberedStatusType',
+		},
+	},
+	DeviceRememberedStatusType: {
+		t: 'string',
+		e: ['remembered', 'not_remembered'],
+	},
+	AdminGetDeviceRequest: {
+		t: 'structure',
+		req: ['DeviceKey', 'UserPoolId', 'Username'],
+		m: {
+			DeviceKey: 'DeviceKeyType',
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+		},
+	},
+	AdminListDevicesRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			Limit: 'QueryLimitType',
+			PaginationToken: 'SearchPaginationTokenType',
+		},
+	},
+	AdminForgetDeviceRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username', 'DeviceKey'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			DeviceKey: 'DeviceKeyType',
+		},
+	},
+	AdminUpdateDeviceStatusRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username', 'DeviceKey'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			DeviceKey: 'DeviceKeyType',
+			DeviceRememberedStatus: 'DeviceRememberedStatusType',
+		},
+	},
+	StartWebAuthnRegistrationRequest: {
+		t: 'structure',
+		req: ['AccessToken'],
+		m: {
+			AccessToken: 'TokenModelType',
+		},
+	},
+	CompleteWebAuthnRegistrationRequest: {
+		t: 'structure',
+		req: ['AccessToken', 'Credential'],
+		m: {
+			AccessToken: 'TokenModelType',
+			Credential: 'Document',
+		},
+	},
+	Document: {
+		t: 'structure',
+		m: {},
+	},
+	ListWebAuthnCredentialsRequest: {
+		t: 'structure',
+		req: ['AccessToken'],
+		m: {
+			AccessToken: 'TokenModelType',
+			NextToken: 'PaginationKey',
+			MaxResults: 'WebAuthnCredentialsQueryLimitType',
+		},
+	},
+	WebAuthnCredentialsQueryLimitType: {
+		t: 'integer',
+		min: 0,
+		max: 20,
+	},
+	DeleteWebAuthnCredentialRequest: {
+		t: 'structure',
+		req: ['AccessToken', 'CredentialId'],
+		m: {
+			AccessToken: 'TokenModelType',
+			CredentialId: 'StringType',
+		},
+	},
+	AdminListUserAuthEventsRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Username'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Username: 'UsernameType',
+			MaxResults: 'QueryLimitType',
+			NextToken: 'PaginationKey',
+		},
+	},
+	TagResourceRequest: {
+		t: 'structure',
+		req: ['ResourceArn', 'Tags'],
+		m: {
+			ResourceArn: 'ArnType',
+			Tags: 'UserPoolTagsType',
+		},
+	},
+	UntagResourceRequest: {
+		t: 'structure',
+		req: ['ResourceArn', 'TagKeys'],
+		m: {
+			ResourceArn: 'ArnType',
+			TagKeys: 'UserPoolTagsListType',
+		},
+	},
+	UserPoolTagsListType: {
+		t: 'list',
+		i: 'TagKeysType',
+	},
+	ListTagsForResourceRequest: {
+		t: 'structure',
+		req: ['ResourceArn'],
+		m: {
+			ResourceArn: 'ArnType',
+		},
+	},
+	CreateResourceServerRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Identifier', 'Name'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Identifier: 'ResourceServerIdentifierType',
+			Name: 'ResourceServerNameType',
+			Scopes: 'ResourceServerScopeListType',
+		},
+	},
+	ResourceServerIdentifierType: {
+		t: 'string',
+		min: 1,
+		max: 256,
+		p: '[\\x21\\x23-\\x5B\\x5D-\\x7E]+',
+	},
+	ResourceServerNameType: {
+		t: 'string',
+		min: 1,
+		max: 256,
+		p: '[\\w\\s+=,.@-]+',
+	},
+	ResourceServerScopeListType: {
+		t: 'list',
+		max: 100,
+		i: 'ResourceServerScopeType',
+	},
+	ResourceServerScopeType: {
+		t: 'structure',
+		req: ['ScopeName', 'ScopeDescription'],
+		m: {
+			ScopeName: 'ResourceServerScopeNameType',
+			ScopeDescription: 'ResourceServerScopeDescriptionType',
+		},
+	},
+	ResourceServerScopeNameType: {
+		t: 'string',
+		min: 1,
+		max: 256,
+		p: '[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+',
+	},
+	ResourceServerScopeDescriptionType: {
+		t: 'string',
+		min: 1,
+		max: 256,
+	},
+	DescribeResourceServerRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Identifier'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Identifier: 'ResourceServerIdentifierType',
+		},
+	},
+	ListResourceServersRequest: {
+		t: 'structure',
+		req: ['UserPoolId'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			MaxResults: 'ListResourceServersLimitType',
+			NextToken: 'PaginationKeyType',
+		},
+	},
+	ListResourceServersLimitType: {
+		t: 'integer',
+		min: 1,
+		max: 50,
+	},
+	UpdateResourceServerRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Identifier', 'Name'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Identifier: 'ResourceServerIdentifierType',
+			Name: 'ResourceServerNameType',
+			Scopes: 'ResourceServerScopeListType',
+		},
+	},
+	DeleteResourceServerRequest: {
+		t: 'structure',
+		req: ['UserPoolId', 'Identifier'],
+		m: {
+			UserPoolId: 'UserPoolIdType',
+			Identifier: 'ResourceServerIdentifierType',
+		},
+	},
 };
