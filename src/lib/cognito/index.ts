@@ -20,6 +20,7 @@ import type {
 	SandboxContext,
 } from './core/context';
 import { ServiceError } from './core/errors';
+import { readJsonObject } from './core/json-body';
 import type { Caller, JsonService } from './core/service';
 import type { TraceEvent, TraceListener } from './core/trace';
 import { createUserPoolService } from './user-pools';
@@ -132,7 +133,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 				if (!entry || !entry.service.has(operation)) {
 					throw new ServiceError('UnknownOperationException', `Unknown operation ${target}`);
 				}
-				const input = await readJson(request);
+				const input = await readJsonObject(request);
 				return await traced(entry.name, operation, input, () =>
 					entry.service.handle(operation, input, caller)
 				);
@@ -274,21 +275,6 @@ export type Sandbox = ReturnType<typeof createSandbox>;
 /** The access key id from a SigV4 header: `AWS4-HMAC-SHA256 Credential=AKIA…/20260101/us-east-1/sts/aws4_request, …`. */
 function accessKeyIdOf(authorization: string | null): string | undefined {
 	return authorization ? /Credential=([^/,\s]+)\//.exec(authorization)?.[1] : undefined;
-}
-
-async function readJson(request: Request): Promise<Record<string, unknown>> {
-	const text = await request.text();
-	if (!text.trim()) return {};
-	try {
-		const value = JSON.parse(text);
-		if (value && typeof value === 'object' && !Array.isArray(value)) return value;
-	} catch {
-		// fall through to the service's own error
-	}
-	throw new ServiceError(
-		'SerializationException',
-		'Start of structure or map found where not expected.'
-	);
 }
 
 function asServiceError(error: unknown): ServiceError {

@@ -8,6 +8,7 @@
  * `x-sandbox-notice` header.
  */
 import type { SandboxContext } from '../core/context';
+import { readJsonObject } from '../core/json-body';
 import { ServiceError } from '../core/errors';
 import type { Caller } from '../core/service';
 import type { IdentityService } from '../identity';
@@ -568,21 +569,6 @@ export function createSyncService(
 		});
 	}
 
-	async function readBody(request: Request): Promise<Body> {
-		const text = await request.text();
-		if (!text.trim()) return {};
-		try {
-			const value = JSON.parse(text);
-			if (value && typeof value === 'object' && !Array.isArray(value)) return value;
-		} catch {
-			// fall through
-		}
-		throw new ServiceError(
-			'SerializationException',
-			'Start of structure or map found where not expected.'
-		);
-	}
-
 	return {
 		async fetch(request, caller) {
 			showNotice();
@@ -595,7 +581,7 @@ export function createSyncService(
 				);
 			let body: Body = {};
 			try {
-				body = await readBody(request);
+				body = await readJsonObject(request);
 				const session = deps.sts.sessionFor(caller.accessKeyId);
 				if (session && now() >= session.expiration)
 					throw new ServiceError(
