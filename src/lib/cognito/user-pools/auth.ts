@@ -195,17 +195,19 @@ async function userAuth(
 // ---------------------------------------------------------------------------------------------
 // Operations
 
+/** The pool and app client of an auth call: Admin* calls name the pool, public calls only the client. */
+function poolAndClientOf(input: Record<string, any>, env: Env, admin: boolean) {
+	if (!admin) return clientAndPool(env, input.ClientId);
+	const pool = getPool(env, input.UserPoolId);
+	return { pool, client: getClient(pool, input.ClientId) };
+}
+
 async function initiate(
 	input: Record<string, any>,
 	env: Env,
 	admin: boolean
 ): Promise<AuthResponse> {
-	const { pool, client } = admin
-		? (() => {
-				const p = getPool(env, input.UserPoolId);
-				return { pool: p, client: getClient(p, input.ClientId) };
-			})()
-		: clientAndPool(env, input.ClientId);
+	const { pool, client } = poolAndClientOf(input, env, admin);
 	const flow: string = input.AuthFlow;
 	const parameters: Record<string, string> = input.AuthParameters ?? {};
 	const adminOnly = flow === 'ADMIN_USER_PASSWORD_AUTH' || flow === 'ADMIN_NO_SRP_AUTH';
@@ -302,12 +304,7 @@ async function respond(
 	env: Env,
 	admin: boolean
 ): Promise<AuthResponse> {
-	const { pool, client } = admin
-		? (() => {
-				const p = getPool(env, input.UserPoolId);
-				return { pool: p, client: getClient(p, input.ClientId) };
-			})()
-		: clientAndPool(env, input.ClientId);
+	const { pool, client } = poolAndClientOf(input, env, admin);
 	const responses: Record<string, string> = input.ChallengeResponses ?? {};
 	const call: Call = {
 		env,
