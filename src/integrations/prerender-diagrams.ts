@@ -57,7 +57,7 @@ export function figureHtml(source: string, drawings: Record<Theme, string>): str
 		'<figcaption>',
 		title ? `<strong>${escapeHtml(title)}</strong>` : '',
 		description
-			? `<details><summary>Text description</summary><p>${escapeHtml(description)}</p></details>`
+			? `<details><summary>Text description</summary><p>${escapeHtml(description)}</p></details><p class="diagram-print-description">${escapeHtml(description)}</p>`
 			: '',
 		'</figcaption></figure>',
 	].join('');

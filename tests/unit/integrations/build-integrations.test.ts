@@ -20,7 +20,7 @@ describe('prerender-diagrams', () => {
 			{ light: '<svg id="l"></svg>', dark: '<svg id="d"></svg>' }
 		);
 		expect(html).toBe(
-			'<figure class="diagram" data-prerendered><div class="diagram-canvas diagram-light"><svg id="l"></svg></div><div class="diagram-canvas diagram-dark"><svg id="d"></svg></div><figcaption><strong>Pick &lt;a&gt; pool</strong><details><summary>Text description</summary><p>Users &amp; roles</p></details></figcaption></figure>'
+			'<figure class="diagram" data-prerendered><div class="diagram-canvas diagram-light"><svg id="l"></svg></div><div class="diagram-canvas diagram-dark"><svg id="d"></svg></div><figcaption><strong>Pick &lt;a&gt; pool</strong><details><summary>Text description</summary><p>Users &amp; roles</p></details><p class="diagram-print-description">Users &amp; roles</p></figcaption></figure>'
 		);
 	});
 });
