@@ -13,6 +13,7 @@
  * Schema versions (bump DB_VERSION and add a step in `upgrade`; never edit a released step):
  * 1. object stores `log` (keyPath `id`, index `at`) and `meta` (settings, examDate, mock, backup).
  */
+import { fetchJson } from './fetch-json';
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { STORAGE_NAMESPACE } from '../config/site';
 import {
@@ -264,20 +265,9 @@ function createStore(db: IDBPDatabase<PracticeSchema>): PracticeStore {
 
 /** Fetches the question bank built at `/data/questions.json`. */
 export async function loadQuestionBank(): Promise<import('../lib/quiz').QuestionBank> {
-	const response = await fetch('/data/questions.json');
-	if (!response.ok)
-		throw new Error(`The question bank could not be loaded (HTTP ${response.status})`);
-	return response.json();
-}
-
-/** Starts a download of `text` as a file. */
-export function downloadText(filename: string, text: string, type = 'application/json'): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = filename;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
+	try {
+		return await fetchJson('/data/questions.json');
+	} catch (error) {
+		throw new Error(`The question bank could not be loaded (${(error as Error).message})`);
+	}
 }

@@ -10,7 +10,8 @@ import {
 	questionsToGift,
 	type BankQuestion,
 } from '../../lib/bank';
-import { downloadText } from './download';
+import { downloadText } from '../../client/download';
+import { fetchJson } from '../../client/fetch-json';
 import '../questions/question-bank.css';
 import './instructors.css';
 
@@ -43,13 +44,8 @@ export default function ExportPanel({ source, lessons, topics, exams }: Props) {
 	const [questions, setQuestions] = useState<BankQuestion[] | undefined>();
 	const [loadError, setLoadError] = useState<string | undefined>();
 	useEffect(() => {
-		fetch(source)
-			.then((response) =>
-				response.ok
-					? response.json()
-					: Promise.reject(new Error(`${response.status} ${response.statusText}`))
-			)
-			.then((data: { questions: BankQuestion[] }) => setQuestions(data.questions))
+		fetchJson<{ questions: BankQuestion[] }>(source)
+			.then((data) => setQuestions(data.questions))
 			.catch((error: Error) =>
 				setLoadError(
 					`Could not load the bank (${error.message}). Use npm run questions:export instead.`

@@ -13,7 +13,7 @@ import {
 	scaffoldQuestion,
 	type ImportResult,
 } from '../../lib/bank';
-import { downloadText } from './download';
+import { downloadText } from '../../client/download';
 import '../questions/question-bank.css';
 import './instructors.css';
 

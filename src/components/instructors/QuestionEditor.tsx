@@ -13,7 +13,7 @@ import {
 } from '../../lib/bank';
 import { checkContent } from '../../schemas/check-content';
 import { EXAMS, OPTION_IDS, TOPICS } from '../../schemas/vocabulary';
-import { downloadText } from './download';
+import { downloadText } from '../../client/download';
 import QuestionPreview from './QuestionPreview';
 import '../questions/question-bank.css';
 import './instructors.css';

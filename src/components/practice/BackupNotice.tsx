@@ -1,5 +1,5 @@
 /** Tells the learner plainly that the saved progress could not be read, and offers the raw backup. */
-import { downloadText } from '../../client/practice-store';
+import { downloadText } from '../../client/download';
 import type { Practice } from './use-practice';
 
 /** Shown while the store holds a backup of unreadable data; nothing when there is none. */
@@ -17,7 +17,11 @@ export function BackupNotice({ practice }: { practice: Practice }) {
 					type="button"
 					class="button"
 					onClick={() =>
-						downloadText(`cognito-study-backup-${backup.at.slice(0, 10)}.json`, backup.text)
+						downloadText(
+							`cognito-study-backup-${backup.at.slice(0, 10)}.json`,
+							backup.text,
+							'application/json'
+						)
 					}
 				>
 					Download the backup

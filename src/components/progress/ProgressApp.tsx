@@ -18,7 +18,7 @@ import {
 	totalAnswers,
 	trueRetention,
 } from '../../lib/srs';
-import { downloadText } from '../../client/practice-store';
+import { downloadText } from '../../client/download';
 import { BackupNotice } from '../practice/BackupNotice';
 import { lessonGroups, ReadinessTable } from '../practice/Planner';
 import { percent, plural, usePractice, type Practice } from '../practice/use-practice';
@@ -270,7 +270,8 @@ function DataPanel({ practice }: { practice: Practice }) {
 						const file = await practice.store.exportFile(new Date());
 						downloadText(
 							`cognito-study-progress-${file.exportedAt.slice(0, 10)}.json`,
-							serializeProgressFile(file)
+							serializeProgressFile(file),
+							'application/json'
 						);
 						setMessage({ text: `Exported ${plural(file.log.length, 'log row')}.`, error: false });
 					}}

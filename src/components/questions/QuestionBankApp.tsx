@@ -4,6 +4,7 @@
  * Data: the practice team's static bank `/data/questions.json` (QuestionBank in src/lib/quiz/types.ts),
  * fetched once; HTML in it is rendered at build time from the authors' Markdown.
  */
+import { fetchJson } from '../../client/fetch-json';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
 	createBankSearch,
@@ -53,13 +54,8 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 		useState<{ slug: string; title: string; url?: string | null }[]>(initialLessons);
 	const [loadError, setLoadError] = useState<string | undefined>();
 	useEffect(() => {
-		fetch(source)
-			.then((response) =>
-				response.ok
-					? response.json()
-					: Promise.reject(new Error(`${response.status} ${response.statusText}`))
-			)
-			.then((bank: QuestionBank) => {
+		fetchJson<QuestionBank>(source)
+			.then((bank) => {
 				setQuestions(toBrowseQuestions(bank));
 				setLessons(bank.lessons.map(({ slug, title, url }) => ({ slug, title, url })));
 			})

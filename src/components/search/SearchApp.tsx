@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchKind, SearchRecord } from '../../lib/search/build-index';
 import { createSearcher } from '../../lib/search/query';
+import { fetchJson } from '../../client/fetch-json';
 
 const KIND_LABELS: Record<SearchKind, string> = {
 	lesson: 'Lessons',
@@ -16,10 +17,7 @@ export default function SearchApp({ indexUrl }: { indexUrl: string }) {
 	const input = useRef<HTMLInputElement>(null);
 
 	useEffect(() => {
-		fetch(indexUrl)
-			.then((response) =>
-				response.ok ? response.json() : Promise.reject(new Error(String(response.status)))
-			)
+		fetchJson<SearchRecord[]>(indexUrl)
 			.then(setRecords)
 			.catch(() => setFailed(true));
 		input.current?.focus();

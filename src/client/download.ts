@@ -1,4 +1,4 @@
-/** Browser helper: saves text as a file through a Blob link (no server, no zip). */
+/** Browser helper: saves text as a file through a Blob link (no server involved). */
 
 /** Triggers a download of `text` named `fileName`. */
 export function downloadText(fileName: string, text: string, type = 'text/plain'): void {
@@ -10,5 +10,6 @@ export function downloadText(fileName: string, text: string, type = 'text/plain'
 	document.body.append(link);
 	link.click();
 	link.remove();
+	// Revoke later: some browsers start reading the Blob only after click() returns.
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
