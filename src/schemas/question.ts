@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { awsDocUrlSchema, slugSchema } from './shared';
-import { EXAMS, LESSON_SLUGS, OPTION_IDS, TOPICS } from './vocabulary';
+import { DOMAIN_IDS, EXAMS, LESSON_SLUGS, OPTION_IDS, TOPICS } from './vocabulary';
 
 /** One answer option of a question. */
 export const questionOptionSchema = z
@@ -46,6 +46,11 @@ export const questionSchema = z
 		difficulty: z.number().int().min(1).max(3),
 		/** Exams the question suits. */
 		exams: z.array(z.enum(EXAMS)).min(1),
+		/**
+		 * Exam-guide domains the question tests, `<exam>/<number>` (src/schemas/vocabulary.ts `EXAM_DOMAINS`);
+		 * the mock exam weights its draw by them. Each domain's exam must be listed in `exams`.
+		 */
+		domains: z.array(z.enum(DOMAIN_IDS)).min(1).optional(),
 		/** The options, lettered a, b, c… in order. */
 		options: z.array(questionOptionSchema).min(4).max(6),
 		/** Ids of the right options. */
@@ -149,6 +154,17 @@ export const questionSchema = z
 					code: 'custom',
 					path: ['options', index, 'explanation'],
 					message: `says "${verdict}" but option "${option.id}" is ${isAnswer ? '' : 'not '}in answer; make the explanation and the answer agree`,
+				});
+			}
+		});
+
+		question.domains?.forEach((domain, index) => {
+			const exam = domain.split('/')[0] as (typeof EXAMS)[number];
+			if (!question.exams.includes(exam)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['domains', index],
+					message: `names a domain of ${exam}, which is not in exams; add "${exam}" to exams or drop "${domain}"`,
 				});
 			}
 		});

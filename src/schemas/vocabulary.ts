@@ -22,6 +22,44 @@ export const LESSON_SLUGS = [
 /** AWS certification exams the bank targets. */
 export const EXAMS = ['DVA-C02', 'SAA-C03', 'SCS-C02'] as const;
 
+/**
+ * The content domains of each exam and their weights (% of scored content), from the official exam guides:
+ * https://docs.aws.amazon.com/aws-certification/latest/developer-associate-02/developer-associate-02.html,
+ * https://docs.aws.amazon.com/aws-certification/latest/solutions-architect-associate-03/solutions-architect-associate-03.html,
+ * https://docs.aws.amazon.com/aws-certification/latest/security-specialty-02/security-specialty-02.html.
+ * A question's `domains` name them as `<exam>/<number>`.
+ */
+export const EXAM_DOMAINS = {
+	'DVA-C02': [
+		{ number: 1, name: 'Development with AWS Services', weight: 32 },
+		{ number: 2, name: 'Security', weight: 26 },
+		{ number: 3, name: 'Deployment', weight: 24 },
+		{ number: 4, name: 'Troubleshooting and Optimization', weight: 18 },
+	],
+	'SAA-C03': [
+		{ number: 1, name: 'Design Secure Architectures', weight: 30 },
+		{ number: 2, name: 'Design Resilient Architectures', weight: 26 },
+		{ number: 3, name: 'Design High-Performing Architectures', weight: 24 },
+		{ number: 4, name: 'Design Cost-Optimized Architectures', weight: 20 },
+	],
+	'SCS-C02': [
+		{ number: 1, name: 'Threat Detection and Incident Response', weight: 14 },
+		{ number: 2, name: 'Security Logging and Monitoring', weight: 18 },
+		{ number: 3, name: 'Infrastructure Security', weight: 20 },
+		{ number: 4, name: 'Identity and Access Management', weight: 16 },
+		{ number: 5, name: 'Data Protection', weight: 18 },
+		{ number: 6, name: 'Management and Security Governance', weight: 14 },
+	],
+} as const satisfies Record<
+	(typeof EXAMS)[number],
+	ReadonlyArray<{ number: number; name: string; weight: number }>
+>;
+
+/** Every exam domain id, `<exam>/<number>`, for example `SAA-C03/1`. */
+export const DOMAIN_IDS = Object.entries(EXAM_DOMAINS).flatMap(([exam, domains]) =>
+	domains.map((domain) => `${exam}/${domain.number}`)
+) as [string, ...string[]];
+
 /** Topics a question or lesson can be tagged with; filters and statistics group by these. */
 export const TOPICS = [
 	'overview',
@@ -92,5 +130,6 @@ export const OPTION_IDS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 
 export type LessonSlug = (typeof LESSON_SLUGS)[number];
 export type Exam = (typeof EXAMS)[number];
+export type DomainId = (typeof DOMAIN_IDS)[number];
 export type Topic = (typeof TOPICS)[number];
 export type OptionId = (typeof OPTION_IDS)[number];
