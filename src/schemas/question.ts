@@ -48,9 +48,10 @@ export const questionSchema = z
 		exams: z.array(z.enum(EXAMS)).min(1),
 		/**
 		 * Exam-guide domains the question tests, `<exam>/<number>` (src/schemas/vocabulary.ts `EXAM_DOMAINS`);
-		 * the mock exam weights its draw by them. Each domain's exam must be listed in `exams`.
+		 * the mock exam weights its draw by them. Each domain's exam must be listed in `exams`, and each
+		 * exam in `exams` needs at least one of its domains.
 		 */
-		domains: z.array(z.enum(DOMAIN_IDS)).min(1).optional(),
+		domains: z.array(z.enum(DOMAIN_IDS)).min(1),
 		/** The options, lettered a, b, c… in order. */
 		options: z.array(questionOptionSchema).min(4).max(6),
 		/** Ids of the right options. */
@@ -158,7 +159,7 @@ export const questionSchema = z
 			}
 		});
 
-		question.domains?.forEach((domain, index) => {
+		question.domains.forEach((domain, index) => {
 			const exam = domain.split('/')[0] as (typeof EXAMS)[number];
 			if (!question.exams.includes(exam)) {
 				ctx.addIssue({
@@ -168,6 +169,15 @@ export const questionSchema = z
 				});
 			}
 		});
+		for (const exam of question.exams) {
+			if (!question.domains.some((domain) => domain.startsWith(`${exam}/`))) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['domains'],
+					message: `needs at least one ${exam} domain (for example "${exam}/1"), found none; add one or drop "${exam}" from exams`,
+				});
+			}
+		}
 
 		if (!question.id.startsWith(`${question.lesson}/`)) {
 			ctx.addIssue({

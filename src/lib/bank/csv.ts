@@ -2,9 +2,9 @@
  * Spreadsheet (CSV) import and export of questions.
  *
  * Columns (header row, any order, case-insensitive; see CSV_COLUMNS):
- * `id, lesson, type, difficulty, topics, exams, stem, explanation, option_a … option_f,
+ * `id, lesson, type, difficulty, topics, exams, domains, stem, explanation, option_a … option_f,
  * explanation_a … explanation_f, answer, sources, scenario`.
- * Lists (`topics`, `exams`, `answer`, `sources`) are separated by `;` (commas and spaces also work).
+ * Lists (`topics`, `exams`, `domains`, `answer`, `sources`) are separated by `;` (commas and spaces also work).
  * `id` may be the short id (`my-question`) or the full id (`tokens/my-question`); an empty `type`
  * is inferred from the number of answers. Cells follow RFC 4180: wrap a cell in double quotes when
  * it contains a comma, quote or line break, and double any quote inside. Pure.
@@ -20,6 +20,7 @@ export const CSV_COLUMNS = [
 	'difficulty',
 	'topics',
 	'exams',
+	'domains',
 	'stem',
 	'explanation',
 	...OPTION_IDS.map((id) => `option_${id}`),
@@ -39,6 +40,7 @@ export const REQUIRED_CSV_COLUMNS = [
 	'sources',
 	'topics',
 	'exams',
+	'domains',
 	'difficulty',
 ] as const;
 
@@ -184,6 +186,7 @@ export function parseCsvQuestions(text: string): {
 			difficulty:
 				difficulty === '' ? undefined : /^\d+$/.test(difficulty) ? Number(difficulty) : difficulty,
 			exams: list(cell('exams')).map((exam) => exam.toUpperCase()),
+			domains: list(cell('domains')).map((domain) => domain.toUpperCase()),
 			options,
 			answer,
 			scenario: cell('scenario') || undefined,
@@ -215,6 +218,7 @@ export function questionsToCsv(questions: readonly BankQuestion[]): string {
 			difficulty: String(question.difficulty),
 			topics: question.topics.join('; '),
 			exams: question.exams.join('; '),
+			domains: question.domains.join('; '),
 			stem: question.stem,
 			explanation: question.explanation,
 			answer: question.answer.join('; '),

@@ -2,7 +2,7 @@
  * Moodle GIFT import and export for multiple-choice questions.
  *
  * Export writes one question per block: metadata the GIFT format has no place for (topics,
- * difficulty, exams, sources…) goes in `// key: value` comment lines, which Moodle ignores and this
+ * difficulty, exams, domains, sources…) goes in `// key: value` comment lines, which Moodle ignores and this
  * importer reads back, so GIFT → files → GIFT is lossless. Single-answer questions use `=right`
  * and `~wrong`; multiple-response questions use `~%50%right` / `~%-100%wrong` weights. Option
  * explanations are per-answer feedback (`#…`), the overall explanation is general feedback (`####…`).
@@ -42,6 +42,7 @@ export function questionsToGift(questions: readonly BankQuestion[]): string {
 			`// type: ${question.type}`,
 			`// difficulty: ${question.difficulty}`,
 			`// exams: ${question.exams.join(', ')}`,
+			`// domains: ${question.domains.join(', ')}`,
 			`// sources: ${question.sources.join(' ')}`,
 			...(question.scenario ? [`// scenario: ${question.scenario}`] : []),
 			...(question.fromNotes ? [`// fromNotes: ${JSON.stringify(question.fromNotes)}`] : []),
@@ -231,6 +232,7 @@ function readQuestion(
 					? Number(meta.difficulty)
 					: meta.difficulty,
 		exams: meta.exams !== undefined ? list(meta.exams) : undefined,
+		domains: meta.domains !== undefined ? list(meta.domains) : undefined,
 		options: answers.slice(0, OPTION_IDS.length).map((answer, position) => ({
 			id: OPTION_IDS[position],
 			text: answer.text,

@@ -14,6 +14,7 @@ export const FIELD_ORDER = [
 	'type',
 	'difficulty',
 	'exams',
+	'domains',
 	'options',
 	'answer',
 	'scenario',
@@ -85,6 +86,7 @@ export function questionToFile(
 		switch (key) {
 			case 'topics':
 			case 'exams':
+			case 'domains':
 			case 'answer':
 				lines.push(`${key}: ${flowList(value)}`);
 				break;

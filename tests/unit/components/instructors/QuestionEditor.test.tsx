@@ -21,6 +21,7 @@ function fillSingle() {
 	type('Short id', 'aud-claim');
 	fireEvent.click(screen.getByRole('checkbox', { name: 'tokens' }));
 	fireEvent.click(screen.getByRole('checkbox', { name: 'DVA-C02' }));
+	fireEvent.click(screen.getByRole('checkbox', { name: 'DVA-C02 2: Security' }));
 	type('Stem', 'Which claim of a Cognito ID token holds the app client ID?');
 	['aud', 'client_id', 'scope', 'sub'].forEach((text, index) => {
 		const letter = 'ABCD'[index]!;
@@ -44,11 +45,30 @@ describe('QuestionEditor', () => {
 		fillSingle();
 		expect(screen.getByText('No problems.')).toBeTruthy();
 		const text = screen.getByLabelText('File text').textContent!;
+		expect(text).toContain('exams: [DVA-C02]\ndomains: [DVA-C02/2]');
 		expect(text).toContain('explanation: "Right: because aud is the claim."');
 		expect(text).toContain('explanation: "Wrong: because client_id is not the claim."');
 		expect(checkContent([{ path: 'content/questions/tokens/aud-claim.md', text }]).errors).toEqual(
 			[]
 		);
+	});
+
+	test('offers the domains of the chosen exams and asks for one per exam', () => {
+		render(<QuestionEditor lessons={LESSONS} existingIds={[]} />);
+		fillSingle();
+		expect(screen.queryByRole('checkbox', { name: /^SCS-C02 4/ })).toBeNull();
+		fireEvent.click(screen.getByRole('checkbox', { name: 'SCS-C02' }));
+		fireEvent.click(screen.getByRole('button', { name: /^Download/ }));
+		expect(document.getElementById('qe-domains-error')?.textContent).toContain(
+			'needs at least one SCS-C02 domain'
+		);
+		fireEvent.click(
+			screen.getByRole('checkbox', { name: 'SCS-C02 4: Identity and Access Management' })
+		);
+		expect(screen.getByText('No problems.')).toBeTruthy();
+		// Unticking an exam drops its domains instead of reporting them.
+		fireEvent.click(screen.getByRole('checkbox', { name: 'SCS-C02' }));
+		expect(screen.getByLabelText('File text').textContent).toContain('domains: [DVA-C02/2]\n');
 	});
 
 	test('shows a plain message next to a field, linked with aria-describedby', () => {
@@ -83,6 +103,7 @@ describe('QuestionEditor', () => {
 			  "Lesson → #qe-lesson",
 			  "Short id → #qe-shortId",
 			  "Exams → #qe-exam-DVA-C02",
+			  "Exam domains → #qe-domains",
 			  "Topics → #qe-topic-overview",
 			  "Stem → #qe-stem",
 			  "Options and answer → #qe-right-0",

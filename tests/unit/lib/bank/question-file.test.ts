@@ -19,35 +19,36 @@ describe('questionToFile', () => {
 				fromNotes: { number: 2, originalAnswer: 'Cognito Sync', corrected: true },
 			})
 		).toMatchInlineSnapshot(`
-				"---
-				id: tokens/special-characters
-				lesson: tokens
-				topics: [tokens, jwt-verification]
-				type: multi
-				difficulty: 3
-				exams: [DVA-C02, SCS-C02]
-				options:
-				  - id: a
-				    text: "Check \`aud\` = the app client ID: {clientId}"
-				    explanation: "Right: the ID token's \\"aud\\" claim must equal the app client ID; see #claims."
-				answer: [a, b]
-				sources:
-				  - "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html"
-				fromNotes: { number: 2, originalAnswer: "Cognito Sync", corrected: true }
-				---
-				An API receives a JWT: {"kid": "abc"}. Which two checks must it make? Note: 50% = half.
+			"---
+			id: tokens/special-characters
+			lesson: tokens
+			topics: [tokens, jwt-verification]
+			type: multi
+			difficulty: 3
+			exams: [DVA-C02, SCS-C02]
+			domains: [DVA-C02/2, SCS-C02/4]
+			options:
+			  - id: a
+			    text: "Check \`aud\` = the app client ID: {clientId}"
+			    explanation: "Right: the ID token's \\"aud\\" claim must equal the app client ID; see #claims."
+			answer: [a, b]
+			sources:
+			  - "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html"
+			fromNotes: { number: 2, originalAnswer: "Cognito Sync", corrected: true }
+			---
+			An API receives a JWT: {"kid": "abc"}. Which two checks must it make? Note: 50% = half.
 
-				\`\`\`json
-				{ "aud": "x" }
-				\`\`\`
+			\`\`\`json
+			{ "aud": "x" }
+			\`\`\`
 
-				Select carefully. (Choose two.)
+			Select carefully. (Choose two.)
 
-				## Explanation
+			## Explanation
 
-				Verify signature, **issuer**, \`aud\`/\`client_id\` and \`token_use\` — see [Tokens](/learn/tokens/).
-				"
-			`);
+			Verify signature, **issuer**, \`aud\`/\`client_id\` and \`token_use\` — see [Tokens](/learn/tokens/).
+			"
+		`);
 	});
 
 	test('quotes scalars YAML would otherwise read as something else', () => {
