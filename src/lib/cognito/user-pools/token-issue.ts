@@ -185,7 +185,7 @@ export async function issueTokens(
 			revoked: false,
 			...(issue.deviceKey ? { deviceKey: issue.deviceKey } : {}),
 		};
-		pool.refreshTokens[RefreshToken] = record;
+		pool.refreshTokens.set(RefreshToken, record);
 		env.context.emit({
 			type: 'TokenIssued',
 			tokenUse: 'refresh',
@@ -209,7 +209,7 @@ export function openRefreshToken(
 	call: Call,
 	token: string
 ): { record: RefreshTokenRecord; user: UserRecord } {
-	const record = call.pool.refreshTokens[token];
+	const record = call.pool.refreshTokens.get(token);
 	if (!record || record.clientId !== call.client.ClientId)
 		throw notAuthorized('Invalid Refresh Token');
 	if (record.revoked) throw notAuthorized('Refresh Token has been revoked');

@@ -4,6 +4,7 @@ import { OPERATION_INPUTS, SHAPES } from '../../../../src/lib/cognito/user-pools
 import {
 	ApiError,
 	PASSWORD,
+	poolSnapshot,
 	poolWithClient,
 	signUpConfirmed,
 	userPoolSandbox,
@@ -24,8 +25,7 @@ describe('fuzzing every operation', () => {
 		session: string;
 	};
 	let bPoolId: string;
-	const poolState = (poolId: string) =>
-		JSON.stringify((t.sandbox.snapshot().userPools as Json).pools[poolId]);
+	const poolState = (poolId: string) => JSON.stringify(poolSnapshot(t.sandbox, poolId));
 
 	beforeAll(async () => {
 		t = userPoolSandbox(71);
