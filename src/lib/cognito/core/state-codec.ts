@@ -51,7 +51,11 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const keyPath = (path: string, key: string) =>
-	/^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+	/^[A-Za-z_$][\w$]*$/.test(key)
+		? path
+			? `${path}.${key}`
+			: key
+		: `${path}[${JSON.stringify(key)}]`;
 
 export const string: Decoder<string> = (value, path) =>
 	typeof value === 'string' ? value : fail(path, 'a string', value);

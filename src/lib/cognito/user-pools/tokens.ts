@@ -4,6 +4,7 @@
  * token-authorised operations. Key material lives in the state as JWKs; CryptoKeys are cached here.
  */
 import { SignJWT, compactVerify, importJWK, type JWK } from 'jose';
+import { dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
 import { domainHost } from './domains';
 import type { ClientRecord, Env, PoolRecord, StoredKey, UserRecord } from './state';
@@ -228,7 +229,8 @@ export function baseClaims(
 		username: user.username,
 		...(issue.deviceKey ? { device_key: issue.deviceKey } : {}),
 	};
-	return { id, access };
+	// Null-prototype claim sets: pre token generation may add any claim name, `__proto__` included.
+	return { id: dict(id), access: dict(access) };
 }
 
 /** Signs a claim set with one of the pool's keys. */
