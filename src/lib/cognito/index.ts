@@ -104,7 +104,23 @@ export function createSandbox(options: SandboxOptions = {}) {
 		accountId,
 		clock,
 		random,
-		emit(event) {
+		emit(original) {
+			// The trace keeps requests for the simulator's views, not as an archive: long strings are cut.
+			const event: TraceEvent =
+				original.type === 'ApiCall'
+					? {
+							...original,
+							request: traceCopy(original.request),
+							...(original.error
+								? {
+										error: {
+											type: original.error.type,
+											message: traceCopy(original.error.message) as string,
+										},
+									}
+								: {}),
+						}
+					: original;
 			trace.push(event);
 			keepLast(trace, traceLimit);
 			for (const listener of listeners) listener(event);
@@ -303,6 +319,23 @@ export type Sandbox = ReturnType<typeof createSandbox>;
 /** The access key id from a SigV4 header: `AWS4-HMAC-SHA256 Credential=AKIA…/20260101/us-east-1/sts/aws4_request, …`. */
 function accessKeyIdOf(authorization: string | null): string | undefined {
 	return authorization ? /Credential=([^/,\s]+)\//.exec(authorization)?.[1] : undefined;
+}
+
+/** Longest string kept in a traced request; longer ones are cut and marked. */
+const TRACE_STRING_LIMIT = 8192;
+
+/** A copy of a request for the trace, with strings longer than {@link TRACE_STRING_LIMIT} cut. */
+function traceCopy(value: unknown): unknown {
+	if (typeof value === 'string')
+		return value.length > TRACE_STRING_LIMIT
+			? `${value.slice(0, 64)}… (${value.length} characters, cut in the trace)`
+			: value;
+	if (Array.isArray(value)) return value.map(traceCopy);
+	if (value && typeof value === 'object')
+		return Object.fromEntries(
+			Object.entries(value).map(([key, item]) => [key, traceCopy(item)] as const)
+		);
+	return value;
 }
 
 function asServiceError(error: unknown): ServiceError {
