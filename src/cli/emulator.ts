@@ -5,7 +5,8 @@
  * Options (README, "Local emulator"): `--port N` (default 9229), `--host H` (default 127.0.0.1), `--state FILE`
  * (loaded at start when present, written whenever the state changes), `--max-body BYTES` (default 1 MiB),
  * `--trace-limit N` (trace events kept, default 200), `--allow-host NAME` and `--allow-origin ORIGIN`
- * (repeatable, `*` for any; by default only localhost, 127.0.0.1 and [::1]), `--quiet`.
+ * (repeatable, `*` for any; by default only localhost, 127.0.0.1 and [::1]), `--local-urls` (URLs the sandbox
+ * hands out point back here), `--quiet`.
  *
  * Safety: any web page a developer visits could otherwise drive a local server from their browser (CORS, or
  * DNS rebinding, which needs no CORS), so requests whose Host header or Origin is not allowed are refused
@@ -41,6 +42,11 @@ export interface EmulatorOptions {
 	allowOrigins?: string[];
 	/** Log one line per request (and every message sent) to stdout. */
 	log?: boolean;
+	/**
+	 * Hand out URLs that point back at this emulator (token `iss`, JWKS, OpenID discovery, managed login),
+	 * as `http://<host>:<port>/_host/<aws host>/<path>`, so unchanged OIDC clients and JWT verifiers work.
+	 */
+	localUrls?: boolean;
 }
 
 /** A started emulator: its server, sandbox and address, and how to stop it. */
@@ -97,24 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const clock = { now: () => Date.now() };
 	const random = () => Math.random();
 	const runtime = createNodeRuntime({ guestClock: clock, random });
-	const sandbox = createSandbox({
-		clock,
-		random,
-		runtime,
-		traceLimit: options.traceLimit ?? DEFAULT_TRACE_LIMIT,
-	});
-	if (options.stateFile) loadState(sandbox, options.stateFile);
-	let savedState = options.stateFile ? JSON.stringify(sandbox.snapshot()) : '';
-	const allowHosts = new Set(options.allowHosts ?? []);
-	const allowOrigins = new Set(options.allowOrigins ?? []);
-
-	sandbox.trace.subscribe((event) => {
-		if (event.type === 'MessageSent' && options.log)
-			console.log(
-				`  ✉ ${event.channel} to ${event.destination} (${event.reason})${event.code ? `: code ${event.code}` : ''}`
-			);
-	});
-
+	// The port must be known before the sandbox spells local URLs: listen first, then create the sandbox.
 	const server = createServer((request, response) => {
 		response.setHeader('x-amzn-requestid', randomUUID());
 		handle(request, response).catch((error: unknown) => {
@@ -128,6 +117,37 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 				);
 			else response.end();
 		});
+	});
+	await new Promise<void>((resolveListen, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', () => resolveListen());
+	});
+	const port = (server.address() as AddressInfo).port;
+	const shownHost = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+	const url = `http://${shownHost}:${port}`;
+	const sandbox = createSandbox({
+		clock,
+		random,
+		runtime,
+		traceLimit: options.traceLimit ?? DEFAULT_TRACE_LIMIT,
+		...(options.localUrls ? { baseUrl: url } : {}),
+	});
+	try {
+		if (options.stateFile) loadState(sandbox, options.stateFile);
+	} catch (error) {
+		runtime.close();
+		await new Promise((resolveClose) => server.close(resolveClose));
+		throw error;
+	}
+	let savedState = options.stateFile ? JSON.stringify(sandbox.snapshot()) : '';
+	const allowHosts = new Set(options.allowHosts ?? []);
+	const allowOrigins = new Set(options.allowOrigins ?? []);
+
+	sandbox.trace.subscribe((event) => {
+		if (event.type === 'MessageSent' && options.log)
+			console.log(
+				`  ✉ ${event.channel} to ${event.destination} (${event.reason})${event.code ? `: code ${event.code}` : ''}`
+			);
 	});
 
 	/** Whether a Host header names this machine (or a host the user allowed). */
@@ -265,17 +285,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			.end(body);
 	}
 
-	await new Promise<void>((resolveListen, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', () => resolveListen());
-	});
-	const port = (server.address() as AddressInfo).port;
-	const shownHost = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
 	return {
 		server,
 		sandbox,
 		port,
-		url: `http://${shownHost}:${port}`,
+		url,
 		close: () =>
 			new Promise<void>((resolveClose) => {
 				runtime.close();
@@ -334,7 +348,7 @@ function sendJsonError(response: ServerResponse, status: number, type: string, m
 }
 
 const USAGE =
-	'Options: --port N, --host H, --state FILE, --max-body BYTES, --trace-limit N, --allow-host NAME, --allow-origin ORIGIN, --quiet';
+	'Options: --port N, --host H, --state FILE, --max-body BYTES, --trace-limit N, --allow-host NAME, --allow-origin ORIGIN, --local-urls, --quiet';
 
 /** A whole number in [min, max], or a start error naming the option. */
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
@@ -372,6 +386,7 @@ export function parseArguments(argv: string[]): EmulatorOptions {
 				);
 			(options.allowOrigins ??= []).push(origin);
 		} else if (flag === '--quiet') options.log = false;
+		else if (flag === '--local-urls') options.localUrls = true;
 		else throw new EmulatorStartError(`Unknown option ${flag}. ${USAGE}`);
 	}
 	return options;

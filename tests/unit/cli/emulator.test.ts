@@ -375,3 +375,65 @@ describe('emulator hardening', () => {
 		expect(({} as Record<string, unknown>).enabled).toBeUndefined();
 	});
 });
+
+describe('--local-urls', () => {
+	test('tokens name the emulator as issuer, and aws-jwt-verify verifies them with the keys from discovery', async () => {
+		const local = await startEmulator({ port: 0, localUrls: true, log: false });
+		try {
+			const call = async (operation: string, body: object) =>
+				(
+					await fetch(`${local.url}/`, {
+						method: 'POST',
+						headers: { 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
+						body: JSON.stringify(body),
+					})
+				).json();
+			const { UserPool } = await call('CreateUserPool', { PoolName: 'local' });
+			const { UserPoolClient } = await call('CreateUserPoolClient', {
+				UserPoolId: UserPool.Id,
+				ClientName: 'app',
+				ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+			});
+			await call('AdminCreateUser', {
+				UserPoolId: UserPool.Id,
+				Username: 'dana',
+				MessageAction: 'SUPPRESS',
+			});
+			await call('AdminSetUserPassword', {
+				UserPoolId: UserPool.Id,
+				Username: 'dana',
+				Password: 'Passw0rd!',
+				Permanent: true,
+			});
+			const { AuthenticationResult } = await call('InitiateAuth', {
+				ClientId: UserPoolClient.ClientId,
+				AuthFlow: 'USER_PASSWORD_AUTH',
+				AuthParameters: { USERNAME: 'dana', PASSWORD: 'Passw0rd!' },
+			});
+			const claims = JSON.parse(
+				Buffer.from(AuthenticationResult.IdToken.split('.')[1], 'base64url').toString()
+			);
+			expect(claims.iss).toBe(
+				`${local.url}/_host/cognito-idp.us-east-1.amazonaws.com/${UserPool.Id}`
+			);
+			const discovery = await (
+				await fetch(`${claims.iss}/.well-known/openid-configuration`)
+			).json();
+			expect(discovery.issuer).toBe(claims.iss);
+			expect(discovery.jwks_uri).toBe(`${claims.iss}/.well-known/jwks.json`);
+			const { JwtRsaVerifier } = await import('aws-jwt-verify');
+			const verifier = JwtRsaVerifier.create({
+				issuer: discovery.issuer,
+				audience: UserPoolClient.ClientId,
+				jwksUri: discovery.jwks_uri,
+			});
+			// aws-jwt-verify fetches JWKS only over https; over plain http the keys are handed to it.
+			verifier.cacheJwks(await (await fetch(discovery.jwks_uri)).json());
+			await expect(verifier.verify(AuthenticationResult.IdToken)).resolves.toMatchObject({
+				'cognito:username': 'dana',
+			});
+		} finally {
+			await local.close();
+		}
+	});
+});
