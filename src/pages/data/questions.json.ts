@@ -34,13 +34,15 @@ export const GET: APIRoute = async () => {
 	}).sort((a, b) => a.order - b.order);
 	const lessonRank = new Map(lessons.map((lesson, index) => [lesson.slug, index]));
 	const questions: BankQuestion[] = (await getCollection('questions'))
+		// Ordering and matching questions reach students once Practice can show them.
+		.filter(({ data }) => data.type === 'single' || data.type === 'multi')
 		.map(({ data, rendered }) => {
 			const { stemHtml, explanationHtml } = splitQuestionHtml(rendered?.html ?? '');
 			return {
 				id: data.id,
 				lesson: data.lesson,
 				topics: [...data.topics],
-				type: data.type,
+				type: data.type as 'single' | 'multi',
 				difficulty: data.difficulty as 1 | 2 | 3,
 				exams: [...data.exams],
 				stemHtml,
