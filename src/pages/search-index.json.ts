@@ -16,14 +16,16 @@ export async function GET() {
 			aliases: entry.data.aliases,
 			body: entry.body ?? '',
 		})),
-		questions: (await getCollection('questions'))
-			// Ordering and matching questions are listed once the bank browser can show them.
-			.filter((question) => question.data.type === 'single' || question.data.type === 'multi')
-			.map((question) => ({
-				id: question.id,
-				lessonTitle: titles.get(question.data.lesson) ?? question.data.lesson,
-				stem: splitQuestionBody(question.body ?? '').stem,
-			})),
+		questions: (await getCollection('questions')).map((question) => ({
+			id: question.id,
+			lessonTitle: titles.get(question.data.lesson) ?? question.data.lesson,
+			stem: splitQuestionBody(question.body ?? '').stem,
+			// Options, steps and targets are searched too (a flow question names its steps there).
+			options: [
+				...question.data.options.map((option) => option.text),
+				...(question.data.targets ?? []).map((target) => target.text),
+			],
+		})),
 	});
 	return new Response(JSON.stringify(records), { headers: { 'content-type': 'application/json' } });
 }

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 import { awsDocUrlSchema, slugSchema } from './shared';
+
+export { parseMatchPair } from './vocabulary';
 import {
 	DOMAIN_IDS,
 	EXAMS,
@@ -8,6 +10,7 @@ import {
 	QUESTION_TYPES,
 	TARGET_IDS,
 	TOPICS,
+	parseMatchPair,
 } from './vocabulary';
 
 /** One answer option of a question (for ordering: a step; for matching: an item of the left column). */
@@ -52,18 +55,6 @@ export const fromNotesSchema = z
 		corrected: z.boolean(),
 	})
 	.strict();
-
-/** A matching answer pair `a=t1`: option id, "=", target id. */
-const MATCH_PAIR = /^([a-z])\s*=\s*(t\d+)$/;
-
-/**
- * Splits a matching answer pair such as `a=t1` into option and target ids, or null when malformed.
- * @example parseMatchPair('b=t3') // { option: 'b', target: 't3' }
- */
-export function parseMatchPair(pair: string): { option: string; target: string } | null {
-	const match = MATCH_PAIR.exec(pair.trim());
-	return match ? { option: match[1]!, target: match[2]! } : null;
-}
 
 /**
  * Frontmatter of a question file `content/questions/<lesson>/<short-id>.md`.

@@ -138,6 +138,18 @@ export const TARGET_IDS = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'] as co
  */
 export const QUESTION_TYPES = ['single', 'multi', 'ordering', 'matching'] as const;
 
+/** A matching answer pair `a=t1`: option id, "=", target id. */
+const MATCH_PAIR = /^([a-z])\s*=\s*(t\d+)$/;
+
+/**
+ * Splits a matching answer pair such as `a=t1` into option and target ids, or null when malformed.
+ * @example parseMatchPair('b=t3') // { option: 'b', target: 't3' }
+ */
+export function parseMatchPair(pair: string): { option: string; target: string } | null {
+	const match = MATCH_PAIR.exec(pair.trim());
+	return match ? { option: match[1]!, target: match[2]! } : null;
+}
+
 export type LessonSlug = (typeof LESSON_SLUGS)[number];
 export type Exam = (typeof EXAMS)[number];
 export type DomainId = (typeof DOMAIN_IDS)[number];

@@ -85,7 +85,7 @@ export function Planner({ practice, onExit }: { practice: Practice; onExit(): vo
 						<p>
 							Exam on <strong>{dayToIsoDate(plan.examDay, ctx)}</strong>, in{' '}
 							{plural(plan.examDay - today, 'day')}. New questions left:{' '}
-							<strong>{plan.remaining}</strong>.
+							<strong data-testid="new-left">{plan.unseen}</strong>.
 						</p>
 						{plan.late ? (
 							<p class="notice warning">

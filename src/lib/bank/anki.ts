@@ -9,7 +9,7 @@
  * (`lesson::tokens topic::jwt-verification type::multi difficulty::2 exam::DVA-C02`). Pure.
  */
 import { seededRandom, shuffle } from '../quiz/random';
-import { parseMatchPair } from '../../schemas/question';
+import { parseMatchPair } from '../../schemas/vocabulary';
 import { inlineMarkdown, markdownToHtml } from './markdown';
 import type { BankQuestion } from './types';
 

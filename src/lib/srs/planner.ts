@@ -18,8 +18,10 @@ export interface NewCardPlan {
 	lastIntroductionDay: number;
 	/** Study days left for introducing new cards, today included (0 when past the last day). */
 	daysLeft: number;
-	/** New cards still to introduce, counting those introduced today. */
+	/** New cards still to introduce as of the start of today (the pace is computed from this). */
 	remaining: number;
+	/** New cards never answered yet, as of now: what "new questions left" shows. */
+	unseen: number;
 	/** New cards a day needed to finish in time (all remaining when no days are left). */
 	pace: number;
 	/** New-card limit for today: the larger of the setting and the pace. */
@@ -39,6 +41,8 @@ export function planNewCards(input: {
 	today: number;
 	examDay: number;
 	remaining: number;
+	/** New cards never answered as of now (defaults to `remaining`). */
+	unseen?: number;
 	newPerDay: number;
 }): NewCardPlan {
 	const { today, examDay, remaining, newPerDay } = input;
@@ -54,6 +58,7 @@ export function planNewCards(input: {
 		lastIntroductionDay,
 		daysLeft,
 		remaining,
+		unseen: input.unseen ?? remaining,
 		pace,
 		newLimitToday,
 		late,
@@ -68,15 +73,30 @@ export function remainingNewCards(
 	now: number,
 	ctx: DayContext
 ): number {
+	return newCardCounts(cards, order, now, ctx).atDayStart;
+}
+
+/**
+ * New (not suspended) cards as of the start of today, for the pace, and as of now, for the count
+ * the learner sees: a card answered today is no longer "left", even though today's pace counted it. Pure.
+ */
+export function newCardCounts(
+	cards: ReadonlyMap<string, CardState>,
+	order: readonly string[],
+	now: number,
+	ctx: DayContext
+): { atDayStart: number; unseen: number } {
 	const today = dayIndex(now, ctx);
-	let count = 0;
+	let atDayStart = 0;
+	let unseen = 0;
 	for (const id of order) {
 		const card = cards.get(id);
-		if (!card || card.firstAnsweredDay < 0 || card.firstAnsweredDay === today) {
-			if (!card?.suspended) count++;
-		}
+		if (card?.suspended) continue;
+		const answered = card ? card.firstAnsweredDay >= 0 : false;
+		if (!answered) unseen++;
+		if (!answered || card!.firstAnsweredDay === today) atDayStart++;
 	}
-	return count;
+	return { atDayStart, unseen };
 }
 
 /** Readiness of one lesson (or any group of cards). */

@@ -82,7 +82,7 @@ export function rebuildCards(
 			card.answers.push(answerRecord(before, entry, rating));
 			card.fsrs = schedule(before, rating, entry.at, cfg);
 			card.leech = card.fsrs.lapses >= cfg.leechThreshold;
-			if (card.firstAnsweredDay < 0) card.firstAnsweredDay = dayIndex(entry.at, ctx);
+			markFirstAnswer(card, entry, ctx);
 		} else {
 			const card = stateOf(entry.cardId, entry.at);
 			if (entry.kind === 'suspend') card.suspended = true;
@@ -122,6 +122,10 @@ export function applyReview(
 	};
 }
 
+function markFirstAnswer(card: CardState, entry: ReviewEntry, ctx: DayContext): void {
+	if (card.firstAnsweredDay < 0) card.firstAnsweredDay = dayIndex(entry.at, ctx);
+}
+
 function answerRecord(before: CardState['fsrs'], entry: ReviewEntry, rating: Rating): AnswerRecord {
 	const last = before.last_review ? before.last_review.getTime() : undefined;
 	return {
@@ -130,6 +134,7 @@ function answerRecord(before: CardState['fsrs'], entry: ReviewEntry, rating: Rat
 		rating,
 		correct: entry.correct,
 		picked: entry.picked,
+		...(entry.pairs ? { pairs: entry.pairs } : {}),
 		source: entry.source,
 		stateBefore: before.state as CardStateCode,
 		elapsedDays: last === undefined ? 0 : Math.max(0, (entry.at - last) / 86_400_000),
@@ -166,6 +171,7 @@ function derivationKey(config: SchedulerConfig, ctx: DayContext): string {
 		config.relearningSteps,
 		config.leechThreshold,
 		config.enableFuzz,
+		config.weights ?? null,
 		ctx,
 	]);
 }
@@ -233,7 +239,7 @@ export function deriveCards(
 		own.answers.push(answerRecord(before, entry, entry.rating));
 		own.fsrs = schedule(before, entry.rating, entry.at, cfg);
 		own.leech = own.fsrs.lapses >= cfg.leechThreshold;
-		if (own.firstAnsweredDay < 0) own.firstAnsweredDay = dayIndex(entry.at, ctx);
+		markFirstAnswer(own, entry, ctx);
 		cards.set(entry.cardId, own);
 	}
 	if (dirty.size > 0) {

@@ -34,17 +34,16 @@ export const GET: APIRoute = async () => {
 	}).sort((a, b) => a.order - b.order);
 	const lessonRank = new Map(lessons.map((lesson, index) => [lesson.slug, index]));
 	const questions: BankQuestion[] = (await getCollection('questions'))
-		// Ordering and matching questions reach students once Practice can show them.
-		.filter(({ data }) => data.type === 'single' || data.type === 'multi')
 		.map(({ data, rendered }) => {
 			const { stemHtml, explanationHtml } = splitQuestionHtml(rendered?.html ?? '');
 			return {
 				id: data.id,
 				lesson: data.lesson,
 				topics: [...data.topics],
-				type: data.type as 'single' | 'multi',
+				type: data.type,
 				difficulty: data.difficulty as 1 | 2 | 3,
 				exams: [...data.exams],
+				...(data.domains ? { domains: [...data.domains] } : {}),
 				stemHtml,
 				explanationHtml,
 				options: data.options.map((option) => {
@@ -54,9 +53,22 @@ export const GET: APIRoute = async () => {
 						html,
 						text: htmlToText(html),
 						explanationHtml: inline(option.explanation),
-						correct: data.answer.includes(option.id),
+						// Every step or item of an ordering or matching question is part of the answer.
+						correct:
+							data.type === 'ordering' ||
+							data.type === 'matching' ||
+							data.answer.includes(option.id),
+						...(option.pinned ? { pinned: true } : {}),
 					};
 				}),
+				...(data.targets
+					? {
+							targets: data.targets.map((target) => {
+								const html = inline(target.text);
+								return { id: target.id, html, text: htmlToText(html) };
+							}),
+						}
+					: {}),
 				answer: [...data.answer],
 				sources: [...data.sources],
 			};

@@ -1,0 +1,5 @@
+/** Placeholder replaced below. */
+import type { Practice } from './use-practice';
+export function OptimiserPanel(_: { practice: Practice }) {
+	return null;
+}
