@@ -4,7 +4,6 @@
  * exam day from the FSRS memory states.
  */
 import { dayIndex } from './day';
-import { retrievability } from './scheduler';
 import type { CardState, DayContext, SchedulerConfig } from './types';
 
 /** Days before the exam by which every card has been introduced. */
@@ -97,39 +96,4 @@ export function newCardCounts(
 		if (!answered || card!.firstAnsweredDay === today) atDayStart++;
 	}
 	return { atDayStart, unseen };
-}
-
-/** Readiness of one lesson (or any group of cards). */
-export interface Readiness {
-	/** Group key, such as a lesson slug. */
-	key: string;
-	/** Cards in the group. */
-	total: number;
-	/** Cards answered at least once. */
-	seen: number;
-	/** Mean predicted recall at the target time over all cards; unseen cards count as 0. 0–1. */
-	recall: number;
-}
-
-/**
- * Predicted recall per group at `at` (exam day, or now), from the FSRS memory states. Pure.
- * @param groups card ids per group key, in display order.
- */
-export function readinessByGroup(
-	groups: ReadonlyArray<readonly [string, readonly string[]]>,
-	cards: ReadonlyMap<string, CardState>,
-	at: number,
-	config: SchedulerConfig
-): Readiness[] {
-	return groups.map(([key, ids]) => {
-		let sum = 0;
-		let seen = 0;
-		for (const id of ids) {
-			const card = cards.get(id);
-			if (!card || card.answers.length === 0) continue;
-			seen++;
-			sum += retrievability(card.fsrs, at, config);
-		}
-		return { key, total: ids.length, seen, recall: ids.length ? sum / ids.length : 0 };
-	});
 }

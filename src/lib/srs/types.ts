@@ -138,6 +138,8 @@ export interface AnswerRecord {
 	stateBefore: CardStateCode;
 	/** Days since the previous answer (0 for the first). */
 	elapsedDays: number;
+	/** Recall the scheduler predicted just before this answer, or null for a card never answered. */
+	recallBefore: number | null;
 	/** Interval scheduled before this answer, in days (0 if none). */
 	scheduledDaysBefore: number;
 }
