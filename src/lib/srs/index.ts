@@ -8,5 +8,6 @@ export * from './rebuild';
 export * from './queue';
 export * from './planner';
 export * from './readiness';
+export * from './optimise';
 export * from './stats';
 export * from './progress';
