@@ -54,7 +54,7 @@ for (let s = 0; s < STUDENTS; s++) {
 			continue;
 		const cards = rebuildCards(log.slice(0, cut), base, CTX);
 		const start = performance.now();
-		const weights = fitInNode(trainingData(cards.values(), CTX));
+		const weights = fitInNode(trainingData(cards.values()));
 		row.fitMs.push(performance.now() - start);
 		const from = log[cut]!.at;
 		const before = measureFit(log, base, CTX, from);

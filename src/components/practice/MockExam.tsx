@@ -86,40 +86,20 @@ function RunningExam({
 	onExit(): void;
 }) {
 	const [state, dispatch, live] = useSyncReducer(reduceMockExam, () => initial);
-	const [now, setNow] = useState(() => Date.now());
 	const [announcement, setAnnouncement] = useState('');
 	const dialogRef = useRef<HTMLDialogElement>(null);
 	const headingRef = useRef<HTMLHeadingElement>(null);
 	const logged = useRef(false);
-	const warned = useRef(new Set<number>());
 
 	useEffect(() => {
 		void practice.store.setMeta(MOCK_KEY, { state });
 	}, [state]);
 
-	// The timer is derived from the start time; the interval only refreshes the display.
-	useEffect(() => {
-		if (state.status !== 'running') return;
-		const id = setInterval(() => setNow(Date.now()), 1000);
-		return () => clearInterval(id);
-	}, [state.status]);
-
-	const left = remainingMs(state, now);
-	useEffect(() => {
-		if (state.status !== 'running') return;
-		if (left <= 0) {
-			dialogRef.current?.close();
-			dispatch({ type: 'submit', now: state.startedAt + state.durationMs, timedOut: true });
-			setAnnouncement('Time is up. The exam has been submitted.');
-			return;
-		}
-		for (const mark of [5, 1]) {
-			if (left <= mark * 60_000 && !warned.current.has(mark) && state.durationMs > mark * 60_000) {
-				warned.current.add(mark);
-				setAnnouncement(`${plural(mark, 'minute')} left.`);
-			}
-		}
-	}, [left, state.status]);
+	const timeUp = () => {
+		dialogRef.current?.close();
+		dispatch({ type: 'submit', now: state.startedAt + state.durationMs, timedOut: true });
+		setAnnouncement('Time is up. The exam has been submitted.');
+	};
 
 	// Answers feed the scheduler once, when the exam is submitted. The exam's start time is recorded
 	// once its answers are logged, so a reload of the result page never logs them twice.
@@ -213,17 +193,15 @@ function RunningExam({
 	const answered = state.questionIds.filter((q) => (state.answers[q] ?? []).length > 0).length;
 	const unanswered = state.questionIds.length - answered;
 	const flagged = state.flagged.includes(id);
-	const lowTime = left <= 5 * 60_000;
 
 	return (
 		<section class="mock" aria-label="Mock exam">
 			<div class="mock-bar" data-testid="mock-bar">
-				<p class={`timer ${lowTime ? 'low' : ''}`}>
-					<span class="muted">Time left </span>
-					<span role="timer" aria-label={`Time left ${clock(left)}`} data-testid="mock-timer">
-						{clock(left)}
-					</span>
-				</p>
+				<ExamClock
+					state={state}
+					onTimeUp={timeUp}
+					onWarning={(minutes) => setAnnouncement(`${plural(minutes, 'minute')} left.`)}
+				/>
 				<p class="muted">
 					{answered} of {state.questionIds.length} answered · {plural(state.flagged.length, 'flag')}
 				</p>
@@ -341,5 +319,49 @@ function RunningExam({
 				</div>
 			</dialog>
 		</section>
+	);
+}
+
+/**
+ * The timer, derived from the start time; its one-second interval re-renders only this line, not
+ * the question. Calls `onTimeUp` once at 0 and `onWarning` at 5 and 1 minutes left.
+ */
+function ExamClock({
+	state,
+	onTimeUp,
+	onWarning,
+}: {
+	state: MockExamState;
+	onTimeUp(): void;
+	onWarning(minutes: number): void;
+}) {
+	const [now, setNow] = useState(() => Date.now());
+	const warned = useRef(new Set<number>());
+	useEffect(() => {
+		if (state.status !== 'running') return;
+		const id = setInterval(() => setNow(Date.now()), 1000);
+		return () => clearInterval(id);
+	}, [state.status]);
+	const left = remainingMs(state, now);
+	useEffect(() => {
+		if (state.status !== 'running') return;
+		if (left <= 0) {
+			onTimeUp();
+			return;
+		}
+		for (const mark of [5, 1]) {
+			if (left <= mark * 60_000 && !warned.current.has(mark) && state.durationMs > mark * 60_000) {
+				warned.current.add(mark);
+				onWarning(mark);
+			}
+		}
+	}, [left, state.status]);
+	return (
+		<p class={`timer ${left <= 5 * 60_000 ? 'low' : ''}`}>
+			<span class="muted">Time left </span>
+			<span role="timer" aria-label={`Time left ${clock(left)}`} data-testid="mock-timer">
+				{clock(left)}
+			</span>
+		</p>
 	);
 }

@@ -36,7 +36,7 @@ export function OptimiserPanel({ practice }: { practice: Practice }) {
 	const [status, setStatus] = useState<Status>({ kind: 'idle' });
 	const [message, setMessage] = useState('');
 	const settings = practice.data.settings;
-	const data = trainingData(practice.cards.values(), practice.ctx);
+	const data = trainingData(practice.cards.values());
 	const enough = data.reviews >= OPTIMISE_MIN_REVIEWS;
 
 	async function optimise() {

@@ -33,10 +33,10 @@ export const EXAM_FORMATS = {
 /** The short form: 20 questions, with the exam's time per question (40, 40 and 52 minutes). */
 export const SHORT_FORM_QUESTIONS = 20;
 
-/** Minutes for `questions` questions at the exam's own pace, rounded up. */
+/** Minutes for `questions` questions at the exam's own pace, rounded to the minute (at least 1). */
 export function minutesFor(exam: Exam, questions: number): number {
 	const format = EXAM_FORMATS[exam];
-	return Math.ceil((format.minutes * questions) / format.questions);
+	return Math.max(1, Math.round((format.minutes * questions) / format.questions));
 }
 
 /** Default length of an untargeted mock exam: 20 questions in 40 minutes (2 minutes a question). */

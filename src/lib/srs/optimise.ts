@@ -9,7 +9,6 @@
  * into 20 bins and compares each bin's mean prediction with its pass rate, weighted by count, as
  * fsrs-rs and Anki report it. Lower is better for both.
  */
-import { dayIndex } from './day';
 import { rebuildCards } from './rebuild';
 import type { CardState, DayContext, LogEntry, SchedulerConfig } from './types';
 
@@ -31,13 +30,16 @@ export interface TrainingData {
 /**
  * Training items from the card states: for each card with answers r1…rn, the items r1…rk for
  * k = 2…n whose last review is on a later day than the one before (fsrs-rs learns to predict each
- * item's last review from the ones before it). Days are study days, as in Anki. Pure.
+ * item's last review from the ones before it). Days are whole 24-hour periods, as ts-fsrs counts them. Pure.
  */
-export function trainingData(cards: Iterable<CardState>, ctx: DayContext): TrainingData {
+export function trainingData(cards: Iterable<CardState>): TrainingData {
 	const data: TrainingData = { ratings: [], deltas: [], lengths: [], reviews: 0 };
 	for (const card of cards) {
-		const days = card.answers.map((answer) => dayIndex(answer.at, ctx));
-		const deltas = days.map((day, i) => (i === 0 ? 0 : Math.max(0, day - days[i - 1]!)));
+		// Whole days between answers, counted as ts-fsrs counts them when it schedules (floor of 24-hour
+		// periods), so the parameters are fitted to the same intervals the scheduler then sees.
+		const deltas = card.answers.map((answer, i) =>
+			i === 0 ? 0 : Math.floor((answer.at - card.answers[i - 1]!.at) / 86_400_000)
+		);
 		for (let k = 2; k <= card.answers.length; k++) {
 			// Each item ends on a review a day or more after the one before (the long-term reviews FSRS models).
 			if (deltas[k - 1] === 0) continue;
