@@ -221,6 +221,8 @@ describe('summariseBank', () => {
 			lesson: 'tokens',
 			single: 1,
 			multi: 0,
+			ordering: 0,
+			matching: 0,
 			easy: 0,
 			medium: 1,
 			hard: 0,
