@@ -22,7 +22,7 @@ import type {
 } from './core/context';
 import { ServiceError } from './core/errors';
 import { readJsonObject } from './core/json-body';
-import type { Caller, JsonService } from './core/service';
+import type { Caller, JsonService, WebFrontEnd } from './core/service';
 import type { TraceEvent, TraceListener } from './core/trace';
 import { createUserPoolService } from './user-pools';
 import { createIdentityService } from './identity';
@@ -165,6 +165,9 @@ export function createSandbox(options: SandboxOptions = {}) {
 	const identity = createIdentityService(context, { userPools, sts });
 	const sync = createSyncService(context, { identity, sts });
 
+	// Browser-facing front ends, each claiming its hosts (the folders oauth/, federation/, gateways/ add theirs).
+	const frontEnds: WebFrontEnd[] = [];
+
 	// Looked up by the X-Amz-Target prefix a caller sends: a Map, so `constructor` finds nothing.
 	const jsonServices = new Map<string, { name: string; service: JsonService }>([
 		['AWSCognitoIdentityProviderService', { name: 'cognito-idp', service: userPools }],
@@ -176,6 +179,8 @@ export function createSandbox(options: SandboxOptions = {}) {
 		const destination = context.urls.target(url);
 		const caller: Caller = { accessKeyId: accessKeyIdOf(request.headers.get('authorization')) };
 		try {
+			const frontEnd = frontEnds.find((candidate) => candidate.serves(destination.host));
+			if (frontEnd) return await frontEnd.fetch(request, destination);
 			const target = request.headers.get('x-amz-target');
 			if (request.method === 'POST' && target) {
 				const [prefix = '', operation = ''] = target.split('.');

@@ -51,7 +51,7 @@ describe('QuestionEditor', () => {
 		expect(checkContent([{ path: 'content/questions/tokens/aud-claim.md', text }]).errors).toEqual(
 			[]
 		);
-	});
+	}, 20_000);
 
 	test('offers the domains of the chosen exams and asks for one per exam', () => {
 		render(<QuestionEditor lessons={LESSONS} existingIds={[]} />);
@@ -69,7 +69,7 @@ describe('QuestionEditor', () => {
 		// Unticking an exam drops its domains instead of reporting them.
 		fireEvent.click(screen.getByRole('checkbox', { name: 'SCS-C02' }));
 		expect(screen.getByLabelText('File text').textContent).toContain('domains: [DVA-C02/2]\n');
-	});
+	}, 20_000);
 
 	test('shows a plain message next to a field, linked with aria-describedby', () => {
 		render(<QuestionEditor lessons={LESSONS} existingIds={['tokens/aud-claim']} />);

@@ -91,7 +91,7 @@ describe('serialise → parse', () => {
 			// Serialising again is stable byte for byte.
 			expect(questionToFile(parsed.question)).toBe(text);
 		}
-	});
+	}, 30_000);
 
 	test('reports broken YAML instead of guessing', () => {
 		expect(fileToQuestion('x.md', '---\nid: [\n---\nStem')).toMatchObject({
