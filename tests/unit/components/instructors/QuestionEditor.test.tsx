@@ -40,36 +40,44 @@ function fillSingle() {
 }
 
 describe('QuestionEditor', () => {
-	test('builds a file from the form that the content check accepts, adding Right:/Wrong:', () => {
-		render(<QuestionEditor lessons={LESSONS} existingIds={[]} />);
-		fillSingle();
-		expect(screen.getByText('No problems.')).toBeTruthy();
-		const text = screen.getByLabelText('File text').textContent!;
-		expect(text).toContain('exams: [DVA-C02]\ndomains: [DVA-C02/2]');
-		expect(text).toContain('explanation: "Right: because aud is the claim."');
-		expect(text).toContain('explanation: "Wrong: because client_id is not the claim."');
-		expect(checkContent([{ path: 'content/questions/tokens/aud-claim.md', text }]).errors).toEqual(
-			[]
-		);
-	}, 20_000);
+	test(
+		'builds a file from the form that the content check accepts, adding Right:/Wrong:',
+		{ timeout: 20_000 },
+		() => {
+			render(<QuestionEditor lessons={LESSONS} existingIds={[]} />);
+			fillSingle();
+			expect(screen.getByText('No problems.')).toBeTruthy();
+			const text = screen.getByLabelText('File text').textContent!;
+			expect(text).toContain('exams: [DVA-C02]\ndomains: [DVA-C02/2]');
+			expect(text).toContain('explanation: "Right: because aud is the claim."');
+			expect(text).toContain('explanation: "Wrong: because client_id is not the claim."');
+			expect(
+				checkContent([{ path: 'content/questions/tokens/aud-claim.md', text }]).errors
+			).toEqual([]);
+		}
+	);
 
-	test('offers the domains of the chosen exams and asks for one per exam', () => {
-		render(<QuestionEditor lessons={LESSONS} existingIds={[]} />);
-		fillSingle();
-		expect(screen.queryByRole('checkbox', { name: /^SCS-C02 4/ })).toBeNull();
-		fireEvent.click(screen.getByRole('checkbox', { name: 'SCS-C02' }));
-		fireEvent.click(screen.getByRole('button', { name: /^Download/ }));
-		expect(document.getElementById('qe-domains-error')?.textContent).toContain(
-			'needs at least one SCS-C02 domain'
-		);
-		fireEvent.click(
-			screen.getByRole('checkbox', { name: 'SCS-C02 4: Identity and Access Management' })
-		);
-		expect(screen.getByText('No problems.')).toBeTruthy();
-		// Unticking an exam drops its domains instead of reporting them.
-		fireEvent.click(screen.getByRole('checkbox', { name: 'SCS-C02' }));
-		expect(screen.getByLabelText('File text').textContent).toContain('domains: [DVA-C02/2]\n');
-	}, 20_000);
+	test(
+		'offers the domains of the chosen exams and asks for one per exam',
+		{ timeout: 20_000 },
+		() => {
+			render(<QuestionEditor lessons={LESSONS} existingIds={[]} />);
+			fillSingle();
+			expect(screen.queryByRole('checkbox', { name: /^SCS-C02 4/ })).toBeNull();
+			fireEvent.click(screen.getByRole('checkbox', { name: 'SCS-C02' }));
+			fireEvent.click(screen.getByRole('button', { name: /^Download/ }));
+			expect(document.getElementById('qe-domains-error')?.textContent).toContain(
+				'needs at least one SCS-C02 domain'
+			);
+			fireEvent.click(
+				screen.getByRole('checkbox', { name: 'SCS-C02 4: Identity and Access Management' })
+			);
+			expect(screen.getByText('No problems.')).toBeTruthy();
+			// Unticking an exam drops its domains instead of reporting them.
+			fireEvent.click(screen.getByRole('checkbox', { name: 'SCS-C02' }));
+			expect(screen.getByLabelText('File text').textContent).toContain('domains: [DVA-C02/2]\n');
+		}
+	);
 
 	test('shows a plain message next to a field, linked with aria-describedby', () => {
 		render(<QuestionEditor lessons={LESSONS} existingIds={['tokens/aud-claim']} />);

@@ -80,18 +80,22 @@ describe('questionToFile', () => {
 });
 
 describe('serialise → parse', () => {
-	test('gives back an identical question, for a tricky one and for every question in the bank', () => {
-		const bank = [TRICKY, ...realBank()];
-		expect(bank.length).toBeGreaterThan(1);
-		for (const question of bank) {
-			const text = questionToFile(question);
-			const parsed = fileToQuestion(questionPath(question.id), text);
-			if ('error' in parsed) throw new Error(parsed.error);
-			expect(parsed.question).toEqual(normaliseQuestion(question));
-			// Serialising again is stable byte for byte.
-			expect(questionToFile(parsed.question)).toBe(text);
+	test(
+		'gives back an identical question, for a tricky one and for every question in the bank',
+		{ timeout: 30_000 },
+		() => {
+			const bank = [TRICKY, ...realBank()];
+			expect(bank.length).toBeGreaterThan(1);
+			for (const question of bank) {
+				const text = questionToFile(question);
+				const parsed = fileToQuestion(questionPath(question.id), text);
+				if ('error' in parsed) throw new Error(parsed.error);
+				expect(parsed.question).toEqual(normaliseQuestion(question));
+				// Serialising again is stable byte for byte.
+				expect(questionToFile(parsed.question)).toBe(text);
+			}
 		}
-	}, 30_000);
+	);
 
 	test('reports broken YAML instead of guessing', () => {
 		expect(fileToQuestion('x.md', '---\nid: [\n---\nStem')).toMatchObject({
