@@ -32,6 +32,7 @@ import { createIamEvaluator } from './iam';
 import { createQuickJsRuntime } from './runtime';
 import { awsUrlStyle, localUrlStyle } from './core/urls';
 import { decodeSnapshot, type SandboxSnapshot } from './snapshot';
+import { createMockIdps } from './federation/idps';
 
 export { ServiceError } from './core/errors';
 export { SnapshotError } from './core/state-codec';
@@ -160,13 +161,15 @@ export function createSandbox(options: SandboxOptions = {}) {
 	};
 
 	const iam = createIamEvaluator(context);
-	const userPools = createUserPoolService(context);
+	// One set of mock identity providers for user-pool federation and identity-pool logins.
+	const idps = createMockIdps(context);
+	const userPools = createUserPoolService(context, { fetch: (request) => fetch(request), idps });
 	const sts = createStsService(context, { iam });
-	const identity = createIdentityService(context, { userPools, sts });
+	const identity = createIdentityService(context, { userPools, sts, idps });
 	const sync = createSyncService(context, { identity, sts });
 
 	// Browser-facing front ends, each claiming its hosts (the folders oauth/, federation/, gateways/ add theirs).
-	const frontEnds: WebFrontEnd[] = [];
+	const frontEnds: WebFrontEnd[] = [idps.frontEnd];
 
 	// Looked up by the X-Amz-Target prefix a caller sends: a Map, so `constructor` finds nothing.
 	const jsonServices = new Map<string, { name: string; service: JsonService }>([
@@ -304,6 +307,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 					identity: identity.snapshot(),
 					sts: sts.snapshot(),
 					sync: sync.snapshot(),
+					idps: idps.snapshot(),
 					roles: [...roles.entries()],
 					functions: [...functions.entries()].filter(([, code]) => typeof code === 'string'),
 					outbox,
@@ -315,8 +319,9 @@ export function createSandbox(options: SandboxOptions = {}) {
 		 * checked before anything changes. Throws `SnapshotError` naming the first wrong field.
 		 */
 		restore(snapshot: unknown) {
-			const parts = decodeSnapshot(snapshot, { userPools, identity, sts, sync });
+			const parts = decodeSnapshot(snapshot, { userPools, identity, sts, sync, idps });
 			userPools.load(parts.userPools);
+			idps.load(parts.idps);
 			identity.load(parts.identity);
 			sts.load(parts.sts);
 			sync.load(parts.sync);

@@ -24,6 +24,8 @@ export interface SandboxSnapshot {
 	identity: unknown;
 	sts: unknown;
 	sync: unknown;
+	/** The mock identity providers (absent in snapshots written before they existed). */
+	idps?: unknown;
 	roles: Array<[string, RoleDefinition]>;
 	functions: Array<[string, string]>;
 	outbox: OutboxMessage[];
@@ -46,7 +48,7 @@ const outboxMessage = record<OutboxMessage>({
 
 /** Reads a whole snapshot; each service decodes its own part. Throws {@link SnapshotError}. */
 export function decodeSnapshot<
-	Services extends Record<'userPools' | 'identity' | 'sts' | 'sync', Snapshotting>,
+	Services extends Record<'userPools' | 'identity' | 'sts' | 'sync' | 'idps', Snapshotting>,
 >(
 	snapshot: unknown,
 	services: Services
@@ -63,6 +65,7 @@ export function decodeSnapshot<
 		identity: (value) => value,
 		sts: (value) => value,
 		sync: (value) => value,
+		idps: (value) => value,
 		roles: (value, path) =>
 			value === undefined ? [] : array(tuple(string, roleDefinition))(value, path),
 		functions: (value, path) =>
@@ -77,7 +80,7 @@ export function decodeSnapshot<
 				: `must be 1 or 2, found ${top.v}`
 		);
 	const decoded = Object.fromEntries(
-		(['userPools', 'identity', 'sts', 'sync'] as const).map((name) => [
+		(['userPools', 'identity', 'sts', 'sync', 'idps'] as const).map((name) => [
 			name,
 			services[name].decode(top[name], name),
 		])

@@ -35,6 +35,9 @@ import { WEBAUTHN_HANDLERS } from './webauthn';
 import { findUser } from './util';
 import { decodeUserPoolsState } from './state-decode';
 import { encodeState } from '../core/state-codec';
+import type { FederationDeps } from '../federation/deps';
+import { LINK_HANDLERS } from '../federation/linking';
+import { PROVIDER_HANDLERS } from '../federation/providers';
 
 export interface UserPoolService extends JsonService {
 	/** JWKS or OpenID configuration document of a pool, or undefined for an unknown pool. */
@@ -48,6 +51,8 @@ export interface UserPoolService extends JsonService {
 		token: string,
 		options: { serverSideTokenCheck: boolean }
 	): Promise<{ userPoolId: string; clientId: string; claims: Record<string, unknown> }>;
+	/** The engine's environment, for the browser-facing parts built on it (federation, managed login). */
+	readonly env: Env;
 }
 
 const HANDLERS: Record<string, Handler> = {
@@ -63,6 +68,8 @@ const HANDLERS: Record<string, Handler> = {
 	...WEBAUTHN_HANDLERS,
 	...RESOURCE_HANDLERS,
 	...AUTH_EVENT_HANDLERS,
+	...PROVIDER_HANDLERS,
+	...LINK_HANDLERS,
 };
 
 /** The operations the sandbox implements (the model in ./model lists every one the service has). */
@@ -70,12 +77,24 @@ export const USER_POOL_OPERATIONS: readonly string[] = Object.keys(HANDLERS);
 
 const emptyState = (): UserPoolsState => ({ pools: new Map(), clientPools: new Map() });
 
-/** Creates the user-pool service over the shared sandbox context. */
-export function createUserPoolService(context: SandboxContext): UserPoolService {
-	const env: Env = { context, state: emptyState(), now: () => context.clock.now() };
+/**
+ * Creates the user-pool service over the shared sandbox context. `federation` (the sandbox's fetch and mock
+ * IdPs) lets the identity-provider operations discover OIDC issuers and read SAML metadata URLs.
+ */
+export function createUserPoolService(
+	context: SandboxContext,
+	federation?: FederationDeps
+): UserPoolService {
+	const env: Env = {
+		context,
+		state: emptyState(),
+		now: () => context.clock.now(),
+		...(federation ? { federation } : {}),
+	};
 	const notAuthorized = (message: string) => new ServiceError('NotAuthorizedException', message);
 
 	return {
+		env,
 		has: (operation) => Object.hasOwn(HANDLERS, operation),
 		async handle(operation, input) {
 			const handler = HANDLERS[operation];

@@ -33,6 +33,7 @@ import type {
 	UserPoolsState,
 	UserRecord,
 } from './state';
+import { federationPoolState } from '../federation/state-decode';
 
 /** A signing key pair as pools and key rings store it. */
 export const storedKey = record<StoredKey>({
@@ -202,6 +203,7 @@ const poolRecord = record<PoolRecord>({
 	resourceServers: (value, path) =>
 		value === undefined ? new Map() : mapOf(resourceServer)(value, path),
 	domain: optional(json),
+	federation: optional(federationPoolState),
 });
 
 /** Format 1 kept a version inside the user-pool state; format 2 keeps only the top-level one. */

@@ -11,6 +11,8 @@
 import type { JWK } from 'jose';
 import type { SandboxContext } from '../core/context';
 import type { Dict } from '../core/dict';
+import type { FederationDeps } from '../federation/deps';
+import type { FederationPoolState } from '../federation/state';
 
 /** A signing key pair, exported as JWKs. */
 export interface StoredKey {
@@ -51,6 +53,8 @@ export interface PoolRecord {
 		ManagedLoginVersion: number;
 		CustomDomainConfig?: { CertificateArn: string };
 	};
+	/** Identity providers, provider links and federated sign-ins under way (../federation). */
+	federation?: FederationPoolState;
 }
 
 /** A resource server (OAuth custom scopes), as `ResourceServerType` spells it. */
@@ -218,6 +222,8 @@ export interface Env {
 	context: SandboxContext;
 	state: UserPoolsState;
 	now(): number;
+	/** The sandbox's fetch, mock IdPs and OAuth seam, for the identity-provider operations (../federation). */
+	federation?: FederationDeps;
 }
 
 /** An operation handler: validated input in, response out (throws ServiceError). */
