@@ -32,7 +32,13 @@ import { createIamEvaluator } from './iam';
 import { createQuickJsRuntime } from './runtime';
 import { awsUrlStyle, localUrlStyle } from './core/urls';
 import { decodeSnapshot, type SandboxSnapshot } from './snapshot';
-import { createMockIdps } from './federation/idps';
+import {
+	createFederationHooks,
+	createMockIdps,
+	type AuthorizationHost,
+	type FederationDeps,
+} from './federation';
+import type { UserPoolService } from './user-pools';
 
 export { ServiceError } from './core/errors';
 export { SnapshotError } from './core/state-codec';
@@ -163,7 +169,9 @@ export function createSandbox(options: SandboxOptions = {}) {
 	const iam = createIamEvaluator(context);
 	// One set of mock identity providers for user-pool federation and identity-pool logins.
 	const idps = createMockIdps(context);
-	const userPools = createUserPoolService(context, { fetch: (request) => fetch(request), idps });
+	const federationDeps: FederationDeps = { fetch: (request) => fetch(request), idps };
+	const userPools = createUserPoolService(context, federationDeps);
+	const federation = createFederationHooks(userPools.env);
 	const sts = createStsService(context, { iam });
 	const identity = createIdentityService(context, { userPools, sts, idps });
 	const sync = createSyncService(context, { identity, sts });
@@ -298,6 +306,24 @@ export function createSandbox(options: SandboxOptions = {}) {
 		readStream: sync.readStream,
 		outbox,
 		trace,
+		/**
+		 * Federation's side of the managed-login seam (./federation/deps.ts): the OAuth front end calls
+		 * `hooks` for `identity_provider` / `idp_identifier` and the `/…/idpresponse` paths, and `connect`s
+		 * itself so a federated sign-in can continue the app's authorization.
+		 */
+		federation: {
+			hooks: federation,
+			connect(host: AuthorizationHost) {
+				federationDeps.authorization = host;
+			},
+		},
+		/**
+		 * Adds a browser-facing front end built on the engine, ahead of the built-in ones (`make` gets the
+		 * user-pool engine). Hosts and tests plug extra endpoints in here.
+		 */
+		addFrontEnd(make: (parts: { userPools: UserPoolService }) => WebFrontEnd) {
+			frontEnds.unshift(make({ userPools }));
+		},
 		/** The whole state as JSON data (format {@link SNAPSHOT_VERSION}); host-function triggers are not kept. */
 		snapshot(): SandboxSnapshot {
 			return JSON.parse(
