@@ -6,7 +6,7 @@
  */
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { browser } from '../../../fixtures/browser';
+import { APP, appBrowser, exchangeCode, federatedPool, LOGIN } from '../../../fixtures/federation';
 import { useManagedLoginStandIn } from '../../../fixtures/managed-login-stand-in';
 import {
 	NOW,
@@ -15,70 +15,30 @@ import {
 	type UserPoolSandbox,
 } from '../../../fixtures/user-pool-sandbox';
 
-const APP = 'https://app.example.com/callback';
-const LOGIN = 'https://demo.auth.us-east-1.amazoncognito.com';
 const IDP = 'https://sso.corp.example';
 const EMAIL_CLAIM = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress';
 
-async function samlPool(t: UserPoolSandbox, details: Json = {}, pool: Json = {}) {
-	const { UserPool } = await t.call('CreateUserPool', {
-		PoolName: 'enterprise',
-		...pool,
-		Schema: [
-			{ Name: 'groups', AttributeDataType: 'String', Mutable: true },
-			...(pool.Schema ?? []),
-		],
-	});
-	await t.call('CreateUserPoolDomain', { UserPoolId: UserPool.Id, Domain: 'demo' });
-	const created = await t.call('CreateIdentityProvider', {
-		UserPoolId: UserPool.Id,
-		ProviderName: 'CorpSSO',
-		ProviderType: 'SAML',
-		ProviderDetails: { MetadataURL: `${IDP}/metadata`, ...details },
-		AttributeMapping: {
-			email: EMAIL_CLAIM,
-			'custom:groups': 'http://schemas.xmlsoap.org/claims/Group',
+/** A pool with a `custom:groups` attribute and the CorpSSO SAML provider (metadata by URL). */
+function samlPool(t: UserPoolSandbox, details: Json = {}, pool: Json = {}) {
+	return federatedPool(
+		t,
+		{
+			ProviderName: 'CorpSSO',
+			ProviderType: 'SAML',
+			ProviderDetails: { MetadataURL: `${IDP}/metadata`, ...details },
+			AttributeMapping: {
+				email: EMAIL_CLAIM,
+				'custom:groups': 'http://schemas.xmlsoap.org/claims/Group',
+			},
 		},
-	});
-	const { UserPoolClient } = await t.call('CreateUserPoolClient', {
-		UserPoolId: UserPool.Id,
-		ClientName: 'web',
-		SupportedIdentityProviders: ['CorpSSO'],
-		CallbackURLs: [APP],
-		AllowedOAuthFlows: ['code'],
-		AllowedOAuthScopes: ['openid', 'email'],
-		AllowedOAuthFlowsUserPoolClient: true,
-	});
-	return {
-		poolId: UserPool.Id as string,
-		clientId: UserPoolClient.ClientId as string,
-		provider: created.IdentityProvider as Json,
-	};
-}
-
-const schemaWithGroups = {
-	Schema: [{ Name: 'groups', AttributeDataType: 'String', Mutable: true }],
-};
-
-function appBrowser(t: UserPoolSandbox) {
-	return browser((request) => t.sandbox.fetch(request), { stopAt: (url) => url.startsWith(APP) });
-}
-
-async function exchange(t: UserPoolSandbox, callback: string) {
-	const url = new URL(callback);
-	expect(url.searchParams.get('error_description')).toBeNull();
-	const response = await t.sandbox.fetch(
-		new Request(`${LOGIN}/oauth2/token`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({
-				grant_type: 'authorization_code',
-				code: url.searchParams.get('code')!,
-				redirect_uri: APP,
-			}),
-		})
+		{
+			...pool,
+			Schema: [
+				{ Name: 'groups', AttributeDataType: 'String', Mutable: true },
+				...(pool.Schema ?? []),
+			],
+		}
 	);
-	return (await response.json()) as { id_token: string };
 }
 
 describe('enterprise SAML federation', () => {
@@ -118,7 +78,7 @@ describe('enterprise SAML federation', () => {
 		);
 		expect(b.page.document.querySelector('pre')?.textContent).toContain('<ds:SignatureValue>');
 		await b.submit('Continue');
-		const tokens = await exchange(t, b.page.url);
+		const tokens = await exchangeCode(t, b.page.url);
 
 		vi.useFakeTimers({ toFake: ['Date'], now: NOW + 60_000 });
 		const jwks = await (

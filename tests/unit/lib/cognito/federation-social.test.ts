@@ -5,18 +5,22 @@
  */
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { browser } from '../../../fixtures/browser';
+import {
+	APP,
+	appBrowser,
+	authorizeUrl,
+	exchangeCode,
+	federatedPool,
+	LOGIN,
+} from '../../../fixtures/federation';
 import { useManagedLoginStandIn } from '../../../fixtures/managed-login-stand-in';
 import {
 	claimsOf,
 	NOW,
 	userPoolSandbox,
-	type Json,
 	type UserPoolSandbox,
 } from '../../../fixtures/user-pool-sandbox';
 
-const APP = 'https://app.example.com/callback';
-const LOGIN = 'https://demo.auth.us-east-1.amazoncognito.com';
 /** A fresh Sign in with Apple developer key (.p8: PKCS#8 EC P-256, PEM). */
 async function appleKey(): Promise<string> {
 	const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
@@ -29,52 +33,17 @@ async function appleKey(): Promise<string> {
 	return `-----BEGIN PRIVATE KEY-----\n${der.match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----`;
 }
 
-/** A pool with a domain, the given IdP and an app client that may use it. */
-async function federatedPool(t: UserPoolSandbox, provider: Json, pool: Json = {}) {
-	const { UserPool } = await t.call('CreateUserPool', { PoolName: 'federated', ...pool });
-	await t.call('CreateUserPoolDomain', { UserPoolId: UserPool.Id, Domain: 'demo' });
-	await t.call('CreateIdentityProvider', { UserPoolId: UserPool.Id, ...provider });
-	const { UserPoolClient } = await t.call('CreateUserPoolClient', {
-		UserPoolId: UserPool.Id,
-		ClientName: 'web',
-		SupportedIdentityProviders: ['COGNITO', provider.ProviderName],
-		CallbackURLs: [APP],
-		AllowedOAuthFlows: ['code'],
-		AllowedOAuthScopes: ['openid', 'email', 'profile'],
-		AllowedOAuthFlowsUserPoolClient: true,
-	});
-	return { poolId: UserPool.Id as string, clientId: UserPoolClient.ClientId as string };
-}
-
-/** Opens the app's authorize URL for a provider and returns the browser on the IdP's page. */
+/** Opens the app's authorize URL and returns the browser on the IdP's page. */
 async function startAt(t: UserPoolSandbox, clientId: string, query: string) {
-	const b = browser((request) => t.sandbox.fetch(request), {
-		stopAt: (url) => url.startsWith(APP),
-	});
-	await b.open(
-		`${LOGIN}/oauth2/authorize?client_id=${clientId}&redirect_uri=${encodeURIComponent(APP)}&response_type=code&scope=openid+email&state=app-state&${query}`
-	);
+	const b = appBrowser(t);
+	await b.open(authorizeUrl(clientId, query));
 	return b;
 }
 
-/** Exchanges the code on the app's callback URL for tokens. */
+/** Exchanges the code on the app's callback URL (which must carry the app's state) for tokens. */
 async function tokensFrom(t: UserPoolSandbox, callback: string) {
-	const url = new URL(callback);
-	expect(url.searchParams.get('error_description')).toBeNull();
-	expect(url.searchParams.get('state')).toBe('app-state');
-	const response = await t.sandbox.fetch(
-		new Request(`${LOGIN}/oauth2/token`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({
-				grant_type: 'authorization_code',
-				code: url.searchParams.get('code')!,
-				redirect_uri: APP,
-			}),
-		})
-	);
-	expect(response.status).toBe(200);
-	return (await response.json()) as { id_token: string; access_token: string };
+	expect(new URL(callback).searchParams.get('state')).toBe('app-state');
+	return exchangeCode(t, callback);
 }
 
 describe('Sign in with Google through the user pool', () => {
