@@ -21,7 +21,7 @@ async function appleKey(): Promise<string> {
 	return `-----BEGIN PRIVATE KEY-----\n${der}\n-----END PRIVATE KEY-----`;
 }
 
-describe('identity-provider operations', () => {
+describe('identity-provider operations', { timeout: 30_000 }, () => {
 	let t: UserPoolSandbox;
 	let poolId: string;
 	const create = (provider: Json) =>

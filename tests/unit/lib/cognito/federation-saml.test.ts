@@ -41,7 +41,7 @@ function samlPool(t: UserPoolSandbox, details: Json = {}, pool: Json = {}) {
 	);
 }
 
-describe('enterprise SAML federation', () => {
+describe('enterprise SAML federation', { timeout: 30_000 }, () => {
 	let t: UserPoolSandbox;
 	beforeEach(() => {
 		t = userPoolSandbox(61);

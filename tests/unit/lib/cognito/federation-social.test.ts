@@ -46,7 +46,7 @@ async function tokensFrom(t: UserPoolSandbox, callback: string) {
 	return exchangeCode(t, callback);
 }
 
-describe('Sign in with Google through the user pool', () => {
+describe('Sign in with Google through the user pool', { timeout: 30_000 }, () => {
 	let t: UserPoolSandbox;
 	beforeEach(() => {
 		t = userPoolSandbox(41);
@@ -148,7 +148,7 @@ describe('Sign in with Google through the user pool', () => {
 	});
 });
 
-describe('the other social providers and generic OIDC', () => {
+describe('the other social providers and generic OIDC', { timeout: 30_000 }, () => {
 	let t: UserPoolSandbox;
 	beforeEach(() => {
 		t = userPoolSandbox(43);
