@@ -190,7 +190,7 @@ describe('the other social providers and generic OIDC', { timeout: 30_000 }, () 
 			const { poolId, clientId } = await federatedPool(t, {
 				ProviderName: type,
 				ProviderType: type,
-				ProviderDetails: details.private_key
+				ProviderDetails: 'private_key' in details
 					? { ...details, private_key: await appleKey() }
 					: details,
 				AttributeMapping: {

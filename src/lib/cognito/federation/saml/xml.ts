@@ -138,7 +138,7 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 /** Bytes of base64 (whitespace ignored); throws {@link XmlError} when it is not base64. */
-export function fromBase64(text: string): Uint8Array {
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 	try {
 		return Uint8Array.from(atob(text.replace(/\s+/g, '')), (c) => c.charCodeAt(0));
 	} catch {
