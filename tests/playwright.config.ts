@@ -18,6 +18,8 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	workers: process.env.CI ? 2 : undefined,
 	reporter: [['list']],
+	// Outcomes are awaited generously: a loaded 2-core machine can take seconds to load a page.
+	expect: { timeout: 15_000 },
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'retain-on-failure',
