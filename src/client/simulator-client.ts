@@ -12,7 +12,7 @@ import type {
 	WorkerRequestBody,
 	WorkerStatus,
 } from './simulator-protocol';
-import { loadSandbox, saveSandbox } from './simulator-store';
+import { keepUnreadable, loadSandbox, rawSavedSandbox, saveSandbox } from './simulator-store';
 
 /** Something the client reports to the page. */
 export type ClientEvent =
@@ -115,6 +115,11 @@ export function createSimulatorClient(
 		if (message.type === 'pong') {
 			if (unanswered?.id === message.id) unanswered = undefined;
 		} else if (message.type === 'reply') {
+			// The worker could not restore the save (e.g. written by a newer release): keep it before overwriting.
+			if (message.ok && message.notice && savedText !== undefined) {
+				keepUnreadable(savedText);
+				savedText = undefined;
+			}
 			latest = message.status;
 			statusAt = Date.now();
 			if (message.persist && !saveSandbox(message.persist) && !saveFailed) {
@@ -140,6 +145,7 @@ export function createSimulatorClient(
 		return reply;
 	}
 
+	let savedText = rawSavedSandbox();
 	const loaded = loadSandbox();
 	const ready = expectOk({ kind: 'init', seed, offsetMs: 0, saved: loaded.saved }).then(
 		(reply) => ({

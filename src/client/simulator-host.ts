@@ -96,7 +96,7 @@ export function createSimulatorHost(
 					restored.sandbox.restore(saved.snapshot);
 					state = restored;
 				} catch (error) {
-					notice = `The saved sandbox could not be restored (${error instanceof Error ? error.message : String(error)}), so a fresh one was started.`;
+					notice = `The saved sandbox could not be restored (${error instanceof Error ? error.message : String(error)}), so a fresh one was started. The old save is kept in this browser as a backup.`;
 					state = undefined;
 				}
 			}

@@ -103,3 +103,14 @@ describe('simulator client watchdog', () => {
 		client.terminate();
 	});
 });
+
+describe('saved sandboxes this version cannot read', () => {
+	test('an unparseable save is moved aside, not deleted', async () => {
+		store.set('cognito-study:simulator:sandbox:v1', '{not json');
+		const client = createSimulatorClient(1, { intervalMs: 100, toleranceMs: 500 });
+		const { notice } = await client.ready;
+		expect(notice).toMatch(/kept in this browser as a backup/);
+		expect(store.get('cognito-study:simulator:sandbox:unreadable')).toBe('{not json');
+		client.terminate();
+	});
+});

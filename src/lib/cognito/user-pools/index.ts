@@ -65,6 +65,9 @@ const HANDLERS: Record<string, Handler> = {
 	...AUTH_EVENT_HANDLERS,
 };
 
+/** The operations the sandbox implements (the model in ./model lists every one the service has). */
+export const USER_POOL_OPERATIONS: readonly string[] = Object.keys(HANDLERS);
+
 const emptyState = (): UserPoolsState => ({ pools: new Map(), clientPools: new Map() });
 
 /** Creates the user-pool service over the shared sandbox context. */
