@@ -100,7 +100,8 @@ export function htmlResponse(
 		'content-security-policy': pageCsp(nonce, options.redirectTarget),
 		'x-frame-options': 'DENY',
 		'x-content-type-options': 'nosniff',
-		'referrer-policy': 'no-referrer',
+		// same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on the page's own forms.
+		'referrer-policy': 'same-origin',
 		...NO_STORE,
 	});
 	for (const cookie of options.cookies ?? []) headers.append('set-cookie', cookie);
