@@ -25,6 +25,7 @@ import { readJsonObject } from './core/json-body';
 import type { Caller, JsonService, WebFrontEnd } from './core/service';
 import type { TraceEvent, TraceListener } from './core/trace';
 import { createUserPoolService } from './user-pools';
+import { createManagedLogin } from './oauth';
 import { createIdentityService } from './identity';
 import { createStsService } from './sts';
 import { createSyncService } from './sync';
@@ -165,8 +166,10 @@ export function createSandbox(options: SandboxOptions = {}) {
 	const identity = createIdentityService(context, { userPools, sts });
 	const sync = createSyncService(context, { identity, sts });
 
+	const managedLogin = createManagedLogin(context, userPools);
+
 	// Browser-facing front ends, each claiming its hosts (the folders oauth/, federation/, gateways/ add theirs).
-	const frontEnds: WebFrontEnd[] = [];
+	const frontEnds: WebFrontEnd[] = [managedLogin.frontEnd];
 
 	// Looked up by the X-Amz-Target prefix a caller sends: a Map, so `constructor` finds nothing.
 	const jsonServices = new Map<string, { name: string; service: JsonService }>([
@@ -293,6 +296,11 @@ export function createSandbox(options: SandboxOptions = {}) {
 		mintProviderToken: identity.mintProviderToken,
 		/** The records Cognito Streams delivered to a simulated Kinesis stream (by stream name), oldest first. */
 		readStream: sync.readStream,
+		/**
+		 * Managed login (../oauth): `registerFederation` plugs identity providers in; `completeExternalSignIn`
+		 * ends a federated sign-in with the session cookie and the redirect back to the app.
+		 */
+		managedLogin,
 		outbox,
 		trace,
 		/** The whole state as JSON data (format {@link SNAPSHOT_VERSION}); host-function triggers are not kept. */
