@@ -7,6 +7,7 @@ import type { FunctionCode, OutboxMessage, RoleDefinition } from './core/context
 import type { Snapshotting } from './core/service';
 import {
 	array,
+	dictOf,
 	jsonObject,
 	number,
 	oneOf,
@@ -32,6 +33,10 @@ export interface SandboxSnapshot {
 const roleDefinition = record<RoleDefinition>({
 	trustPolicy: optional(jsonObject),
 	policies: array(jsonObject),
+	inlinePolicies: optional(dictOf(jsonObject)),
+	createdAt: optional(number),
+	description: optional(string),
+	maxSessionDuration: optional(number),
 });
 
 const outboxMessage = record<OutboxMessage>({
