@@ -28,6 +28,7 @@ import { createUserPoolService } from './user-pools';
 import { createIdentityService } from './identity';
 import { createStsService } from './sts';
 import { createSyncService } from './sync';
+import { createGateways } from './gateways';
 import { createIamEvaluator } from './iam';
 import { createIamService, IAM_NAMESPACE } from './iam/service';
 import { createQuickJsRuntime } from './runtime';
@@ -37,6 +38,13 @@ import { decodeSnapshot, type SandboxSnapshot } from './snapshot';
 
 export { ServiceError } from './core/errors';
 export { SnapshotError } from './core/state-codec';
+export { DefinitionError } from './gateways';
+export type {
+	RestApiDefinition,
+	HttpApiDefinition,
+	GraphqlApiDefinition,
+	AppSyncAuthMode,
+} from './gateways';
 export type { SandboxSnapshot } from './snapshot';
 export type {
 	Clock,
@@ -180,8 +188,10 @@ export function createSandbox(options: SandboxOptions = {}) {
 		},
 	});
 
+	const gateways = createGateways(context, { sts, iam, fetch: (request) => fetch(request) });
+
 	// Browser-facing front ends, each claiming its hosts (the folders oauth/, federation/, gateways/ add theirs).
-	const frontEnds: WebFrontEnd[] = [];
+	const frontEnds: WebFrontEnd[] = [gateways.frontEnd];
 
 	// Looked up by the X-Amz-Target prefix a caller sends: a Map, so `constructor` finds nothing.
 	const jsonServices = new Map<string, { name: string; service: JsonService }>([
@@ -329,6 +339,15 @@ export function createSandbox(options: SandboxOptions = {}) {
 		 * `claims.sub` is the user's id there and `claims.aud` the app id the pool is configured with.
 		 */
 		mintProviderToken: identity.mintProviderToken,
+		/**
+		 * Declares a REST API of API Gateway (methods with NONE, COGNITO_USER_POOLS, AWS_IAM or a Lambda authorizer)
+		 * served at `https://<id>.execute-api.<region>.amazonaws.com/<stage>/<path>`; throws `DefinitionError`.
+		 */
+		defineRestApi: gateways.defineRestApi,
+		/** Declares an HTTP API (routes with a JWT authorizer or AWS_IAM); throws `DefinitionError`. */
+		defineHttpApi: gateways.defineHttpApi,
+		/** Declares an AppSync GraphQL API with its authorization modes; throws `DefinitionError`. */
+		defineGraphqlApi: gateways.defineGraphqlApi,
 		/** The records Cognito Streams delivered to a simulated Kinesis stream (by stream name), oldest first. */
 		readStream: sync.readStream,
 		outbox,
@@ -342,6 +361,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 					identity: identity.snapshot(),
 					sts: sts.snapshot(),
 					sync: sync.snapshot(),
+					gateways: gateways.snapshot(),
 					roles: [...roles.entries()],
 					functions: [...functions.entries()].filter(([, code]) => typeof code === 'string'),
 					outbox,
@@ -353,11 +373,12 @@ export function createSandbox(options: SandboxOptions = {}) {
 		 * checked before anything changes. Throws `SnapshotError` naming the first wrong field.
 		 */
 		restore(snapshot: unknown) {
-			const parts = decodeSnapshot(snapshot, { userPools, identity, sts, sync });
+			const parts = decodeSnapshot(snapshot, { userPools, identity, sts, sync, gateways });
 			userPools.load(parts.userPools);
 			identity.load(parts.identity);
 			sts.load(parts.sts);
 			sync.load(parts.sync);
+			gateways.load(parts.gateways);
 			roles.clear();
 			for (const [arn, role] of parts.roles) roles.set(arn, role);
 			for (const [arn, code] of parts.functions) functions.set(arn, code);

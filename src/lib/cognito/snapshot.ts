@@ -25,6 +25,8 @@ export interface SandboxSnapshot {
 	identity: unknown;
 	sts: unknown;
 	sync: unknown;
+	/** API Gateway and AppSync APIs (absent in snapshots written before they existed). */
+	gateways?: unknown;
 	roles: Array<[string, RoleDefinition]>;
 	functions: Array<[string, string]>;
 	outbox: OutboxMessage[];
@@ -51,7 +53,7 @@ const outboxMessage = record<OutboxMessage>({
 
 /** Reads a whole snapshot; each service decodes its own part. Throws {@link SnapshotError}. */
 export function decodeSnapshot<
-	Services extends Record<'userPools' | 'identity' | 'sts' | 'sync', Snapshotting>,
+	Services extends Record<'userPools' | 'identity' | 'sts' | 'sync' | 'gateways', Snapshotting>,
 >(
 	snapshot: unknown,
 	services: Services
@@ -68,6 +70,7 @@ export function decodeSnapshot<
 		identity: (value) => value,
 		sts: (value) => value,
 		sync: (value) => value,
+		gateways: (value) => value,
 		roles: (value, path) =>
 			value === undefined ? [] : array(tuple(string, roleDefinition))(value, path),
 		functions: (value, path) =>
@@ -82,7 +85,7 @@ export function decodeSnapshot<
 				: `must be 1 or 2, found ${top.v}`
 		);
 	const decoded = Object.fromEntries(
-		(['userPools', 'identity', 'sts', 'sync'] as const).map((name) => [
+		(['userPools', 'identity', 'sts', 'sync', 'gateways'] as const).map((name) => [
 			name,
 			services[name].decode(top[name], name),
 		])
