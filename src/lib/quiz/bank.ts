@@ -36,3 +36,22 @@ export function slugToTitle(slug: string): string {
 		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
 		.join(' ');
 }
+
+/**
+ * Question ids in the order new questions are introduced: by lesson (course order), then rising
+ * difficulty (recall before apply before analyse), then id. Pure.
+ */
+export function newQuestionOrder(
+	questions: ReadonlyArray<{ id: string; lesson: string; difficulty: number }>,
+	lessonOrder: readonly string[]
+): string[] {
+	const rank = new Map(lessonOrder.map((slug, index) => [slug, index]));
+	return [...questions]
+		.sort(
+			(a, b) =>
+				(rank.get(a.lesson) ?? lessonOrder.length) - (rank.get(b.lesson) ?? lessonOrder.length) ||
+				a.difficulty - b.difficulty ||
+				a.id.localeCompare(b.id)
+		)
+		.map((question) => question.id);
+}
