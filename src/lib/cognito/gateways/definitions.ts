@@ -89,7 +89,11 @@ export interface HttpApiDefinition {
 
 /** One AppSync authorization mode. */
 export type AppSyncAuthMode =
-	| { type: 'API_KEY'; apiKeys: Array<{ id: string; expires: number }> }
+	| {
+			type: 'API_KEY';
+			/** Keys sent in `x-api-key`; `expires` in epoch seconds (default: 7 days after the API is defined, as AppSync's default). */
+			apiKeys: Array<{ id: string; expires?: number }>;
+	  }
 	| { type: 'AWS_IAM' }
 	| {
 			type: 'AMAZON_COGNITO_USER_POOLS';
@@ -211,7 +215,9 @@ const appSyncMode: Decoder<AppSyncAuthMode> = (value, path) => {
 		case 'API_KEY':
 			return record<Extract<AppSyncAuthMode, { type: 'API_KEY' }>>({
 				type: oneOf('API_KEY'),
-				apiKeys: array(record<{ id: string; expires: number }>({ id: string, expires: number })),
+				apiKeys: array(
+					record<{ id: string; expires?: number }>({ id: string, expires: optional(number) })
+				),
 			})(value, path);
 		case 'AWS_IAM':
 			return record<Extract<AppSyncAuthMode, { type: 'AWS_IAM' }>>({ type: oneOf('AWS_IAM') })(

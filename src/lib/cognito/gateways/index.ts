@@ -36,6 +36,7 @@ import {
 	graphqlApiDecoder,
 	httpApiDecoder,
 	restApiDecoder,
+	type AppSyncAuthMode,
 	type GraphqlApiDefinition,
 	type HttpApiDefinition,
 	type RestApiDefinition,
@@ -215,7 +216,7 @@ export function createGateways(
 		},
 		/** Declares (or replaces, keeping its items) an AppSync GraphQL API; returns its id and endpoint. */
 		async defineGraphqlApi(input: GraphqlApiDefinition) {
-			const definition = checkGraphqlApi(input);
+			const definition = withKeyExpiry(checkGraphqlApi(input), context.clock.now());
 			await appsync.checkSchema(definition);
 			const id = definition.id ?? newId(26, (candidate) => state.graphqlApis.has(candidate));
 			const existing = state.graphqlApis.get(id);
@@ -240,6 +241,28 @@ export function createGateways(
 }
 
 export type Gateways = ReturnType<typeof createGateways>;
+
+/** AppSync API keys expire 7 days after creation unless told otherwise. */
+const API_KEY_DAYS = 7;
+function withKeyExpiry(definition: GraphqlApiDefinition, now: number): GraphqlApiDefinition {
+	const fill = (mode: AppSyncAuthMode): AppSyncAuthMode =>
+		mode.type === 'API_KEY'
+			? {
+					...mode,
+					apiKeys: mode.apiKeys.map((key) => ({
+						...key,
+						expires: key.expires ?? Math.floor(now / 1000) + API_KEY_DAYS * 86400,
+					})),
+				}
+			: mode;
+	return {
+		...definition,
+		authenticationType: fill(definition.authenticationType),
+		...(definition.additionalAuthenticationProviders
+			? { additionalAuthenticationProviders: definition.additionalAuthenticationProviders.map(fill) }
+			: {}),
+	};
+}
 
 const withId =
 	<T extends object>(decoder: Decoder<T>): Decoder<T & { id: string }> =>

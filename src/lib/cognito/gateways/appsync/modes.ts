@@ -77,7 +77,7 @@ export async function authenticate(
 	if (apiKey !== undefined) {
 		const mode = find('API_KEY');
 		const key = mode?.apiKeys.find((candidate) => candidate.id === apiKey);
-		if (!key || key.expires * 1000 <= now)
+		if (!key || (key.expires ?? Infinity) * 1000 <= now)
 			return { ok: false, message: NOT_AUTHORIZED, mode: 'API_KEY' };
 		return {
 			ok: true,
