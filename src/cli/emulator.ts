@@ -146,6 +146,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		random,
 		runtime,
 		traceLimit: options.traceLimit ?? DEFAULT_TRACE_LIMIT,
+		// Emulator users define roles through its IAM endpoint; a role nobody defined is refused, as in AWS.
+		strictRoles: true,
 		...(options.localUrls ? { baseUrl: url } : {}),
 	});
 	try {

@@ -68,11 +68,11 @@ export interface TriggerCall {
 	response?: Record<string, unknown>;
 }
 
-type Outcome =
+export type Outcome =
 	| { ok: true; value: unknown; logs: string[]; durationMs: number }
 	| { ok: false; kind: string; message: string; logs: string[]; durationMs: number };
 
-async function invokeHost(fn: (event: object) => unknown, event: object): Promise<Outcome> {
+export async function invokeHost(fn: (event: object) => unknown, event: object): Promise<Outcome> {
 	const started = globalThis.performance.now();
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const timeout = new Promise<Outcome>((resolve) => {
