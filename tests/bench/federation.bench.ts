@@ -8,7 +8,6 @@
 import { performance } from 'node:perf_hooks';
 import { createSandbox } from '../../src/lib/cognito';
 import { exchangeCode, federatedPool, google, signInVia } from '../fixtures/federation';
-import { useManagedLoginStandIn } from '../fixtures/managed-login-stand-in';
 import { mulberry32 } from '../fixtures/random';
 import { printTimings, time } from './timing';
 
@@ -16,7 +15,6 @@ const sandbox = createSandbox({
 	clock: { now: () => Date.parse('2026-01-01T00:00:00Z') },
 	random: mulberry32(7),
 });
-useManagedLoginStandIn(sandbox);
 async function call(operation: string, input: object) {
 	const response = await sandbox.fetch(
 		new Request('http://localhost/', {
@@ -55,11 +53,13 @@ let n = 0;
 const googleRoundTrip = async () =>
 	exchangeCode(
 		t,
+		clientId,
 		await signInVia(t, clientId, 'Google', { user_id: String(++n % 50), email: 'a@example.com' })
 	);
 const samlRoundTrip = async () =>
 	exchangeCode(
 		t,
+		clientId,
 		await signInVia(t, clientId, 'CorpSSO', { user_id: `u${++n % 50}`, email: 'b@corp.example' })
 	);
 

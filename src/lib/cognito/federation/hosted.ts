@@ -1,14 +1,15 @@
 /**
- * Federation in the managed-login flow: `/oauth2/authorize?identity_provider=…` (or `idp_identifier=…`) sends
- * the browser to the IdP; `/oauth2/idpresponse` (OAuth 2.0 / OIDC, GET or Apple's form post) and
- * `/saml2/idpresponse` (SAML HTTP-POST; SP- or IdP-initiated) receive the answer, sign the user in to the pool
- * and hand back to the OAuth front end, which issues the app's code. The sign-in under way is remembered in
- * the pool (`federation.pending`) under the `state` / `RelayState` the IdP echoes: single use, one hour.
+ * Federation in managed login (the seam is ../oauth `FederationHooks`): `/oauth2/authorize?identity_provider=…`
+ * (or `idp_identifier=…`) sends the browser to the IdP; `/oauth2/idpresponse` (OAuth 2.0 / OIDC, GET or
+ * Apple's form post) and `/saml2/idpresponse` (SAML HTTP-POST; SP- or IdP-initiated) receive the answer, sign
+ * the user in to the pool and hand back to managed login (`completeExternalSignIn`), which opens the session
+ * and sends the app its code. The sign-in under way is kept in the pool (`federation.pending`) under the
+ * `state` / `RelayState` the IdP echoes, with the app's authorize request: single use, one hour.
  */
-import type { RequestTarget } from '../core/urls';
-import type { Env, PoolRecord } from '../user-pools/state';
+import type { AuthorizeRequest, FederationHooks, ManagedLogin } from '../oauth';
+import { errorRedirect, readAuthorize } from '../oauth/authorize';
+import type { ClientRecord, Env, PoolRecord } from '../user-pools/state';
 import { loginHost } from '../user-pools/tokens';
-import type { AuthorizationHost, FederationHooks } from './deps';
 import { escapeHtml, htmlPage } from './idps/html';
 import { federationOf } from './providers';
 import {
@@ -24,17 +25,15 @@ import type { IdentityProviderRecord, PendingSignInRecord } from './state';
 /** How long a federated sign-in may take at the IdP. */
 const PENDING_LIFETIME_MS = 60 * 60_000;
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** The classic hosted UI's words for a provider the app cannot use. */
-const NOT_AVAILABLE = 'Login option is not available. Please try another one';
+/** The service's words when an IdP's answer cannot be tied to a sign-in (SAML). */
+const INVALID_SAML = 'Invalid samlResponse or relayState from identity provider';
 
-const redirect = (location: string) => new Response(null, { status: 302, headers: { location } });
-
-/** An error page on the login domain (when there is no app to send the error to). */
-const errorPage = (message: string, status = 400) =>
+/** An error page on the login domain (when there is no app request to send the error to). */
+const errorPage = (message: string) =>
 	htmlPage({
 		brand: 'Amazon Cognito',
 		title: 'An error was encountered with the requested page.',
-		status,
+		status: 400,
 		body: `<p>${escapeHtml(message)}</p>`,
 	});
 
@@ -47,92 +46,92 @@ async function fieldsOf(request: Request): Promise<URLSearchParams> {
 		: new URLSearchParams();
 }
 
-/** The provider an authorize request names, if the app client may use it. */
+/** The provider an authorize request names (by name, or by one of its identifiers), if the client may use it. */
 function providerFor(
 	pool: PoolRecord,
-	supported: string[],
-	name: string | undefined,
-	identifier: string | undefined
+	client: ClientRecord,
+	wanted: { name?: string; identifier?: string }
 ): IdentityProviderRecord | undefined {
-	const providers = [...federationOf(pool).providers.values()];
-	const provider = name
-		? providers.find((candidate) => candidate.ProviderName === name)
+	const supported: string[] = client.SupportedIdentityProviders ?? [];
+	const providers = [...(pool.federation?.providers.values() ?? [])];
+	const provider = wanted.name
+		? providers.find((candidate) => candidate.ProviderName === wanted.name)
 		: providers.find(
-				(candidate) => identifier !== undefined && candidate.IdpIdentifiers.includes(identifier)
+				(candidate) =>
+					wanted.identifier !== undefined && candidate.IdpIdentifiers.includes(wanted.identifier)
 			);
 	return provider && supported.includes(provider.ProviderName) ? provider : undefined;
 }
 
-/** Creates federation's side of the managed-login seam over the user-pool engine. */
-export function createFederationHooks(env: Env): FederationHooks {
-	const host = (): AuthorizationHost => {
-		const connected = env.federation?.authorization;
-		if (!connected)
-			throw new FederationError('server_error', 'Managed login is not available in this sandbox.');
-		return connected;
-	};
+/** Sends a sign-in error to the app's redirect URI, as managed login sends its own. */
+const failTo = (request: AuthorizeRequest, error: FederationError) =>
+	errorRedirect(
+		request.redirectUri,
+		error.error,
+		request.state,
+		request.responseType === 'token',
+		error.description
+	);
 
-	/** Finds and consumes a pending sign-in by the id the IdP echoed. */
-	function takePending(
-		id: string | null
-	): { pool: PoolRecord; pending: PendingSignInRecord } | undefined {
-		if (!id) return undefined;
-		for (const pool of env.state.pools.values()) {
-			const pending = pool.federation?.pending.get(id);
-			if (!pending) continue;
-			pool.federation!.pending.delete(id);
-			return pending.expiresAt > env.now() ? { pool, pending } : undefined;
-		}
-		return undefined;
-	}
+/** Takes (and removes) a pending sign-in of the pool by the id the IdP echoed; undefined if expired. */
+function takePending(env: Env, pool: PoolRecord, id: string | null) {
+	const pending = id ? pool.federation?.pending.get(id) : undefined;
+	if (!pending) return undefined;
+	pool.federation!.pending.delete(pending.id);
+	return pending.expiresAt > env.now() ? pending : undefined;
+}
 
-	/** Signs the identity in and continues the app's authorization (or sends it the error). */
+/** Creates federation's hooks for managed login. */
+export function createFederationHooks(
+	managedLogin: Pick<ManagedLogin, 'completeExternalSignIn'>
+): FederationHooks {
+	/** Signs the identity in and continues the app's authorization (or sends the app the error). */
 	async function finish(
+		env: Env,
 		pool: PoolRecord,
 		provider: IdentityProviderRecord,
-		requestId: string,
-		clientId: string,
+		request: AuthorizeRequest,
 		identify: () => Promise<ExternalIdentity>
 	): Promise<Response> {
+		const client = pool.clients.get(request.clientId);
+		if (!client) return errorPage('The app client no longer exists.'); // wording chosen
 		try {
-			const identity = await identify();
-			const user = await signInExternalUser(env, pool, provider, identity, clientId);
-			return await host().complete(requestId, {
-				userPoolId: pool.id,
-				username: user.username,
-				providerName: provider.ProviderName,
-			});
+			const user = await signInExternalUser(env, pool, provider, await identify(), client.ClientId);
+			return await managedLogin.completeExternalSignIn({ pool, client, request, user });
 		} catch (error) {
-			if (error instanceof FederationError)
-				return host().fail(requestId, error.error, error.description);
+			if (error instanceof FederationError) return failTo(request, error);
 			throw error;
 		}
 	}
 
-	async function oauthResponse(request: Request, target: RequestTarget): Promise<Response> {
+	/** `/oauth2/idpresponse`: an OAuth 2.0 / OIDC provider's answer. */
+	async function oauthResponse(env: Env, pool: PoolRecord, request: Request, host: string) {
 		const answer = await fieldsOf(request);
-		const found = takePending(answer.get('state'));
-		if (!found) return errorPage('Invalid state: the sign-in expired or was already completed.'); // wording chosen
-		const { pool, pending } = found;
+		const pending = takePending(env, pool, answer.get('state'));
+		if (!pending) return errorPage('Invalid state: the sign-in expired or was already completed.'); // wording chosen
 		const provider = pool.federation?.providers.get(pending.providerName);
-		if (!provider) return host().fail(pending.requestId, 'invalid_request', NOT_AVAILABLE);
-		return finish(pool, provider, pending.requestId, pending.clientId, () =>
-			finishOAuth(env, provider, answer, pending, target.host)
+		const authorize = pending.request;
+		if (!provider)
+			return failTo(
+				authorize,
+				new FederationError('invalid_request', 'identity provider is not enabled for this client')
+			);
+		return finish(env, pool, provider, authorize, () =>
+			finishOAuth(env, provider, answer, pending, host)
 		);
 	}
 
-	async function samlResponse(request: Request, target: RequestTarget): Promise<Response> {
+	/** `/saml2/idpresponse`: a SAML response, for a sign-in the pool started or one the IdP started. */
+	async function samlResponse(env: Env, pool: PoolRecord, request: Request, host: string) {
 		const form = await fieldsOf(request);
 		const encoded = form.get('SAMLResponse');
-		if (request.method !== 'POST' || !encoded)
-			return errorPage('Invalid samlResponse or relayState from identity provider');
-		const found = takePending(form.get('RelayState'));
-		if (found) {
-			const { pool, pending } = found;
+		if (request.method !== 'POST' || !encoded) return errorPage(INVALID_SAML);
+		const pending = takePending(env, pool, form.get('RelayState'));
+		if (pending) {
 			const provider = pool.federation?.providers.get(pending.providerName);
-			if (!provider) return host().fail(pending.requestId, 'invalid_request', NOT_AVAILABLE);
-			return finish(pool, provider, pending.requestId, pending.clientId, async () => {
-				const identity = await finishSaml(env, pool, provider, encoded, target.host);
+			if (!provider) return errorPage(INVALID_SAML);
+			return finish(env, pool, provider, pending.request, async () => {
+				const identity = await finishSaml(env, pool, provider, encoded, host);
 				if (identity.inResponseTo !== pending.requestIdAtIdp)
 					throw new FederationError(
 						'invalid_request',
@@ -141,56 +140,30 @@ export function createFederationHooks(env: Env): FederationHooks {
 				return identity;
 			});
 		}
-		// IdP-initiated: the app's authorize parameters come on the ACS URL.
+		// IdP-initiated: the app's authorize parameters come on the ACS URL the IdP posts to.
 		const params = new URL(request.url).searchParams;
-		const pool = [...env.state.pools.values()].find(
-			(candidate) => loginHost(env, candidate) === target.host
-		);
-		const provider = pool?.federation?.providers.get(params.get('identity_provider') ?? '');
+		const provider = pool.federation?.providers.get(params.get('identity_provider') ?? '');
 		if (
-			!pool ||
 			!provider ||
 			provider.ProviderType !== 'SAML' ||
 			provider.ProviderDetails.IDPInit !== 'true'
 		)
-			return errorPage('Invalid samlResponse or relayState from identity provider');
-		const opened = await host().open(target.host, params);
+			return errorPage(INVALID_SAML);
+		const opened = readAuthorize(env, pool, new Map(params.entries()));
 		if ('response' in opened) return opened.response;
-		return finish(pool, provider, opened.requestId, params.get('client_id') ?? '', async () => {
-			const identity = await finishSaml(env, pool, provider, encoded, target.host);
-			if (identity.inResponseTo)
-				throw new FederationError(
-					'invalid_request',
-					'Invalid samlResponse or relayState from identity provider'
-				);
+		if (!(opened.client.SupportedIdentityProviders ?? []).includes(provider.ProviderName))
+			return errorPage(INVALID_SAML);
+		return finish(env, pool, provider, opened.request, async () => {
+			const identity = await finishSaml(env, pool, provider, encoded, host);
+			if (identity.inResponseTo) throw new FederationError('invalid_request', INVALID_SAML);
 			return identity;
 		});
 	}
 
 	return {
-		handles: (path) => path === '/oauth2/idpresponse' || path === '/saml2/idpresponse',
-		async fetch(request, target) {
-			try {
-				return target.path === '/saml2/idpresponse'
-					? await samlResponse(request, target)
-					: await oauthResponse(request, target);
-			} catch (error) {
-				if (error instanceof FederationError)
-					return errorPage(error.description, error.error === 'server_error' ? 503 : 400);
-				throw error;
-			}
-		},
-		async startSignIn(request) {
-			const pool = env.state.pools.get(request.userPoolId);
-			const client = pool?.clients.get(request.clientId);
-			if (!pool || !client) return errorPage(NOT_AVAILABLE);
-			const provider = providerFor(
-				pool,
-				client.SupportedIdentityProviders ?? [],
-				request.providerName,
-				request.idpIdentifier
-			);
-			if (!provider) return host().fail(request.requestId, 'invalid_request', NOT_AVAILABLE);
+		async redirectToProvider({ env, pool, client, request, provider: wanted }) {
+			const provider = providerFor(pool, client, wanted);
+			if (!provider) return undefined;
 			const state = federationOf(pool);
 			const now = env.now();
 			for (const [id, pending] of state.pending)
@@ -198,8 +171,7 @@ export function createFederationHooks(env: Env): FederationHooks {
 			const pending: PendingSignInRecord = {
 				id: env.context.randomString(43, ALNUM),
 				providerName: provider.ProviderName,
-				requestId: request.requestId,
-				clientId: client.ClientId,
+				request: { ...request },
 				...(['Google', 'SignInWithApple', 'OIDC'].includes(provider.ProviderType)
 					? { nonce: env.context.randomString(43, ALNUM) }
 					: {}),
@@ -209,12 +181,23 @@ export function createFederationHooks(env: Env): FederationHooks {
 				expiresAt: now + PENDING_LIFETIME_MS,
 			};
 			try {
-				const location = await authorizeUrl(env, pool, provider, pending, request.loginHost);
+				const location = await authorizeUrl(env, pool, provider, pending, loginHost(env, pool));
 				state.pending.set(pending.id, pending);
-				return redirect(location);
+				return new Response(null, { status: 302, headers: { location } });
 			} catch (error) {
-				if (error instanceof FederationError)
-					return host().fail(request.requestId, error.error, error.description);
+				if (error instanceof FederationError) return failTo(request, error);
+				throw error;
+			}
+		},
+		async handle({ env, pool, path, request }) {
+			if (path !== '/oauth2/idpresponse' && path !== '/saml2/idpresponse') return undefined;
+			const host = env.context.urls.target(new URL(request.url)).host;
+			try {
+				return path === '/saml2/idpresponse'
+					? await samlResponse(env, pool, request, host)
+					: await oauthResponse(env, pool, request, host);
+			} catch (error) {
+				if (error instanceof FederationError) return errorPage(error.description);
 				throw error;
 			}
 		},

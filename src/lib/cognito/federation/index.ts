@@ -4,10 +4,10 @@
  * its IdPs (./relying-party.ts, ./saml) and its part of managed login (./hosted.ts), plus the mock identity
  * providers that run inside the sandbox (./idps).
  *
- * The seam with the OAuth front end (src/lib/cognito/oauth) is in ./deps.ts: federation offers
- * `FederationHooks` (start a sign-in at an IdP; serve `/oauth2/idpresponse` and `/saml2/idpresponse`) and
- * calls the `AuthorizationHost` the OAuth front end connects (continue or fail the app's authorization).
+ * The seam with managed login (../oauth): federation registers its `FederationHooks` (send the browser to
+ * an IdP; serve `/oauth2/idpresponse` and `/saml2/idpresponse`) and ends each federated sign-in with
+ * managed login's `completeExternalSignIn` (session cookie, code or tokens, redirect to the app).
  */
 export { createFederationHooks } from './hosted';
 export { createMockIdps, type MockIdps } from './idps';
-export type { AuthorizationHost, FederationDeps, FederationHooks } from './deps';
+export type { FederationDeps } from './deps';

@@ -10,6 +10,7 @@ import {
 	string,
 	type Decoder,
 } from '../core/state-codec';
+import type { AuthorizeRequest } from '../oauth/authorize';
 import type {
 	FederationPoolState,
 	IdentityProviderRecord,
@@ -35,11 +36,25 @@ const link = record<ProviderLinkRecord>({
 	createdAt: number,
 });
 
+/** Managed login's authorize request (../oauth/authorize.ts), kept while the IdP is asked. */
+const authorizeRequest = record<AuthorizeRequest>({
+	clientId: string,
+	redirectUri: string,
+	responseType: oneOf('code', 'token'),
+	scopes: array(string),
+	state: optional(string),
+	nonce: optional(string),
+	codeChallenge: optional(string),
+	identityProvider: optional(string),
+	idpIdentifier: optional(string),
+	prompt: array(string),
+	lang: optional(string),
+});
+
 const pending = record<PendingSignInRecord>({
 	id: string,
 	providerName: string,
-	requestId: string,
-	clientId: string,
+	request: authorizeRequest,
 	nonce: optional(string),
 	requestIdAtIdp: optional(string),
 	expiresAt: number,

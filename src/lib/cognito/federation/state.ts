@@ -7,6 +7,7 @@
  * `Map` and every API-shaped map a null-prototype `Dict` (../core/dict.ts).
  */
 import type { Dict } from '../core/dict';
+import type { AuthorizeRequest } from '../oauth/authorize';
 
 /** The identity provider types a user pool accepts (`IdentityProviderTypeType`). */
 export type ProviderType =
@@ -42,9 +43,8 @@ export interface ProviderLinkRecord {
 export interface PendingSignInRecord {
 	id: string;
 	providerName: string;
-	/** The app's authorization request, as the OAuth front end knows it (opaque here). */
-	requestId: string;
-	clientId: string;
+	/** The app's authorize request, continued once the IdP answers. */
+	request: AuthorizeRequest;
 	/** OIDC nonce sent to the IdP and checked in its ID token. */
 	nonce?: string;
 	/** SAML `AuthnRequest` ID, checked against `InResponseTo`. */

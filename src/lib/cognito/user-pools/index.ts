@@ -32,6 +32,7 @@ import type { Env, Handler, UserPoolsState } from './state';
 import { decodeJwt, jwksOf, openIdConfigurationOf, poolOfIssuer, verifySignature } from './tokens';
 import { USER_HANDLERS } from './users';
 import { WEBAUTHN_HANDLERS } from './webauthn';
+import { BRANDING_HANDLERS } from '../oauth/branding';
 import { findUser } from './util';
 import { decodeUserPoolsState } from './state-decode';
 import { encodeState } from '../core/state-codec';
@@ -40,6 +41,11 @@ import { LINK_HANDLERS } from '../federation/linking';
 import { PROVIDER_HANDLERS } from '../federation/providers';
 
 export interface UserPoolService extends JsonService {
+	/**
+	 * The engine's environment, for the browser-facing front ends of the same sandbox (../oauth, federation),
+	 * which run the same sign-in logic. Read `env.state` on each use: `restore()` replaces it.
+	 */
+	readonly env: Env;
 	/** JWKS or OpenID configuration document of a pool, or undefined for an unknown pool. */
 	wellKnown(userPoolId: string, kind: 'jwks' | 'openid-configuration'): object | undefined;
 	/**
@@ -51,8 +57,6 @@ export interface UserPoolService extends JsonService {
 		token: string,
 		options: { serverSideTokenCheck: boolean }
 	): Promise<{ userPoolId: string; clientId: string; claims: Record<string, unknown> }>;
-	/** The engine's environment, for the browser-facing parts built on it (federation, managed login). */
-	readonly env: Env;
 }
 
 const HANDLERS: Record<string, Handler> = {
@@ -68,6 +72,7 @@ const HANDLERS: Record<string, Handler> = {
 	...WEBAUTHN_HANDLERS,
 	...RESOURCE_HANDLERS,
 	...AUTH_EVENT_HANDLERS,
+	...BRANDING_HANDLERS,
 	...PROVIDER_HANDLERS,
 	...LINK_HANDLERS,
 };

@@ -15,7 +15,6 @@ import {
 	APP,
 } from '../../../fixtures/federation';
 import { HOSTILE_NAMES, prototypeFingerprint } from '../../../fixtures/hostile';
-import { useManagedLoginStandIn } from '../../../fixtures/managed-login-stand-in';
 import {
 	claimsOf,
 	userPoolSandbox,
@@ -49,7 +48,6 @@ describe('hostile input at the federation endpoints', { timeout: 120_000 }, () =
 
 	beforeAll(async () => {
 		t = userPoolSandbox(97);
-		useManagedLoginStandIn(t.sandbox);
 		({ clientId } = await federatedPool(t, google()));
 		await t.call('CreateIdentityProvider', {
 			UserPoolId: (await t.call('ListUserPools', { MaxResults: 1 })).UserPools[0].Id,
@@ -141,7 +139,7 @@ describe('hostile input at the federation endpoints', { timeout: 120_000 }, () =
 			SupportedIdentityProviders: ['Google', 'CorpSSO'],
 			CallbackURLs: [APP],
 			AllowedOAuthFlows: ['code'],
-			AllowedOAuthScopes: ['openid'],
+			AllowedOAuthScopes: ['openid', 'email'],
 			AllowedOAuthFlowsUserPoolClient: true,
 		});
 		const callback = await signInVia(t, clientId, 'CorpSSO', {
@@ -149,7 +147,7 @@ describe('hostile input at the federation endpoints', { timeout: 120_000 }, () =
 			email: 'x@corp.example',
 			extra: '__proto__=<b>polluted</b>\nconstructor=&amp;\ntoString=1',
 		});
-		const claims = claimsOf((await exchangeCode(t, callback)).id_token);
+		const claims = claimsOf((await exchangeCode(t, clientId, callback)).id_token);
 		expect(claims['cognito:username']).toBe('CorpSSO_toString');
 		expect(claims.name).toBe('<b>polluted</b>');
 		expect(claims.nickname).toBe('&amp;');

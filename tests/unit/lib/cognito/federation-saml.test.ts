@@ -7,7 +7,6 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { APP, appBrowser, exchangeCode, federatedPool, LOGIN } from '../../../fixtures/federation';
-import { useManagedLoginStandIn } from '../../../fixtures/managed-login-stand-in';
 import {
 	NOW,
 	userPoolSandbox,
@@ -45,7 +44,6 @@ describe('enterprise SAML federation', { timeout: 30_000 }, () => {
 	let t: UserPoolSandbox;
 	beforeEach(() => {
 		t = userPoolSandbox(61);
-		useManagedLoginStandIn(t.sandbox);
 	});
 	afterEach(() => vi.useRealTimers());
 
@@ -78,7 +76,7 @@ describe('enterprise SAML federation', { timeout: 30_000 }, () => {
 		);
 		expect(b.page.document.querySelector('pre')?.textContent).toContain('<ds:SignatureValue>');
 		await b.submit('Continue');
-		const tokens = await exchangeCode(t, b.page.url);
+		const tokens = await exchangeCode(t, clientId, b.page.url);
 
 		vi.useFakeTimers({ toFake: ['Date'], now: NOW + 60_000 });
 		const jwks = await (

@@ -13,7 +13,6 @@ import {
 	federatedPool,
 	LOGIN,
 } from '../../../fixtures/federation';
-import { useManagedLoginStandIn } from '../../../fixtures/managed-login-stand-in';
 import {
 	claimsOf,
 	NOW,
@@ -41,16 +40,15 @@ async function startAt(t: UserPoolSandbox, clientId: string, query: string) {
 }
 
 /** Exchanges the code on the app's callback URL (which must carry the app's state) for tokens. */
-async function tokensFrom(t: UserPoolSandbox, callback: string) {
+async function tokensFrom(t: UserPoolSandbox, clientId: string, callback: string) {
 	expect(new URL(callback).searchParams.get('state')).toBe('app-state');
-	return exchangeCode(t, callback);
+	return exchangeCode(t, clientId, callback);
 }
 
 describe('Sign in with Google through the user pool', { timeout: 30_000 }, () => {
 	let t: UserPoolSandbox;
 	beforeEach(() => {
 		t = userPoolSandbox(41);
-		useManagedLoginStandIn(t.sandbox);
 	});
 	afterEach(() => vi.useRealTimers());
 
@@ -75,7 +73,7 @@ describe('Sign in with Google through the user pool', { timeout: 30_000 }, () =>
 			name: 'Alice Example',
 		});
 		expect(b.page.url.startsWith(APP)).toBe(true);
-		const tokens = await tokensFrom(t, b.page.url);
+		const tokens = await tokensFrom(t, clientId, b.page.url);
 
 		vi.useFakeTimers({ toFake: ['Date'], now: NOW + 60_000 });
 		const jwks = await (
@@ -126,7 +124,7 @@ describe('Sign in with Google through the user pool', { timeout: 30_000 }, () =>
 		for (const name of ['First Name', 'Second Name']) {
 			const b = await startAt(t, clientId, 'identity_provider=Google');
 			await b.submit('Continue', { user_id: '42', email: 'x@gmail.com', name });
-			await tokensFrom(t, b.page.url);
+			await tokensFrom(t, clientId, b.page.url);
 		}
 		const user = await t.call('AdminGetUser', { UserPoolId: poolId, Username: 'Google_42' });
 		expect(user.UserAttributes).toContainEqual({ Name: 'name', Value: 'Second Name' });
@@ -152,7 +150,6 @@ describe('the other social providers and generic OIDC', { timeout: 30_000 }, () 
 	let t: UserPoolSandbox;
 	beforeEach(() => {
 		t = userPoolSandbox(43);
-		useManagedLoginStandIn(t.sandbox);
 	});
 
 	test.each([
@@ -190,9 +187,8 @@ describe('the other social providers and generic OIDC', { timeout: 30_000 }, () 
 			const { poolId, clientId } = await federatedPool(t, {
 				ProviderName: type,
 				ProviderType: type,
-				ProviderDetails: 'private_key' in details
-					? { ...details, private_key: await appleKey() }
-					: details,
+				ProviderDetails:
+					'private_key' in details ? { ...details, private_key: await appleKey() } : details,
 				AttributeMapping: {
 					email: 'email',
 					...(type === 'SignInWithApple' ? { given_name: 'firstName' } : { name: 'name' }),
@@ -208,7 +204,7 @@ describe('the other social providers and generic OIDC', { timeout: 30_000 }, () 
 				);
 				await b.submit('Continue');
 			}
-			const tokens = await tokensFrom(t, b.page.url);
+			const tokens = await tokensFrom(t, clientId, b.page.url);
 			const claims = claimsOf(tokens.id_token);
 			expect(claims['cognito:username']).toBe(`${type}_${id}`);
 			expect(claims.email).toBe('bob@example.com');
@@ -260,7 +256,7 @@ describe('the other social providers and generic OIDC', { timeout: 30_000 }, () 
 			email: 'carol@corp.example',
 			groups: 'admins, auditors',
 		});
-		const claims = claimsOf((await tokensFrom(t, b.page.url)).id_token);
+		const claims = claimsOf((await tokensFrom(t, clientId, b.page.url)).id_token);
 		expect(claims['cognito:username']).toBe('Corp_u-1');
 		expect(claims['custom:groups']).toBe('["admins","auditors"]');
 		// IdP groups are attributes, not user-pool groups: only the automatic group is in cognito:groups.

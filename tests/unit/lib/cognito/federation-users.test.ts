@@ -11,7 +11,6 @@ import {
 	google,
 	signInVia,
 } from '../../../fixtures/federation';
-import { useManagedLoginStandIn } from '../../../fixtures/managed-login-stand-in';
 import {
 	claimsOf,
 	PASSWORD,
@@ -59,7 +58,6 @@ describe('federated users', { timeout: 30_000 }, () => {
 
 	beforeEach(() => {
 		t = userPoolSandbox(81);
-		useManagedLoginStandIn(t.sandbox);
 	});
 
 	test('a linked Google identity signs in as the existing local user (not added to the provider group)', async () => {
@@ -79,7 +77,7 @@ describe('federated users', { timeout: 30_000 }, () => {
 			}),
 		]);
 		const claims = claimsOf(
-			(await exchangeCode(t, await signInVia(t, clientId, 'Google', alice))).id_token
+			(await exchangeCode(t, clientId, await signInVia(t, clientId, 'Google', alice))).id_token
 		);
 		expect(claims['cognito:username']).toBe('alice');
 		expect(claims['cognito:groups']).toBeUndefined();
@@ -137,7 +135,7 @@ describe('federated users', { timeout: 30_000 }, () => {
 		await t.call('AdminLinkProviderForUser', link(poolId, cognitoUser('alice'), googleUser('111')));
 		await t.call('AdminDisableProviderForUser', { UserPoolId: poolId, User: googleUser('111') });
 		const claims = claimsOf(
-			(await exchangeCode(t, await signInVia(t, clientId, 'Google', alice))).id_token
+			(await exchangeCode(t, clientId, await signInVia(t, clientId, 'Google', alice))).id_token
 		);
 		expect(claims['cognito:username']).toBe('Google_111');
 		await t.call('AdminDisableProviderForUser', {
@@ -184,6 +182,7 @@ describe('federated users', { timeout: 30_000 }, () => {
 			(
 				await exchangeCode(
 					t,
+					clientId,
 					await signInVia(t, clientId, 'Google', { ...alice, email_verified: false })
 				)
 			).id_token
@@ -221,7 +220,7 @@ describe('federated users', { timeout: 30_000 }, () => {
 			'Already found an entry for username Google_111'
 		);
 		const claims = claimsOf(
-			(await exchangeCode(t, await signInVia(t, clientId, 'Google', alice))).id_token
+			(await exchangeCode(t, clientId, await signInVia(t, clientId, 'Google', alice))).id_token
 		);
 		expect(claims['cognito:username']).toBe('alice');
 	});
@@ -237,7 +236,7 @@ describe('federated users', { timeout: 30_000 }, () => {
 			ProviderName: 'Google',
 			AttributeMapping: { email: 'email', 'custom:dept': 'name' },
 		});
-		await exchangeCode(t, await signInVia(t, clientId, 'Google', alice));
+		await exchangeCode(t, clientId, await signInVia(t, clientId, 'Google', alice));
 		expect(errorOf(await signInVia(t, clientId, 'Google', alice))).toBe(
 			'Invalid user attributes: custom:dept: Attribute cannot be updated.'
 		);
@@ -271,7 +270,7 @@ describe('federated users', { timeout: 30_000 }, () => {
 			LambdaConfig: { InboundFederation: { LambdaVersion: 'V1_0', LambdaArn: arn('inbound') } },
 		});
 		const claims = claimsOf(
-			(await exchangeCode(t, await signInVia(t, clientId, 'Google', alice))).id_token
+			(await exchangeCode(t, clientId, await signInVia(t, clientId, 'Google', alice))).id_token
 		);
 		expect(claims.email).toBe('rewritten@example.com');
 		expect(claims.name).toBeUndefined();
