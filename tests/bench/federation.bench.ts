@@ -1,13 +1,14 @@
 /**
- * Federated sign-in round trips through `sandbox.fetch`, as a browser makes them: the app's authorize request,
- * the mock IdP's page and answer, `/oauth2/idpresponse` or `/saml2/idpresponse` (code exchange, ID-token
- * verification with the IdP's JWKS, or the XML-signature check), the user pool's code and its token exchange
- * (through the test stand-in of the OAuth endpoints). The first SAML sign-in also loads the XML libraries and
- * makes the IdP's certificate; it is timed on its own.
+ * Federated sign-in round trips through `sandbox.fetch`, request by request as a browser makes them (no page
+ * parsing, so the figures are the engine's): the app's authorize request, the mock IdP's answer, managed
+ * login's `/oauth2/idpresponse` (code exchange at the IdP, ID-token verification with its JWKS, the user
+ * update) or `/saml2/idpresponse` (XML-signature check against the metadata certificate), and the app's code
+ * exchange at `/oauth2/token`. The first SAML sign-in also loads the XML libraries and makes the IdP's
+ * certificate; it is timed on its own.
  */
 import { performance } from 'node:perf_hooks';
 import { createSandbox } from '../../src/lib/cognito';
-import { exchangeCode, federatedPool, google, signInVia } from '../fixtures/federation';
+import { APP, federatedPool, google, LOGIN } from '../fixtures/federation';
 import { mulberry32 } from '../fixtures/random';
 import { printTimings, time } from './timing';
 
@@ -29,7 +30,7 @@ async function call(operation: string, input: object) {
 	if (response.status !== 200) throw new Error(`${operation}: ${await response.text()}`);
 	return response.json();
 }
-// The fixtures expect the test sandbox's shape: the caller and the sandbox.
+// The fixture expects the test sandbox's shape: the raw caller and the sandbox.
 const t = { sandbox, call } as unknown as Parameters<typeof federatedPool>[0];
 const { poolId, clientId } = await federatedPool(t, google());
 await call('CreateIdentityProvider', {
@@ -43,41 +44,89 @@ await call('UpdateUserPoolClient', {
 	UserPoolId: poolId,
 	ClientId: clientId,
 	SupportedIdentityProviders: ['Google', 'CorpSSO'],
-	CallbackURLs: ['https://app.example.com/callback'],
+	CallbackURLs: [APP],
 	AllowedOAuthFlows: ['code'],
 	AllowedOAuthScopes: ['openid', 'email'],
 	AllowedOAuthFlowsUserPoolClient: true,
 });
 
+const location = (response: Response) => {
+	const to = response.headers.get('location');
+	if (response.status !== 302 || !to)
+		throw new Error(`expected a redirect, got ${response.status}`);
+	return to;
+};
+const post = (url: string, fields: Record<string, string>) =>
+	sandbox.fetch(
+		new Request(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams(fields),
+		})
+	);
+const authorize = (provider: string) =>
+	sandbox.fetch(
+		new Request(
+			`${LOGIN}/oauth2/authorize?client_id=${clientId}&redirect_uri=${encodeURIComponent(APP)}&response_type=code&scope=openid+email&identity_provider=${provider}`
+		)
+	);
+async function tokens(callback: string) {
+	const code = new URL(callback).searchParams.get('code');
+	if (!code) throw new Error(`no code: ${callback}`);
+	const response = await post(`${LOGIN}/oauth2/token`, {
+		grant_type: 'authorization_code',
+		client_id: clientId,
+		code,
+		redirect_uri: APP,
+	});
+	if (response.status !== 200) throw new Error(await response.text());
+	return response.json();
+}
+
 let n = 0;
-const googleRoundTrip = async () =>
-	exchangeCode(
-		t,
-		clientId,
-		await signInVia(t, clientId, 'Google', { user_id: String(++n % 50), email: 'a@example.com' })
+async function googleRoundTrip() {
+	const atGoogle = new URL(location(await authorize('Google')));
+	const answer = location(
+		await post(atGoogle.toString(), {
+			...Object.fromEntries(atGoogle.searchParams),
+			decision: 'allow',
+			user_id: String(++n % 50),
+			email: 'a@example.com',
+			name: 'A',
+		})
 	);
-const samlRoundTrip = async () =>
-	exchangeCode(
-		t,
-		clientId,
-		await signInVia(t, clientId, 'CorpSSO', { user_id: `u${++n % 50}`, email: 'b@corp.example' })
+	return tokens(location(await sandbox.fetch(new Request(answer))));
+}
+async function samlRoundTrip() {
+	const atIdp = new URL(location(await authorize('CorpSSO')));
+	const page = await (
+		await post(`${atIdp.origin}${atIdp.pathname}`, {
+			SAMLRequest: atIdp.searchParams.get('SAMLRequest')!,
+			RelayState: atIdp.searchParams.get('RelayState')!,
+			binding: 'redirect',
+			decision: 'allow',
+			user_id: `u${++n % 50}`,
+			email: 'b@corp.example',
+			name: 'B',
+		})
+	).text();
+	const samlResponse = /name="SAMLResponse" value="([^"]+)"/.exec(page)![1]!;
+	const callback = location(
+		await post(`${LOGIN}/saml2/idpresponse`, {
+			SAMLResponse: samlResponse,
+			RelayState: atIdp.searchParams.get('RelayState')!,
+		})
 	);
+	return tokens(callback);
+}
 
 const cold = performance.now();
 await samlRoundTrip();
 const samlColdMs = performance.now() - cold;
 
 printTimings([
-	await time(
-		'Google sign-in round trip (authorize → consent → idpresponse → code → tokens)',
-		googleRoundTrip,
-		30
-	),
-	await time(
-		'SAML sign-in round trip (AuthnRequest → IdP → signed assertion → tokens)',
-		samlRoundTrip,
-		30
-	),
+	await time('Google: authorize → consent → idpresponse → code → tokens', googleRoundTrip, 30),
+	await time('SAML: AuthnRequest → IdP → signed assertion → code → tokens', samlRoundTrip, 30),
 ]);
 console.log(
 	`First SAML sign-in (loads the XML libraries, makes the IdP certificate): ${samlColdMs.toFixed(0)} ms`

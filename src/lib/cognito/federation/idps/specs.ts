@@ -33,8 +33,6 @@ export interface TokenContext {
 export interface OAuthSpec {
 	kind: OAuthKind;
 	brand: string;
-	/** CSS colour of the brand line. */
-	colour: string;
 	/** Whether it issues an ID token (and serves JWKS and discovery). */
 	oidc: boolean;
 	/** Apple posts the answer back to the app (`response_mode=form_post`). */
@@ -85,7 +83,6 @@ function oidcProfileClaims(context: TokenContext, withGroups: boolean): Record<s
 export const GOOGLE: OAuthSpec = {
 	kind: 'Google',
 	brand: 'Google',
-	colour: '#1a73e8',
 	oidc: true,
 	formPost: false,
 	newId: (random) => `1${random(20, DIGITS)}`,
@@ -114,7 +111,6 @@ export const GOOGLE: OAuthSpec = {
 export const FACEBOOK: OAuthSpec = {
 	kind: 'Facebook',
 	brand: 'Facebook',
-	colour: '#1877f2',
 	oidc: false,
 	formPost: false,
 	fragment: '#_=_',
@@ -144,7 +140,6 @@ export const FACEBOOK: OAuthSpec = {
 export const AMAZON: OAuthSpec = {
 	kind: 'LoginWithAmazon',
 	brand: 'Login with Amazon',
-	colour: '#c45500',
 	oidc: false,
 	formPost: false,
 	newId: (random) => `amzn1.account.${random(28, UPPER_ALNUM)}`,
@@ -168,7 +163,6 @@ export const AMAZON: OAuthSpec = {
 export const APPLE: OAuthSpec = {
 	kind: 'SignInWithApple',
 	brand: 'Sign in with Apple',
-	colour: '#555555',
 	oidc: true,
 	formPost: true,
 	newId: (random) => `00${random(4, DIGITS)}.${random(32, HEX)}.${random(4, DIGITS)}`,
@@ -202,7 +196,6 @@ export const APPLE: OAuthSpec = {
 export const GENERIC_OIDC: OAuthSpec = {
 	kind: 'OIDC',
 	brand: 'OpenID Connect provider',
-	colour: '#6f42c1',
 	oidc: true,
 	formPost: false,
 	newId: (random) => {
