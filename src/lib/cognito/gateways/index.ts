@@ -259,7 +259,9 @@ function withKeyExpiry(definition: GraphqlApiDefinition, now: number): GraphqlAp
 		...definition,
 		authenticationType: fill(definition.authenticationType),
 		...(definition.additionalAuthenticationProviders
-			? { additionalAuthenticationProviders: definition.additionalAuthenticationProviders.map(fill) }
+			? {
+					additionalAuthenticationProviders: definition.additionalAuthenticationProviders.map(fill),
+				}
 			: {}),
 	};
 }

@@ -87,7 +87,12 @@ describe('COGNITO_USER_POOLS authorizer', () => {
 		const env = await gatewaySandbox();
 		await petsApi(env);
 		const { accessToken } = await env.signIn('ana');
-		for (const headers of [{}, { Authorization: 'not-a-jwt' }, { Authorization: accessToken }]) {
+		const attempts: Array<Record<string, string>> = [
+			{},
+			{ Authorization: 'not-a-jwt' },
+			{ Authorization: accessToken },
+		];
+		for (const headers of attempts) {
 			const refused = await get(env, '/prod/pets', headers);
 			expect(refused.status).toBe(401);
 			expect(refused.body).toEqual({ message: 'Unauthorized' });
