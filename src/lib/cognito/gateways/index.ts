@@ -25,7 +25,7 @@ import type { IamEvaluator } from '../iam';
 import type { StsService } from '../sts';
 import { createHttpApis } from './api-gateway/http';
 import { createRestApis, type Served } from './api-gateway/rest';
-import type { IncomingRequest } from './api-gateway/events';
+import type { GatewayRequest } from './api-gateway/events';
 import { createAppSync, type GraphqlApiState } from './appsync';
 import {
 	checkAuthorizerNames,
@@ -97,7 +97,7 @@ export function createGateways(
 		const url = new URL(request.url);
 		const query = dict<string[]>();
 		for (const [key, value] of url.searchParams) (query[key] ??= []).push(value);
-		const incoming: Omit<IncomingRequest, 'path'> & { fullPath: string } = {
+		const incoming: GatewayRequest = {
 			method: request.method.toUpperCase(),
 			fullPath: target.path,
 			headers,
