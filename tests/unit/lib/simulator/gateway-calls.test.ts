@@ -52,7 +52,7 @@ describe('gateway scenario helpers', () => {
 			ok: false,
 			error: {
 				type: 'MissingAuthenticationTokenException',
-				message: '"Missing Authentication Token"',
+				message: 'Missing Authentication Token',
 			},
 		});
 		const bad = await context.call('Sandbox.DefineRestApi', {
