@@ -25,6 +25,7 @@ import { readJsonObject } from './core/json-body';
 import type { Caller, JsonService, WebFrontEnd } from './core/service';
 import type { TraceEvent, TraceListener } from './core/trace';
 import { createUserPoolService } from './user-pools';
+import { createManagedLogin } from './oauth';
 import { createIdentityService } from './identity';
 import { createStsService } from './sts';
 import { createSyncService } from './sync';
@@ -190,8 +191,10 @@ export function createSandbox(options: SandboxOptions = {}) {
 
 	const gateways = createGateways(context, { sts, iam, fetch: (request) => fetch(request) });
 
+	const managedLogin = createManagedLogin(context, userPools);
+
 	// Browser-facing front ends, each claiming its hosts (the folders oauth/, federation/, gateways/ add theirs).
-	const frontEnds: WebFrontEnd[] = [gateways.frontEnd];
+	const frontEnds: WebFrontEnd[] = [managedLogin.frontEnd, gateways.frontEnd];
 
 	// Looked up by the X-Amz-Target prefix a caller sends: a Map, so `constructor` finds nothing.
 	const jsonServices = new Map<string, { name: string; service: JsonService }>([
@@ -350,6 +353,11 @@ export function createSandbox(options: SandboxOptions = {}) {
 		defineGraphqlApi: gateways.defineGraphqlApi,
 		/** The records Cognito Streams delivered to a simulated Kinesis stream (by stream name), oldest first. */
 		readStream: sync.readStream,
+		/**
+		 * Managed login (../oauth): `registerFederation` plugs identity providers in; `completeExternalSignIn`
+		 * ends a federated sign-in with the session cookie and the redirect back to the app.
+		 */
+		managedLogin,
 		outbox,
 		trace,
 		/** The whole state as JSON data (format {@link SNAPSHOT_VERSION}); host-function triggers are not kept. */

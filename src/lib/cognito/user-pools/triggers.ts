@@ -61,7 +61,8 @@ export const hasTrigger = (pool: PoolRecord, trigger: TriggerName) =>
 
 export interface TriggerCall {
 	triggerSource: string;
-	userName: string;
+	/** `null` for machine-to-machine token requests, which have no user. */
+	userName: string | null;
 	clientId: string;
 	request: Record<string, unknown>;
 	response?: Record<string, unknown>;
