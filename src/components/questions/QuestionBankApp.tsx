@@ -6,12 +6,10 @@
  */
 import { fetchJson } from '../../client/fetch-json';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import {
-	createBankSearch,
-	htmlToPlainText,
-	type BankFilter,
-	type BrowseQuestion,
-} from '../../lib/bank';
+// Not the lib/bank barrel: that would bring the instructors' YAML and schema code (~220 KB) to students.
+import { createBankSearch, htmlToPlainText, type BrowseQuestion } from '../../lib/bank/browse';
+import type { BankFilter } from '../../lib/bank/types';
+import { unpackQuestionBank, type QuestionBankFile } from '../../lib/quiz/bank';
 import type { QuestionBank } from '../../lib/quiz/types';
 import './question-bank.css';
 
@@ -54,8 +52,9 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 		useState<{ slug: string; title: string; url?: string | null }[]>(initialLessons);
 	const [loadError, setLoadError] = useState<string | undefined>();
 	useEffect(() => {
-		fetchJson<QuestionBank>(source)
-			.then((bank) => {
+		fetchJson<QuestionBankFile>(source)
+			.then((file) => {
+				const bank = unpackQuestionBank(file);
 				setQuestions(toBrowseQuestions(bank));
 				setLessons(bank.lessons.map(({ slug, title, url }) => ({ slug, title, url })));
 			})

@@ -1,6 +1,7 @@
 /**
  * `/data/questions.json`: the question bank for the browser (Practice, the bank browser, search).
- * The shape is `QuestionBank` in src/lib/quiz/types.ts. Stems, explanations and option texts are
+ * The file is `QuestionBankFile` (src/lib/quiz/bank.ts): `QuestionBank` without the fields the browser
+ * derives; `unpackQuestionBank` turns it back into a `QuestionBank`. Stems, explanations and option texts are
  * rendered to HTML here, at build time: the body through Astro's Markdown pipeline (split at the
  * `## Explanation` heading), option texts and option explanations as inline Markdown with marked.
  */
@@ -8,7 +9,7 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { marked } from 'marked';
 import { LESSON_SLUGS } from '../../schemas/vocabulary';
-import { htmlToText, slugToTitle, splitQuestionHtml } from '../../lib/quiz/bank';
+import { htmlToText, packQuestionBank, slugToTitle, splitQuestionHtml } from '../../lib/quiz/bank';
 import {
 	QUESTION_BANK_VERSION,
 	type BankLesson,
@@ -65,7 +66,7 @@ export const GET: APIRoute = async () => {
 				a.id.localeCompare(b.id)
 		);
 	const bank: QuestionBank = { version: QUESTION_BANK_VERSION, lessons, questions };
-	return new Response(JSON.stringify(bank), {
+	return new Response(JSON.stringify(packQuestionBank(bank)), {
 		headers: { 'Content-Type': 'application/json; charset=utf-8' },
 	});
 };
