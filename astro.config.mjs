@@ -5,13 +5,36 @@ import preact from '@astrojs/preact';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { prerenderDiagrams } from './src/integrations/prerender-diagrams.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { baseLinks } from './src/integrations/base-links.ts';
+import { securityHeadersFile } from './src/integrations/security-headers.ts';
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/config/csp.ts';
+
+/**
+ * Where the site is served (README, "Deploy"): `SITE_URL` is the origin (canonical links, sitemap-style
+ * absolute URLs) and `BASE_PATH` the path it lives under, e.g. `/cognito-study/` on GitHub Pages. Every
+ * link, the service worker's scope, the web manifest and the data files follow them.
+ */
+const site = process.env.SITE_URL || 'https://cognito-study.local';
+const base = `/${(process.env.BASE_PATH || '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+
+/** Identifies this build to the service worker and to open pages (README, "Updates"). */
+const buildId = process.env.BUILD_ID || Date.now().toString(36);
 
 export default defineConfig({
 	output: 'static',
-	site: 'https://cognito-study.local',
+	site,
+	base,
 	trailingSlash: 'always',
 	// Order matters: diagrams are inlined into the HTML before the service worker fingerprints it.
-	integrations: [contentCheck(), preact(), mdx(), prerenderDiagrams(), serviceWorker()],
+	integrations: [
+		contentCheck(),
+		preact(),
+		mdx(),
+		prerenderDiagrams(),
+		baseLinks(),
+		serviceWorker({ buildId }),
+		securityHeadersFile(),
+	],
 	markdown: {
 		// Mermaid blocks stay plain text here; prerenderDiagrams() draws them after the build (README, "Diagrams").
 		syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
@@ -21,8 +44,19 @@ export default defineConfig({
 		},
 	},
 	devToolbar: { enabled: false },
+	// A Content-Security-Policy <meta> on every page (README, "Security"): Astro hashes its inline scripts;
+	// the same policy as HTTP headers, plus frame-ancestors, is in the README for hosts that send headers.
+	security: {
+		csp: {
+			directives: [...CSP_DIRECTIVES],
+			scriptDirective: { resources: CSP_SCRIPT_SOURCES },
+			styleDirective: { resources: CSP_STYLE_SOURCES },
+		},
+	},
 	vite: {
 		// ES-module workers can split code, so the simulator's worker loads QuickJS only when learner code first runs.
 		worker: { format: 'es' },
+		// Only BaseLayout reads it (into <html data-build>), so no script changes from one build to the next.
+		define: { __BUILD_ID__: JSON.stringify(buildId) },
 	},
 });

@@ -11,6 +11,7 @@ import type {
 	WorkerStatus,
 } from './simulator-protocol';
 import { loadSandbox, saveSandbox } from './simulator-store';
+import { STALE_BUILD_EVENT, STALE_BUILD_MESSAGE } from '../lib/stale-build';
 
 /** Something the client reports to the page. */
 export type ClientEvent =
@@ -59,6 +60,9 @@ export function createSimulatorClient(seed: number = newSeed()): SimulatorClient
 	worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
 		const message = event.data;
 		if (message.type === 'reply') {
+			if (message.ok && JSON.stringify(message.outcome ?? null).includes(STALE_BUILD_MESSAGE)) {
+				window.dispatchEvent(new Event(STALE_BUILD_EVENT));
+			}
 			latest = message.status;
 			statusAt = Date.now();
 			if (message.persist && !saveSandbox(message.persist) && !saveFailed) {

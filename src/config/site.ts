@@ -17,6 +17,10 @@ export function withBase(path: string): string {
 	return BASE_PATH + path.replace(/^\//, '');
 }
 
+declare const __BUILD_ID__: string | undefined;
+/** This build's id (astro.config), written into every page as `<html data-build>`; "dev" outside a build. */
+export const BUILD_ID: string = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev';
+
 /** Prefix for every key this site stores in the browser. */
 export const STORAGE_NAMESPACE = 'cognito-study';
 

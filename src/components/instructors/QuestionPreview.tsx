@@ -1,8 +1,11 @@
 /**
  * The editor's live preview: the practice team's QuestionView (the component students answer in),
- * fed with the draft rendered the way the build renders question files (Markdown via marked).
+ * fed with the draft rendered and sanitised the way the build renders question files (Markdown via
+ * marked, then DOMPurify).
  */
-import { marked } from 'marked';
+import { BASE_PATH } from '../../config/site';
+import { sanitizeHtml } from '../../client/sanitize';
+import { createMarkdownRenderer, withBaseLinks } from '../../lib/content/markdown';
 import { useEffect, useState } from 'preact/hooks';
 import { gradeAnswer, type BankQuestion as QuizQuestion, type GradeResult } from '../../lib/quiz';
 import { QuestionView } from '../practice/QuestionView';
@@ -28,9 +31,10 @@ interface Props {
 	};
 }
 
-const block = (markdown: string) => marked.parse(markdown, { async: false }) as string;
-const inline = (markdown: string) =>
-	(marked.parseInline(markdown, { async: false }) as string).trim();
+// A draft is whatever was pasted or opened: sanitised like the build sanitises the bank.
+const markdown = createMarkdownRenderer();
+const block = (text: string) => withBaseLinks(sanitizeHtml(markdown.block(text)), BASE_PATH);
+const inline = (text: string) => withBaseLinks(sanitizeHtml(markdown.inline(text)), BASE_PATH);
 
 /** Converts the draft to the shape students' QuestionView renders. */
 export function toQuizQuestion(question: Props['question']): QuizQuestion {

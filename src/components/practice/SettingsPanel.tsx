@@ -8,6 +8,7 @@ import {
 	SrsError,
 } from '../../lib/srs';
 import type { Practice } from './use-practice';
+import { withBase } from '../../config/site';
 
 /** The settings form; invalid values are refused with the engine's message. */
 export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit(): void }) {
@@ -128,7 +129,7 @@ export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit
 			</form>
 			<p class="muted">
 				Export, import and reset of your progress are on the{' '}
-				<a href="/progress/#your-data">Progress</a> page.
+				<a href={withBase('/progress/#your-data')}>Progress</a> page.
 			</p>
 		</section>
 	);
