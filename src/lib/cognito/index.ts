@@ -14,6 +14,7 @@
 import type {
 	Clock,
 	FunctionCode,
+	FunctionRuntime,
 	OutboxMessage,
 	Random,
 	RoleDefinition,
@@ -29,8 +30,11 @@ import { createStsService } from './sts';
 import { createSyncService } from './sync';
 import { createIamEvaluator } from './iam';
 import { createQuickJsRuntime } from './runtime';
+import { decodeSnapshot, type SandboxSnapshot } from './snapshot';
 
 export { ServiceError } from './core/errors';
+export { SnapshotError } from './core/state-codec';
+export type { SandboxSnapshot } from './snapshot';
 export type {
 	Clock,
 	Random,
@@ -47,7 +51,20 @@ export interface SandboxOptions {
 	random?: Random;
 	/** AWS account id used in ARNs (default 123456789012). */
 	accountId?: string;
+	/**
+	 * Runs learner Lambda code. Default: QuickJS in this thread, stopped by its interrupt handler. Hosts
+	 * that must stay responsive whatever the code does (the emulator, the simulator) pass a supervised
+	 * runtime that runs each invocation in a worker it can terminate (./runtime/supervised.ts).
+	 */
+	runtime?: FunctionRuntime;
+	/** Most trace events kept (oldest dropped first; default 1,000): a long-running host never grows without bound. */
+	traceLimit?: number;
+	/** Most outbox messages kept (oldest dropped first; default 1,000). */
+	outboxLimit?: number;
 }
+
+/** The snapshot format `snapshot()` writes; `restore()` also reads format 1. */
+const SNAPSHOT_VERSION = 2;
 
 const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
@@ -69,6 +86,11 @@ export function createSandbox(options: SandboxOptions = {}) {
 	);
 	const listeners = new Set<TraceListener>();
 	const outbox: OutboxMessage[] = [];
+	const traceLimit = Math.max(1, options.traceLimit ?? 1000);
+	const outboxLimit = Math.max(1, options.outboxLimit ?? 1000);
+	const keepLast = (list: unknown[], limit: number) => {
+		if (list.length > limit) list.splice(0, list.length - limit);
+	};
 	const functions = new Map<string, FunctionCode>();
 	const roles = new Map<string, RoleDefinition>();
 
@@ -84,11 +106,13 @@ export function createSandbox(options: SandboxOptions = {}) {
 		random,
 		emit(event) {
 			trace.push(event);
+			keepLast(trace, traceLimit);
 			for (const listener of listeners) listener(event);
 		},
 		send(message) {
 			const full = { ...message, at: clock.now() };
 			outbox.push(full);
+			keepLast(outbox, outboxLimit);
 			context.emit({
 				type: 'MessageSent',
 				channel: full.channel,
@@ -100,7 +124,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 		},
 		functions,
 		roles,
-		runtime: createQuickJsRuntime({ guestClock: clock, random }),
+		runtime: options.runtime ?? createQuickJsRuntime({ guestClock: clock, random }),
 		uuid() {
 			const hex = randomString(32, '0123456789abcdef').split('');
 			hex[12] = '4';
@@ -117,10 +141,11 @@ export function createSandbox(options: SandboxOptions = {}) {
 	const identity = createIdentityService(context, { userPools, sts });
 	const sync = createSyncService(context, { identity, sts });
 
-	const jsonServices: Record<string, { name: string; service: JsonService }> = {
-		AWSCognitoIdentityProviderService: { name: 'cognito-idp', service: userPools },
-		AWSCognitoIdentityService: { name: 'cognito-identity', service: identity },
-	};
+	// Looked up by the X-Amz-Target prefix a caller sends: a Map, so `constructor` finds nothing.
+	const jsonServices = new Map<string, { name: string; service: JsonService }>([
+		['AWSCognitoIdentityProviderService', { name: 'cognito-idp', service: userPools }],
+		['AWSCognitoIdentityService', { name: 'cognito-identity', service: identity }],
+	]);
 
 	async function fetch(request: Request): Promise<Response> {
 		const url = new URL(request.url);
@@ -129,7 +154,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 			const target = request.headers.get('x-amz-target');
 			if (request.method === 'POST' && target) {
 				const [prefix = '', operation = ''] = target.split('.');
-				const entry = jsonServices[prefix];
+				const entry = jsonServices.get(prefix);
 				if (!entry || !entry.service.has(operation)) {
 					throw new ServiceError('UnknownOperationException', `Unknown operation ${target}`);
 				}
@@ -240,10 +265,11 @@ export function createSandbox(options: SandboxOptions = {}) {
 		readStream: sync.readStream,
 		outbox,
 		trace,
-		snapshot() {
+		/** The whole state as JSON data (format {@link SNAPSHOT_VERSION}); host-function triggers are not kept. */
+		snapshot(): SandboxSnapshot {
 			return JSON.parse(
 				JSON.stringify({
-					v: 1,
+					v: SNAPSHOT_VERSION,
 					userPools: userPools.snapshot(),
 					identity: identity.snapshot(),
 					sts: sts.snapshot(),
@@ -254,18 +280,20 @@ export function createSandbox(options: SandboxOptions = {}) {
 				})
 			);
 		},
+		/**
+		 * Replaces the state with a snapshot (format 1 or 2), whole or not at all: every part is read and
+		 * checked before anything changes. Throws `SnapshotError` naming the first wrong field.
+		 */
 		restore(snapshot: unknown) {
-			const state = snapshot as Record<string, any>;
-			if (!state || state.v !== 1)
-				throw new ServiceError('InvalidParameterException', 'Unsupported sandbox snapshot version');
-			userPools.restore(state.userPools);
-			identity.restore(state.identity);
-			sts.restore(state.sts);
-			sync.restore(state.sync);
+			const parts = decodeSnapshot(snapshot, { userPools, identity, sts, sync });
+			userPools.load(parts.userPools);
+			identity.load(parts.identity);
+			sts.load(parts.sts);
+			sync.load(parts.sync);
 			roles.clear();
-			for (const [arn, role] of state.roles ?? []) roles.set(arn, role);
-			for (const [arn, code] of state.functions ?? []) functions.set(arn, code);
-			outbox.splice(0, outbox.length, ...(state.outbox ?? []));
+			for (const [arn, role] of parts.roles) roles.set(arn, role);
+			for (const [arn, code] of parts.functions) functions.set(arn, code);
+			outbox.splice(0, outbox.length, ...parts.outbox);
 		},
 	};
 }

@@ -5,12 +5,23 @@ export interface Caller {
 	accessKeyId?: string;
 }
 
+/**
+ * A service's part of a sandbox snapshot. Restoring is two steps so a snapshot loads whole or not at
+ * all: every service decodes (and checks) its part first, then all of them load.
+ */
+export interface Snapshotting<State = any> {
+	/** The service's state as JSON data. */
+	snapshot(): unknown;
+	/** Reads and checks a snapshot part (`undefined`: empty state); throws `SnapshotError`. */
+	decode(snapshot: unknown, path: string): State;
+	/** Replaces the state with a decoded one. */
+	load(state: State): void;
+}
+
 /** A JSON 1.1 service (cognito-idp, cognito-identity): one operation name and a JSON body in, JSON out. */
-export interface JsonService {
+export interface JsonService extends Snapshotting {
 	/** Runs one operation; throws `ServiceError` for service exceptions. */
 	handle(operation: string, input: Record<string, unknown>, caller: Caller): Promise<unknown>;
 	/** Whether the operation name exists (unknown names → `UnknownOperationException`). */
 	has(operation: string): boolean;
-	snapshot(): unknown;
-	restore(state: unknown): void;
 }

@@ -3,6 +3,7 @@
  * `ForAllValues:` set qualifiers and the `…IfExists` suffix. Blocks AND together; the values listed for one
  * key OR together. Pure.
  */
+import { own } from '../core/dict';
 import { arnMatches, globMatches } from './patterns';
 import type { RequestContext } from './types';
 import { contextValue, substituteVariables } from './variables';
@@ -87,8 +88,9 @@ function operatorHolds(
 		return wantsAbsent ? actual.length === 0 : actual.length > 0;
 	}
 
-	const negated = name in NEGATED;
-	const comparator = COMPARATORS[negated ? NEGATED[name]! : name];
+	// Operator names come from policy documents: own-property look-ups only (`constructor` is no operator).
+	const negated = Object.hasOwn(NEGATED, name);
+	const comparator = own(COMPARATORS, negated ? NEGATED[name]! : name);
 	if (!comparator)
 		throw new UnsupportedConditionOperator(`Unsupported condition operator ${operatorName}`);
 	// Variables in condition values resolve against the same request context; unresolved ones never match.

@@ -1,4 +1,5 @@
 /** Reading policy documents and matching one statement against a request. Pure. */
+import { own } from '../core/dict';
 import { conditionsHold } from './conditions';
 import { actionMatches, resourceMatches } from './patterns';
 import type { PolicyStatement, RequestContext } from './types';
@@ -80,7 +81,7 @@ export function statementCoversPrincipal(
 		if (block === '*') return true;
 		if (!block || typeof block !== 'object') return false;
 		return Object.entries(principal).some(([kind, id]) =>
-			asList(block[kind]).some((value) => value === '*' || value === id)
+			asList(own(block, kind)).some((value) => value === '*' || value === id)
 		);
 	};
 	if (statement.Principal !== undefined) return named(statement.Principal);

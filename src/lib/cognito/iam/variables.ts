@@ -8,7 +8,8 @@ const VARIABLE = /\$\{([^}]*)\}/g;
 
 /** Case-insensitive lookup of a context key (IAM condition keys are case-insensitive). */
 export function contextValue(context: RequestContext, key: string): string | string[] | undefined {
-	if (key in context) return context[key];
+	// Keys come from policy documents: own properties only, so `${constructor}` never resolves.
+	if (Object.hasOwn(context, key)) return context[key];
 	const lower = key.toLowerCase();
 	for (const [name, value] of Object.entries(context))
 		if (name.toLowerCase() === lower) return value;

@@ -2,6 +2,7 @@
  * The identity-pool data plane: `GetId`, `GetCredentialsForIdentity` (enhanced flow), `GetOpenIdToken` (basic
  * flow), `GetOpenIdTokenForDeveloperIdentity` and `LookupDeveloperIdentity`.
  */
+import { dict } from '../core/dict';
 import { ServiceError, invalidParameter } from '../core/errors';
 import {
 	addIdentity,
@@ -48,7 +49,7 @@ export function dataPlaneOperations(
 		return addIdentity(env.state().store, {
 			IdentityId: newRegionalId(env),
 			IdentityPoolId: poolId,
-			logins: {},
+			logins: dict(),
 			createdAt: now(),
 			modifiedAt: now(),
 		});
@@ -74,11 +75,11 @@ export function dataPlaneOperations(
 		for (const login of logins) {
 			const owner =
 				login.tokenIdentityId ?? ownerOf(store, poolId, login.providerKey, login.subject);
-			if (owner && store.identities[owner]) owners.add(owner);
+			if (owner && store.identities.get(owner)) owners.add(owner);
 		}
 		const [first, ...others] = [...owners];
-		const identity = first ? store.identities[first]! : newIdentity(poolId);
-		for (const other of others) merge(store, identity, store.identities[other]!, now());
+		const identity = first ? store.identities.get(first)! : newIdentity(poolId);
+		for (const other of others) merge(store, identity, store.identities.get(other)!, now());
 		linkAll(identity, logins);
 		return identity;
 	}
@@ -261,7 +262,7 @@ export function dataPlaneOperations(
 						`Developer user identifier '${userIdentifier}' is already registered with a different identity.`
 					);
 			} else {
-				identity = owner ? store.identities[owner]! : newIdentity(poolId);
+				identity = owner ? store.identities.get(owner)! : newIdentity(poolId);
 			}
 			// After MergeDeveloperIdentities an identity answers to several developer user identifiers (the index knows them).
 			if (
@@ -304,7 +305,7 @@ export function dataPlaneOperations(
 			const foundId =
 				identityId ??
 				(developerName ? ownerOf(store, poolId, developerName, userIdentifier!) : undefined);
-			const identity = foundId ? store.identities[foundId] : undefined;
+			const identity = foundId ? store.identities.get(foundId) : undefined;
 			if (
 				!identity ||
 				identity.IdentityPoolId !== poolId ||

@@ -1,5 +1,6 @@
 /** What the identity-pool operations share: the sandbox context, keys, other services and the JSON state. */
 import type { SandboxContext } from '../core/context';
+import type { Dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
 import type { StsService } from '../sts';
 import type { UserPoolService } from '../user-pools';
@@ -12,7 +13,7 @@ export interface PoolEntry {
 	config: IdentityPoolConfig;
 	roles?: PoolRoles;
 	/** `SetPrincipalTagAttributeMap` per identity provider name (attributes for access control). */
-	principalTagMaps?: Record<string, PrincipalTagMap>;
+	principalTagMaps?: Dict<PrincipalTagMap>;
 	createdAt: number;
 }
 
@@ -20,12 +21,12 @@ export interface PoolEntry {
 export interface PrincipalTagMap {
 	UseDefaults: boolean;
 	/** Tag key → claim name. */
-	PrincipalTags: Record<string, string>;
+	PrincipalTags: Dict<string>;
 }
 
-/** The identity service's JSON state. */
+/** The identity service's state (pools by id; see ./identities.ts for the store). */
 export interface IdentityState {
-	pools: Record<string, PoolEntry>;
+	pools: Map<string, PoolEntry>;
 	store: IdentityStoreState;
 }
 
@@ -41,7 +42,7 @@ export interface IdentityEnvironment {
 
 /** The pool or `ResourceNotFoundException` as the service words it. */
 export function requirePool(env: IdentityEnvironment, identityPoolId: string): PoolEntry {
-	const pool = env.state().pools[identityPoolId];
+	const pool = env.state().pools.get(identityPoolId);
 	if (!pool)
 		throw new ServiceError(
 			'ResourceNotFoundException',
@@ -52,7 +53,7 @@ export function requirePool(env: IdentityEnvironment, identityPoolId: string): P
 
 /** The identity or `ResourceNotFoundException`. */
 export function requireIdentity(env: IdentityEnvironment, identityId: string): IdentityRecord {
-	const identity = env.state().store.identities[identityId];
+	const identity = env.state().store.identities.get(identityId);
 	if (!identity)
 		throw new ServiceError('ResourceNotFoundException', `Identity '${identityId}' not found.`);
 	return identity;

@@ -1,25 +1,26 @@
 /**
  * The identities of all pools and the index from a login (pool, provider, user id) to its identity.
- * Linking and merging live here. Plain JSON state.
+ * Linking and merging live here.
  */
+import type { Dict } from '../core/dict';
 
 /** One identity of an identity pool. */
 export interface IdentityRecord {
 	IdentityId: string;
 	IdentityPoolId: string;
 	/** Linked logins: provider key → the user's id at that provider. */
-	logins: Record<string, string>;
+	logins: Dict<string>;
 	/** Epoch ms. */
 	createdAt: number;
 	/** Epoch ms. */
 	modifiedAt: number;
 }
 
-/** The identity store's JSON state. */
+/** The identity store's state. */
 export interface IdentityStoreState {
-	identities: Record<string, IdentityRecord>;
+	identities: Map<string, IdentityRecord>;
 	/** `<pool>\n<provider>\n<subject>` → identity id. */
-	loginIndex: Record<string, string>;
+	loginIndex: Map<string, string>;
 }
 
 const indexKey = (poolId: string, providerKey: string, subject: string) =>
@@ -27,7 +28,7 @@ const indexKey = (poolId: string, providerKey: string, subject: string) =>
 
 /** Creates an empty store state. */
 export function emptyIdentityStore(): IdentityStoreState {
-	return { identities: {}, loginIndex: {} };
+	return { identities: new Map(), loginIndex: new Map() };
 }
 
 /** The identity a login is linked to in a pool, if any. */
@@ -37,12 +38,12 @@ export function ownerOf(
 	providerKey: string,
 	subject: string
 ): string | undefined {
-	return state.loginIndex[indexKey(poolId, providerKey, subject)];
+	return state.loginIndex.get(indexKey(poolId, providerKey, subject));
 }
 
 /** Adds a new identity. */
 export function addIdentity(state: IdentityStoreState, record: IdentityRecord): IdentityRecord {
-	state.identities[record.IdentityId] = record;
+	state.identities.set(record.IdentityId, record);
 	return record;
 }
 
@@ -59,15 +60,12 @@ export function link(
 		: undefined;
 	if (existing !== undefined && existing !== subject) return false;
 	if (existing === subject) return true;
-	// defineProperty: a provider name such as `__proto__` must stay a plain key of the JSON state.
-	Object.defineProperty(identity.logins, providerKey, {
-		value: subject,
-		enumerable: true,
-		writable: true,
-		configurable: true,
-	});
+	identity.logins[providerKey] = subject;
 	identity.modifiedAt = now;
-	state.loginIndex[indexKey(identity.IdentityPoolId, providerKey, subject)] = identity.IdentityId;
+	state.loginIndex.set(
+		indexKey(identity.IdentityPoolId, providerKey, subject),
+		identity.IdentityId
+	);
 	return true;
 }
 
@@ -79,28 +77,21 @@ export function merge(
 	now: number
 ): void {
 	for (const [providerKey, subject] of Object.entries(from.logins)) {
-		if (!Object.hasOwn(into.logins, providerKey)) {
-			Object.defineProperty(into.logins, providerKey, {
-				value: subject,
-				enumerable: true,
-				writable: true,
-				configurable: true,
-			});
-		}
+		if (!Object.hasOwn(into.logins, providerKey)) into.logins[providerKey] = subject;
 	}
 	// Every login that led to `from` now leads to `into` (including extra developer user identifiers).
-	for (const [key, owner] of Object.entries(state.loginIndex))
-		if (owner === from.IdentityId) state.loginIndex[key] = into.IdentityId;
+	for (const [key, owner] of state.loginIndex)
+		if (owner === from.IdentityId) state.loginIndex.set(key, into.IdentityId);
 	into.modifiedAt = now;
-	delete state.identities[from.IdentityId];
+	state.identities.delete(from.IdentityId);
 }
 
 /** Removes every identity of a pool (DeleteIdentityPool). */
 export function removePoolIdentities(state: IdentityStoreState, poolId: string): void {
-	for (const [id, record] of Object.entries(state.identities))
-		if (record.IdentityPoolId === poolId) delete state.identities[id];
-	for (const [key, id] of Object.entries(state.loginIndex))
-		if (key.startsWith(`${poolId}\n`)) delete state.loginIndex[key];
+	for (const [id, record] of state.identities)
+		if (record.IdentityPoolId === poolId) state.identities.delete(id);
+	for (const [key, id] of state.loginIndex)
+		if (key.startsWith(`${poolId}\n`)) state.loginIndex.delete(key);
 }
 
 /** Every user identifier of a provider linked to an identity (several after MergeDeveloperIdentities). */
@@ -111,7 +102,7 @@ export function developerIdentifiersOf(
 	identityId: string
 ): string[] {
 	const prefix = `${poolId}\n${providerKey}\n`;
-	return Object.entries(state.loginIndex)
+	return [...state.loginIndex]
 		.filter(([key, owner]) => owner === identityId && key.startsWith(prefix))
 		.map(([key]) => key.slice(prefix.length));
 }
@@ -124,7 +115,7 @@ export function unlinkSubject(
 	subject: string,
 	now: number
 ): void {
-	delete state.loginIndex[indexKey(identity.IdentityPoolId, providerKey, subject)];
+	state.loginIndex.delete(indexKey(identity.IdentityPoolId, providerKey, subject));
 	if (Object.hasOwn(identity.logins, providerKey) && identity.logins[providerKey] === subject) {
 		const remaining = developerIdentifiersOf(
 			state,

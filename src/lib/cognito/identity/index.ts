@@ -23,6 +23,8 @@ import {
 } from './environment';
 import { emptyIdentityStore, removePoolIdentities } from './identities';
 import { createKeyRing } from './key-ring';
+import { decodeIdentitySnapshot, type IdentitySnapshot } from './state-decode';
+import { encodeState } from '../core/state-codec';
 import {
 	COGNITO_IDENTITY_ISSUER,
 	COGNITO_IDENTITY_PROVIDER,
@@ -63,7 +65,7 @@ export function createIdentityService(
 	context: SandboxContext,
 	deps: { userPools: UserPoolService; sts: StsService }
 ): IdentityService {
-	let state: IdentityState = { pools: {}, store: emptyIdentityStore() };
+	let state: IdentityState = { pools: new Map(), store: emptyIdentityStore() };
 	const keys = createKeyRing(context);
 	const env: IdentityEnvironment = {
 		context,
@@ -97,12 +99,12 @@ export function createIdentityService(
 	const controlPlane: Record<string, (input: Input) => Promise<unknown>> = {
 		async CreateIdentityPool(input) {
 			const config = readPoolConfig(input, newRegionalId(env));
-			if (Object.keys(state.pools).length >= 1000)
+			if (state.pools.size >= 1000)
 				throw new ServiceError(
 					'LimitExceededException',
 					'You have exceeded the maximum number of identity pools (1000) for this account.'
 				);
-			state.pools[config.IdentityPoolId] = { config, createdAt: context.clock.now() };
+			state.pools.set(config.IdentityPoolId, { config, createdAt: context.clock.now() });
 			return describe(config.IdentityPoolId);
 		},
 		async DescribeIdentityPool(input) {
@@ -117,14 +119,14 @@ export function createIdentityService(
 		async DeleteIdentityPool(input) {
 			const poolId = readPoolId(input);
 			requirePool(env, poolId);
-			delete state.pools[poolId];
+			state.pools.delete(poolId);
 			removePoolIdentities(state.store, poolId);
 			return {};
 		},
 		async ListIdentityPools(input) {
 			const maxResults = readInteger(input, 'MaxResults', { required: true, min: 1, max: 60 })!;
 			const offset = decodeNextToken(readString(input, 'NextToken', { min: 1, max: 65535 }));
-			const all = Object.values(state.pools).map((pool) => ({
+			const all = [...state.pools.values()].map((pool) => ({
 				IdentityPoolId: pool.config.IdentityPoolId,
 				IdentityPoolName: pool.config.IdentityPoolName,
 			}));
@@ -165,7 +167,7 @@ export function createIdentityService(
 			const offset = decodeNextToken(readString(input, 'NextToken', { min: 1, max: 65535 }));
 			readBoolean(input, 'HideDisabled');
 			requirePool(env, poolId);
-			const all = Object.values(state.store.identities).filter(
+			const all = [...state.store.identities.values()].filter(
 				(identity) => identity.IdentityPoolId === poolId
 			);
 			return {
@@ -211,17 +213,18 @@ export function createIdentityService(
 			return operations[operation]!(input);
 		},
 		identityExists: (poolId, identityId) =>
-			state.store.identities[identityId]?.IdentityPoolId === poolId,
-		poolExists: (poolId) => Object.hasOwn(state.pools, poolId),
+			state.store.identities.get(identityId)?.IdentityPoolId === poolId,
+		poolExists: (poolId) => state.pools.has(poolId),
 		mintProviderToken: (provider, claims) => mintProviderToken(context, keys, provider, claims),
 		openIdJwks: () => openIdJwks(keys),
-		snapshot: () => ({ state, keys: keys.snapshot() }),
-		restore(saved) {
-			const value = (saved ?? {}) as { state?: IdentityState; keys?: unknown };
-			state = value.state
-				? structuredClone(value.state)
-				: { pools: {}, store: emptyIdentityStore() };
-			keys.restore(value.keys);
+		snapshot: () => encodeState({ state, keys: keys.snapshot() }),
+		decode: (snapshot, path): IdentitySnapshot =>
+			snapshot === undefined
+				? { state: { pools: new Map(), store: emptyIdentityStore() }, keys: new Map() }
+				: decodeIdentitySnapshot(snapshot, path),
+		load(saved: IdentitySnapshot) {
+			state = saved.state;
+			keys.load(saved.keys);
 		},
 	};
 }

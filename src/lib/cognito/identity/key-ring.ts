@@ -25,13 +25,14 @@ interface StoredKey {
 /** A named set of lazily generated RS256 keys. */
 export interface KeyRing {
 	get(name: string): Promise<SigningKey>;
-	snapshot(): Record<string, StoredKey>;
-	restore(state: unknown): void;
+	snapshot(): Map<string, StoredKey>;
+	load(keys: Map<string, StoredKey>): void;
 }
 
 /** Creates a key ring; key ids come from the sandbox's injected randomness. */
 export function createKeyRing(context: SandboxContext): KeyRing {
-	let stored: Record<string, StoredKey> = {};
+	// By key name (provider names among them): a Map, so any name is data.
+	let stored = new Map<string, StoredKey>();
 	const loaded = new Map<string, Promise<SigningKey>>();
 
 	async function generate(name: string): Promise<SigningKey> {
@@ -42,11 +43,11 @@ export function createKeyRing(context: SandboxContext): KeyRing {
 			exportJWK(pair.publicKey),
 		]);
 		const publicWithMeta = { ...publicJwk, kid, alg: 'RS256', use: 'sig' };
-		stored[name] = {
+		stored.set(name, {
 			kid,
 			privateJwk: { ...privateJwk, kid, alg: 'RS256' },
 			publicJwk: publicWithMeta,
-		};
+		});
 		return {
 			kid,
 			privateKey: pair.privateKey,
@@ -67,15 +68,15 @@ export function createKeyRing(context: SandboxContext): KeyRing {
 		get(name) {
 			let key = loaded.get(name);
 			if (!key) {
-				const entry = stored[name];
+				const entry = stored.get(name);
 				key = entry ? load(entry) : generate(name);
 				loaded.set(name, key);
 			}
 			return key;
 		},
 		snapshot: () => stored,
-		restore(state) {
-			stored = { ...((state ?? {}) as Record<string, StoredKey>) };
+		load(keys) {
+			stored = keys;
 			loaded.clear();
 		},
 	};

@@ -2,6 +2,7 @@
  * Identity-pool configuration: the state shapes and the validation of `CreateIdentityPool`/`UpdateIdentityPool`
  * and `SetIdentityPoolRoles` input. Pure.
  */
+import { type Dict, dict } from '../core/dict';
 import { invalidParameter, ServiceError } from '../core/errors';
 import {
 	constraintError,
@@ -25,12 +26,12 @@ export interface IdentityPoolConfig {
 	IdentityPoolName: string;
 	AllowUnauthenticatedIdentities: boolean;
 	AllowClassicFlow: boolean;
-	SupportedLoginProviders: Record<string, string>;
+	SupportedLoginProviders: Dict<string>;
 	DeveloperProviderName?: string;
 	OpenIdConnectProviderARNs: string[];
 	CognitoIdentityProviders: CognitoIdentityProviderConfig[];
 	SamlProviderARNs: string[];
-	IdentityPoolTags: Record<string, string>;
+	IdentityPoolTags: Dict<string>;
 }
 
 /** How a Rules mapping compares a claim with its value. */
@@ -53,8 +54,8 @@ export interface RoleMapping {
 
 /** What `GetIdentityPoolRoles` returns (minus the pool id). */
 export interface PoolRoles {
-	Roles: Record<string, string>;
-	RoleMappings: Record<string, RoleMapping>;
+	Roles: Dict<string>;
+	RoleMappings: Dict<RoleMapping>;
 }
 
 const NAME_PATTERN = '[\\w\\s+=,.@-]+';
@@ -110,18 +111,19 @@ export function readPoolConfig(
 		[];
 	const cognitoProviders = readCognitoProviders(input.CognitoIdentityProviders);
 	const tags =
-		readStringMap(input, 'IdentityPoolTags', { maxEntries: 50, keyMax: 128, valueMax: 256 }) ?? {};
+		readStringMap(input, 'IdentityPoolTags', { maxEntries: 50, keyMax: 128, valueMax: 256 }) ??
+		dict();
 	return {
 		IdentityPoolId: identityPoolId,
 		IdentityPoolName: name,
 		AllowUnauthenticatedIdentities: allowUnauthenticated,
 		AllowClassicFlow: allowClassicFlow,
-		SupportedLoginProviders: { ...supported },
+		SupportedLoginProviders: dict(supported),
 		DeveloperProviderName: developerProviderName ?? existing?.DeveloperProviderName,
 		OpenIdConnectProviderARNs: [...oidc],
 		CognitoIdentityProviders: cognitoProviders,
 		SamlProviderARNs: [...saml],
-		IdentityPoolTags: { ...tags },
+		IdentityPoolTags: dict(tags),
 	};
 }
 
@@ -182,7 +184,7 @@ export function readPoolRoles(input: Record<string, unknown>): PoolRoles {
 			);
 	}
 	const rawMappings = input.RoleMappings;
-	const mappings: Record<string, RoleMapping> = {};
+	const mappings = dict<RoleMapping>();
 	if (rawMappings !== undefined && rawMappings !== null) {
 		if (typeof rawMappings !== 'object' || Array.isArray(rawMappings))
 			throw new ServiceError('SerializationException', 'Start of list found where not expected');
@@ -200,15 +202,10 @@ export function readPoolRoles(input: Record<string, unknown>): PoolRoles {
 					rawMappings,
 					'Map keys must satisfy constraint: [Member must have length less than or equal to 128, Member must have length greater than or equal to 1]'
 				);
-			Object.defineProperty(mappings, provider, {
-				value: readRoleMapping(mapping),
-				enumerable: true,
-				writable: true,
-				configurable: true,
-			});
+			mappings[provider] = readRoleMapping(mapping);
 		}
 	}
-	return { Roles: { ...roles }, RoleMappings: mappings };
+	return { Roles: dict(roles!), RoleMappings: mappings };
 }
 
 function readRoleMapping(value: unknown): RoleMapping {

@@ -3,6 +3,7 @@
  * tags, which policies read as `aws:PrincipalTag/<key>`. With `UseDefaults`, `sub` becomes `username` and `aud`
  * becomes `client`. Roles then need `sts:TagSession` in their trust policy.
  */
+import { dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
 import { requirePool, type IdentityEnvironment, type PrincipalTagMap } from './environment';
 import type { VerifiedLogin } from './logins';
@@ -34,19 +35,14 @@ export function principalTagOperations(
 			})!;
 			const useDefaults = readBoolean(input, 'UseDefaults') ?? false;
 			const tags =
-				readStringMap(input, 'PrincipalTags', { maxEntries: 50, keyMax: 128, valueMax: 256 }) ?? {};
+				readStringMap(input, 'PrincipalTags', { maxEntries: 50, keyMax: 128, valueMax: 256 }) ??
+				dict();
 			const pool = requirePool(env, poolId);
 			const map: PrincipalTagMap = {
 				UseDefaults: useDefaults,
-				PrincipalTags: useDefaults ? {} : { ...tags },
+				PrincipalTags: useDefaults ? dict() : dict(tags),
 			};
-			pool.principalTagMaps ??= {};
-			Object.defineProperty(pool.principalTagMaps, providerName, {
-				value: map,
-				enumerable: true,
-				writable: true,
-				configurable: true,
-			});
+			(pool.principalTagMaps ??= dict())[providerName] = map;
 			return describe(poolId, providerName, map);
 		},
 		async GetPrincipalTagAttributeMap(input) {
@@ -57,7 +53,7 @@ export function principalTagOperations(
 				max: 128,
 			})!;
 			const pool = requirePool(env, poolId);
-			const maps = pool.principalTagMaps ?? {};
+			const maps = pool.principalTagMaps ?? dict();
 			if (!Object.hasOwn(maps, providerName))
 				throw new ServiceError(
 					'ResourceNotFoundException',
@@ -77,7 +73,7 @@ export function principalTagsFor(
 	maps: Record<string, PrincipalTagMap> | undefined,
 	logins: VerifiedLogin[]
 ): Record<string, string> | undefined {
-	const tags: Record<string, string> = {};
+	const tags = dict<string>();
 	for (const login of logins) {
 		Object.assign(tags, login.principalTags ?? {});
 		if (!maps || !Object.hasOwn(maps, login.providerKey)) continue;

@@ -3,6 +3,7 @@
  * and Token mappings (`cognito:preferred_role`, `cognito:roles`, `CustomRoleArn`), with
  * `AmbiguousRoleResolution` when nothing decides. Pure.
  */
+import { own } from '../core/dict';
 import { ServiceError } from '../core/errors';
 import type { MappingRule, PoolRoles } from './pools';
 
@@ -37,7 +38,10 @@ export function resolveRole(
 	logins: LoginForRoles[],
 	customRoleArn?: string
 ): { roleArn: string; source: RoleSource; rule?: MappingRule } {
-	const defaults = roles?.Roles ?? {};
+	const defaults: { authenticated?: string; unauthenticated?: string } = {
+		authenticated: own(roles?.Roles, 'authenticated'),
+		unauthenticated: own(roles?.Roles, 'unauthenticated'),
+	};
 	if (!authenticated) {
 		if (!defaults.unauthenticated) throw invalidPoolConfiguration();
 		return { roleArn: defaults.unauthenticated, source: 'unauthenticated-default' };

@@ -3,6 +3,7 @@
  * `ValidationException: 1 validation error detected: Value 'x' at 'identityPoolId' failed to satisfy constraint: …`
  * (observed for GetId with a malformed pool id). Semantic problems use `InvalidParameterException`.
  */
+import { type Dict, dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
 
 /** `IdentityPoolId`/`IdentityId`: `region:guid`, at most 55 characters. */
@@ -123,7 +124,7 @@ export function readStringMap(
 		keyPattern?: string;
 		valuePattern?: string;
 	} = {}
-): Record<string, string> | undefined {
+): Dict<string> | undefined {
 	const value = input[field];
 	if (value === undefined || value === null) {
 		if (rules.required) throw constraintError(field, undefined, 'Member must not be null');
@@ -166,7 +167,7 @@ export function readStringMap(
 				`Map value must satisfy constraint: [Member must satisfy regular expression pattern: ${rules.valuePattern}]`
 			);
 	}
-	return value as Record<string, string>;
+	return dict(entries as Array<[string, string]>);
 }
 
 /** Reads a list of strings with per-item length limits. */

@@ -27,6 +27,8 @@ export interface Engine {
 	broken: boolean;
 	/** True when the WebAssembly memory has grown (nearly) to its cap. */
 	memoryNearlyFull(): boolean;
+	/** The WebAssembly memory's size in bytes now (it grows, never shrinks). */
+	memorySize(): number;
 }
 
 // One module per memory cap (the cap is fixed when a module is created). Cognito uses one.
@@ -86,5 +88,6 @@ async function instantiate(pages: number): Promise<Engine> {
 		broken: false,
 		// Growth stops short of the cap when the last request was larger than the room left.
 		memoryNearlyFull: () => wasmMemory.buffer.byteLength >= capBytes - pages * PAGE_BYTES * 0.25,
+		memorySize: () => wasmMemory.buffer.byteLength,
 	};
 }

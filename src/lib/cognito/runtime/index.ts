@@ -53,7 +53,7 @@ const MAX_MEMORY_BYTES = 1024 * 1024 * 1024;
 const MAX_TIMEOUT_MS = 900_000;
 
 /** Lambda's defaults, used when a limit is missing or not a number. */
-const DEFAULT_LIMITS = { timeoutMs: 3000, memoryBytes: 128 * 1024 * 1024 };
+export const DEFAULT_LIMITS = { timeoutMs: 3000, memoryBytes: 128 * 1024 * 1024 };
 
 const clamp = (value: number, min: number, max: number, fallback: number) =>
 	Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
@@ -71,68 +71,103 @@ const clamp = (value: number, min: number, max: number, fallback: number) =>
  * );
  */
 export function createQuickJsRuntime(options: QuickJsRuntimeOptions = {}): FunctionRuntime {
-	const now = options.now ?? (() => globalThis.performance.now());
 	const guestClock = options.guestClock ?? { now: () => globalThis.Date.now() };
 	const random = options.random ?? (() => globalThis.Math.random());
+	return {
+		invoke: (code, event, limits) =>
+			runIsolated(code, event, limits, invocationIdentity(guestClock, random), options),
+	};
+}
+
+/** What makes one invocation reproducible: the guest's start time, its random seed and its request id. */
+export interface InvocationIdentity {
+	guestNowMs: number;
+	seed: number;
+	requestId: string;
+}
+
+/** Draws an invocation's identity from the sandbox's clock and randomness (the same draws wherever it runs). */
+export function invocationIdentity(
+	guestClock: { now(): number },
+	random: () => number
+): InvocationIdentity {
+	return {
+		guestNowMs: guestClock.now(),
+		seed: Math.floor(random() * 2 ** 32),
+		requestId: uuid(random),
+	};
+}
+
+/**
+ * Runs one invocation in this thread with QuickJS: the interrupt handler stops guest bytecode at the
+ * limit, but a single long call inside a built-in (a huge `indexOf`) is only stopped by terminating the
+ * thread, which is what ./supervised.ts does around this function.
+ */
+export async function runIsolated(
+	code: string,
+	event: object,
+	limits: { timeoutMs: number; memoryBytes: number },
+	identity: InvocationIdentity,
+	options: Omit<QuickJsRuntimeOptions, 'guestClock' | 'random'> & {
+		/** Called once the engine is loaded, just before guest code starts. */
+		onStart?: () => void;
+	} = {}
+): Promise<InvocationResult> {
+	const now = options.now ?? (() => globalThis.performance.now());
 	const maxStackBytes = options.maxStackBytes ?? DEFAULT_MAX_STACK_BYTES;
 	const logLimits: LogLimits = { ...DEFAULT_LOG_LIMITS, ...options.logLimits };
 	const functionName = options.functionName ?? 'learner-function';
-
-	return {
-		async invoke(code, event, limits): Promise<InvocationResult> {
-			const memoryBytes = clamp(
-				limits.memoryBytes,
-				MIN_MEMORY_BYTES,
-				MAX_MEMORY_BYTES,
-				DEFAULT_LIMITS.memoryBytes
-			);
-			const timeoutMs = clamp(limits.timeoutMs, 1, MAX_TIMEOUT_MS, DEFAULT_LIMITS.timeoutMs);
-			let engine: Engine;
-			let invocation: typeof import('./invoke');
-			try {
-				// Loaded with the engine, so pages that never run learner code do not download either.
-				[engine, invocation] = await Promise.all([loadEngine(memoryBytes), import('./invoke')]);
-			} catch (error) {
-				return {
-					ok: false,
-					kind: 'crash',
-					// A tab left open across a deploy asks for a script the server no longer has.
-					message: isChunkLoadError(error)
-						? STALE_BUILD_MESSAGE
-						: `The sandbox's JavaScript engine could not be loaded: ${String(error)}`,
-					logs: [],
-					durationMs: 0,
-				};
-			}
-			const settings = {
-				timeoutMs,
-				memoryBytes,
-				maxStackBytes,
-				now,
-				guestNowMs: guestClock.now(),
-				seed: Math.floor(random() * 2 ** 32),
-				requestId: uuid(random),
-				functionName,
-				logLimits,
-				onEngineDamaged: () => discardEngine(engine),
-				memoryNearlyFull: () => engine.memoryNearlyFull(),
-			};
-			try {
-				return invocation.runInvocation(engine.module, code, event, settings);
-			} catch (error) {
-				if (!(error instanceof invocation.EngineFailure)) throw error;
-				discardEngine(engine);
-				const stackOverflow = /call stack|stack overflow|too much recursion/i.test(error.detail);
-				return {
-					ok: false,
-					kind: stackOverflow ? 'error' : 'crash',
-					message: stackOverflow ? STACK_OVERFLOW_MESSAGE : engineFailureMessage(error.detail),
-					logs: error.logs,
-					durationMs: error.durationMs,
-				};
-			}
-		},
+	const memoryBytes = clamp(
+		limits.memoryBytes,
+		MIN_MEMORY_BYTES,
+		MAX_MEMORY_BYTES,
+		DEFAULT_LIMITS.memoryBytes
+	);
+	const timeoutMs = clamp(limits.timeoutMs, 1, MAX_TIMEOUT_MS, DEFAULT_LIMITS.timeoutMs);
+	let engine: Engine;
+	let invocation: typeof import('./invoke');
+	try {
+		// Loaded with the engine, so pages that never run learner code do not download either.
+		[engine, invocation] = await Promise.all([loadEngine(memoryBytes), import('./invoke')]);
+	} catch (error) {
+		return {
+			ok: false,
+			kind: 'crash',
+			// A tab left open across a deploy asks for a script the server no longer has.
+			message: isChunkLoadError(error)
+				? STALE_BUILD_MESSAGE
+				: `The sandbox's JavaScript engine could not be loaded: ${String(error)}`,
+			logs: [],
+			durationMs: 0,
+		};
+	}
+	const settings = {
+		timeoutMs,
+		memoryBytes,
+		maxStackBytes,
+		now,
+		...identity,
+		functionName,
+		logLimits,
+		onEngineDamaged: () => discardEngine(engine),
+		memoryNearlyFull: () => engine.memoryNearlyFull(),
+		memorySize: () => engine.memorySize(),
 	};
+	options.onStart?.();
+	try {
+		return invocation.runInvocation(engine.module, code, event, settings);
+	} catch (error) {
+		if (!(error instanceof invocation.EngineFailure)) throw error;
+		discardEngine(engine);
+		const stackOverflow = /call stack|stack overflow|too much recursion/i.test(error.detail);
+		return {
+			ok: false,
+			kind: stackOverflow ? 'error' : 'crash',
+			message: stackOverflow ? STACK_OVERFLOW_MESSAGE : engineFailureMessage(error.detail),
+			logs: error.logs,
+			durationMs: error.durationMs,
+		};
+	}
 }
 
 function uuid(random: () => number): string {

@@ -51,6 +51,8 @@ export interface InvocationSettings {
 	onEngineDamaged: () => void;
 	/** Whether the module's memory is (nearly) exhausted; tells QuickJS's bare `null` OOM apart. */
 	memoryNearlyFull: () => boolean;
+	/** The module's memory size in bytes (it only grows). */
+	memorySize: () => number;
 }
 
 /**
@@ -94,6 +96,7 @@ export function runInvocation(
 	const { now, timeoutMs, memoryBytes } = settings;
 	const started = now();
 	const deadline = started + timeoutMs;
+	const memoryAtStart = settings.memorySize();
 	const logs = new LogCollector(settings.logLimits);
 	let interrupted = false;
 	let outOfMemory = false;
@@ -298,7 +301,10 @@ export function runInvocation(
 			const fired = ctx.getNumber(keep(tick.value));
 			if (fired === 1) continue;
 			if (fired === -1) return timedOut(); // the next timer is due after the limit: not waited out
-			if (outOfMemory) return memoryExceeded();
+			// A promise chain that ran out of memory dies quietly (its rejection reaches no handler), leaving
+			// the handler unsettled: with the memory at its cap, that is the out-of-memory it was.
+			const grewToCap = settings.memorySize() > memoryAtStart && settings.memoryNearlyFull();
+			if (outOfMemory || grewToCap) return memoryExceeded();
 			logs.add(NEVER_SETTLED_NOTE);
 			return done({ ok: true, value: null });
 		}

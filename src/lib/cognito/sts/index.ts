@@ -11,7 +11,20 @@
  */
 import type { SandboxContext } from '../core/context';
 import { ServiceError } from '../core/errors';
-import type { Caller } from '../core/service';
+import type { Caller, Snapshotting } from '../core/service';
+import {
+	array,
+	type Decoder,
+	dictOf,
+	encodeState,
+	jsonObject,
+	mapOf,
+	number,
+	optional,
+	record,
+	string,
+	tuple,
+} from '../core/state-codec';
 import type { IamEvaluator, PolicyDecision, RequestContext } from '../iam';
 import {
 	newAccessKeyId,
@@ -56,8 +69,20 @@ export interface StsSession {
 	expiration: number;
 }
 
+/** The secret half of issued credentials. */
+export interface SessionSecret {
+	secret: string;
+	token: string;
+}
+
+/** STS's part of a snapshot. */
+export interface StsSnapshot {
+	sessions: Map<string, StsSession>;
+	secrets: Map<string, SessionSecret>;
+}
+
 /** The STS service: the Query protocol endpoint and what identity pools and the sandbox call directly. */
-export interface StsService {
+export interface StsService extends Snapshotting<StsSnapshot> {
 	/** Serves `AssumeRoleWithWebIdentity` and `GetCallerIdentity` as `@aws-sdk/client-sts` sends them. */
 	fetch(request: Request, caller: Caller): Promise<Response>;
 	/** Used by identity pools' enhanced flow: checks the role's trust policy, then issues credentials. */
@@ -80,8 +105,6 @@ export interface StsService {
 	registerWebIdentityProvider(verifier: WebIdentityVerifier): void;
 	/** The session behind a sandbox-issued access key id, if any (expired sessions included). */
 	sessionFor(accessKeyId: string | undefined): StsSession | undefined;
-	snapshot(): unknown;
-	restore(state: unknown): void;
 }
 
 /** Identity pools ask for one-hour credentials; STS's own default is the same. */
@@ -105,7 +128,7 @@ export const DEFAULT_COGNITO_TRUST_POLICY = Object.freeze({
 
 /** Creates the STS service over the sandbox context and the IAM evaluator. */
 export function createStsService(context: SandboxContext, deps: { iam: IamEvaluator }): StsService {
-	let sessions: Record<string, StsSession> = {};
+	let sessions = new Map<string, StsSession>();
 	const verifiers = new Map<string, WebIdentityVerifier>();
 
 	async function assumeRoleWithWebIdentity(input: {
@@ -126,15 +149,12 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 		};
 	}
 
-	/** Own-property lookup, so keys such as `constructor` or `__proto__` never find anything. */
 	function sessionOf(accessKeyId: string | undefined): StsSession | undefined {
-		return accessKeyId !== undefined && Object.hasOwn(sessions, accessKeyId)
-			? sessions[accessKeyId]
-			: undefined;
+		return accessKeyId === undefined ? undefined : sessions.get(accessKeyId);
 	}
 
 	// Secrets live beside the sessions so snapshots can keep them without widening StsSession.
-	const sessionSecrets = new Map<string, { secret: string; token: string }>();
+	let sessionSecrets = new Map<string, SessionSecret>();
 
 	async function assume(input: {
 		roleArn: string;
@@ -235,7 +255,7 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 			issuedAt: now,
 			expiration: now + durationSeconds * 1000,
 		};
-		sessions[accessKeyId] = session;
+		sessions.set(accessKeyId, session);
 		context.emit({
 			type: 'CredentialsIssued',
 			identityId: session.identityId ?? '',
@@ -432,15 +452,14 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 			verifiers.set(verifier.issuer, verifier);
 		},
 		sessionFor: sessionOf,
-		snapshot: () => ({ sessions, secrets: [...sessionSecrets.entries()] }),
-		restore(state) {
-			const saved = (state ?? {}) as {
-				sessions?: Record<string, StsSession>;
-				secrets?: Array<[string, { secret: string; token: string }]>;
-			};
-			sessions = { ...(saved.sessions ?? {}) };
-			sessionSecrets.clear();
-			for (const [key, value] of saved.secrets ?? []) sessionSecrets.set(key, value);
+		snapshot: () => encodeState({ sessions, secrets: sessionSecrets }),
+		decode: (snapshot, path) =>
+			snapshot === undefined
+				? { sessions: new Map(), secrets: new Map() }
+				: decodeStsSnapshot(snapshot, path),
+		load(saved) {
+			sessions = saved.sessions;
+			sessionSecrets = saved.secrets;
 		},
 	};
 }
@@ -451,3 +470,36 @@ function redact(fields: Record<string, string>): Record<string, string> {
 		? { ...fields, WebIdentityToken: `${fields.WebIdentityToken.slice(0, 16)}…` }
 		: fields;
 }
+
+const stsSession = record<StsSession>({
+	accessKeyId: string,
+	roleArn: string,
+	assumedRoleArn: string,
+	assumedRoleId: string,
+	sessionName: string,
+	sessionPolicies: array(jsonObject),
+	contextKeys: dictOf((value, path) =>
+		(Array.isArray(value) ? array(string) : string)(value, path)
+	),
+	identityId: optional(string),
+	issuedAt: number,
+	expiration: number,
+});
+const sessionSecret = record<SessionSecret>({ secret: string, token: string });
+
+/** Decodes STS's part of a snapshot (format 1 kept the secrets as a list of pairs). */
+const decodeStsSnapshot: Decoder<StsSnapshot> = (value, path) => {
+	const saved = record<{ sessions: Map<string, StsSession>; secrets: unknown }>({
+		sessions: mapOf(stsSession),
+		secrets: (secrets) => secrets,
+	})(value, path);
+	const secrets = Array.isArray(saved.secrets)
+		? new Map(
+				array(tuple<[string, SessionSecret]>(string, sessionSecret))(
+					saved.secrets,
+					`${path}.secrets`
+				)
+			)
+		: mapOf(sessionSecret)(saved.secrets, `${path}.secrets`);
+	return { sessions: saved.sessions, secrets };
+};

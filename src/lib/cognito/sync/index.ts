@@ -8,9 +8,11 @@
  * `x-sandbox-notice` header.
  */
 import type { SandboxContext } from '../core/context';
+import { dict } from '../core/dict';
+import { encodeState } from '../core/state-codec';
 import { readJsonObject } from '../core/json-body';
 import { ServiceError } from '../core/errors';
-import type { Caller } from '../core/service';
+import type { Caller, Snapshotting } from '../core/service';
 import type { IdentityService } from '../identity';
 import type { StsService } from '../sts';
 import {
@@ -30,19 +32,19 @@ import {
 	type Dataset,
 	type PoolSyncSettings,
 	type StreamRecord,
+	type SyncRecord,
 	type SyncState,
 } from './state';
 import { runSyncTrigger } from './sync-trigger';
+import { decodeSyncState } from './state-decode';
 
 export type { StreamRecord } from './state';
 
 /** The Cognito Sync service. */
-export interface SyncService {
+export interface SyncService extends Snapshotting<SyncState> {
 	fetch(request: Request, caller: Caller): Promise<Response>;
 	/** The records Cognito Streams delivered to a (simulated) Kinesis stream, oldest first. */
 	readStream(streamName: string): StreamRecord[];
-	snapshot(): unknown;
-	restore(state: unknown): void;
 }
 
 /** What learners are told once, where they meet Cognito Sync. */
@@ -114,11 +116,13 @@ export function createSyncService(
 	}
 
 	function settings(pool: string): PoolSyncSettings {
-		return (state.pools[pool] ??= { Events: {} });
+		let entry = state.pools.get(pool);
+		if (!entry) state.pools.set(pool, (entry = { Events: dict() }));
+		return entry;
 	}
 
 	function requireDataset(key: string): Dataset {
-		const dataset = state.datasets[key];
+		const dataset = state.datasets.get(key);
 		if (!dataset) throw new ServiceError('ResourceNotFoundException', 'Dataset not found.', 404);
 		return dataset;
 	}
@@ -137,8 +141,8 @@ export function createSyncService(
 		dataset: { IdentityPoolId: string; IdentityId: string; DatasetName: string },
 		exceptDevice?: string
 	) {
-		for (const deviceId of state.subscriptions[key] ?? []) {
-			const device = state.devices[deviceId];
+		for (const deviceId of state.subscriptions.get(key) ?? []) {
+			const device = state.devices.get(deviceId);
 			if (!device || deviceId === exceptDevice) continue;
 			context.emit({
 				type: 'SyncEvent',
@@ -156,11 +160,7 @@ export function createSyncService(
 		}
 	}
 
-	function streamChange(
-		dataset: Dataset,
-		operation: 'replace' | 'remove',
-		records: Dataset['records'][string][]
-	) {
+	function streamChange(dataset: Dataset, operation: 'replace' | 'remove', records: SyncRecord[]) {
 		const streams = settings(dataset.IdentityPoolId).CognitoStreams;
 		if (!streams?.StreamName || streams.StreamingStatus !== 'ENABLED') return;
 		const record: StreamRecord = {
@@ -182,14 +182,9 @@ export function createSyncService(
 			syncCount: dataset.SyncCount,
 			payloadType: 'Inline',
 		};
-		if (!Object.hasOwn(state.streams, streams.StreamName))
-			Object.defineProperty(state.streams, streams.StreamName, {
-				value: [],
-				enumerable: true,
-				writable: true,
-				configurable: true,
-			});
-		state.streams[streams.StreamName]!.push(record);
+		let stream = state.streams.get(streams.StreamName);
+		if (!stream) state.streams.set(streams.StreamName, (stream = []));
+		stream.push(record);
 		context.emit({
 			type: 'SyncEvent',
 			kind: 'stream',
@@ -203,7 +198,7 @@ export function createSyncService(
 			const pool = poolId(call);
 			const identity = identityId(call, pool);
 			const { offset, max } = paging(call, 20);
-			const all = Object.values(state.datasets).filter(
+			const all = [...state.datasets.values()].filter(
 				(dataset) => dataset.IdentityPoolId === pool && dataset.IdentityId === identity
 			);
 			const page = all.slice(offset, offset + max);
@@ -232,8 +227,8 @@ export function createSyncService(
 			if (!Number.isInteger(lastSyncCount) || lastSyncCount < 0)
 				throw invalid('lastSyncCount must be a non-negative integer.');
 			const { offset, max } = paging(call, 1024);
-			const dataset = state.datasets[key];
-			const changed = Object.values(dataset?.records ?? {})
+			const dataset = state.datasets.get(key);
+			const changed = [...(dataset?.records.values() ?? [])]
 				.filter(
 					(record) =>
 						record.SyncCount > lastSyncCount && (lastSyncCount > 0 || record.Value !== undefined)
@@ -244,7 +239,7 @@ export function createSyncService(
 				40,
 				'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 			);
-			state.sessions[sessionToken] = { datasetKey: key, expiresAt: now() + SYNC_SESSION_MS };
+			state.sessions.set(sessionToken, { datasetKey: key, expiresAt: now() + SYNC_SESSION_MS });
 			return {
 				Records: page.map(recordToWire),
 				Count: page.length,
@@ -254,7 +249,7 @@ export function createSyncService(
 				MergedDatasetNames: [],
 				DatasetExists: dataset !== undefined,
 				DatasetDeletedAfterRequestedSyncCount:
-					lastSyncCount > 0 && (state.deleted[key] ?? -1) >= lastSyncCount,
+					lastSyncCount > 0 && (state.deleted.get(key) ?? -1) >= lastSyncCount,
 				SyncSessionToken: sessionToken,
 			};
 		},
@@ -268,7 +263,7 @@ export function createSyncService(
 				throw invalid(
 					"1 validation error detected: Value null at 'syncSessionToken' failed to satisfy constraint: Member must not be null"
 				);
-			const session = Object.hasOwn(state.sessions, token) ? state.sessions[token] : undefined;
+			const session = state.sessions.get(token);
 			if (!session || session.datasetKey !== key || session.expiresAt <= now())
 				throw invalid('Invalid or expired sync session token. Call ListRecords to get a new one.');
 			const deviceId = typeof call.body.DeviceId === 'string' ? call.body.DeviceId : undefined;
@@ -277,11 +272,11 @@ export function createSyncService(
 			const patches = rawPatches.map(readPatch);
 			if (new Set(patches.map((patch) => patch.Key)).size !== patches.length)
 				throw invalid('RecordPatches contains the same key more than once.');
-			let dataset = state.datasets[key];
+			let dataset = state.datasets.get(key);
 			checkSyncCounts(dataset, patches);
 			if (
 				!dataset &&
-				Object.values(state.datasets).filter(
+				[...state.datasets.values()].filter(
 					(entry) => entry.IdentityPoolId === pool && entry.IdentityId === identity
 				).length >= MAX_DATASETS_PER_IDENTITY
 			) {
@@ -313,11 +308,11 @@ export function createSyncService(
 				CreationDate: now(),
 				LastModifiedDate: now(),
 				LastModifiedBy: identity,
-				SyncCount: state.deleted[key] ?? 0,
-				records: {},
+				SyncCount: state.deleted.get(key) ?? 0,
+				records: new Map(),
 			};
 			const changed = applyChanges(dataset, changes, patches, identity, now());
-			if (isNew) state.datasets[key] = dataset;
+			if (isNew) state.datasets.set(key, dataset);
 			if (changed.length > 0) {
 				context.emit({
 					type: 'SyncEvent',
@@ -343,8 +338,8 @@ export function createSyncService(
 			const key = datasetKey(pool, identity, datasetName(call));
 			const dataset = requireDataset(key);
 			const described = datasetToWire(dataset);
-			delete state.datasets[key];
-			state.deleted[key] = dataset.SyncCount;
+			state.datasets.delete(key);
+			state.deleted.set(key, dataset.SyncCount);
 			notifyDevices(key, dataset);
 			streamChange(
 				{ ...dataset, SyncCount: dataset.SyncCount + 1, LastModifiedDate: now() },
@@ -377,7 +372,7 @@ export function createSyncService(
 					'InvalidConfigurationException',
 					'Push sync is not configured for this identity pool.'
 				);
-			const existing = Object.values(state.devices).find(
+			const existing = [...state.devices.values()].find(
 				(device) =>
 					device.IdentityPoolId === pool &&
 					device.IdentityId === identity &&
@@ -385,13 +380,13 @@ export function createSyncService(
 					device.Platform === platform
 			);
 			const deviceId = existing?.DeviceId ?? context.uuid();
-			state.devices[deviceId] = {
+			state.devices.set(deviceId, {
 				DeviceId: deviceId,
 				IdentityPoolId: pool,
 				IdentityId: identity,
 				Platform: platform,
 				Token: token,
-			};
+			});
 			return { DeviceId: deviceId };
 		},
 		async SubscribeToDataset(call) {
@@ -404,20 +399,20 @@ export function createSyncService(
 					'SubscribeToDataset requires Cognito identity credentials.',
 					403
 				);
-			const device = Object.hasOwn(state.devices, call.params.DeviceId ?? '')
-				? state.devices[call.params.DeviceId!]
-				: undefined;
+			const device = state.devices.get(call.params.DeviceId ?? '');
 			if (!device || device.IdentityId !== identity)
 				throw new ServiceError('ResourceNotFoundException', 'Device not found.', 404);
-			const list = (state.subscriptions[key] ??= []);
+			let list = state.subscriptions.get(key);
+			if (!list) state.subscriptions.set(key, (list = []));
 			if (!list.includes(device.DeviceId)) list.push(device.DeviceId);
 			return {};
 		},
 		async UnsubscribeFromDataset(call) {
 			const pool = poolId(call);
 			const key = datasetKey(pool, identityId(call, pool), datasetName(call));
-			state.subscriptions[key] = (state.subscriptions[key] ?? []).filter(
-				(id) => id !== call.params.DeviceId
+			state.subscriptions.set(
+				key,
+				(state.subscriptions.get(key) ?? []).filter((id) => id !== call.params.DeviceId)
 			);
 			return {};
 		},
@@ -433,13 +428,13 @@ export function createSyncService(
 					throw invalid(`Unsupported event type: ${name}. The only event is SyncTrigger.`);
 				if (typeof arn !== 'string') throw invalid('Events values must be Lambda function ARNs.');
 			}
-			settings(pool).Events = Object.fromEntries(
+			settings(pool).Events = dict(
 				Object.entries(events as Record<string, string>).filter(([, arn]) => arn !== '')
 			);
 			return {};
 		},
 		async GetCognitoEvents(call) {
-			return { Events: { ...settings(poolId(call)).Events } };
+			return { Events: dict(settings(poolId(call)).Events) };
 		},
 		async SetIdentityPoolConfiguration(call) {
 			const pool = poolId(call);
@@ -480,7 +475,7 @@ export function createSyncService(
 		async DescribeIdentityUsage(call) {
 			const pool = poolId(call);
 			const identity = identityId(call, pool);
-			const datasets = Object.values(state.datasets).filter(
+			const datasets = [...state.datasets.values()].filter(
 				(dataset) => dataset.IdentityPoolId === pool && dataset.IdentityId === identity
 			);
 			return {
@@ -505,7 +500,7 @@ export function createSyncService(
 		async ListIdentityPoolUsage(call) {
 			const { offset, max } = paging(call, 60);
 			const pools = [
-				...new Set(Object.values(state.datasets).map((dataset) => dataset.IdentityPoolId)),
+				...new Set([...state.datasets.values()].map((dataset) => dataset.IdentityPoolId)),
 			];
 			const page = pools.slice(offset, offset + max);
 			return {
@@ -536,12 +531,12 @@ export function createSyncService(
 	}
 
 	function poolUsage(pool: string) {
-		const datasets = Object.values(state.datasets).filter(
+		const datasets = [...state.datasets.values()].filter(
 			(dataset) => dataset.IdentityPoolId === pool
 		);
 		return {
 			IdentityPoolId: pool,
-			SyncSessionsCount: Object.values(state.sessions).filter((session) =>
+			SyncSessionsCount: [...state.sessions.values()].filter((session) =>
 				session.datasetKey.startsWith(`${pool}\n`)
 			).length,
 			DataStorage: datasets.reduce((sum, dataset) => sum + datasetBytes(dataset.records), 0),
@@ -630,14 +625,12 @@ export function createSyncService(
 				throw failure;
 			}
 		},
-		readStream: (streamName) =>
-			structuredClone(Object.hasOwn(state.streams, streamName) ? state.streams[streamName]! : []),
-		snapshot: () => state,
-		restore(saved) {
-			state =
-				saved && typeof saved === 'object' && 'datasets' in saved
-					? { ...emptySyncState(), ...structuredClone(saved as SyncState) }
-					: emptySyncState();
+		readStream: (streamName) => structuredClone(state.streams.get(streamName) ?? []),
+		snapshot: () => encodeState(state),
+		decode: (snapshot, path) =>
+			snapshot === undefined ? emptySyncState() : decodeSyncState(snapshot, path),
+		load(saved: SyncState) {
+			state = saved;
 		},
 	};
 }

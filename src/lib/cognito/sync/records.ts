@@ -2,6 +2,7 @@
  * Dataset operations at the heart of Cognito Sync: listing records since a sync count and applying record
  * patches with optimistic concurrency (a stale `SyncCount` is a `ResourceConflictException`).
  */
+import { type Dict, dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
 import { datasetBytes, liveRecordCount, type Dataset, type SyncRecord } from './state';
 import type { DatasetRecordChange } from './sync-trigger';
@@ -60,7 +61,7 @@ export function readPatch(value: unknown, index: number): RecordPatch {
 /** Rejects the whole batch when any patch was made against an older version of its record. */
 export function checkSyncCounts(dataset: Dataset | undefined, patches: RecordPatch[]): void {
 	for (const patch of patches) {
-		const current = dataset?.records[patch.Key]?.SyncCount ?? 0;
+		const current = dataset?.records.get(patch.Key)?.SyncCount ?? 0;
 		if (patch.SyncCount !== current) {
 			throw new ServiceError(
 				'ResourceConflictException',
@@ -75,11 +76,11 @@ export function checkSyncCounts(dataset: Dataset | undefined, patches: RecordPat
 export function changesOf(
 	dataset: Dataset | undefined,
 	patches: RecordPatch[]
-): Record<string, DatasetRecordChange> {
-	const changes: Record<string, DatasetRecordChange> = {};
+): Dict<DatasetRecordChange> {
+	const changes = dict<DatasetRecordChange>();
 	for (const patch of patches) {
 		changes[patch.Key] = {
-			oldValue: dataset?.records[patch.Key]?.Value ?? null,
+			oldValue: dataset?.records.get(patch.Key)?.Value ?? null,
 			newValue: patch.Op === 'replace' ? patch.Value! : null,
 			op: patch.Op,
 		};
@@ -93,14 +94,14 @@ export function changesOf(
  */
 export function applyChanges(
 	dataset: Dataset,
-	changes: Record<string, DatasetRecordChange>,
+	changes: Readonly<Record<string, DatasetRecordChange>>,
 	patches: RecordPatch[],
 	modifiedBy: string,
 	now: number
 ): SyncRecord[] {
 	const nextCount = dataset.SyncCount + 1;
 	const deviceDates = new Map(patches.map((patch) => [patch.Key, patch.DeviceLastModifiedDate]));
-	const next: Record<string, SyncRecord> = { ...dataset.records };
+	const next = new Map(dataset.records);
 	const changed: SyncRecord[] = [];
 	for (const [key, change] of Object.entries(changes)) {
 		const record: SyncRecord = {
@@ -113,7 +114,7 @@ export function applyChanges(
 				? { DeviceLastModifiedDate: deviceDates.get(key) }
 				: {}),
 		};
-		next[key] = record;
+		next.set(key, record);
 		changed.push(record);
 	}
 	if (liveRecordCount(next) > MAX_RECORDS)

@@ -1,4 +1,9 @@
-/** Cognito Sync's JSON state: datasets and records, devices, subscriptions, pool settings and stream contents. */
+/**
+ * Cognito Sync's state: datasets and records, devices, subscriptions, pool settings and stream contents.
+ * N.B. Everything keyed by a name a caller chooses (dataset keys, record keys, device ids, stream names,
+ * session tokens) is a `Map`; the `Events` map, an API shape, is a null-prototype `Dict`.
+ */
+import type { Dict } from '../core/dict';
 
 /** One record of a dataset; a removed record keeps its key and sync count but has no value. */
 export interface SyncRecord {
@@ -22,7 +27,7 @@ export interface Dataset {
 	LastModifiedBy: string;
 	/** The dataset's own counter; every successful UpdateRecords bumps it. */
 	SyncCount: number;
-	records: Record<string, SyncRecord>;
+	records: Map<string, SyncRecord>;
 }
 
 /** `SetIdentityPoolConfiguration` and `SetCognitoEvents` settings of one identity pool. */
@@ -33,7 +38,7 @@ export interface PoolSyncSettings {
 		RoleArn?: string;
 		StreamingStatus?: 'ENABLED' | 'DISABLED';
 	};
-	Events: Record<string, string>;
+	Events: Dict<string>;
 }
 
 /** A device registered for push sync. */
@@ -64,32 +69,38 @@ export interface StreamRecord {
 	payloadType: 'Inline';
 }
 
-/** All of Cognito Sync's state (JSON). */
+/** All of Cognito Sync's state. */
 export interface SyncState {
 	/** Keyed by `datasetKey()`. */
-	datasets: Record<string, Dataset>;
-	pools: Record<string, PoolSyncSettings>;
-	devices: Record<string, Device>;
+	datasets: Map<string, Dataset>;
+	pools: Map<string, PoolSyncSettings>;
+	devices: Map<string, Device>;
 	/** Dataset key → subscribed device ids. */
-	subscriptions: Record<string, string[]>;
+	subscriptions: Map<string, string[]>;
 	/** Stream name → records, oldest first. */
-	streams: Record<string, StreamRecord[]>;
+	streams: Map<string, StreamRecord[]>;
 	/** Sync session token → what it was issued for. */
-	sessions: Record<string, { datasetKey: string; expiresAt: number }>;
+	sessions: Map<string, SyncSession>;
 	/** Dataset key → its sync count when it was last deleted, so clients behind it learn to start over. */
-	deleted: Record<string, number>;
+	deleted: Map<string, number>;
+}
+
+/** A sync session token's purpose and expiry. */
+export interface SyncSession {
+	datasetKey: string;
+	expiresAt: number;
 }
 
 /** An empty state. */
 export function emptySyncState(): SyncState {
 	return {
-		datasets: {},
-		pools: {},
-		devices: {},
-		subscriptions: {},
-		streams: {},
-		sessions: {},
-		deleted: {},
+		datasets: new Map(),
+		pools: new Map(),
+		devices: new Map(),
+		subscriptions: new Map(),
+		streams: new Map(),
+		sessions: new Map(),
+		deleted: new Map(),
 	};
 }
 
@@ -103,16 +114,16 @@ export function datasetKey(
 }
 
 /** Bytes a dataset uses: UTF-8 keys and values of live records (the 1 MB limit counts these). */
-export function datasetBytes(records: Record<string, SyncRecord>): number {
+export function datasetBytes(records: Map<string, SyncRecord>): number {
 	const encoder = new TextEncoder();
 	let total = 0;
-	for (const record of Object.values(records))
+	for (const record of records.values())
 		if (record.Value !== undefined)
 			total += encoder.encode(record.Key).length + encoder.encode(record.Value).length;
 	return total;
 }
 
 /** Live (not removed) records. */
-export function liveRecordCount(records: Record<string, SyncRecord>): number {
-	return Object.values(records).filter((record) => record.Value !== undefined).length;
+export function liveRecordCount(records: Map<string, SyncRecord>): number {
+	return [...records.values()].filter((record) => record.Value !== undefined).length;
 }

@@ -3,6 +3,7 @@
  * changes of an UpdateRecords call and returns them, possibly modified; Cognito Sync writes what it returns.
  */
 import type { SandboxContext } from '../core/context';
+import { type Dict, dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
 
 /** One changed record as the SyncTrigger event describes it. */
@@ -32,7 +33,7 @@ export async function runSyncTrigger(
 	context: SandboxContext,
 	functionArn: string,
 	event: SyncTriggerEvent
-): Promise<Record<string, DatasetRecordChange>> {
+): Promise<Dict<DatasetRecordChange>> {
 	const code = context.functions.get(functionArn);
 	const at = context.clock.now();
 	const report = (outcome: {
@@ -102,7 +103,7 @@ export async function runSyncTrigger(
 	return readChanges(value);
 }
 
-function readChanges(value: unknown): Record<string, DatasetRecordChange> {
+function readChanges(value: unknown): Dict<DatasetRecordChange> {
 	const records = (value as { datasetRecords?: unknown } | null)?.datasetRecords;
 	if (!records || typeof records !== 'object' || Array.isArray(records)) {
 		throw new ServiceError(
@@ -110,7 +111,7 @@ function readChanges(value: unknown): Record<string, DatasetRecordChange> {
 			'The SyncTrigger function must return the event with its datasetRecords.'
 		);
 	}
-	const changes: Record<string, DatasetRecordChange> = {};
+	const changes = dict<DatasetRecordChange>();
 	for (const [key, change] of Object.entries(records as Record<string, unknown>)) {
 		const entry = change as DatasetRecordChange | null;
 		if (

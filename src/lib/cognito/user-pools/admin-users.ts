@@ -170,7 +170,7 @@ const adminConfirmSignUp: Handler = async (input, env) => {
 		throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
 	user.status = 'CONFIRMED';
 	user.modifiedAt = env.now();
-	delete user.codes.SIGN_UP;
+	user.codes.delete('SIGN_UP');
 	await postConfirmation(
 		env,
 		pool,
@@ -203,7 +203,7 @@ const adminDeleteUser: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
 	const user = requireUser(pool, input.Username);
 	revokeUserSessions(env, pool, user);
-	delete pool.users[userKey(pool, user.username)];
+	pool.users.delete(userKey(pool, user.username));
 	return {};
 };
 
@@ -332,7 +332,7 @@ function parseFilter(filter: string): ((user: UserRecord) => boolean) | undefine
 const listUsers: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
 	const matches = parseFilter(input.Filter ?? '');
-	const users = Object.values(pool.users)
+	const users = [...pool.users.values()]
 		.filter((u) => !matches || matches(u))
 		.sort((a, b) => a.createdAt - b.createdAt || a.username.localeCompare(b.username));
 	const limit = input.Limit || 60;
@@ -346,9 +346,9 @@ const listUsers: Handler = async (input, env) => {
 
 const listUsersInGroup: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
-	if (!pool.groups[input.GroupName])
+	if (!pool.groups.get(input.GroupName))
 		throw new ServiceError('ResourceNotFoundException', 'Group not found.');
-	const users = Object.values(pool.users).filter((u) => u.groups.includes(input.GroupName));
+	const users = [...pool.users.values()].filter((u) => u.groups.includes(input.GroupName));
 	return { Users: users.map((u) => describeUser(u)) };
 };
 

@@ -223,7 +223,7 @@ async function initiate(
 	const metadata: Record<string, string> | undefined = input.ClientMetadata;
 	if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
 		if (!parameters.REFRESH_TOKEN) throw missing('REFRESH_TOKEN');
-		const record = pool.refreshTokens[parameters.REFRESH_TOKEN];
+		const record = pool.refreshTokens.get(parameters.REFRESH_TOKEN);
 		await checkSecretHash(client, parameters.SECRET_HASH, [
 			parameters.USERNAME,
 			record?.username,
@@ -480,7 +480,7 @@ const getTokensFromRefreshToken: Handler = async (input, env) => {
 		flow: 'GetTokensFromRefreshToken',
 	};
 	const rotation = client.RefreshTokenRotation?.Feature === 'ENABLED';
-	const record = pool.refreshTokens[input.RefreshToken];
+	const record = pool.refreshTokens.get(input.RefreshToken);
 	if (rotation && record?.rotatedAt !== undefined) {
 		const grace = (client.RefreshTokenRotation.RetryGracePeriodSeconds ?? 0) * 1000;
 		if (env.now() > record.rotatedAt + grace)

@@ -165,8 +165,8 @@ const createUserPoolClient: Handler = async (input, env) => {
 		CreationDate: now,
 		...settings,
 	};
-	pool.clients[clientId] = client;
-	env.state.clientPools[clientId] = pool.id;
+	pool.clients.set(clientId, client);
+	env.state.clientPools.set(clientId, pool.id);
 	return { UserPoolClient: describeClient(client) };
 };
 
@@ -188,21 +188,21 @@ const updateUserPoolClient: Handler = async (input, env) => {
 		CreationDate: existing.CreationDate,
 		...settings,
 	};
-	pool.clients[client.ClientId] = client;
+	pool.clients.set(client.ClientId, client);
 	return { UserPoolClient: describeClient(client) };
 };
 
 const deleteUserPoolClient: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
 	getClient(pool, input.ClientId);
-	delete pool.clients[input.ClientId];
-	delete env.state.clientPools[input.ClientId];
+	pool.clients.delete(input.ClientId);
+	env.state.clientPools.delete(input.ClientId);
 	return {};
 };
 
 const listUserPoolClients: Handler = async (input, env: Env) => {
 	const pool = getPool(env, input.UserPoolId);
-	const clients = Object.values(pool.clients).sort(
+	const clients = [...pool.clients.values()].sort(
 		(a, b) => a.CreationDate - b.CreationDate || a.ClientId.localeCompare(b.ClientId)
 	);
 	const start = input.NextToken ? Number(input.NextToken) : 0;

@@ -27,7 +27,7 @@ export function confirmedDevice(
 	user: UserRecord,
 	deviceKey: string | undefined
 ): DeviceRecord | undefined {
-	const device = deviceKey ? user.devices?.[deviceKey] : undefined;
+	const device = deviceKey ? user.devices?.get(deviceKey) : undefined;
 	return device?.confirmed ? device : undefined;
 }
 
@@ -39,18 +39,15 @@ export function newDevice(
 	const now = env.now();
 	const key = `${env.context.region}_${env.context.uuid()}`;
 	const groupKey = `-${env.context.randomString(9, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`;
-	user.devices = {
-		...(user.devices ?? {}),
-		[key]: {
-			key,
-			groupKey,
-			confirmed: false,
-			remembered: false,
-			createdAt: now,
-			modifiedAt: now,
-			lastAuthenticatedAt: now,
-		},
-	};
+	(user.devices ??= new Map()).set(key, {
+		key,
+		groupKey,
+		confirmed: false,
+		remembered: false,
+		createdAt: now,
+		modifiedAt: now,
+		lastAuthenticatedAt: now,
+	});
 	return { DeviceKey: key, DeviceGroupKey: groupKey };
 }
 
@@ -142,13 +139,13 @@ function describeDevice(device: DeviceRecord) {
 }
 
 function deviceOf(user: UserRecord, deviceKey: string): DeviceRecord {
-	const device = user.devices?.[deviceKey];
+	const device = user.devices?.get(deviceKey);
 	if (!device) throw deviceNotFound();
 	return device;
 }
 
 function listDevices(user: UserRecord, input: Record<string, any>) {
-	const devices = Object.values(user.devices ?? {}).filter((d) => d.confirmed);
+	const devices = [...(user.devices?.values() ?? [])].filter((d) => d.confirmed);
 	const start = input.PaginationToken ? Number(input.PaginationToken) : 0;
 	const limit = input.Limit || 60;
 	return {
@@ -217,7 +214,7 @@ const forgetDevice =
 	async (input, env) => {
 		const { user } = await owner(env, input, admin);
 		deviceOf(user, input.DeviceKey);
-		delete user.devices![input.DeviceKey];
+		user.devices!.delete(input.DeviceKey);
 		return {};
 	};
 

@@ -12,7 +12,7 @@ export function domainHost(env: Env, pool: PoolRecord): string | undefined {
 }
 
 function poolOfDomain(env: Env, domain: string): PoolRecord | undefined {
-	return Object.values(env.state.pools).find((pool) => pool.domain?.Domain === domain);
+	return [...env.state.pools.values()].find((pool) => pool.domain?.Domain === domain);
 }
 
 const createUserPoolDomain: Handler = async (input, env) => {

@@ -24,7 +24,7 @@ import { CLIENT_HANDLERS } from './clients';
 import { DEVICE_HANDLERS } from './devices';
 import { DOMAIN_HANDLERS } from './domains';
 import { MFA_HANDLERS } from './mfa';
-import { validateInput } from './model/shape';
+import { conformInput, validateInput } from './model/shape';
 import { POOL_HANDLERS } from './pools';
 import { RESOURCE_HANDLERS } from './resources';
 import { SELF_SERVICE_HANDLERS } from './self-service';
@@ -32,7 +32,9 @@ import type { Env, Handler, UserPoolsState } from './state';
 import { decodeJwt, jwksOf, openIdConfigurationOf, poolOfIssuer, verifySignature } from './tokens';
 import { USER_HANDLERS } from './users';
 import { WEBAUTHN_HANDLERS } from './webauthn';
-import { clone, findUser } from './util';
+import { findUser } from './util';
+import { decodeUserPoolsState } from './state-decode';
+import { encodeState } from '../core/state-codec';
 
 export interface UserPoolService extends JsonService {
 	/** JWKS or OpenID configuration document of a pool, or undefined for an unknown pool. */
@@ -63,7 +65,7 @@ const HANDLERS: Record<string, Handler> = {
 	...AUTH_EVENT_HANDLERS,
 };
 
-const emptyState = (): UserPoolsState => ({ v: 1, pools: {}, clientPools: {} });
+const emptyState = (): UserPoolsState => ({ pools: new Map(), clientPools: new Map() });
 
 /** Creates the user-pool service over the shared sandbox context. */
 export function createUserPoolService(context: SandboxContext): UserPoolService {
@@ -77,10 +79,10 @@ export function createUserPoolService(context: SandboxContext): UserPoolService 
 			if (!handler)
 				throw new ServiceError('UnknownOperationException', `Unknown operation ${operation}`);
 			validateInput(operation, input);
-			return handler(input, env);
+			return handler(conformInput(operation, input), env);
 		},
 		wellKnown(userPoolId, kind) {
-			const pool = env.state.pools[userPoolId];
+			const pool = env.state.pools.get(userPoolId);
 			if (!pool) return undefined;
 			return kind === 'jwks' ? jwksOf(pool) : openIdConfigurationOf(env, pool);
 		},
@@ -100,16 +102,18 @@ export function createUserPoolService(context: SandboxContext): UserPoolService 
 				);
 			if (options.serverSideTokenCheck) {
 				const user = findUser(pool, String(claims['cognito:username'] ?? ''));
-				const revoked = typeof claims.event_id === 'string' && pool.revokedEvents[claims.event_id];
+				const revoked =
+					typeof claims.event_id === 'string' && pool.revokedEvents.get(claims.event_id);
 				if (!user || user.attributes.sub !== claims.sub || !user.enabled || revoked)
 					throw notAuthorized('Invalid login token. Token is not valid any more.');
 			}
 			return { userPoolId: pool.id, clientId: String(claims.aud), claims };
 		},
-		snapshot: () => clone(env.state),
-		restore(snapshot) {
-			const state = snapshot as UserPoolsState | undefined;
-			env.state = state && state.v === 1 ? clone(state) : emptyState();
+		snapshot: () => encodeState(env.state),
+		decode: (snapshot, path) =>
+			snapshot === undefined ? emptyState() : decodeUserPoolsState(snapshot, path),
+		load(state) {
+			env.state = state;
 		},
 	};
 }

@@ -124,9 +124,9 @@ async function setupTarget(env: Env, input: Record<string, any>) {
 		return { pool, user, session: undefined, client: undefined };
 	}
 	// A setup Session is not tied to a client id in the request, so search the pools for it.
-	const pool = Object.values(env.state.pools).find((p) => p.sessions[input.Session]);
-	const record = pool?.sessions[input.Session];
-	const client = record ? pool?.clients[record.clientId] : undefined;
+	const pool = [...env.state.pools.values()].find((p) => p.sessions.get(input.Session));
+	const record = pool?.sessions.get(input.Session);
+	const client = record ? pool?.clients.get(record.clientId) : undefined;
 	if (!pool || !record || !client)
 		throw new ServiceError('NotAuthorizedException', 'Invalid session for the user.');
 	const session = openSession(env, pool, client, input.Session);

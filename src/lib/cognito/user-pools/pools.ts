@@ -244,7 +244,7 @@ export function describePool(_env: Env, pool: PoolRecord): Record<string, unknow
 			: {}),
 		MfaConfiguration: s.MfaConfiguration,
 		...(s.DeviceConfiguration ? { DeviceConfiguration: s.DeviceConfiguration } : {}),
-		EstimatedNumberOfUsers: Object.keys(pool.users).length,
+		EstimatedNumberOfUsers: pool.users.size,
 		EmailConfiguration: s.EmailConfiguration,
 		...(s.SmsConfiguration ? { SmsConfiguration: s.SmsConfiguration } : {}),
 		UserPoolTags: s.UserPoolTags ?? {},
@@ -288,14 +288,15 @@ const createUserPool: Handler = async (input, env) => {
 		modifiedAt: now,
 		settings,
 		keys: { id: await generateSigningKey(env), access: await generateSigningKey(env) },
-		clients: {},
-		groups: {},
-		users: {},
-		sessions: {},
-		refreshTokens: {},
-		revokedEvents: {},
+		clients: new Map(),
+		groups: new Map(),
+		users: new Map(),
+		sessions: new Map(),
+		refreshTokens: new Map(),
+		revokedEvents: new Map(),
+		resourceServers: new Map(),
 	};
-	env.state.pools[id] = pool;
+	env.state.pools.set(id, pool);
 	return { UserPool: describePool(env, pool) };
 };
 
@@ -317,7 +318,7 @@ const updateUserPool: Handler = async (input, env) => {
 	}
 	if (settings.UserPoolTier === 'LITE' && pool.settings.UserPoolTier !== 'LITE') {
 		const inUse = [
-			...(Object.values(pool.clients).some((c) =>
+			...([...pool.clients.values()].some((c) =>
 				(c.ExplicitAuthFlows ?? []).includes('ALLOW_USER_AUTH')
 			)
 				? ['app clients with ALLOW_USER_AUTH']
@@ -347,13 +348,13 @@ const deleteUserPool: Handler = async (input, env) => {
 		throw invalidParameter(
 			'The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.'
 		);
-	for (const clientId of Object.keys(pool.clients)) delete env.state.clientPools[clientId];
-	delete env.state.pools[pool.id];
+	for (const clientId of [...pool.clients.keys()]) env.state.clientPools.delete(clientId);
+	env.state.pools.delete(pool.id);
 	return {};
 };
 
 const listUserPools: Handler = async (input, env) => {
-	const pools = Object.values(env.state.pools).sort(
+	const pools = [...env.state.pools.values()].sort(
 		(a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)
 	);
 	const start = input.NextToken ? pools.findIndex((p) => p.id === input.NextToken) : 0;
@@ -443,14 +444,14 @@ export const describeGroup = (pool: PoolRecord, group: GroupRecord) => ({
 });
 
 function getGroupRecord(pool: PoolRecord, name: string): GroupRecord {
-	const group = pool.groups[name];
+	const group = pool.groups.get(name);
 	if (!group) throw new ServiceError('ResourceNotFoundException', 'Group not found.');
 	return group;
 }
 
 const createGroup: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
-	if (pool.groups[input.GroupName])
+	if (pool.groups.get(input.GroupName))
 		throw new ServiceError('GroupExistsException', 'A group with the name already exists.');
 	const now = env.now();
 	const group: GroupRecord = {
@@ -461,7 +462,7 @@ const createGroup: Handler = async (input, env) => {
 		CreationDate: now,
 		LastModifiedDate: now,
 	};
-	pool.groups[input.GroupName] = JSON.parse(JSON.stringify(group));
+	pool.groups.set(input.GroupName, JSON.parse(JSON.stringify(group)));
 	return { Group: describeGroup(pool, group) };
 };
 
@@ -482,15 +483,15 @@ const getGroup: Handler = async (input, env) => {
 const deleteGroup: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
 	getGroupRecord(pool, input.GroupName);
-	delete pool.groups[input.GroupName];
-	for (const user of Object.values(pool.users))
+	pool.groups.delete(input.GroupName);
+	for (const user of pool.users.values())
 		user.groups = user.groups.filter((g) => g !== input.GroupName);
 	return {};
 };
 
 const listGroups: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
-	const groups = Object.values(pool.groups).sort((a, b) => a.GroupName.localeCompare(b.GroupName));
+	const groups = [...pool.groups.values()].sort((a, b) => a.GroupName.localeCompare(b.GroupName));
 	const start = input.NextToken ? Number(input.NextToken) : 0;
 	const limit = input.Limit || 60;
 	const page = groups.slice(start, start + limit);
@@ -521,7 +522,7 @@ const adminListGroupsForUser: Handler = async (input, env) => {
 	const user = requireUser(pool, input.Username);
 	return {
 		Groups: user.groups
-			.map((name) => pool.groups[name])
+			.map((name) => pool.groups.get(name))
 			.filter((g): g is GroupRecord => !!g)
 			.map((g) => describeGroup(pool, g)),
 	};

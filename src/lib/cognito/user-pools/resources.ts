@@ -4,7 +4,7 @@ import type { Env, Handler, PoolRecord } from './state';
 import { getPool, invalidParameter } from './util';
 
 function poolOfArn(env: Env, arn: string): PoolRecord {
-	const pool = Object.values(env.state.pools).find((p) => p.arn === arn);
+	const pool = [...env.state.pools.values()].find((p) => p.arn === arn);
 	if (!pool) throw new ServiceError('ResourceNotFoundException', `Resource ${arn} does not exist.`);
 	return pool;
 }
@@ -29,12 +29,12 @@ const listTagsForResource: Handler = async (input, env) => ({
 
 /** Every custom scope of a pool, as `identifier/scope`. */
 export const customScopesOf = (pool: PoolRecord) =>
-	Object.values(pool.resourceServers ?? {}).flatMap((server) =>
+	[...pool.resourceServers.values()].flatMap((server) =>
 		server.Scopes.map((scope) => `${server.Identifier}/${scope.ScopeName}`)
 	);
 
 function describeServer(pool: PoolRecord, identifier: string) {
-	const server = pool.resourceServers?.[identifier];
+	const server = pool.resourceServers.get(identifier);
 	if (!server)
 		throw new ServiceError(
 			'ResourceNotFoundException',
@@ -53,16 +53,17 @@ function storeServer(pool: PoolRecord, input: Record<string, any>) {
 	const names = scopes.map((s) => s.ScopeName);
 	if (new Set(names).size !== names.length)
 		throw invalidParameter('Scope names must be unique within a resource server.');
-	pool.resourceServers = {
-		...(pool.resourceServers ?? {}),
-		[input.Identifier]: { Identifier: input.Identifier, Name: input.Name, Scopes: scopes },
-	};
+	pool.resourceServers.set(input.Identifier, {
+		Identifier: input.Identifier,
+		Name: input.Name,
+		Scopes: scopes,
+	});
 	return { ResourceServer: describeServer(pool, input.Identifier) };
 }
 
 const createResourceServer: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
-	if (pool.resourceServers?.[input.Identifier])
+	if (pool.resourceServers.has(input.Identifier))
 		throw invalidParameter(`A resource server with identifier ${input.Identifier} already exists.`);
 	return storeServer(pool, input);
 };
@@ -76,13 +77,13 @@ const updateResourceServer: Handler = async (input, env) => {
 const deleteResourceServer: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
 	describeServer(pool, input.Identifier);
-	delete pool.resourceServers![input.Identifier];
+	pool.resourceServers.delete(input.Identifier);
 	return {};
 };
 
 const listResourceServers: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
-	const identifiers = Object.keys(pool.resourceServers ?? {}).sort();
+	const identifiers = [...pool.resourceServers.keys()].sort();
 	const start = input.NextToken ? Number(input.NextToken) : 0;
 	const limit = input.MaxResults || 50;
 	return {

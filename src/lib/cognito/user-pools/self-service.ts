@@ -39,7 +39,7 @@ const getUser: Handler = async (input, env) => {
 
 const updateUserAttributes: Handler = async (input, env) => {
 	const { pool, user, claims } = await authenticateAccessToken(env, input.AccessToken);
-	const client = pool.clients[String(claims.client_id)];
+	const client = pool.clients.get(String(claims.client_id));
 	const changes = attributeListToMap(input.UserAttributes);
 	checkWritable(client, Object.keys(changes));
 	const deliveries = await applyAttributeUpdate(
@@ -123,7 +123,7 @@ const globalSignOut: Handler = async (input, env) => {
 const deleteUser: Handler = async (input, env) => {
 	const { pool, user } = await authenticateAccessToken(env, input.AccessToken);
 	revokeUserSessions(env, pool, user);
-	delete pool.users[userKey(pool, user.username)];
+	pool.users.delete(userKey(pool, user.username));
 	return {};
 };
 
@@ -141,15 +141,15 @@ const revokeToken: Handler = async (input, env) => {
 			'UnsupportedTokenTypeException',
 			'Unsupported token type. Only refresh tokens can be revoked.'
 		);
-	const record = pool.refreshTokens[input.Token];
+	const record = pool.refreshTokens.get(input.Token);
 	// Unknown tokens are ignored, as RFC 7009 asks; a token of another client is refused.
 	if (!record) return {};
 	if (record.clientId !== client.ClientId)
 		throw new ServiceError('UnauthorizedException', 'Unauthorized client.');
 	const now = env.now();
-	for (const other of Object.values(pool.refreshTokens))
+	for (const other of pool.refreshTokens.values())
 		if (other.eventId === record.eventId) other.revoked = true;
-	pool.revokedEvents[record.eventId] = now;
+	pool.revokedEvents.set(record.eventId, now);
 	return {};
 };
 

@@ -13,10 +13,9 @@ export function createSession(
 ): string {
 	const now = env.now();
 	// Expired sessions are swept here so the state does not grow without bound.
-	for (const [key, old] of Object.entries(pool.sessions))
-		if (old.expiresAt <= now) delete pool.sessions[key];
+	for (const [key, old] of pool.sessions) if (old.expiresAt <= now) pool.sessions.delete(key);
 	const id = `AYABe${randomBase64Url(env, 251)}`;
-	pool.sessions[id] = {
+	pool.sessions.set(id, {
 		id,
 		clientId: client.ClientId,
 		username: fields.username,
@@ -26,7 +25,7 @@ export function createSession(
 		expiresAt: now + (client.AuthSessionValidity ?? 3) * MINUTE_MS,
 		used: false,
 		data: fields.data ?? {},
-	};
+	});
 	return id;
 }
 
@@ -40,7 +39,7 @@ export function openSession(
 	client: ClientRecord,
 	sessionId: string | undefined
 ): SessionRecord {
-	const session = sessionId ? pool.sessions[sessionId] : undefined;
+	const session = sessionId ? pool.sessions.get(sessionId) : undefined;
 	if (!session || session.clientId !== client.ClientId)
 		throw notAuthorized('Invalid session for the user.');
 	if (session.used)

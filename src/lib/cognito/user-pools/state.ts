@@ -1,9 +1,16 @@
 /**
- * The user-pool engine's state: plain JSON, so `snapshot()`/`restore()` are a deep copy. Times are
- * epoch milliseconds from the injected clock. CryptoKeys are never stored here (see tokens.ts).
+ * The user-pool engine's state. Times are epoch milliseconds from the injected clock. CryptoKeys are
+ * never stored here (see tokens.ts).
+ *
+ * N.B. Every collection keyed by a name a caller chooses (pool and client ids, usernames, group names,
+ * session ids, refresh tokens, device keys) is a `Map`, and attribute maps are null-prototype `Dict`s,
+ * never plain objects, so names
+ * such as `__proto__` or `constructor` are data like any other. `snapshot()` encodes the maps as JSON
+ * (../core/state-codec.ts) and `restore()` decodes and checks them (./state-decode.ts).
  */
 import type { JWK } from 'jose';
 import type { SandboxContext } from '../core/context';
+import type { Dict } from '../core/dict';
 
 /** A signing key pair, exported as JWKs. */
 export interface StoredKey {
@@ -14,10 +21,9 @@ export interface StoredKey {
 
 /** The whole engine state. */
 export interface UserPoolsState {
-	v: 1;
-	pools: Record<string, PoolRecord>;
+	pools: Map<string, PoolRecord>;
 	/** App client id → user pool id, so public operations (which only name the client) find their pool. */
-	clientPools: Record<string, string>;
+	clientPools: Map<string, string>;
 }
 
 /** One user pool. `settings` holds the `UserPoolType` fields as configured (after defaults). */
@@ -29,29 +35,29 @@ export interface PoolRecord {
 	modifiedAt: number;
 	settings: PoolSettings;
 	keys: { id: StoredKey; access: StoredKey };
-	clients: Record<string, ClientRecord>;
-	groups: Record<string, GroupRecord>;
+	clients: Map<string, ClientRecord>;
+	groups: Map<string, GroupRecord>;
 	/** Keyed by `userKey()` (the username, lower-cased in case-insensitive pools). */
-	users: Record<string, UserRecord>;
-	sessions: Record<string, SessionRecord>;
-	refreshTokens: Record<string, RefreshTokenRecord>;
+	users: Map<string, UserRecord>;
+	sessions: Map<string, SessionRecord>;
+	refreshTokens: Map<string, RefreshTokenRecord>;
 	/** Authentication events (the `event_id` of their tokens) whose access tokens are revoked. */
-	revokedEvents: Record<string, number>;
+	revokedEvents: Map<string, number>;
 	/** Resource servers (OAuth custom scopes) by identifier. */
-	resourceServers?: Record<
-		string,
-		{
-			Identifier: string;
-			Name: string;
-			Scopes: Array<{ ScopeName: string; ScopeDescription: string }>;
-		}
-	>;
+	resourceServers: Map<string, ResourceServerRecord>;
 	/** The pool's domain (prefix or custom), when one is configured. */
 	domain?: {
 		Domain: string;
 		ManagedLoginVersion: number;
 		CustomDomainConfig?: { CertificateArn: string };
 	};
+}
+
+/** A resource server (OAuth custom scopes), as `ResourceServerType` spells it. */
+export interface ResourceServerRecord {
+	Identifier: string;
+	Name: string;
+	Scopes: Array<{ ScopeName: string; ScopeDescription: string }>;
 }
 
 /** `UserPoolType` members the sandbox keeps, as the API spells them. */
@@ -100,7 +106,7 @@ export type UserStatus =
 export interface UserRecord {
 	username: string;
 	/** Attribute name → value as strings (`email_verified` is `'true'`/`'false'`); always has `sub`. */
-	attributes: Record<string, string>;
+	attributes: Dict<string>;
 	status: UserStatus;
 	enabled: boolean;
 	/**
@@ -120,13 +126,13 @@ export interface UserRecord {
 	lastTotpStep?: number;
 	/** A secret from AssociateSoftwareToken not yet verified. */
 	pendingTotpSecret?: string;
-	codes: Partial<Record<CodePurpose, CodeRecord>>;
+	codes: Map<CodePurpose, CodeRecord>;
 	/** Failed sign-ins, for the lockout (2^(n-5) s after the fifth). */
 	failures: { count: number; lastAt: number; lockedUntil: number };
 	/** SRP salt and verifier for the current password (hex), derived lazily. */
 	srp?: { password: string; salt: string; verifier: string };
 	/** Times (ms) of recent calls of rate-limited operations, by operation, for the per-user hourly caps. */
-	recentCalls?: Record<string, number[]>;
+	recentCalls?: Map<string, number[]>;
 	/** Authentication events, newest last (recorded only with threat protection on). */
 	authEvents?: AuthEventRecord[];
 	/** Registered passkeys. */
@@ -134,9 +140,9 @@ export interface UserRecord {
 	/** The pending passkey registration challenge (base64url) and its expiry. */
 	passkeyChallenge?: { challenge: string; expiresAt: number };
 	/** Tracked devices by device key (device tracking, `DeviceConfiguration`). */
-	devices?: Record<string, DeviceRecord>;
+	devices?: Map<string, DeviceRecord>;
 	/** Attribute changes waiting for verification (AttributesRequireVerificationBeforeUpdate). */
-	pendingAttributes?: Record<string, string>;
+	pendingAttributes?: Dict<string>;
 }
 
 /** One authentication event, as AdminListUserAuthEvents reports it. */

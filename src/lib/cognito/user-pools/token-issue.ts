@@ -3,6 +3,7 @@
  * V2/V3 `claimsAndScopeOverrideDetails`), signs the ID and access tokens, records the refresh token,
  * and opens refresh tokens for the refresh flows.
  */
+import { type Dict, dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
 import type { Call } from './sign-in';
 import type { RefreshTokenRecord, UserRecord } from './state';
@@ -88,8 +89,9 @@ function applyGroupOverride(
 }
 
 /** Orders claims with `exp`, `iat`, `jti` (and `username`) last, as the service does. */
-function reorder(claims: Record<string, unknown>, tail: string[]): Record<string, unknown> {
-	const out: Record<string, unknown> = {};
+function reorder(claims: Record<string, unknown>, tail: string[]): Dict<unknown> {
+	// Null-prototype: a claim a trigger names `__proto__` or `constructor` is a claim like any other.
+	const out = dict<unknown>();
 	for (const [name, value] of Object.entries(claims)) if (!tail.includes(name)) out[name] = value;
 	for (const name of tail) if (name in claims) out[name] = claims[name];
 	return out;
@@ -185,7 +187,7 @@ export async function issueTokens(
 			revoked: false,
 			...(issue.deviceKey ? { deviceKey: issue.deviceKey } : {}),
 		};
-		pool.refreshTokens[RefreshToken] = record;
+		pool.refreshTokens.set(RefreshToken, record);
 		env.context.emit({
 			type: 'TokenIssued',
 			tokenUse: 'refresh',
@@ -209,7 +211,7 @@ export function openRefreshToken(
 	call: Call,
 	token: string
 ): { record: RefreshTokenRecord; user: UserRecord } {
-	const record = call.pool.refreshTokens[token];
+	const record = call.pool.refreshTokens.get(token);
 	if (!record || record.clientId !== call.client.ClientId)
 		throw notAuthorized('Invalid Refresh Token');
 	if (record.revoked) throw notAuthorized('Refresh Token has been revoked');

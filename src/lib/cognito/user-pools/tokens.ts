@@ -4,6 +4,7 @@
  * token-authorised operations. Key material lives in the state as JWKs; CryptoKeys are cached here.
  */
 import { SignJWT, compactVerify, importJWK, type JWK } from 'jose';
+import { dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
 import { domainHost } from './domains';
 import type { ClientRecord, Env, PoolRecord, StoredKey, UserRecord } from './state';
@@ -115,7 +116,7 @@ export function validitySeconds(
 /** Groups of a user ordered by precedence (lowest first; groups without one last), then name. */
 export function groupsOf(pool: PoolRecord, user: UserRecord) {
 	return user.groups
-		.map((name) => pool.groups[name])
+		.map((name) => pool.groups.get(name))
 		.filter((group): group is NonNullable<typeof group> => !!group)
 		.sort(
 			(a, b) =>
@@ -228,7 +229,8 @@ export function baseClaims(
 		username: user.username,
 		...(issue.deviceKey ? { device_key: issue.deviceKey } : {}),
 	};
-	return { id, access };
+	// Null-prototype claim sets: pre token generation may add any claim name, `__proto__` included.
+	return { id: dict(id), access: dict(access) };
 }
 
 /** Signs a claim set with one of the pool's keys. */
@@ -287,7 +289,7 @@ export function poolOfIssuer(env: Env, issuer: unknown): PoolRecord | undefined 
 		issuer
 	);
 	if (!match || match[1] !== env.context.region) return undefined;
-	return env.state.pools[match[2]!];
+	return env.state.pools.get(match[2]!);
 }
 
 /**
@@ -307,7 +309,7 @@ export async function authenticateAccessToken(
 	const claims = decoded.payload;
 	if (typeof claims.exp !== 'number' || claims.exp * 1000 <= env.now())
 		throw notAuthorized('Access Token has expired');
-	if (typeof claims.event_id === 'string' && pool.revokedEvents[claims.event_id])
+	if (typeof claims.event_id === 'string' && pool.revokedEvents.get(claims.event_id))
 		throw notAuthorized('Access Token has been revoked');
 	const user = findUser(pool, String(claims.username ?? ''));
 	if (!user || user.attributes.sub !== claims.sub)

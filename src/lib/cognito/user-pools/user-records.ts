@@ -2,6 +2,7 @@
  * User records: creation, attribute validation against the pool schema, the shapes the API returns,
  * one-time codes, and revocation of a user's sessions.
  */
+import { dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
 import type { CodePurpose, Env, PoolRecord, UserRecord, UserStatus } from './state';
 import {
@@ -95,7 +96,7 @@ export function checkSignInAttributesUnique(
 		if (!value) continue;
 		const fold = (v: string) =>
 			attribute === 'email' && !isCaseSensitive(pool) ? v.toLowerCase() : v;
-		const taken = Object.values(pool.users).some(
+		const taken = [...pool.users.values()].some(
 			(u) =>
 				u !== self &&
 				u.attributes[attribute] !== undefined &&
@@ -142,14 +143,14 @@ export function createUserRecord(
 	pool: PoolRecord,
 	username: string,
 	sub: string,
-	attributes: Record<string, string>,
+	attributes: Readonly<Record<string, string>>,
 	status: UserStatus,
 	password: string | undefined
 ): UserRecord {
 	const now = env.now();
 	const user: UserRecord = {
 		username,
-		attributes: { sub, ...attributes },
+		attributes: dict({ sub, ...attributes }),
 		status,
 		enabled: true,
 		...(password !== undefined ? { password } : {}),
@@ -162,10 +163,10 @@ export function createUserRecord(
 			totp: { enabled: false, preferred: false },
 			email: { enabled: false, preferred: false },
 		},
-		codes: {},
+		codes: new Map(),
 		failures: { count: 0, lastAt: 0, lockedUntil: 0 },
 	};
-	pool.users[userKey(pool, username)] = user;
+	pool.users.set(userKey(pool, username), user);
 	return user;
 }
 
@@ -233,16 +234,16 @@ export function issueCode(
 	attribute?: string
 ): void {
 	const now = env.now();
-	const previous = user.codes[purpose];
+	const previous = user.codes.get(purpose);
 	const superseded = previous ? [...(previous.superseded ?? []), previous.code].slice(-5) : [];
-	user.codes[purpose] = {
+	user.codes.set(purpose, {
 		code,
 		...(attribute ? { attribute } : {}),
 		issuedAt: now,
 		expiresAt: now + CODE_LIFETIME_MS[purpose],
 		failedAttempts: 0,
 		...(superseded.length ? { superseded } : {}),
-	};
+	});
 }
 
 /**
@@ -255,7 +256,7 @@ export function consumeCode(
 	purpose: CodePurpose,
 	given: string
 ): { attribute?: string } {
-	const record = user.codes[purpose];
+	const record = user.codes.get(purpose);
 	if (!record || record.expiresAt <= env.now())
 		throw new ServiceError(
 			'ExpiredCodeException',
@@ -273,7 +274,7 @@ export function consumeCode(
 			'Invalid verification code provided, please try again.'
 		);
 	}
-	delete user.codes[purpose];
+	user.codes.delete(purpose);
 	return { attribute: record.attribute };
 }
 
@@ -290,26 +291,26 @@ export const HOURLY_CAPS: Record<string, number> = {
 /** Counts a call against the user's hourly cap; `LimitExceededException` once it is reached. */
 export function countCall(env: Env, user: UserRecord, operation: keyof typeof HOURLY_CAPS): void {
 	const now = env.now();
-	const calls = (user.recentCalls ??= {});
-	const recent = (calls[operation] ?? []).filter((at) => at > now - HOUR_MS);
+	const calls = (user.recentCalls ??= new Map());
+	const recent = (calls.get(operation) ?? []).filter((at: number) => at > now - HOUR_MS);
 	if (recent.length >= HOURLY_CAPS[operation]!) {
-		calls[operation] = recent;
+		calls.set(operation, recent);
 		throw new ServiceError(
 			'LimitExceededException',
 			'Attempt limit exceeded, please try after some time.'
 		);
 	}
 	recent.push(now);
-	calls[operation] = recent;
+	calls.set(operation, recent);
 }
 
 /** Revokes every refresh token and access token a user holds (global sign-out, disable, delete). */
 export function revokeUserSessions(env: Env, pool: PoolRecord, user: UserRecord): void {
 	const now = env.now();
-	for (const record of Object.values(pool.refreshTokens)) {
+	for (const record of pool.refreshTokens.values()) {
 		if (record.sub !== user.attributes.sub) continue;
 		record.revoked = true;
-		pool.revokedEvents[record.eventId] = now;
+		pool.revokedEvents.set(record.eventId, now);
 	}
 }
 
@@ -325,7 +326,7 @@ export function claimAlias(
 	if (!value) return;
 	const fold = (v: string) =>
 		attribute === 'email' && !isCaseSensitive(pool) ? v.toLowerCase() : v;
-	for (const other of Object.values(pool.users)) {
+	for (const other of pool.users.values()) {
 		if (
 			other === user ||
 			other.attributes[`${attribute}_verified`] !== 'true' ||

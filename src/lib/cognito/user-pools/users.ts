@@ -2,6 +2,7 @@
  * The public sign-up and password-recovery calls (SignUp, ConfirmSignUp, ResendConfirmationCode,
  * ForgotPassword, ConfirmForgotPassword), the user-migration trigger, and attribute updates.
  */
+import { dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
 import { recordAuthEvent } from './auth-events';
 import { deliveryFor, sendCodeMessage, type CodeDeliveryDetails } from './messages';
@@ -103,7 +104,7 @@ const signUp: Handler = async (input, env) => {
 	const sub = env.context.uuid();
 	const username = resolveNewUsername(pool, input.Username, sub, attributes);
 	if (password !== undefined) checkPassword(pool, password);
-	if (pool.users[userKey(pool, username)])
+	if (pool.users.get(userKey(pool, username)))
 		throw new ServiceError('UsernameExistsException', 'User already exists');
 	validateAttributes(pool, attributes, { requireAll: true });
 	checkSignInAttributesUnique(pool, attributes);
@@ -196,7 +197,7 @@ const confirmSignUp: Handler = async (input, env) => {
 	if (user.status !== 'UNCONFIRMED')
 		throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
 	countCall(env, user, 'ConfirmSignUp');
-	const record = user.codes.SIGN_UP;
+	const record = user.codes.get('SIGN_UP');
 	if (
 		record &&
 		record.code === input.ConfirmationCode &&
@@ -406,7 +407,7 @@ const confirmForgotPassword: Handler = async (input, env) => {
 		throw notAuthorized('User is disabled.');
 	}
 	countCall(env, user, 'ConfirmForgotPassword');
-	const record = user.codes.FORGOT_PASSWORD;
+	const record = user.codes.get('FORGOT_PASSWORD');
 	if (!record || record.expiresAt <= env.now())
 		throw new ServiceError(
 			'ExpiredCodeException',
@@ -455,7 +456,7 @@ export async function applyAttributeUpdate(
 		const changed = user.attributes[name] !== value;
 		if (verifiable && changed && changes[`${name}_verified`] !== 'true') {
 			if (waitFor.includes(name) && auto.includes(name)) {
-				user.pendingAttributes = { ...(user.pendingAttributes ?? {}), [name]: value };
+				(user.pendingAttributes ??= dict())[name] = value;
 			} else {
 				user.attributes[name] = value;
 				user.attributes[`${name}_verified`] = 'false';

@@ -1,5 +1,6 @@
 /** Shared helpers of the user-pool engine: look-ups with the real errors, ids, masking, hashing. */
 import { ServiceError } from '../core/errors';
+import { type Dict, dict } from '../core/dict';
 import type { ClientRecord, Env, PoolRecord, UserRecord } from './state';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -36,7 +37,7 @@ export const toEpochSeconds = (ms: number) => ms / 1000;
 
 /** The pool, or `ResourceNotFoundException`. */
 export function getPool(env: Env, userPoolId: string): PoolRecord {
-	const pool = env.state.pools[userPoolId];
+	const pool = env.state.pools.get(userPoolId);
 	if (!pool)
 		throw new ServiceError('ResourceNotFoundException', `User pool ${userPoolId} does not exist.`);
 	return pool;
@@ -44,7 +45,7 @@ export function getPool(env: Env, userPoolId: string): PoolRecord {
 
 /** The app client of a pool, or `ResourceNotFoundException`. */
 export function getClient(pool: PoolRecord, clientId: string): ClientRecord {
-	const client = pool.clients[clientId];
+	const client = pool.clients.get(clientId);
 	if (!client)
 		throw new ServiceError(
 			'ResourceNotFoundException',
@@ -58,9 +59,9 @@ export function clientAndPool(
 	env: Env,
 	clientId: string
 ): { pool: PoolRecord; client: ClientRecord } {
-	const poolId = env.state.clientPools[clientId];
-	const pool = poolId ? env.state.pools[poolId] : undefined;
-	const client = pool?.clients[clientId];
+	const poolId = env.state.clientPools.get(clientId);
+	const pool = poolId ? env.state.pools.get(poolId) : undefined;
+	const client = pool?.clients.get(clientId);
 	if (!pool || !client)
 		throw new ServiceError(
 			'ResourceNotFoundException',
@@ -82,13 +83,13 @@ export const userKey = (pool: PoolRecord, username: string) =>
  * or a verified email/phone or preferred_username of `AliasAttributes` pools.
  */
 export function findUser(pool: PoolRecord, name: string): UserRecord | undefined {
-	const direct = pool.users[userKey(pool, name)];
+	const direct = pool.users.get(userKey(pool, name));
 	if (direct) return direct;
 	const fold = (value: string) => (isCaseSensitive(pool) ? value : value.toLowerCase());
 	const wanted = fold(name);
 	const usernameAttributes: string[] = pool.settings.UsernameAttributes ?? [];
 	const aliasAttributes: string[] = pool.settings.AliasAttributes ?? [];
-	for (const user of Object.values(pool.users)) {
+	for (const user of pool.users.values()) {
 		if (user.attributes.sub === name) return user;
 		for (const attribute of usernameAttributes) {
 			const value = user.attributes[attribute];
@@ -144,10 +145,8 @@ export function maskPhone(phone: string): string {
 /** `[{Name, Value}]` → map; later duplicates win. */
 export function attributeListToMap(
 	list: Array<{ Name: string; Value?: string }> | undefined
-): Record<string, string> {
-	const map: Record<string, string> = {};
-	for (const { Name, Value } of list ?? []) map[Name] = Value ?? '';
-	return map;
+): Dict<string> {
+	return dict((list ?? []).map(({ Name, Value }) => [Name, Value ?? ''] as const));
 }
 
 /** Map → `[{Name, Value}]`, `sub` first as the service lists it. */

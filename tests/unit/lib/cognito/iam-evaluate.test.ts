@@ -389,3 +389,30 @@ describe('evaluateTrust', () => {
 		).toMatchObject({ decision: 'Deny', reason: 'explicit-deny' });
 	});
 });
+
+describe('policy documents naming prototype members', () => {
+	test('a condition operator or key named after a prototype member never matches', () => {
+		for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+			const decision = evaluate({
+				policies: [
+					{
+						Version: '2012-10-17',
+						Statement: [
+							{
+								Effect: 'Allow',
+								Action: 's3:GetObject',
+								Resource: '*',
+								Condition: { [name]: { 'aws:x': 'y' }, StringEquals: { [name]: 'function' } },
+							},
+						],
+					},
+				],
+				action: 's3:GetObject',
+				resource: 'arn:aws:s3:::b/k',
+				context: ctx,
+			});
+			expect(decision.decision, name).toBe('Deny');
+			expect(substituteVariables(`\${${name}}`, ctx), name).toBeUndefined();
+		}
+	});
+});

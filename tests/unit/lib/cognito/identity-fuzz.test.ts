@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createSandbox } from '../../../../src/lib/cognito';
+import { HOSTILE_NAMES, prototypeFingerprint } from '../../../fixtures/hostile';
 import { mulberry32 } from '../../../fixtures/random';
 
 const OPERATIONS = [
@@ -104,6 +105,7 @@ describe('identity-pool fuzzing', () => {
 	test('random inputs get service errors or results, and never touch another pool', async () => {
 		const env = await setUp();
 		const before = await env.bystanderView();
+		const pristine = prototypeFingerprint();
 		const poolIds = fc.constantFrom(
 			env.target,
 			'us-east-1:00000000-0000-4000-8000-000000000000',
@@ -124,8 +126,7 @@ describe('identity-pool fuzzing', () => {
 			'dev.target',
 			'dev.bystander',
 			'cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc',
-			'__proto__',
-			'constructor',
+			...HOSTILE_NAMES,
 			'',
 			'x'.repeat(200)
 		);
@@ -166,7 +167,10 @@ describe('identity-pool fuzzing', () => {
 				MaxResults: fc.oneof(fc.integer({ min: -5, max: 100 }), value),
 				NextToken: fc.oneof(fc.string(), value),
 				TokenDuration: fc.oneof(fc.integer({ min: -1, max: 100000 }), value),
-				PrincipalTags: fc.oneof(fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }), value),
+				PrincipalTags: fc.oneof(
+					fc.dictionary(fc.oneof(fc.string(), loginKeys), fc.string(), { maxKeys: 3 }),
+					value
+				),
 				DeveloperUserIdentifier: fc.oneof(fc.string(), value),
 				IdentityProviderName: fc.oneof(loginKeys, value),
 				UseDefaults: fc.oneof(fc.boolean(), value),
@@ -192,6 +196,7 @@ describe('identity-pool fuzzing', () => {
 				const result = await env.call(operation, body);
 				expect(result.status, JSON.stringify(result.body)).toBeLessThan(500);
 				if (result.status !== 200) expect(typeof result.body.__type).toBe('string');
+				expect(prototypeFingerprint()).toBe(pristine);
 			}),
 			{ numRuns: 400, seed: 11 }
 		);

@@ -8,6 +8,7 @@ import {
 import { ListRecordsCommand, UpdateRecordsCommand } from '@aws-sdk/client-cognito-sync';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { HOSTILE_NAMES, prototypeFingerprint } from '../../../fixtures/hostile';
 import { identitySandbox, ROLES } from '../../../fixtures/identity-sandbox';
 
 describe('Cognito Sync fuzzing', () => {
@@ -47,6 +48,7 @@ describe('Cognito Sync fuzzing', () => {
 			})
 		);
 		const before = await victimClient.send(new ListRecordsCommand(ids));
+		const pristine = prototypeFingerprint();
 
 		const segment = fc.oneof(
 			fc.constantFrom(
@@ -62,8 +64,7 @@ describe('Cognito Sync fuzzing', () => {
 				'events',
 				'configuration',
 				'subscriptions',
-				'__proto__',
-				'constructor',
+				...HOSTILE_NAMES,
 				'%E0%A4%A',
 				''
 			),
@@ -79,8 +80,22 @@ describe('Cognito Sync fuzzing', () => {
 			fc
 				.record({
 					SyncSessionToken: fc.string(),
-					RecordPatches: fc.anything(),
-					Events: fc.anything(),
+					RecordPatches: fc.oneof(
+						fc.anything(),
+						fc.array(
+							fc.record({
+								Op: fc.constantFrom('replace', 'remove'),
+								Key: fc.constantFrom(...HOSTILE_NAMES),
+								Value: fc.string(),
+								SyncCount: fc.nat(3),
+							}),
+							{ maxLength: 3 }
+						)
+					),
+					Events: fc.oneof(
+						fc.anything(),
+						fc.dictionary(fc.constantFrom(...HOSTILE_NAMES, 'SyncTrigger'), fc.string())
+					),
 					PushSync: fc.anything(),
 					CognitoStreams: fc.anything(),
 					Platform: fc.string(),
@@ -109,6 +124,7 @@ describe('Cognito Sync fuzzing', () => {
 						)
 					);
 					expect(response.status, await response.clone().text()).toBeLessThan(500);
+					expect(prototypeFingerprint()).toBe(pristine);
 				}
 			),
 			{ numRuns: 400, seed: 4 }

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { OPERATION_INPUTS, SHAPES } from '../../../../src/lib/cognito/user-pools/model/shapes';
+import { HOSTILE_NAMES, prototypeFingerprint } from '../../../fixtures/hostile';
 import {
 	ApiError,
 	PASSWORD,
+	poolSnapshot,
 	poolWithClient,
 	signUpConfirmed,
 	userPoolSandbox,
@@ -24,8 +26,7 @@ describe('fuzzing every operation', () => {
 		session: string;
 	};
 	let bPoolId: string;
-	const poolState = (poolId: string) =>
-		JSON.stringify((t.sandbox.snapshot().userPools as Json).pools[poolId]);
+	const poolState = (poolId: string) => JSON.stringify(poolSnapshot(t.sandbox, poolId));
 
 	beforeAll(async () => {
 		t = userPoolSandbox(71);
@@ -69,7 +70,7 @@ describe('fuzzing every operation', () => {
 		return {
 			UserPoolId: [a.poolId, 'us-east-1_zzzzzzzzz'],
 			ClientId: [a.clientId, 'abcdefghijklmnopqrstuvwxyz'],
-			Username: ['alice', 'alice@example.com', 'ghost', 'bob'],
+			Username: ['alice', 'alice@example.com', 'ghost', 'bob', ...HOSTILE_NAMES],
 			AccessToken: [a.accessToken, 'eyJ.eyJ.sig'],
 			RefreshToken: [a.refreshToken],
 			Token: [a.refreshToken, a.accessToken],
@@ -78,7 +79,9 @@ describe('fuzzing every operation', () => {
 			ProposedPassword: [PASSWORD],
 			PreviousPassword: [PASSWORD],
 			TemporaryPassword: [PASSWORD],
-			GroupName: ['g', 'admins'],
+			GroupName: ['g', 'admins', ...HOSTILE_NAMES],
+			DeviceKey: ['us-east-1_x', ...HOSTILE_NAMES],
+			Identifier: ['https://api.example.com', ...HOSTILE_NAMES],
 			AuthParameters: [
 				{ USERNAME: 'alice', PASSWORD },
 				{ USERNAME: 'alice', SRP_A: 'ff' },
@@ -134,7 +137,7 @@ describe('fuzzing every operation', () => {
 				break;
 			case 'map':
 				typed = fc.dictionary(
-					fc.string({ minLength: 1, maxLength: 10 }),
+					fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constantFrom(...HOSTILE_NAMES)),
 					fc.string({ maxLength: 10 }),
 					{ maxKeys: 3 }
 				);
@@ -185,6 +188,7 @@ describe('fuzzing every operation', () => {
 
 	test('random inputs only ever produce service errors and never touch another pool', async () => {
 		const before = poolState(bPoolId);
+		const pristine = prototypeFingerprint();
 		const outcomes: Record<string, number> = {};
 		await fc.assert(
 			fc.asyncProperty(
@@ -206,6 +210,7 @@ describe('fuzzing every operation', () => {
 						expect(failure.status).toBeLessThan(500);
 					}
 					expect(poolState(bPoolId)).toBe(before);
+					expect(prototypeFingerprint()).toBe(pristine);
 				}
 			),
 			{ numRuns: 3000, seed: Number(process.env.FUZZ_SEED ?? 42) }

@@ -4,6 +4,8 @@ import { mulberry32 } from '../../../fixtures/random';
 import {
 	claimsOf,
 	headerOf,
+	type Json,
+	mapEntries,
 	NOW,
 	PASSWORD,
 	poolWithClient,
@@ -128,8 +130,7 @@ describe('SRP inside other flows', () => {
 				};
 			}
 		);
-		const poolId = t.sandbox.snapshot().userPools as any;
-		const id = Object.keys(poolId.pools)[0];
+		const [[id]] = mapEntries((t.sandbox.snapshot().userPools as Json).pools);
 		await t.call('UpdateUserPool', {
 			UserPoolId: id,
 			AutoVerifiedAttributes: ['email'],

@@ -279,6 +279,6 @@ async function verify(t: UserPoolSandbox, token: string, serverSideTokenCheck: b
 		uuid: () => '00000000-0000-4000-8000-000000000000',
 		randomString: (n) => 'a'.repeat(n),
 	});
-	service.restore(t.sandbox.snapshot().userPools);
+	service.load(service.decode(t.sandbox.snapshot().userPools, 'userPools'));
 	return service.verifyIdToken(token, { serverSideTokenCheck });
 }

@@ -3,6 +3,7 @@
  * members, lengths, ranges, patterns, enums), reported in AWS's "N validation errors detected" form.
  * Wrong JSON types are a `SerializationException`, as the JSON 1.1 protocol reports them.
  */
+import { dict } from '../../core/dict';
 import { ServiceError } from '../../core/errors';
 import { OPERATION_INPUTS, SHAPES } from './shapes';
 
@@ -195,4 +196,46 @@ function check(shapeName: string, value: unknown, path: string, problems: string
 			return;
 		}
 	}
+}
+
+/**
+ * The input as the handlers may use it (call after {@link validateInput}): members the model does not
+ * define are dropped, as the JSON 1.1 services ignore them, and every map (`ClientMetadata`,
+ * `AuthParameters`, tags, …) becomes a null-prototype object, so a key a caller chose, such as
+ * `__proto__` or `constructor`, stays data and never reaches an object's prototype.
+ */
+export function conformInput(
+	operation: string,
+	input: Record<string, unknown>
+): Record<string, any> {
+	const shapeName = OPERATION_INPUTS[operation];
+	return (shapeName ? conform(shapeName, input) : nullPrototypeCopy(input)) as Record<string, any>;
+}
+
+/** Operations newer than the generated model: keep every member, with null-prototype objects. */
+function nullPrototypeCopy(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(nullPrototypeCopy);
+	if (value === null || typeof value !== 'object') return value;
+	return dict(Object.entries(value).map(([key, item]) => [key, nullPrototypeCopy(item)] as const));
+}
+
+function conform(shapeName: string, value: unknown): unknown {
+	const shape = SHAPES[shapeName];
+	if (!shape || value === null || typeof value !== 'object') return value;
+	if (shape.t === 'list' && Array.isArray(value))
+		return value.map((item) => conform(shape.i!, item));
+	if (shape.t === 'map')
+		return dict(
+			Object.entries(value).map(([key, item]) => [key, conform(shape.v!, item)] as const)
+		);
+	if (shape.t !== 'structure') return value;
+	// Document members (a WebAuthn credential) are free-form JSON: the generated model lists no members.
+	if (Object.keys(shape.m ?? {}).length === 0) return nullPrototypeCopy(value);
+	const out: Record<string, unknown> = {};
+	for (const [member, memberShape] of Object.entries(shape.m ?? {})) {
+		if (!Object.hasOwn(value, member)) continue;
+		const memberValue = (value as Record<string, unknown>)[member];
+		if (memberValue !== undefined) out[member] = conform(memberShape, memberValue);
+	}
+	return out;
 }
