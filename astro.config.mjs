@@ -7,7 +7,9 @@ import { prerenderDiagrams } from './src/integrations/prerender-diagrams.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { baseLinks } from './src/integrations/base-links.ts';
 import { securityHeadersFile } from './src/integrations/security-headers.ts';
+import { createHash } from 'node:crypto';
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from './src/config/csp.ts';
+import { THEME_INIT_SCRIPT } from './src/config/theme-script.ts';
 
 /**
  * Where the site is served (README, "Deploy"): `SITE_URL` is the origin (canonical links, sitemap-style
@@ -49,7 +51,11 @@ export default defineConfig({
 	security: {
 		csp: {
 			directives: [...CSP_DIRECTIVES],
-			scriptDirective: { resources: CSP_SCRIPT_SOURCES },
+			scriptDirective: {
+				resources: CSP_SCRIPT_SOURCES,
+				// Astro hashes the scripts it bundles; the one inline script of our own is hashed here.
+				hashes: [`sha256-${createHash('sha256').update(THEME_INIT_SCRIPT).digest('base64')}`],
+			},
 			styleDirective: { resources: CSP_STYLE_SOURCES },
 		},
 	},

@@ -77,11 +77,13 @@ function build(): HTMLDialogElement {
 			enterkeyhint: 'go',
 		}
 	);
-	const close = element(
-		'button',
-		{ type: 'button', className: 'palette-close', textContent: 'Esc' },
-		{ 'aria-label': 'Close search' }
-	);
+	// Named by its visible text first ("Esc"), so voice control users can say what they see.
+	const close = element('button', {
+		type: 'button',
+		className: 'palette-close',
+		textContent: 'Esc',
+	});
+	close.append(element('span', { className: 'sr-only', textContent: ', close search' }));
 	field.append(input, close);
 	const results = element(
 		'div',

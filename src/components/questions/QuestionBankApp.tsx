@@ -5,7 +5,7 @@
  * fetched once; HTML in it is rendered at build time from the authors' Markdown.
  */
 import { fetchJson } from '../../client/fetch-json';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 // Not the lib/bank barrel: that would bring the instructors' YAML and schema code (~220 KB) to students.
 import { createBankSearch, htmlToPlainText, type BrowseQuestion } from '../../lib/bank/browse';
 import type { BankFilter } from '../../lib/bank/types';
@@ -23,6 +23,11 @@ interface Props {
 }
 
 const DIFFICULTY = ['', 'Recall', 'Apply', 'Analyse'];
+/**
+ * Questions drawn at a time: the page stays light (fast to draw, to scan with a screen reader and to
+ * check with axe) however large the bank grows; "Show more" adds the next ones.
+ */
+export const PAGE_SIZE = 25;
 const EMPTY: Required<Record<keyof BankFilter, string>> = {
 	lesson: '',
 	topic: '',
@@ -105,6 +110,18 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 		exam: filter.exam || undefined,
 	});
 	const shown = only ? (questions ?? []).filter((question) => question.id === only) : matches;
+	const [limit, setLimit] = useState(PAGE_SIZE);
+	const firstAdded = useRef<number | null>(null);
+	const list = useRef<HTMLOListElement>(null);
+	// A new search or filter starts again at the first page.
+	useEffect(() => setLimit(PAGE_SIZE), [query, filter, only]);
+	// After "Show more", focus moves to the first question added, so keyboard users continue from there.
+	useEffect(() => {
+		if (firstAdded.current === null) return;
+		list.current?.querySelectorAll<HTMLElement>('.bank-question')[firstAdded.current]?.focus();
+		firstAdded.current = null;
+	}, [limit]);
+	const visible = shown.slice(0, limit);
 	const usedTopics = topics.filter(
 		(topic) => !questions || questions.some((question) => question.topics.includes(topic))
 	);
@@ -205,20 +222,20 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 			<p class="bank-count" role="status" aria-live="polite">
 				{loadError ??
 					(questions
-						? `Showing ${shown.length} of ${questions.length} questions`
+						? `Showing ${visible.length} of ${shown.length} questions${shown.length < questions.length ? ` (${questions.length} in the bank)` : ''}`
 						: 'Loading the question bank…')}
 			</p>
 
 			{!questions ? null : shown.length === 0 ? (
 				<p class="bank-empty">No question matches. Try fewer filters or other words.</p>
 			) : (
-				<ol class="bank-list">
-					{shown.map((question) => {
+				<ol class="bank-list" ref={list}>
+					{visible.map((question) => {
 						const key = question.id.replace(/\W/g, '-');
 						const isOpen = open.has(question.id);
 						return (
 							<li key={question.id}>
-								<article class="bank-question card" aria-labelledby={`bq-${key}`}>
+								<article class="bank-question card" aria-labelledby={`bq-${key}`} tabIndex={-1}>
 									<h2 id={`bq-${key}`} class="bank-question-title">
 										<span class="bank-lesson">
 											{lessonTitle.get(question.lesson) ?? question.lesson}
@@ -314,6 +331,21 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 						);
 					})}
 				</ol>
+			)}
+			{questions && shown.length > visible.length && (
+				<p class="bank-more">
+					<button
+						type="button"
+						class="button secondary"
+						onClick={() => {
+							firstAdded.current = visible.length;
+							setLimit(limit + PAGE_SIZE);
+						}}
+					>
+						Show {Math.min(PAGE_SIZE, shown.length - visible.length)} more questions
+					</button>{' '}
+					<span class="muted">{shown.length - visible.length} not shown yet</span>
+				</p>
 			)}
 		</div>
 	);
