@@ -2,7 +2,7 @@
  * What the simulator worker does, without the worker: owns one sandbox and answers protocol requests. Kept apart
  * from simulator-worker.ts so it can be tested in Node. Clock: real time (injected `realNow`) plus an offset.
  */
-import { createSandbox, type Sandbox } from '../lib/cognito';
+import { createSandbox, type FunctionRuntime, type Sandbox } from '../lib/cognito';
 import {
 	callSandbox,
 	createSeededRandom,
@@ -19,6 +19,7 @@ import type {
 
 interface State {
 	sandbox: Sandbox;
+	runtime?: FunctionRuntime & { close?(): void };
 	seed: number;
 	random: SeededRandom;
 	clock: { offsetMs: number };
@@ -29,21 +30,30 @@ export interface SimulatorHost {
 	handle(request: WorkerRequest): Promise<WorkerReply>;
 }
 
-/** Creates the host; `realNow` is the wall clock (Date.now in the worker, a fake in tests). */
+/** How the host runs learner code: a factory given each new sandbox's clock and randomness. */
+export type RuntimeFactory = (options: {
+	guestClock: { now(): number };
+	random: () => number;
+}) => FunctionRuntime & { close?(): void };
+
+/**
+ * Creates the host; `realNow` is the wall clock (Date.now in the worker, a fake in tests). `createRuntime`
+ * runs learner code (the worker passes the browser's supervised runtime; default: in this thread).
+ */
 export function createSimulatorHost(
 	post: (event: WorkerEvent) => void,
-	realNow: () => number
+	realNow: () => number,
+	createRuntime?: RuntimeFactory
 ): SimulatorHost {
 	let state: State | undefined;
 
 	function create(seed: number, offsetMs: number, skip = 0): State {
+		state?.runtime?.close?.();
 		const clock = { offsetMs };
 		const random = createSeededRandom(seed, skip);
-		const sandbox = createSandbox({
-			region: 'us-east-1',
-			clock: { now: () => realNow() + clock.offsetMs },
-			random,
-		});
+		const sandboxClock = { now: () => realNow() + clock.offsetMs };
+		const runtime = createRuntime?.({ guestClock: sandboxClock, random });
+		const sandbox = createSandbox({ region: 'us-east-1', clock: sandboxClock, random, runtime });
 		sandbox.trace.subscribe((event) => {
 			post({ type: 'trace', event: plain(event) });
 			if (event.type === 'MessageSent') {
@@ -51,7 +61,7 @@ export function createSimulatorHost(
 				if (message) post({ type: 'outbox', message: plain(message) as InboxMessage });
 			}
 		});
-		return { sandbox, seed, random, clock };
+		return { sandbox, runtime, seed, random, clock };
 	}
 
 	function status(current: State, snapshot = current.sandbox.snapshot()): WorkerStatus {
@@ -86,7 +96,7 @@ export function createSimulatorHost(
 					restored.sandbox.restore(saved.snapshot);
 					state = restored;
 				} catch (error) {
-					notice = `The saved sandbox could not be restored (${error instanceof Error ? error.message : String(error)}), so a fresh one was started.`;
+					notice = `The saved sandbox could not be restored (${error instanceof Error ? error.message : String(error)}), so a fresh one was started. The old save is kept in this browser as a backup.`;
 					state = undefined;
 				}
 			}

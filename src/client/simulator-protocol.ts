@@ -27,7 +27,9 @@ export type WorkerRequestBody =
 	| { kind: 'call'; operation: string; request: JsonObject }
 	| { kind: 'defineFunction'; arn: string; code: string }
 	| { kind: 'defineRole'; arn: string; role: { trustPolicy?: object; policies: object[] } }
-	| { kind: 'setOffset'; offsetMs: number };
+	| { kind: 'setOffset'; offsetMs: number }
+	/** The page's watchdog: answered at once with a {@link WorkerPong}, even while a request runs. */
+	| { kind: 'ping' };
 
 export type WorkerRequest = WorkerRequestBody & { id: number };
 
@@ -50,8 +52,14 @@ export type WorkerReply = {
 	persist?: PersistedSandbox;
 } & ({ ok: true; outcome?: CallOutcome; notice?: string } | { ok: false; message: string });
 
+/** The answer to a `ping`. */
+export interface WorkerPong {
+	type: 'pong';
+	id: number;
+}
+
 /** Pushed by the worker as things happen. */
 export type WorkerEvent =
 	{ type: 'trace'; event: TraceEvent } | { type: 'outbox'; message: InboxMessage };
 
-export type WorkerMessage = WorkerReply | WorkerEvent;
+export type WorkerMessage = WorkerReply | WorkerEvent | WorkerPong;

@@ -1,7 +1,7 @@
 /**
  * Saves the simulator in localStorage under the site's namespace, so a reload keeps the learner's pools, users,
- * deployed trigger code and scenario progress. Versioned (`v: 1`); anything unreadable is discarded and reported,
- * never thrown.
+ * deployed trigger code and scenario progress. Versioned (`v: 1`); a save this version cannot read (damaged,
+ * or written by a newer release) is moved aside to {@link BACKUP_KEY}, never deleted, and reported, never thrown.
  */
 import { STORAGE_NAMESPACE } from '../config/site';
 import type { Results, StepResult } from '../lib/simulator';
@@ -9,6 +9,8 @@ import type { PersistedSandbox } from './simulator-protocol';
 
 /** Key of the saved sandbox. */
 export const SANDBOX_KEY = `${STORAGE_NAMESPACE}:simulator:sandbox:v1`;
+/** Where a saved sandbox this version could not read is kept (the newest such save). */
+export const BACKUP_KEY = `${STORAGE_NAMESPACE}:simulator:sandbox:unreadable`;
 /** Key of the scenario progress. */
 export const SESSION_KEY = `${STORAGE_NAMESPACE}:simulator:session:v1`;
 
@@ -54,11 +56,27 @@ export function loadSandbox(): { saved?: PersistedSandbox; notice?: string } {
 			},
 		};
 	} catch {
-		storage()?.removeItem(SANDBOX_KEY);
+		keepUnreadable(text);
 		storage()?.removeItem(SESSION_KEY);
 		return {
-			notice: 'The saved sandbox in this browser was unreadable, so a fresh one was started.',
+			notice:
+				'The saved sandbox in this browser was unreadable, so a fresh one was started. The old save is kept in this browser as a backup.',
 		};
+	}
+}
+
+/** The raw saved sandbox (to keep it aside if the worker cannot restore it). */
+export function rawSavedSandbox(): string | undefined {
+	return storage()?.getItem(SANDBOX_KEY) ?? undefined;
+}
+
+/** Moves an unreadable save aside instead of losing it. */
+export function keepUnreadable(text: string): void {
+	try {
+		storage()?.setItem(BACKUP_KEY, text);
+		storage()?.removeItem(SANDBOX_KEY);
+	} catch {
+		// No room for the copy: leave the save where it is rather than delete it.
 	}
 }
 

@@ -32,6 +32,7 @@ export function useSimulator(): SimulatorState {
 				setNotice(
 					'This browser would not save the sandbox (private browsing or storage full), so it lasts only until you leave the page.'
 				);
+			else if (event.type === 'restarted') setNotice(event.message);
 			else if (event.type === 'trace') setTrace((previous) => [...previous, event.event]);
 		});
 		client.ready.then(

@@ -30,6 +30,7 @@ import { createStsService } from './sts';
 import { createSyncService } from './sync';
 import { createIamEvaluator } from './iam';
 import { createQuickJsRuntime } from './runtime';
+import { awsUrlStyle, localUrlStyle } from './core/urls';
 import { decodeSnapshot, type SandboxSnapshot } from './snapshot';
 
 export { ServiceError } from './core/errors';
@@ -61,6 +62,12 @@ export interface SandboxOptions {
 	traceLimit?: number;
 	/** Most outbox messages kept (oldest dropped first; default 1,000). */
 	outboxLimit?: number;
+	/**
+	 * When set (for example `http://localhost:9229`), every URL the sandbox hands out (token `iss`, JWKS,
+	 * OpenID discovery, managed login) points back at this base as `<baseUrl>/_host/<host><path>`, so
+	 * unchanged OIDC clients and JWT verifiers reach a local server. Default: real AWS host names.
+	 */
+	baseUrl?: string;
 }
 
 /** The snapshot format `snapshot()` writes; `restore()` also reads format 1. */
@@ -104,7 +111,23 @@ export function createSandbox(options: SandboxOptions = {}) {
 		accountId,
 		clock,
 		random,
-		emit(event) {
+		emit(original) {
+			// The trace keeps requests for the simulator's views, not as an archive: long strings are cut.
+			const event: TraceEvent =
+				original.type === 'ApiCall'
+					? {
+							...original,
+							request: traceCopy(original.request),
+							...(original.error
+								? {
+										error: {
+											type: original.error.type,
+											message: traceCopy(original.error.message) as string,
+										},
+									}
+								: {}),
+						}
+					: original;
 			trace.push(event);
 			keepLast(trace, traceLimit);
 			for (const listener of listeners) listener(event);
@@ -133,6 +156,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 			return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 		},
 		randomString,
+		urls: options.baseUrl ? localUrlStyle(options.baseUrl) : awsUrlStyle(),
 	};
 
 	const iam = createIamEvaluator(context);
@@ -149,6 +173,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 
 	async function fetch(request: Request): Promise<Response> {
 		const url = new URL(request.url);
+		const destination = context.urls.target(url);
 		const caller: Caller = { accessKeyId: accessKeyIdOf(request.headers.get('authorization')) };
 		try {
 			const target = request.headers.get('x-amz-target');
@@ -165,7 +190,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 			}
 			const wellKnown =
 				/^\/([\w-]+_[0-9A-Za-z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(
-					url.pathname
+					destination.path
 				);
 			if (request.method === 'GET' && wellKnown) {
 				const document = userPools.wellKnown(
@@ -183,7 +208,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 					headers: { 'content-type': 'application/json' },
 				});
 			}
-			if (request.method === 'GET' && url.pathname === '/.well-known/jwks_uri') {
+			if (request.method === 'GET' && destination.path === '/.well-known/jwks_uri') {
 				// Cognito Identity's OpenID token keys, as at https://cognito-identity.amazonaws.com/.well-known/jwks_uri
 				return new Response(JSON.stringify(await identity.openIdJwks()), {
 					status: 200,
@@ -303,6 +328,23 @@ export type Sandbox = ReturnType<typeof createSandbox>;
 /** The access key id from a SigV4 header: `AWS4-HMAC-SHA256 Credential=AKIA…/20260101/us-east-1/sts/aws4_request, …`. */
 function accessKeyIdOf(authorization: string | null): string | undefined {
 	return authorization ? /Credential=([^/,\s]+)\//.exec(authorization)?.[1] : undefined;
+}
+
+/** Longest string kept in a traced request; longer ones are cut and marked. */
+const TRACE_STRING_LIMIT = 8192;
+
+/** A copy of a request for the trace, with strings longer than {@link TRACE_STRING_LIMIT} cut. */
+function traceCopy(value: unknown): unknown {
+	if (typeof value === 'string')
+		return value.length > TRACE_STRING_LIMIT
+			? `${value.slice(0, 64)}… (${value.length} characters, cut in the trace)`
+			: value;
+	if (Array.isArray(value)) return value.map(traceCopy);
+	if (value && typeof value === 'object')
+		return Object.fromEntries(
+			Object.entries(value).map(([key, item]) => [key, traceCopy(item)] as const)
+		);
+	return value;
 }
 
 function asServiceError(error: unknown): ServiceError {

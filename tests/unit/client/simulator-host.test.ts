@@ -140,7 +140,7 @@ describe('simulator host', () => {
 			})
 		);
 		expect(reply.notice).toMatch(
-			/could not be restored \(Unsupported sandbox snapshot version\), so a fresh one was started/
+			/could not be restored \(v: format 99 was written by a newer version of this sandbox; this one reads formats 1 and 2\), so a fresh one was started/
 		);
 		expect(reply.status.outbox).toEqual([]);
 	});

@@ -4,6 +4,7 @@
  * Pure data and interfaces; `createSandbox` in ../index.ts builds one and hands it to each service.
  */
 import type { TraceEvent } from './trace';
+import type { UrlStyle } from './urls';
 
 /** Milliseconds since the epoch, like `Date.now()`. */
 export interface Clock {
@@ -74,4 +75,6 @@ export interface SandboxContext {
 	uuid(): string;
 	/** `length` characters drawn from `alphabet` with the injected randomness. */
 	randomString(length: number, alphabet: string): string;
+	/** How URLs the sandbox hands out are spelled (AWS host names, or local ones for the emulator). */
+	urls: UrlStyle;
 }

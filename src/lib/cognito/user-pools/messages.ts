@@ -6,6 +6,7 @@ import { ServiceError } from '../core/errors';
 import type { Env, PoolRecord, UserRecord } from './state';
 import { hasTrigger, runTrigger } from './triggers';
 import { maskEmail, maskPhone } from './util';
+import { loginHost } from './tokens';
 
 /** Why a message is sent: the suffix of its `CustomMessage_*` trigger source. */
 export type MessageKind =
@@ -211,7 +212,7 @@ export async function sendCodeMessage(
 	text = text.replace(
 		/\{##([\s\S]*?)##\}/g,
 		(_, label: string) =>
-			`${label} (https://${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com/confirmUser?client_id=${options.clientId}&user_name=${encodeURIComponent(user.username)}&confirmation_code=${code})`
+			`${label} (${env.context.urls.url(loginHost(env, pool), `/confirmUser?client_id=${options.clientId}&user_name=${encodeURIComponent(user.username)}&confirmation_code=${code}`)})`
 	);
 	env.context.send({
 		channel: delivery.channel,

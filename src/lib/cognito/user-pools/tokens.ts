@@ -60,9 +60,17 @@ function publicKeyOf(key: StoredKey): Promise<CryptoKey> {
 	return cached;
 }
 
-/** `https://cognito-idp.{region}.amazonaws.com/{poolId}`. */
+/** The user-pool API host of the sandbox's region, `cognito-idp.{region}.amazonaws.com`. */
+export const idpHost = (env: Env) => `cognito-idp.${env.context.region}.amazonaws.com`;
+
+/** `https://cognito-idp.{region}.amazonaws.com/{poolId}` (or its local spelling, see ../core/urls.ts). */
 export const issuerOf = (env: Env, pool: PoolRecord) =>
-	`https://cognito-idp.${env.context.region}.amazonaws.com/${pool.id}`;
+	env.context.urls.url(idpHost(env), `/${pool.id}`);
+
+/** The host of a pool's managed login: its domain, or the prefix form the service reports without one. */
+export const loginHost = (env: Env, pool: PoolRecord) =>
+	domainHost(env, pool) ??
+	`${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com`;
 
 /** The JWKS of a pool: both public keys. */
 export function jwksOf(pool: PoolRecord): { keys: JWK[] } {
@@ -80,22 +88,20 @@ export function jwksOf(pool: PoolRecord): { keys: JWK[] } {
 /** The OpenID configuration document of a pool. */
 export function openIdConfigurationOf(env: Env, pool: PoolRecord): object {
 	const issuer = issuerOf(env, pool);
-	const host =
-		domainHost(env, pool) ??
-		`${pool.id.toLowerCase().replace('_', '')}.auth.${env.context.region}.amazoncognito.com`;
+	const at = (path: string) => env.context.urls.url(loginHost(env, pool), path);
 	return {
-		authorization_endpoint: `https://${host}/oauth2/authorize`,
-		end_session_endpoint: `https://${host}/logout`,
+		authorization_endpoint: at('/oauth2/authorize'),
+		end_session_endpoint: at('/logout'),
 		id_token_signing_alg_values_supported: ['RS256'],
 		issuer,
 		jwks_uri: `${issuer}/.well-known/jwks.json`,
 		response_types_supported: ['code', 'token'],
-		revocation_endpoint: `https://${host}/oauth2/revoke`,
+		revocation_endpoint: at('/oauth2/revoke'),
 		scopes_supported: ['openid', 'email', 'phone', 'profile'],
 		subject_types_supported: ['public'],
-		token_endpoint: `https://${host}/oauth2/token`,
+		token_endpoint: at('/oauth2/token'),
 		token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-		userinfo_endpoint: `https://${host}/oauth2/userInfo`,
+		userinfo_endpoint: at('/oauth2/userInfo'),
 	};
 }
 
@@ -285,11 +291,9 @@ export async function verifySignature(key: StoredKey, token: string): Promise<bo
 /** The pool named by a token's `iss`, if it is one of ours. */
 export function poolOfIssuer(env: Env, issuer: unknown): PoolRecord | undefined {
 	if (typeof issuer !== 'string') return undefined;
-	const match = /^https:\/\/cognito-idp\.([\w-]+)\.amazonaws\.com\/([\w-]+_[0-9A-Za-z]+)$/.exec(
-		issuer
-	);
-	if (!match || match[1] !== env.context.region) return undefined;
-	return env.state.pools.get(match[2]!);
+	const poolId = /\/([\w-]+_[0-9A-Za-z]+)$/.exec(issuer)?.[1];
+	const pool = poolId === undefined ? undefined : env.state.pools.get(poolId);
+	return pool && issuerOf(env, pool) === issuer ? pool : undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { awsUrlStyle } from '../../../../src/lib/cognito/core/urls';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
@@ -278,6 +279,7 @@ async function verify(t: UserPoolSandbox, token: string, serverSideTokenCheck: b
 		},
 		uuid: () => '00000000-0000-4000-8000-000000000000',
 		randomString: (n) => 'a'.repeat(n),
+		urls: awsUrlStyle(),
 	});
 	service.load(service.decode(t.sandbox.snapshot().userPools, 'userPools'));
 	return service.verifyIdToken(token, { serverSideTokenCheck });
