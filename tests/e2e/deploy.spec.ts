@@ -168,7 +168,9 @@ test('a tab left open across a deploy keeps working and is offered the new versi
 	await expect(open.getByText('3 of 3 steps as expected')).toBeVisible({ timeout: 30_000 });
 	await open.keyboard.press('Control+k');
 	await open.getByRole('combobox', { name: /Search lessons, questions/ }).fill('trigger');
-	await expect(open.getByRole('option').first()).toBeVisible();
+	await expect(
+		open.getByRole('dialog', { name: 'Search the site' }).getByRole('option').first()
+	).toBeVisible();
 	await open.keyboard.press('Escape');
 	expect(await open.evaluate(() => caches.has('cognito-study-previous-builds'))).toBe(true);
 

@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
 
+// Generous: each test loads pages and the index on a machine that may be busy.
+test.describe.configure({ timeout: 60_000 });
+
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Search the site' });
 const box = (page: Page) => page.getByRole('combobox', { name: /Search lessons, questions/ });
 
@@ -95,7 +98,7 @@ for (const theme of ['light', 'dark'] as const) {
 	}) => {
 		await page.emulateMedia({ colorScheme: theme });
 		await page.setViewportSize({ width: 360, height: 740 });
-		await page.goto('/practice/');
+		await page.goto('/learn/');
 		await page.keyboard.press('Control+k');
 		await box(page).fill('refresh token');
 		await expect(page.getByRole('option').first()).toBeVisible();

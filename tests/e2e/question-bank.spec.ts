@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const COUNT = /Showing (\d+) of (\d+) questions/;
 /** Questions the bank browser draws at a time (src/components/questions/QuestionBankApp.tsx). */
