@@ -11,21 +11,21 @@ import {
 } from '../lib/cognito/runtime/supervised';
 import { STALE_BUILD_MESSAGE } from '../lib/stale-build';
 
-const RUNTIME_WORKER_URL = new URL('./runtime-worker.ts', import.meta.url);
-
 /**
- * Why a worker that never said anything failed: when its script is no longer on the server (a tab left open
- * across a deploy), the page should offer the new version rather than report a Lambda failure.
+ * Why a worker that never said anything failed: when this build's scripts are no longer on the server (a
+ * tab left open across a deploy), the page should offer the new version rather than report a Lambda
+ * failure. This module's own file belongs to the same build as the worker's.
  */
 async function startFailure(message: string): Promise<string> {
-	const script = await fetch(RUNTIME_WORKER_URL, { method: 'HEAD', cache: 'no-store' }).catch(
+	const script = await fetch(import.meta.url, { method: 'HEAD', cache: 'no-store' }).catch(
 		() => undefined
 	);
 	return script && !script.ok ? STALE_BUILD_MESSAGE : message;
 }
 
 function spawnBrowserRuntimeWorker(): RuntimeWorker {
-	const worker = new Worker(RUNTIME_WORKER_URL, {
+	// Written inline so Vite bundles the worker (it only recognises `new Worker(new URL(…))`).
+	const worker = new Worker(new URL('./runtime-worker.ts', import.meta.url), {
 		type: 'module',
 		name: 'lambda-runtime',
 	});
