@@ -14,6 +14,9 @@ const build = document.documentElement.dataset.build;
 /** How often a page left open asks the server for a new build (when it becomes visible again). */
 const UPDATE_CHECK_MS = 15 * 60 * 1000;
 
+/** How long a link or Reload waits for the new build to take over before it goes ahead anyway. */
+const SWITCH_WAIT_MS = 4_000;
+
 let waiting: ServiceWorker | null = null;
 let switching = false;
 
@@ -47,9 +50,10 @@ const reload = () => location.reload();
 function switchTo(href?: string): void {
 	if (!waiting) return href ? location.assign(href) : reload();
 	switching = true;
-	navigator.serviceWorker.addEventListener('controllerchange', () =>
-		href ? location.assign(href) : reload()
-	);
+	const go = () => (href ? location.assign(href) : reload());
+	navigator.serviceWorker.addEventListener('controllerchange', go);
+	// Should the new build not take over, the link (or reload) still happens, on the build there is.
+	setTimeout(go, SWITCH_WAIT_MS);
 	waiting.postMessage({ type: 'skip-waiting' });
 }
 

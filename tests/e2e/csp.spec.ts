@@ -6,6 +6,9 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { allowCspViolation, expect, test } from './fixtures';
 
+// Each test visits several pages or runs the simulator: generous for a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 test('every page carries a CSP meta that allows no inline script without a hash and no eval', async ({
 	page,
 }) => {
