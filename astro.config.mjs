@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { lessonHtmlCheck } from './src/integrations/lesson-html-check.ts';
 import { prerenderDiagrams } from './src/integrations/prerender-diagrams.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { baseLinks } from './src/integrations/base-links.ts';
@@ -27,11 +28,13 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
-	// Order matters: diagrams are inlined into the HTML before the service worker fingerprints it.
+	// Order matters: built lessons are checked first (lists, before diagrams add their SVG), diagrams are
+	// inlined and links get the base path before the service worker fingerprints the HTML.
 	integrations: [
 		contentCheck(),
 		preact(),
 		mdx(),
+		lessonHtmlCheck(),
 		prerenderDiagrams(),
 		baseLinks(),
 		serviceWorker({ buildId }),

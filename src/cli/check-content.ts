@@ -8,7 +8,17 @@ import { readContentFiles } from './read-content';
 const report = checkContent(readContentFiles(process.cwd()));
 
 const rows = summariseBank(report.questions);
-const header = ['lesson', 'single', 'multi', 'easy', 'medium', 'hard', 'total'];
+const header = [
+	'lesson',
+	'single',
+	'multi',
+	'ordering',
+	'matching',
+	'easy',
+	'medium',
+	'hard',
+	'total',
+];
 const table = [
 	header,
 	...rows.map((row) => header.map((key) => String(row[key as keyof typeof row]))),
@@ -27,7 +37,7 @@ const line = (row: string[]) =>
 console.log(line(table[0]!));
 console.log(widths.map((width) => '-'.repeat(width)).join('  '));
 table.slice(1).forEach((row) => console.log(line(row)));
-const multiShare = totals[5] ? Math.round((100 * totals[1]!) / totals[5]!) : 0;
+const multiShare = totals.at(-1) ? Math.round((100 * totals[1]!) / totals.at(-1)!) : 0;
 console.log(
 	`\n${report.questions.length} questions (${multiShare}% multiple response), ${report.lessons.length} lessons, ${report.glossary.length} glossary terms, ${report.scenarios.length} scenarios.`
 );

@@ -21,6 +21,11 @@ export async function GET() {
 			id: question.id,
 			lessonTitle: titles.get(question.data.lesson) ?? question.data.lesson,
 			stem: splitQuestionBody(question.body ?? '').stem,
+			// Options, steps and targets are searched too (a flow question names its steps there).
+			options: [
+				...question.data.options.map((option) => option.text),
+				...(question.data.targets ?? []).map((target) => target.text),
+			],
 		})),
 		scenarios: (await getCollection('scenarios'))
 			.filter((entry) => !entry.data.draft)

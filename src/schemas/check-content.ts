@@ -389,7 +389,8 @@ function checkQuestions(
 			/\bTODO\b/.test(
 				question.stem +
 					question.explanation +
-					data.options.map((option) => option.text + option.explanation).join(' ')
+					data.options.map((option) => option.text + option.explanation).join(' ') +
+					(data.targets ?? []).map((target) => target.text).join(' ')
 			)
 		) {
 			warnings.push(
@@ -410,7 +411,9 @@ function checkQuestions(
 			}
 		} else if (chooseMatch) {
 			errors.push(
-				`${path}: (body): a single-answer stem must not say "Choose ${chooseMatch[1]}"; set type: multi or remove it`
+				data.type === 'single'
+					? `${path}: (body): a single-answer stem must not say "Choose ${chooseMatch[1]}"; set type: multi or remove it`
+					: `${path}: (body): an ${data.type} stem must not say "Choose ${chooseMatch[1]}"; ask the learner to ${data.type === 'ordering' ? 'put the steps in order' : 'match each item'} instead`
 			);
 		}
 	}
@@ -451,6 +454,8 @@ export function summariseBank(questions: readonly ParsedQuestion[]) {
 			lesson,
 			single: count((question) => question.data.type === 'single'),
 			multi: count((question) => question.data.type === 'multi'),
+			ordering: count((question) => question.data.type === 'ordering'),
+			matching: count((question) => question.data.type === 'matching'),
 			easy: count((question) => question.data.difficulty === 1),
 			medium: count((question) => question.data.difficulty === 2),
 			hard: count((question) => question.data.difficulty === 3),

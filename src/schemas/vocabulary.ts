@@ -15,6 +15,8 @@ export const LESSON_SLUGS = [
 	'identity-pools',
 	'identity-pools-iam',
 	'user-vs-identity-pools',
+	'cognito-in-architectures',
+	'operating-securely',
 	'cognito-sync-and-appsync',
 	'exam-strategy',
 ] as const;
@@ -125,11 +127,35 @@ export const NOTES_SECTIONS = [
 	'Questions',
 ] as const;
 
-/** Option ids, in display order. */
+/** Option ids, in authored order (the learner sees them shuffled unless an option is pinned). */
 export const OPTION_IDS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+
+/** Target ids of a matching question (the right-hand column), in authored order. */
+export const TARGET_IDS = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'] as const;
+
+/**
+ * Question types: `single` (one right option of four), `multi` (two or three of five or six),
+ * `ordering` (put 3–6 steps in order) and `matching` (match 3–6 items to 3–8 targets).
+ * All are graded all-or-nothing.
+ */
+export const QUESTION_TYPES = ['single', 'multi', 'ordering', 'matching'] as const;
+
+/** A matching answer pair `a=t1`: option id, "=", target id. */
+const MATCH_PAIR = /^([a-z])\s*=\s*(t\d+)$/;
+
+/**
+ * Splits a matching answer pair such as `a=t1` into option and target ids, or null when malformed.
+ * @example parseMatchPair('b=t3') // { option: 'b', target: 't3' }
+ */
+export function parseMatchPair(pair: string): { option: string; target: string } | null {
+	const match = MATCH_PAIR.exec(pair.trim());
+	return match ? { option: match[1]!, target: match[2]! } : null;
+}
 
 export type LessonSlug = (typeof LESSON_SLUGS)[number];
 export type Exam = (typeof EXAMS)[number];
 export type DomainId = (typeof DOMAIN_IDS)[number];
 export type Topic = (typeof TOPICS)[number];
 export type OptionId = (typeof OPTION_IDS)[number];
+export type TargetId = (typeof TARGET_IDS)[number];
+export type QuestionType = (typeof QUESTION_TYPES)[number];

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { currentQuestion, keysFor, loadBank, totalReviews } from './practice-helpers';
+import { currentQuestion, loadBank, respond, totalReviews } from './practice-helpers';
 
 const START = new Date('2026-03-02T09:00:00Z');
 
@@ -10,8 +10,7 @@ test('a timed mock exam: flag, navigate, time runs out, result with scaled score
 	const bank = await loadBank(page);
 	await page.goto('/practice/');
 	await page.getByRole('button', { name: 'Mock exam' }).click();
-	await expect(page.getByLabel('Questions')).toHaveValue('20');
-	await expect(page.getByLabel('Minutes')).toHaveValue('40');
+	await expect(page.getByTestId('mock-summary')).toContainText('20 questions in 40 minutes');
 	await page.getByRole('button', { name: 'Start mock exam' }).click();
 
 	const timer = page.getByRole('timer');
@@ -21,7 +20,7 @@ test('a timed mock exam: flag, navigate, time runs out, result with scaled score
 
 	// Question 1: right, with the keyboard; flag it with F.
 	const q1 = await currentQuestion(page, bank);
-	for (const key of keysFor(q1, true)) await page.keyboard.press(key);
+	await respond(page, q1, true);
 	await page.keyboard.press('f');
 	await expect(page.getByRole('heading', { name: 'Question 1 of 20 (flagged)' })).toBeVisible();
 	await page.keyboard.press('Enter');
@@ -29,7 +28,7 @@ test('a timed mock exam: flag, navigate, time runs out, result with scaled score
 
 	// Question 2: wrong.
 	const q2 = await currentQuestion(page, bank);
-	for (const key of keysFor(q2, false)) await page.keyboard.press(key);
+	await respond(page, q2, false);
 
 	const navigator = page.getByRole('navigation', { name: 'Question navigator' });
 	await expect(
@@ -58,9 +57,9 @@ test('a timed mock exam: flag, navigate, time runs out, result with scaled score
 	await expect(page.getByText('below the pass line')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'By lesson' })).toBeVisible();
 	await expect(page.locator('.review-list > li')).toHaveCount(20);
-	await page.locator('.review-list summary').nth(1).click();
+	await page.locator('.review-list > li > details > summary').nth(1).click();
 	await expect(
-		page.locator('.review-list details').nth(1).getByText('✗ Wrong, you chose it')
+		page.locator('.review-list > li > details').nth(1).locator('.option.wrong').first()
 	).toBeVisible();
 
 	// Both answers fed the scheduler, once, even when the result page is reloaded.
@@ -72,8 +71,9 @@ test('a timed mock exam: flag, navigate, time runs out, result with scaled score
 test('submitting asks for confirmation first', async ({ page }) => {
 	await page.clock.install({ time: START });
 	await page.goto('/practice/?mode=mock');
-	await page.getByLabel('Questions').fill('3');
-	await page.getByLabel('Minutes').fill('6');
+	await page.getByRole('radio', { name: 'My own length' }).check();
+	await page.getByRole('spinbutton', { name: 'Questions' }).fill('3');
+	await page.getByRole('spinbutton', { name: 'Minutes' }).fill('6');
 	await page.getByRole('button', { name: 'Start mock exam' }).click();
 	await expect(page.getByRole('timer')).toHaveText(/^(6:00|5:[0-5]\d)$/);
 	await page.getByRole('button', { name: 'Submit exam' }).click();

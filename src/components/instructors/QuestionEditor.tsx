@@ -25,15 +25,22 @@ interface Props {
 	existingIds: string[];
 }
 
+type QuestionType = 'single' | 'multi' | 'ordering' | 'matching';
+
 interface Draft {
 	lesson: string;
 	shortId: string;
-	type: 'single' | 'multi';
+	type: QuestionType;
 	difficulty: string;
 	topics: string[];
 	exams: string[];
 	options: { text: string; explanation: string }[];
+	/** Single/multi: right option ids. Ordering: option ids in order. Matching: `a=t1` pairs. */
 	answer: string[];
+	/** Matching only: target texts, t1, t2, … in order. */
+	targets: string[];
+	/** Single/multi: option ids that keep their place when shuffled. */
+	pinned: string[];
 	sources: string;
 	stem: string;
 	explanation: string;
@@ -49,6 +56,8 @@ const NEW_DRAFT: Draft = {
 	exams: [],
 	options: [EMPTY_OPTION, EMPTY_OPTION, EMPTY_OPTION, EMPTY_OPTION],
 	answer: [],
+	targets: [],
+	pinned: [],
 	sources: '',
 	stem: '',
 	explanation: '',
@@ -60,16 +69,23 @@ type FieldKey = string;
 
 /** Frontmatter and body the draft turns into (the form adds "Right:"/"Wrong:" and "(Choose n.)"). */
 export function draftToQuestion(draft: Draft) {
+	const flow = isFlow(draft.type);
 	const options = draft.options.map((option, index) => {
 		const id = OPTION_IDS[index]!;
 		const verdict = draft.answer.includes(id) ? 'Right' : 'Wrong';
 		const text = option.explanation.trim().replace(VERDICT, '');
-		return { id, text: option.text.trim(), explanation: text ? `${verdict}: ${text}` : '' };
+		return {
+			id,
+			text: option.text.trim(),
+			// Ordering and matching explanations say why, with no verdict.
+			explanation: text ? (flow ? text : `${verdict}: ${text}`) : '',
+			...(!flow && draft.pinned.includes(id) ? { pinned: true } : {}),
+		};
 	});
 	const stem = draft.stem.trim()
 		? withChoosePhrase(draft.stem, draft.type, draft.answer.length)
 		: '';
-	const answer = OPTION_IDS.filter((id) => draft.answer.includes(id));
+	const answer = flow ? draft.answer : OPTION_IDS.filter((id) => draft.answer.includes(id));
 	return {
 		id: `${draft.lesson || 'lesson'}/${draft.shortId.trim()}`,
 		lesson: draft.lesson || undefined,
@@ -78,6 +94,11 @@ export function draftToQuestion(draft: Draft) {
 		difficulty: Number(draft.difficulty),
 		exams: draft.exams,
 		options,
+		...(draft.type === 'matching'
+			? {
+					targets: draft.targets.map((text, index) => ({ id: `t${index + 1}`, text: text.trim() })),
+				}
+			: {}),
 		answer,
 		sources: draft.sources.split(/\s+/).filter(Boolean),
 		stem,
@@ -85,10 +106,18 @@ export function draftToQuestion(draft: Draft) {
 	};
 }
 
+/** Ordering and matching: every option is part of the answer. */
+function isFlow(type: QuestionType): type is 'ordering' | 'matching' {
+	return type === 'ordering' || type === 'matching';
+}
+
 /** Which form field an error line (`<field path>: <message>`) belongs to. */
 function fieldOf(path: string, message: string): FieldKey {
 	const option = /^options\[(\d+)\]\.(text|explanation)/.exec(path);
 	if (option) return `option-${option[1]}-${option[2]}`;
+	const target = /^targets\[(\d+)\]\.text/.exec(path);
+	if (target) return `target-${target[1]}-text`;
+	if (path.startsWith('targets')) return 'targets';
 	if (path.startsWith('options') || path.startsWith('answer')) return 'answer';
 	if (path === '(body)')
 		return /explanation/i.test(message) && !/stem/i.test(message) ? 'explanation' : 'stem';
@@ -171,13 +200,25 @@ function validate(draft: Draft, existing: ReadonlySet<string>) {
 	empty('sources', draft.sources, 'must list at least one AWS documentation URL');
 	empty('topics', draft.topics, 'must include at least one topic');
 	empty('exams', draft.exams, 'must include at least one exam');
+	draft.targets.forEach((target, index) => empty(`target-${index}-text`, target));
 	empty(
 		'answer',
 		draft.answer,
-		`must mark the right option${draft.type === 'multi' ? 's' : ''} ("Option … is a right answer")`
+		draft.type === 'ordering'
+			? 'must give every step its position'
+			: draft.type === 'matching'
+				? 'must match every item to a target'
+				: `must mark the right option${draft.type === 'multi' ? 's' : ''} ("Option … is a right answer")`
 	);
 	return { question, text, errors };
 }
+
+const TYPE_LABELS: Record<QuestionType, string> = {
+	single: 'Single answer (4 options)',
+	multi: 'Multiple response (5–6 options)',
+	ordering: 'Ordering (3–6 steps to put in order)',
+	matching: 'Matching (3–6 items to 3–8 targets)',
+};
 
 const LABELS: Record<string, string> = {
 	lesson: 'Lesson',
@@ -187,6 +228,7 @@ const LABELS: Record<string, string> = {
 	topics: 'Topics',
 	exams: 'Exams',
 	answer: 'Options and answer',
+	targets: 'Targets',
 	sources: 'Sources',
 	stem: 'Stem',
 	explanation: 'Explanation',
@@ -194,6 +236,8 @@ const LABELS: Record<string, string> = {
 };
 
 function labelOf(key: FieldKey): string {
+	const target = /^target-(\d+)-text$/.exec(key);
+	if (target) return `Target ${Number(target[1]) + 1}`;
 	const option = /^option-(\d+)-(text|explanation)$/.exec(key);
 	if (option)
 		return `Option ${OPTION_IDS[Number(option[1])]!.toUpperCase()} ${option[2] === 'text' ? 'text' : 'explanation'}`;
@@ -256,25 +300,57 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 		);
 	const invalid = (key: FieldKey) => (visible(key).length > 0 ? true : undefined);
 
-	const setType = (type: 'single' | 'multi') => {
-		const count = type === 'single' ? 4 : Math.max(5, draft.options.length);
+	const setType = (type: QuestionType) => {
+		const count =
+			type === 'single'
+				? 4
+				: type === 'multi'
+					? Math.max(5, draft.options.length)
+					: Math.min(6, Math.max(3, draft.options.length));
 		const options = Array.from(
 			{ length: count },
 			(_, index) => draft.options[index] ?? EMPTY_OPTION
 		);
-		const answer = draft.answer.filter((id) => OPTION_IDS.indexOf(id as never) < count);
-		update({ type, options, answer: type === 'single' ? answer.slice(0, 1) : answer });
+		// The answer means something else for each type: start it again when the type changes family.
+		const answer =
+			isFlow(type) || isFlow(draft.type)
+				? []
+				: draft.answer.filter((id) => OPTION_IDS.indexOf(id as never) < count);
+		update({
+			type,
+			options,
+			answer: type === 'single' ? answer.slice(0, 1) : answer,
+			targets: type === 'matching' ? (draft.targets.length ? draft.targets : ['', '', '']) : [],
+			pinned: isFlow(type) ? [] : draft.pinned,
+		});
 	};
 	const setOptionCount = (count: number) => {
 		const options = Array.from(
 			{ length: count },
 			(_, index) => draft.options[index] ?? EMPTY_OPTION
 		);
-		update({
-			options,
-			answer: draft.answer.filter((id) => OPTION_IDS.indexOf(id as never) < count),
-		});
+		const kept = (id: string) => OPTION_IDS.indexOf(id.split('=')[0] as never) < count;
+		update({ options, answer: draft.answer.filter(kept) });
 	};
+	const setTargetCount = (count: number) =>
+		update({
+			targets: Array.from({ length: count }, (_, index) => draft.targets[index] ?? ''),
+			answer: draft.answer.filter((pair) => Number(pair.split('=t')[1]) <= count),
+		});
+	/** Ordering: put a step at a position (1-based); the others keep their relative order. */
+	const setPosition = (id: string, position: number) => {
+		const rest = draft.answer.filter((other) => other !== id);
+		rest.splice(Math.min(rest.length, position - 1), 0, id);
+		update({ answer: rest });
+	};
+	/** Matching: set an item's target. */
+	const setMatch = (id: string, target: string) =>
+		update({
+			answer: [
+				...draft.answer.filter((pair) => !pair.startsWith(`${id}=`)),
+				...(target ? [`${id}=${target}`] : []),
+			].sort(),
+		});
 	const setOption = (index: number, patch: Partial<Draft['options'][number]>) =>
 		update({
 			options: draft.options.map((option, position) =>
@@ -327,7 +403,8 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 				String(q.id ?? '')
 					.split('/')
 					.at(-1) ?? '',
-			type: q.type === 'multi' ? 'multi' : 'single',
+			type:
+				(['multi', 'ordering', 'matching'] as const).find((type) => type === q.type) ?? 'single',
 			difficulty: String(q.difficulty ?? '2'),
 			topics: Array.isArray(q.topics) ? q.topics.map(String) : [],
 			exams: Array.isArray(q.exams) ? q.exams.map(String) : [],
@@ -336,6 +413,12 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 				explanation: String(option.explanation ?? '').replace(VERDICT, ''),
 			})),
 			answer,
+			targets: Array.isArray(q.targets)
+				? q.targets.map((target: Record<string, unknown>) => String(target.text ?? ''))
+				: [],
+			pinned: options
+				.filter((option: Record<string, unknown>) => option.pinned === true)
+				.map((option: Record<string, unknown>) => String(option.id)),
 			sources: Array.isArray(q.sources) ? q.sources.join('\n') : '',
 			stem: String(q.stem ?? ''),
 			explanation: String(q.explanation ?? ''),
@@ -419,7 +502,7 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 						<fieldset class="field" aria-describedby={describedBy('type')}>
 							<legend>Type</legend>
 							<div class="choice-row">
-								{(['single', 'multi'] as const).map((type) => (
+								{(['single', 'multi', 'ordering', 'matching'] as const).map((type) => (
 									<label class="choice">
 										<input
 											id={`qe-type-${type}`}
@@ -429,9 +512,7 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 											checked={draft.type === type}
 											onChange={() => setType(type)}
 										/>
-										{type === 'single'
-											? 'Single answer (4 options)'
-											: 'Multiple response (5–6 options)'}
+										{TYPE_LABELS[type]}
 									</label>
 								))}
 							</div>
@@ -527,44 +608,152 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 				<fieldset class="editor-group" aria-describedby={describedBy('answer', true)}>
 					<legend>Options and answer</legend>
 					<p id="qe-answer-hint" class="field-hint">
-						{draft.type === 'single'
-							? 'Mark the one right option.'
-							: 'Mark the 2 or 3 right options.'}{' '}
-						Explain every option in 1–3 sentences; "Right:" or "Wrong:" is added for you. Make wrong
-						options plausible (real features used in the wrong place); no "all of the above".
+						{draft.type === 'ordering'
+							? 'Write the steps in any order and give each its position; students always see them shuffled. Explain where each step comes and why.'
+							: draft.type === 'matching'
+								? 'Write the items (left) and the targets (right; extra targets make good distractors), then choose each item’s target. A target may fit several items. Explain why each item matches.'
+								: `${draft.type === 'single' ? 'Mark the one right option.' : 'Mark the 2 or 3 right options.'} Explain every option in 1–3 sentences; "Right:" or "Wrong:" is added for you. Make wrong options plausible (real features used in the wrong place); no "all of the above".`}
 					</p>
-					{draft.type === 'multi' && (
+					{draft.type !== 'single' && (
 						<div class="field field-inline">
-							<label for="qe-count">Number of options</label>
+							<label for="qe-count">
+								Number of{' '}
+								{draft.type === 'ordering'
+									? 'steps'
+									: draft.type === 'matching'
+										? 'items'
+										: 'options'}
+							</label>
 							<select
 								id="qe-count"
 								value={String(draft.options.length)}
 								onChange={(event) => setOptionCount(Number(event.currentTarget.value))}
 							>
-								<option value="5">5</option>
-								<option value="6">6</option>
+								{(draft.type === 'multi' ? [5, 6] : [3, 4, 5, 6]).map((n) => (
+									<option value={String(n)}>{n}</option>
+								))}
 							</select>
 						</div>
+					)}
+					{draft.type === 'matching' && (
+						<fieldset class="targets-editor" aria-describedby={describedBy('targets')}>
+							<legend>Targets</legend>
+							<div class="field field-inline">
+								<label for="qe-target-count">Number of targets</label>
+								<select
+									id="qe-target-count"
+									value={String(draft.targets.length)}
+									onChange={(event) => setTargetCount(Number(event.currentTarget.value))}
+								>
+									{[3, 4, 5, 6, 7, 8].map((n) => (
+										<option value={String(n)}>{n}</option>
+									))}
+								</select>
+							</div>
+							{errorText('targets')}
+							{draft.targets.map((target, index) => (
+								<div class="field">
+									<label for={`qe-target-${index}-text`}>Target {index + 1}</label>
+									<input
+										id={`qe-target-${index}-text`}
+										type="text"
+										value={target}
+										aria-invalid={invalid(`target-${index}-text`)}
+										aria-describedby={describedBy(`target-${index}-text`)}
+										onInput={(event) =>
+											update({
+												targets: draft.targets.map((other, position) =>
+													position === index ? event.currentTarget.value : other
+												),
+											})
+										}
+										onBlur={touch(`target-${index}-text`)}
+									/>
+									{errorText(`target-${index}-text`)}
+								</div>
+							))}
+						</fieldset>
 					)}
 					{errorText('answer')}
 					{draft.options.map((option, index) => {
 						const id = OPTION_IDS[index]!;
 						const letter = id.toUpperCase();
+						const flow = isFlow(draft.type);
+						const noun =
+							draft.type === 'ordering' ? 'Step' : draft.type === 'matching' ? 'Item' : 'Option';
 						return (
-							<fieldset class={`option-editor${draft.answer.includes(id) ? ' is-right' : ''}`}>
-								<legend>Option {letter}</legend>
-								<label class="choice right-toggle">
-									<input
-										id={`qe-right-${index}`}
-										type={draft.type === 'single' ? 'radio' : 'checkbox'}
-										name="qe-right"
-										checked={draft.answer.includes(id)}
-										onChange={(event) => setRight(id, event.currentTarget.checked)}
-									/>
-									Option {letter} is a right answer
-								</label>
+							<fieldset
+								class={`option-editor${!flow && draft.answer.includes(id) ? ' is-right' : ''}`}
+							>
+								<legend>
+									{noun} {letter}
+								</legend>
+								{draft.type === 'ordering' ? (
+									<div class="field field-inline">
+										<label for={`qe-right-${index}`}>Position of step {letter}</label>
+										<select
+											id={`qe-right-${index}`}
+											value={String(draft.answer.indexOf(id) + 1 || '')}
+											onChange={(event) => setPosition(id, Number(event.currentTarget.value))}
+										>
+											<option value="">Choose…</option>
+											{draft.options.map((_, position) => (
+												<option value={String(position + 1)}>{position + 1}</option>
+											))}
+										</select>
+									</div>
+								) : draft.type === 'matching' ? (
+									<div class="field field-inline">
+										<label for={`qe-right-${index}`}>Item {letter} matches</label>
+										<select
+											id={`qe-right-${index}`}
+											value={
+												draft.answer.find((pair) => pair.startsWith(`${id}=`))?.split('=')[1] ?? ''
+											}
+											onChange={(event) => setMatch(id, event.currentTarget.value)}
+										>
+											<option value="">Choose…</option>
+											{draft.targets.map((target, position) => (
+												<option value={`t${position + 1}`}>
+													Target {position + 1}
+													{target ? `: ${target.slice(0, 40)}` : ''}
+												</option>
+											))}
+										</select>
+									</div>
+								) : (
+									<div class="choice-row">
+										<label class="choice right-toggle">
+											<input
+												id={`qe-right-${index}`}
+												type={draft.type === 'single' ? 'radio' : 'checkbox'}
+												name="qe-right"
+												checked={draft.answer.includes(id)}
+												onChange={(event) => setRight(id, event.currentTarget.checked)}
+											/>
+											Option {letter} is a right answer
+										</label>
+										<label class="choice">
+											<input
+												id={`qe-pinned-${index}`}
+												type="checkbox"
+												checked={draft.pinned.includes(id)}
+												onChange={(event) =>
+													update({
+														pinned: event.currentTarget.checked
+															? [...draft.pinned, id]
+															: draft.pinned.filter((other) => other !== id),
+													})
+												}
+											/>
+											Keep in place when shuffled
+										</label>
+									</div>
+								)}
 								<div class="field">
-									<label for={`qe-option-${index}-text`}>Option {letter} text</label>
+									<label for={`qe-option-${index}-text`}>
+										{noun} {letter} text
+									</label>
 									<input
 										id={`qe-option-${index}-text`}
 										type="text"
@@ -578,7 +767,11 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 								</div>
 								<div class="field">
 									<label for={`qe-option-${index}-explanation`}>
-										Why option {letter} is {draft.answer.includes(id) ? 'right' : 'wrong'}
+										{draft.type === 'ordering'
+											? `Why step ${letter} comes where it does`
+											: draft.type === 'matching'
+												? `Why item ${letter} matches its target`
+												: `Why option ${letter} is ${draft.answer.includes(id) ? 'right' : 'wrong'}`}
 									</label>
 									<textarea
 										id={`qe-option-${index}-explanation`}

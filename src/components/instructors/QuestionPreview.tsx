@@ -1,13 +1,22 @@
 /**
  * The editor's live preview: the practice team's QuestionView (the component students answer in),
  * fed with the draft rendered and sanitised the way the build renders question files (Markdown via
- * marked, then DOMPurify).
+ * marked, then DOMPurify), in a shuffled order as students see it ("Shuffle again" shows another).
  */
 import { BASE_PATH } from '../../config/site';
 import { sanitizeHtml } from '../../client/sanitize';
 import { createMarkdownRenderer, withBaseLinks } from '../../lib/content/markdown';
 import { useEffect, useState } from 'preact/hooks';
-import { gradeAnswer, type BankQuestion as QuizQuestion, type GradeResult } from '../../lib/quiz';
+import {
+	gradeAnswer,
+	isComplete,
+	presentation,
+	updateResponse,
+	type BankQuestion as QuizQuestion,
+	type GradeResult,
+	type QuestionType,
+	type ResponseChange,
+} from '../../lib/quiz';
 import { QuestionView } from '../practice/QuestionView';
 import '../practice/practice.css';
 
@@ -19,13 +28,14 @@ interface Props {
 	question: {
 		id: string;
 		lesson?: string;
-		type: 'single' | 'multi';
+		type: QuestionType;
 		difficulty: number;
 		topics: string[];
 		exams: string[];
 		stem: string;
 		explanation: string;
-		options: { id: string; text: string; explanation: string }[];
+		options: { id: string; text: string; explanation: string; pinned?: boolean }[];
+		targets?: { id: string; text: string }[];
 		answer: string[];
 		sources: string[];
 	};
@@ -54,9 +64,22 @@ export function toQuizQuestion(question: Props['question']): QuizQuestion {
 				html,
 				text: option.text,
 				explanationHtml: inline(option.explanation || '…'),
-				correct: question.answer.includes(option.id),
+				correct:
+					question.type === 'ordering' || question.type === 'matching'
+						? true
+						: question.answer.includes(option.id),
+				...(option.pinned ? { pinned: true } : {}),
 			};
 		}),
+		...(question.type === 'matching'
+			? {
+					targets: (question.targets ?? []).map((target) => ({
+						id: target.id,
+						html: inline(target.text || '…'),
+						text: target.text,
+					})),
+				}
+			: {}),
 		answer: question.answer,
 		sources: question.sources,
 	};
@@ -66,22 +89,18 @@ export function toQuizQuestion(question: Props['question']): QuizQuestion {
 export default function QuestionPreview({ idPrefix, lessonTitle, question }: Props) {
 	const [selection, setSelection] = useState<string[]>([]);
 	const [grade, setGrade] = useState<GradeResult | null>(null);
-	const shape = `${question.type}:${question.options.length}:${question.answer.join()}`;
+	const [seed, setSeed] = useState(1);
+	const shape = `${question.type}:${question.options.length}:${question.targets?.length ?? 0}:${question.answer.join()}`;
 	useEffect(() => {
 		setSelection([]);
 		setGrade(null);
 	}, [shape]);
 	const quiz = toQuizQuestion(question);
-	const toggle = (id: string) =>
-		setSelection(
-			question.type === 'multi'
-				? selection.includes(id)
-					? selection.filter((other) => other !== id)
-					: [...selection, id]
-				: [id]
-		);
+	const view = presentation(quiz, seed);
+	const respond = (change: ResponseChange) =>
+		setSelection((current) => updateResponse(quiz.type, current, change));
 
-	// Keys 1–n pick options, as in Practice (the component's legend announces them).
+	// Keys 1–n pick options in the order shown, as in Practice (the component's legend announces them).
 	return (
 		<form
 			class="card question-card"
@@ -89,37 +108,50 @@ export default function QuestionPreview({ idPrefix, lessonTitle, question }: Pro
 				const key = Number(event.key);
 				if (
 					grade ||
+					quiz.type === 'matching' ||
 					!Number.isInteger(key) ||
 					key < 1 ||
-					key > quiz.options.length ||
+					key > view.options.length ||
 					event.altKey ||
 					event.ctrlKey ||
 					event.metaKey
 				)
 					return;
 				event.preventDefault();
-				toggle(quiz.options[key - 1]!.id);
+				respond({ kind: 'pick', optionId: view.options[key - 1]! });
 			}}
 			onSubmit={(event) => {
 				event.preventDefault();
 				if (grade) {
 					setGrade(null);
 					setSelection([]);
-				} else if (selection.length > 0) setGrade(gradeAnswer(quiz, selection));
+				} else if (isComplete(quiz, selection)) setGrade(gradeAnswer(quiz, selection));
 			}}
 		>
 			<QuestionView
 				question={quiz}
+				view={view}
 				idPrefix={idPrefix}
 				selection={selection}
-				onToggle={toggle}
+				onRespond={respond}
 				grade={grade}
 				heading={grade ? (grade.correct ? '✓ Correct' : '✗ Incorrect') : 'Question'}
 				meta={lessonTitle ?? 'Choose a lesson'}
 			/>
 			<div class="actions">
-				<button type="submit" class="button" disabled={!grade && selection.length === 0}>
+				<button type="submit" class="button" disabled={!grade && !isComplete(quiz, selection)}>
 					{grade ? 'Try again' : 'Submit answer'}
+				</button>
+				<button
+					type="button"
+					class="button secondary"
+					onClick={() => {
+						setSeed((n) => n + 1);
+						setSelection([]);
+						setGrade(null);
+					}}
+				>
+					Shuffle again
 				</button>
 			</div>
 		</form>

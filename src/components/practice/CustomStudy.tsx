@@ -1,7 +1,19 @@
 /** Custom study: pick questions by lesson, topic, type, difficulty, exam, or "answered wrong recently". */
 import { useState } from 'preact/hooks';
-import { filterQuestions, orderForStudy, type StudyFilter } from '../../lib/quiz';
+import {
+	filterQuestions,
+	orderForStudy,
+	type QuestionType,
+	type StudyFilter,
+} from '../../lib/quiz';
 import { plural, type Practice } from './use-practice';
+
+const TYPE_LABELS: Record<QuestionType, string> = {
+	single: 'One answer',
+	multi: 'Several answers',
+	ordering: 'Put in order',
+	matching: 'Match pairs',
+};
 
 function toggle<T>(list: T[], value: T): T[] {
 	return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
@@ -49,9 +61,9 @@ export function CustomStudy({
 }) {
 	const [lessons, setLessons] = useState<string[]>([]);
 	const [topics, setTopics] = useState<string[]>([]);
-	const [types, setTypes] = useState<Array<'single' | 'multi'>>([]);
+	const [types, setTypes] = useState<QuestionType[]>([]);
 	const [difficulties, setDifficulties] = useState<number[]>([]);
-	const [exams, setExams] = useState<string[]>([]);
+	const [exams, setExams] = useState<string[]>(practice.data.exam ? [practice.data.exam] : []);
 	const [wrongOnly, setWrongOnly] = useState(false);
 	const [wrongDays, setWrongDays] = useState(7);
 	const [flaggedOnly, setFlaggedOnly] = useState(
@@ -105,9 +117,9 @@ export function CustomStudy({
 					<div>
 						<CheckGroup
 							legend="Type"
-							values={['single', 'multi'] as const}
+							values={['single', 'multi', 'ordering', 'matching'] as const}
 							selected={types}
-							label={(t) => (t === 'single' ? 'One answer' : 'Several answers')}
+							label={(t) => TYPE_LABELS[t]}
 							onChange={setTypes}
 						/>
 						<CheckGroup

@@ -1,6 +1,6 @@
 /**
- * A small island for /learn/: the learner's mastery per lesson (questions seen and predicted recall
- * today), with a link to each lesson's drill. Embed with `<LessonMastery client:only="preact" lessons={…} />`.
+ * A small island for /learn/: the learner's mastery per lesson (questions seen and readiness a week
+ * from now), with a link to each lesson's drill. Embed with `<LessonMastery client:only="preact" lessons={…} />`.
  */
 import { readinessByGroup } from '../../lib/srs';
 import { BarChart } from '../progress/charts';
@@ -30,7 +30,15 @@ export default function LessonMastery({ lessons }: Props) {
 				practice.bank.questions.filter((q) => q.lesson === lesson.slug).map((q) => q.id),
 			] as [string, string[]]
 	);
-	const readiness = readinessByGroup(groups, practice.cards, Date.now(), practice.data.settings);
+	const now = Date.now();
+	// Readiness a week from now: recall right after a session is always near 100 %, so "today" misleads.
+	const readiness = readinessByGroup(
+		groups,
+		practice.cards,
+		now + 7 * 86_400_000,
+		practice.data.settings,
+		now
+	);
 	const seen = readiness.reduce((sum, r) => sum + r.seen, 0);
 	return (
 		<section class="lesson-mastery practice-app" aria-labelledby="mastery-heading">
@@ -38,14 +46,14 @@ export default function LessonMastery({ lessons }: Props) {
 			<p class="muted">
 				{seen === 0
 					? 'Answer practice questions and your predicted recall per lesson appears here.'
-					: `Predicted recall today per lesson, from ${plural(seen, 'question')} you have practised. Unseen questions count as 0.`}
+					: `Share of each lesson’s questions you are expected to answer right in a week, from ${plural(seen, 'question')} you have practised and how your recent answers went.`}
 			</p>
 			<BarChart
 				label="Mastery per lesson"
 				target={practice.data.settings.desiredRetention}
 				items={readiness.map((r) => ({
 					label: lessons.find((l) => l.slug === r.key)?.title ?? r.key,
-					value: r.recall,
+					value: r.expected,
 				}))}
 			/>
 			<ul class="mastery-links" role="list">

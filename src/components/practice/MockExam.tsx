@@ -1,25 +1,22 @@
 /**
- * The timed mock exam: setup, the exam (navigator, flags, submit with confirmation, F flags) and the
- * result (scaled score against the 720 pass line, per-lesson breakdown, review with explanations).
- * The running exam is saved after every change, so a reload resumes it with the clock still running.
+ * The timed mock exam: setup (MockSetup), the exam (navigator, flags, submit with confirmation, F
+ * flags, a timer that stays in view on a phone) and the result (MockResult). The running exam is saved
+ * after every change, so a reload resumes it with the clock still running.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useKeydown } from './use-keydown';
 import { useSyncReducer } from './use-sync-reducer';
 import {
-	drawMockQuestions,
 	gradeAnswer,
-	MOCK_DEFAULTS,
+	presentation,
 	reduceMockExam,
 	remainingMs,
-	SCALED,
 	scoreMockExam,
-	seededRandom,
-	startMockExam,
 	type MockExamState,
-	type MockResult,
 } from '../../lib/quiz';
 import { ratingFromGrade } from '../../lib/srs';
+import { MockResultView } from './MockResult';
+import { MockSetup } from './MockSetup';
 import { QuestionView } from './QuestionView';
 import { plural, type Practice } from './use-practice';
 
@@ -41,12 +38,17 @@ function clock(ms: number): string {
 
 type Stored = { state: MockExamState } | undefined;
 
+/** The seed of a question's option order in a mock exam (exams saved before seeds existed get one from the start time). */
+export function mockSeed(state: MockExamState, questionId: string): number {
+	return (
+		state.seeds?.[questionId] ?? (state.startedAt + state.questionIds.indexOf(questionId)) >>> 0
+	);
+}
+
 /** The mock-exam view: setup, or the saved exam (running or submitted). */
 export function MockExam({ practice, onExit }: Props) {
 	const [exam, setExam] = useState<MockExamState | null>(null);
 	const [loaded, setLoaded] = useState(false);
-	const [count, setCount] = useState<number>(MOCK_DEFAULTS.questions);
-	const [minutes, setMinutes] = useState<number>(MOCK_DEFAULTS.minutes);
 
 	useEffect(() => {
 		practice.store.getMeta<Stored>(MOCK_KEY).then((stored) => {
@@ -57,67 +59,7 @@ export function MockExam({ practice, onExit }: Props) {
 	}, []);
 
 	if (!loaded) return <p aria-busy="true">Loading…</p>;
-
-	if (!exam) {
-		const max = practice.bank.questions.length;
-		return (
-			<section class="card mock-setup" aria-labelledby="mock-setup-heading">
-				<h2 id="mock-setup-heading">Mock exam</h2>
-				<p class="prose">
-					Questions drawn across all lessons, timed, scored like the AWS exams: a scaled score from
-					100 to 1000 with the pass line at 720. Answers are graded only when you submit. They also
-					count as reviews for your schedule.
-				</p>
-				<form
-					class="form-grid"
-					onSubmit={async (event) => {
-						event.preventDefault();
-						const n = Math.max(1, Math.min(max, Math.round(count)));
-						const ids = drawMockQuestions(
-							practice.bank.questions,
-							n,
-							seededRandom(Date.now() & 0xffffffff)
-						);
-						const state = startMockExam(ids, Date.now(), Math.max(1, minutes));
-						await practice.store.setMeta(MOCK_KEY, { state });
-						setExam(state);
-					}}
-				>
-					<label>
-						Questions
-						<input
-							type="number"
-							min={1}
-							max={max}
-							value={count}
-							onInput={(e) => setCount(Number(e.currentTarget.value))}
-						/>
-					</label>
-					<label>
-						Minutes
-						<input
-							type="number"
-							min={1}
-							max={300}
-							value={minutes}
-							onInput={(e) => setMinutes(Number(e.currentTarget.value))}
-						/>
-					</label>
-					<div class="actions">
-						<button type="submit" class="button">
-							Start mock exam
-						</button>
-						<button type="button" class="button secondary" onClick={onExit}>
-							Back
-						</button>
-					</div>
-				</form>
-				<p class="muted">
-					The AWS exams give about 2 minutes a question (65 questions in 130 minutes).
-				</p>
-			</section>
-		);
-	}
+	if (!exam) return <MockSetup practice={practice} onStart={setExam} onExit={onExit} />;
 
 	return (
 		<RunningExam
@@ -144,40 +86,20 @@ function RunningExam({
 	onExit(): void;
 }) {
 	const [state, dispatch, live] = useSyncReducer(reduceMockExam, () => initial);
-	const [now, setNow] = useState(() => Date.now());
 	const [announcement, setAnnouncement] = useState('');
 	const dialogRef = useRef<HTMLDialogElement>(null);
 	const headingRef = useRef<HTMLHeadingElement>(null);
 	const logged = useRef(false);
-	const warned = useRef(new Set<number>());
 
 	useEffect(() => {
 		void practice.store.setMeta(MOCK_KEY, { state });
 	}, [state]);
 
-	// The timer is derived from the start time; the interval only refreshes the display.
-	useEffect(() => {
-		if (state.status !== 'running') return;
-		const id = setInterval(() => setNow(Date.now()), 1000);
-		return () => clearInterval(id);
-	}, [state.status]);
-
-	const left = remainingMs(state, now);
-	useEffect(() => {
-		if (state.status !== 'running') return;
-		if (left <= 0) {
-			dialogRef.current?.close();
-			dispatch({ type: 'submit', now: state.startedAt + state.durationMs, timedOut: true });
-			setAnnouncement('Time is up. The exam has been submitted.');
-			return;
-		}
-		for (const mark of [5, 1]) {
-			if (left <= mark * 60_000 && !warned.current.has(mark) && state.durationMs > mark * 60_000) {
-				warned.current.add(mark);
-				setAnnouncement(`${plural(mark, 'minute')} left.`);
-			}
-		}
-	}, [left, state.status]);
+	const timeUp = () => {
+		dialogRef.current?.close();
+		dispatch({ type: 'submit', now: state.startedAt + state.durationMs, timedOut: true });
+		setAnnouncement('Time is up. The exam has been submitted.');
+	};
 
 	// Answers feed the scheduler once, when the exam is submitted. The exam's start time is recorded
 	// once its answers are logged, so a reload of the result page never logs them twice.
@@ -191,7 +113,13 @@ function RunningExam({
 				const question = practice.questions.get(id);
 				if (!question || picked.length === 0) continue;
 				const grade = gradeAnswer(question, picked);
-				await practice.answer(id, grade, ratingFromGrade(grade.correct), 'mock');
+				await practice.answer(
+					id,
+					grade,
+					ratingFromGrade(grade.correct),
+					'mock',
+					mockSeed(state, id)
+				);
 			}
 			await practice.store.setMeta(LOGGED_KEY, state.startedAt);
 		})();
@@ -209,15 +137,15 @@ function RunningExam({
 		if (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type))
 			return;
 		if (!question) return;
-		if (/^[1-9]$/.test(event.key)) {
-			const option = question.options[Number(event.key) - 1];
-			if (option) {
+		if (/^[1-9]$/.test(event.key) && question.type !== 'matching') {
+			const optionId = presentation(question, mockSeed(state, id)).options[Number(event.key) - 1];
+			if (optionId) {
 				event.preventDefault();
 				dispatch({
-					type: 'toggle',
+					type: 'respond',
 					questionId: id,
-					optionId: option.id,
-					multi: question.type === 'multi',
+					questionType: question.type,
+					change: { kind: 'pick', optionId },
 				});
 			}
 		} else if (event.key === 'f' || event.key === 'F') {
@@ -265,17 +193,15 @@ function RunningExam({
 	const answered = state.questionIds.filter((q) => (state.answers[q] ?? []).length > 0).length;
 	const unanswered = state.questionIds.length - answered;
 	const flagged = state.flagged.includes(id);
-	const lowTime = left <= 5 * 60_000;
 
 	return (
 		<section class="mock" aria-label="Mock exam">
-			<div class="mock-bar">
-				<p class={`timer ${lowTime ? 'low' : ''}`}>
-					<span class="muted">Time left </span>
-					<span role="timer" aria-label={`Time left ${clock(left)}`} data-testid="mock-timer">
-						{clock(left)}
-					</span>
-				</p>
+			<div class="mock-bar" data-testid="mock-bar">
+				<ExamClock
+					state={state}
+					onTimeUp={timeUp}
+					onWarning={(minutes) => setAnnouncement(`${plural(minutes, 'minute')} left.`)}
+				/>
 				<p class="muted">
 					{answered} of {state.questionIds.length} answered · {plural(state.flagged.length, 'flag')}
 				</p>
@@ -291,15 +217,11 @@ function RunningExam({
 					{question && (
 						<QuestionView
 							question={question}
+							view={presentation(question, mockSeed(state, id))}
 							idPrefix="mock"
 							selection={state.answers[id] ?? []}
-							onToggle={(optionId) =>
-								dispatch({
-									type: 'toggle',
-									questionId: id,
-									optionId,
-									multi: question.type === 'multi',
-								})
+							onRespond={(change) =>
+								dispatch({ type: 'respond', questionId: id, questionType: question.type, change })
 							}
 							heading={`Question ${state.index + 1} of ${state.questionIds.length}${flagged ? ' (flagged)' : ''}`}
 							headingRef={headingRef}
@@ -400,121 +322,46 @@ function RunningExam({
 	);
 }
 
-function MockResultView({
-	practice,
+/**
+ * The timer, derived from the start time; its one-second interval re-renders only this line, not
+ * the question. Calls `onTimeUp` once at 0 and `onWarning` at 5 and 1 minutes left.
+ */
+function ExamClock({
 	state,
-	result,
-	onNew,
-	onExit,
+	onTimeUp,
+	onWarning,
 }: {
-	practice: Practice;
 	state: MockExamState;
-	result: MockResult;
-	onNew(): void;
-	onExit(): void;
+	onTimeUp(): void;
+	onWarning(minutes: number): void;
 }) {
-	const headingRef = useRef<HTMLHeadingElement>(null);
-	useEffect(() => headingRef.current?.focus(), []);
-	const title = (slug: string) => practice.bank.lessons.find((l) => l.slug === slug)?.title ?? slug;
-	const x = (score: number) => ((score - SCALED.min) / (SCALED.max - SCALED.min)) * 100;
+	const [now, setNow] = useState(() => Date.now());
+	const warned = useRef(new Set<number>());
+	useEffect(() => {
+		if (state.status !== 'running') return;
+		const id = setInterval(() => setNow(Date.now()), 1000);
+		return () => clearInterval(id);
+	}, [state.status]);
+	const left = remainingMs(state, now);
+	useEffect(() => {
+		if (state.status !== 'running') return;
+		if (left <= 0) {
+			onTimeUp();
+			return;
+		}
+		for (const mark of [5, 1]) {
+			if (left <= mark * 60_000 && !warned.current.has(mark) && state.durationMs > mark * 60_000) {
+				warned.current.add(mark);
+				onWarning(mark);
+			}
+		}
+	}, [left, state.status]);
 	return (
-		<section class="mock-result" aria-labelledby="result-heading">
-			<div class="card">
-				<h2 id="result-heading" tabIndex={-1} ref={headingRef}>
-					Mock exam result: {result.scaled} — {result.passed ? 'pass' : 'below the pass line'}
-				</h2>
-				<p>
-					<strong>{result.scaled}</strong> out of 1000 (pass line {SCALED.pass}). {result.correct}{' '}
-					of {result.total} right
-					{result.answered < result.total && `, ${result.total - result.answered} not answered`}, in{' '}
-					{Math.round(result.durationMs / 60000)} min
-					{state.timedOut && ' (time ran out)'}.
-				</p>
-				<div class="score-scale">
-					<svg
-						class="score-bar"
-						viewBox="0 0 100 14"
-						preserveAspectRatio="none"
-						role="img"
-						aria-label={`Scaled score ${result.scaled} on a scale from 100 to 1000; pass line 720`}
-					>
-						<rect x="0" y="3" width="100" height="8" class="track" />
-						<rect
-							x="0"
-							y="3"
-							width={x(result.scaled)}
-							height="8"
-							class={result.passed ? 'fill pass' : 'fill'}
-						/>
-						<line x1={x(SCALED.pass)} x2={x(SCALED.pass)} y1="0" y2="14" class="target" />
-					</svg>
-					<div class="score-ticks" aria-hidden="true">
-						<span>100</span>
-						<span style={{ left: `${x(SCALED.pass)}%` }}>pass 720</span>
-						<span>1000</span>
-					</div>
-				</div>
-				<p class="muted small">
-					The scaled score is this site’s estimate: 72 % right maps to 720 and the scale is linear
-					on each side. AWS does not publish its scaling.
-				</p>
-				<div class="actions">
-					<button type="button" class="button" onClick={onNew}>
-						New mock exam
-					</button>
-					<button type="button" class="button secondary" onClick={onExit}>
-						Practice home
-					</button>
-				</div>
-			</div>
-			<h3>By lesson</h3>
-			<div class="table-scroll">
-				<table>
-					<thead>
-						<tr>
-							<th scope="col">Lesson</th>
-							<th scope="col">Right</th>
-							<th scope="col">Share</th>
-						</tr>
-					</thead>
-					<tbody>
-						{result.byLesson.map((row) => (
-							<tr key={row.lesson}>
-								<th scope="row">{title(row.lesson)}</th>
-								<td>
-									{row.correct} of {row.total}
-								</td>
-								<td>{Math.round((row.correct / row.total) * 100)} %</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
-			<h3>Review every answer</h3>
-			<ol class="review-list">
-				{result.items.map((item, index) => {
-					const question = practice.questions.get(item.questionId)!;
-					return (
-						<li key={item.questionId}>
-							<details class="card">
-								<summary>
-									Question {index + 1}:{' '}
-									{item.grade.correct ? '✓ right' : item.answered ? '✗ wrong' : '— not answered'}
-									{item.flagged && ' · flagged'} · <span class="muted">{title(item.lesson)}</span>
-								</summary>
-								<QuestionView
-									question={question}
-									idPrefix={`review-${index}`}
-									selection={item.grade.picked}
-									onToggle={() => {}}
-									grade={item.grade}
-									heading={`Question ${index + 1}`}
-								/>
-							</details>
-						</li>
-					);
-				})}
-			</ol>
-		</section>
+		<p class={`timer ${left <= 5 * 60_000 ? 'low' : ''}`}>
+			<span class="muted">Time left </span>
+			<span role="timer" aria-label={`Time left ${clock(left)}`} data-testid="mock-timer">
+				{clock(left)}
+			</span>
+		</p>
 	);
 }

@@ -3,24 +3,52 @@ import { useState } from 'preact/hooks';
 import {
 	CONSOLIDATION_DAYS,
 	dayIndex,
+	dayStart,
 	dayToIsoDate,
 	isoDateToDay,
 	readinessByGroup,
+	type GroupReadiness,
 } from '../../lib/srs';
+import { passLine } from '../../lib/quiz';
+import type { Exam } from '../../schemas/vocabulary';
 import { BarChart } from '../progress/charts';
 import { percent, plural, type Practice } from './use-practice';
 
-/** Question ids per lesson, in course order, leaving out lessons without questions. */
+/** Question ids per lesson (within the chosen exam's questions), in course order, leaving out empty lessons. */
 export function lessonGroups(practice: Practice): Array<[string, string[]]> {
+	const scope = new Set(practice.scope);
 	return practice.bank.lessons
 		.map(
 			(lesson) =>
 				[
 					lesson.slug,
-					practice.bank.questions.filter((q) => q.lesson === lesson.slug).map((q) => q.id),
+					practice.bank.questions
+						.filter((q) => q.lesson === lesson.slug && scope.has(q.id))
+						.map((q) => q.id),
 				] as [string, string[]]
 		)
 		.filter(([, ids]) => ids.length > 0);
+}
+
+/**
+ * Readiness per lesson on the exam date (or, with no date set, a week from now), against the pass
+ * share of the chosen exam (72 %, or 75 % for SCS-C02).
+ */
+export function lessonReadiness(practice: Practice, now = Date.now()) {
+	const at = practice.plan
+		? Math.max(now, dayStart(practice.plan.examDay, practice.ctx))
+		: now + 7 * 86_400_000;
+	return {
+		readiness: readinessByGroup(
+			lessonGroups(practice),
+			practice.cards,
+			at,
+			practice.data.settings,
+			now
+		),
+		when: practice.plan ? 'on your exam date' : 'if the exam were in a week',
+		target: passLine(practice.data.exam as Exam | null) / 1000,
+	};
 }
 
 /** The exam-date planner view. */
@@ -30,14 +58,7 @@ export function Planner({ practice, onExit }: { practice: Practice; onExit(): vo
 	const { plan, ctx } = practice;
 	const now = Date.now();
 	const today = dayIndex(now, ctx);
-	const examAt = plan ? Math.max(now, (plan.examDay - today) * 86_400_000 + now) : now;
-	const readiness = readinessByGroup(
-		lessonGroups(practice),
-		practice.cards,
-		examAt,
-		practice.data.settings
-	);
-	const target = practice.data.settings.desiredRetention;
+	const { readiness, when, target } = lessonReadiness(practice, now);
 	const title = (slug: string) => practice.bank.lessons.find((l) => l.slug === slug)?.title ?? slug;
 	return (
 		<section class="planner" aria-labelledby="planner-heading">
@@ -85,7 +106,7 @@ export function Planner({ practice, onExit }: { practice: Practice; onExit(): vo
 						<p>
 							Exam on <strong>{dayToIsoDate(plan.examDay, ctx)}</strong>, in{' '}
 							{plural(plan.examDay - today, 'day')}. New questions left:{' '}
-							<strong>{plan.remaining}</strong>.
+							<strong data-testid="new-left">{plan.unseen}</strong>.
 						</p>
 						{plan.late ? (
 							<p class="notice warning">
@@ -108,29 +129,31 @@ export function Planner({ practice, onExit }: { practice: Practice; onExit(): vo
 					</div>
 				)}
 			</div>
-			<h3>{plan ? 'Predicted recall on exam day' : 'Predicted recall today'}</h3>
+			<h3>Readiness {when}</h3>
 			<p class="muted prose">
-				From the FSRS memory state of each question as it is now, that is, if you did no more
-				reviews; questions you have not met yet count as 0. The dashed line is your desired
-				retention ({percent(target)}).
+				The share of each lesson’s questions you are expected to answer right {when}, if you did no
+				more reviews: from each question’s FSRS memory state on that date, corrected by how your own
+				recent answers compared with the scheduler’s predictions. Questions you have not met count
+				at your first-attempt accuracy. The range shows the uncertainty; with few answers it is
+				wide. The dashed line is the exam’s pass share ({percent(target)}).
 			</p>
 			<BarChart
-				label={`Readiness per lesson against a target of ${percent(target)}`}
+				label={`Readiness per lesson against the pass share of ${percent(target)}`}
 				target={target}
-				items={readiness.map((r) => ({ label: title(r.key), value: r.recall }))}
+				items={readiness.map((r) => ({ label: title(r.key), value: r.expected }))}
 			/>
 			<ReadinessTable readiness={readiness} title={title} target={target} />
 		</section>
 	);
 }
 
-/** Readiness per lesson as a table (the numbers behind the bar chart). */
+/** Readiness per lesson as a table (the numbers behind the bar chart, with ranges). */
 export function ReadinessTable({
 	readiness,
 	title,
 	target,
 }: {
-	readiness: Array<{ key: string; total: number; seen: number; recall: number }>;
+	readiness: GroupReadiness[];
 	title(slug: string): string;
 	target: number;
 }) {
@@ -142,8 +165,9 @@ export function ReadinessTable({
 					<tr>
 						<th scope="col">Lesson</th>
 						<th scope="col">Seen</th>
-						<th scope="col">Predicted recall</th>
-						<th scope="col">Against target</th>
+						<th scope="col">Recent answers</th>
+						<th scope="col">Readiness (range)</th>
+						<th scope="col">Against the pass share</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -153,11 +177,20 @@ export function ReadinessTable({
 							<td>
 								{r.seen} of {r.total}
 							</td>
-							<td>{percent(r.recall)}</td>
 							<td>
-								{r.recall >= target
-									? '✓ on target'
-									: `${Math.round((target - r.recall) * 100)} points below`}
+								{r.recent.total ? `${r.recent.correct} of ${r.recent.total} right` : 'none yet'}
+							</td>
+							<td>
+								{percent(r.expected)}{' '}
+								<span class="muted">
+									({percent(r.low)}–{percent(r.high)})
+								</span>
+								{r.thin && <span class="muted"> · little data</span>}
+							</td>
+							<td>
+								{r.expected >= target
+									? '✓ above'
+									: `${Math.round((target - r.expected) * 100)} points below`}
 							</td>
 						</tr>
 					))}

@@ -1,15 +1,26 @@
-/** One exam-style question: the stem, options as radio buttons or check boxes, and after the reveal the marks and explanations. */
+/**
+ * One exam-style question in the order the learner sees it (`view`, a seeded shuffle): the stem, the
+ * response controls for its type, and after the reveal the marks and every explanation.
+ */
 import type { Ref } from 'preact';
-import { optionsToExplain, type BankQuestion, type GradeResult } from '../../lib/quiz';
+import type { BankQuestion, GradeResult, Presentation, ResponseChange } from '../../lib/quiz';
+import { ChoiceOptions } from './ChoiceOptions';
+import { MatchingItems } from './MatchingItems';
+import { OrderingSteps } from './OrderingSteps';
 
-interface Props {
+/** What every response control receives. */
+export interface ResponseProps {
 	question: BankQuestion;
-	/** Prefix for element ids, unique on the page. */
+	view: Presentation;
 	idPrefix: string;
+	/** The response so far (option ids, steps in order, or pairs). */
 	selection: readonly string[];
-	onToggle(optionId: string): void;
-	/** The grading, once revealed; the options are then read-only and marked. */
+	onRespond(change: ResponseChange): void;
+	/** The grading once revealed; the controls are then read-only and explained. */
 	grade?: GradeResult | null;
+}
+
+interface Props extends ResponseProps {
 	/** Shows the general explanation after the reveal (default true). */
 	showExplanation?: boolean;
 	/** Heading text above the stem, such as "Question 3 of 20". */
@@ -19,25 +30,15 @@ interface Props {
 	meta?: preact.ComponentChildren;
 }
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
-
-/** Renders one question; the options become read-only and explained once `grade` is given. */
+/** Renders one question; the controls become read-only and explained once `grade` is given. */
 export function QuestionView({
-	question,
-	idPrefix,
-	selection,
-	onToggle,
-	grade,
 	showExplanation = true,
 	heading,
 	headingRef,
 	meta,
+	...response
 }: Props) {
-	const multi = question.type === 'multi';
-	const explain = grade ? new Set(optionsToExplain(question, grade)) : new Set<string>();
-	const instruction = multi
-		? `Choose ${NUMBER_WORDS[question.answer.length] ?? question.answer.length} answers`
-		: 'Choose one answer';
+	const { question, idPrefix, grade } = response;
 	return (
 		<article class="question" aria-labelledby={`${idPrefix}-heading`}>
 			<h2 id={`${idPrefix}-heading`} class="question-heading" tabIndex={-1} ref={headingRef}>
@@ -49,54 +50,13 @@ export function QuestionView({
 				class="question-stem"
 				dangerouslySetInnerHTML={{ __html: question.stemHtml }}
 			/>
-			<fieldset class="options" aria-describedby={`${idPrefix}-stem`}>
-				<legend class="options-legend">
-					{instruction}
-					<span class="muted"> · keys 1–{question.options.length}</span>
-				</legend>
-				{question.options.map((option, index) => {
-					const checked = selection.includes(option.id);
-					const inputId = `${idPrefix}-opt-${option.id}`;
-					let status: string | null = null;
-					let tone = '';
-					if (grade) {
-						if (option.correct && checked)
-							[status, tone] = ['✓ Right answer, you chose it', 'right'];
-						else if (option.correct) [status, tone] = ['✓ Right answer, you missed it', 'missed'];
-						else if (checked) [status, tone] = ['✗ Wrong, you chose it', 'wrong'];
-					}
-					return (
-						<div class={`option ${tone}`} key={option.id}>
-							<label for={inputId} class="option-label">
-								<input
-									id={inputId}
-									type={multi ? 'checkbox' : 'radio'}
-									name={`${idPrefix}-options`}
-									value={option.id}
-									checked={checked}
-									disabled={!!grade}
-									onChange={() => onToggle(option.id)}
-									aria-describedby={
-										grade && (status || explain.has(option.id)) ? `${inputId}-why` : undefined
-									}
-								/>
-								<span class="option-key" aria-hidden="true">
-									{index + 1}
-								</span>
-								<span class="option-text" dangerouslySetInnerHTML={{ __html: option.html }} />
-							</label>
-							{grade && (status || explain.has(option.id)) && (
-								<div class="option-why" id={`${inputId}-why`}>
-									{status && <strong class="option-status">{status}. </strong>}
-									{explain.has(option.id) && (
-										<span dangerouslySetInnerHTML={{ __html: option.explanationHtml }} />
-									)}
-								</div>
-							)}
-						</div>
-					);
-				})}
-			</fieldset>
+			{question.type === 'ordering' ? (
+				<OrderingSteps {...response} />
+			) : question.type === 'matching' ? (
+				<MatchingItems {...response} />
+			) : (
+				<ChoiceOptions {...response} />
+			)}
 			{grade && showExplanation && question.explanationHtml && (
 				<section class="explanation" aria-label="Explanation">
 					<h3>Explanation</h3>

@@ -7,8 +7,10 @@ import {
 	RETENTION_RANGE,
 	SrsError,
 } from '../../lib/srs';
+import { EXAM_FORMATS } from '../../lib/quiz';
 import type { Practice } from './use-practice';
 import { withBase } from '../../config/site';
+import { OptimiserPanel } from './OptimiserPanel';
 
 /** The settings form; invalid values are refused with the engine's message. */
 export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit(): void }) {
@@ -19,6 +21,7 @@ export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit
 	const [learning, setLearning] = useState(s.learningSteps.join(' '));
 	const [relearning, setRelearning] = useState(s.relearningSteps.join(' '));
 	const [leech, setLeech] = useState(String(s.leechThreshold));
+	const [exam, setExam] = useState(practice.data.exam ?? '');
 	const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
 	async function save(event: Event) {
@@ -34,6 +37,7 @@ export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit
 				leechThreshold: Number(leech),
 			});
 			await practice.store.saveSettings(config);
+			if ((exam || null) !== practice.data.exam) await practice.store.saveExam(exam || null);
 			setMessage({ text: 'Settings saved. They apply to answers from now on.', error: false });
 		} catch (error) {
 			setMessage({ text: error instanceof SrsError ? error.message : String(error), error: true });
@@ -44,6 +48,25 @@ export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit
 		<section class="card settings" aria-labelledby="settings-heading">
 			<h2 id="settings-heading">Settings</h2>
 			<form class="form-grid" onSubmit={save} noValidate>
+				<label>
+					My exam
+					<select
+						value={exam}
+						onChange={(e) => setExam(e.currentTarget.value)}
+						aria-describedby="exam-help"
+					>
+						<option value="">No particular exam (all questions)</option>
+						{Object.entries(EXAM_FORMATS).map(([code, format]) => (
+							<option value={code} key={code}>
+								{code} · {format.title}
+							</option>
+						))}
+					</select>
+				</label>
+				<p id="exam-help" class="muted help">
+					Sets the mock exam’s default, the planner’s count of new questions and readiness, custom
+					study’s exam filter, and introduces that exam’s questions first.
+				</p>
 				<label>
 					Desired retention ({RETENTION_RANGE.min.toFixed(2)}–{RETENTION_RANGE.max.toFixed(2)})
 					<input
@@ -127,6 +150,7 @@ export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit
 					{message?.text}
 				</p>
 			</form>
+			<OptimiserPanel practice={practice} />
 			<p class="muted">
 				Export, import and reset of your progress are on the{' '}
 				<a href={withBase('/progress/#your-data')}>Progress</a> page.

@@ -6,14 +6,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useKeydown } from './use-keydown';
 import { useSyncReducer } from './use-sync-reducer';
 import {
-	answerLetters,
 	gradeAnswer,
+	isComplete,
+	presentation,
 	reduceSession,
 	sessionScore,
 	startSession,
 	type SessionMode,
 } from '../../lib/quiz';
+import { randomSeed } from '../../client/random-seed';
 import { buildDailyQueue, isLeechWarning, ratingFromGrade, type Rating } from '../../lib/srs';
+import { incompleteMessage, rightAnswerSentence } from './answer-text';
 import { QuestionView } from './QuestionView';
 import { plural, type Practice } from './use-practice';
 
@@ -59,7 +62,8 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 			mode,
 			mode === 'daily'
 				? [dailyQueue(practice).next].filter((id): id is string => !!id)
-				: (list ?? [])
+				: (list ?? []),
+			randomSeed()
 		)
 	);
 	const busyRef = useRef(false);
@@ -72,6 +76,7 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 	practiceRef.current = practice;
 
 	const question = state.current ? practice.questions.get(state.current) : undefined;
+	const view = question ? presentation(question, state.seed) : null;
 	const card = state.current ? practice.cards.get(state.current) : undefined;
 	const queue = mode === 'daily' ? dailyQueue(practice) : null;
 	const score = sessionScore(state);
@@ -86,20 +91,18 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 		const question = state.current ? practiceRef.current.questions.get(state.current) : undefined;
 		const card = state.current ? practiceRef.current.cards.get(state.current) : undefined;
 		if (!question || state.phase !== 'question' || busyRef.current) return;
-		if (state.selection.length === 0) {
-			setAnnouncement('Choose an answer first.');
+		if (!isComplete(question, state.selection)) {
+			setAnnouncement(incompleteMessage(question));
 			return;
 		}
 		setBusy((busyRef.current = true));
 		const grade = gradeAnswer(question, state.selection);
 		const rating = ratingFromGrade(grade.correct);
 		const lapsesBefore = card?.fsrs.lapses ?? 0;
-		const reviewId = await practice.answer(question.id, grade, rating, mode);
+		const reviewId = await practice.answer(question.id, grade, rating, mode, state.seed);
 		dispatch({ type: 'answered', grade, reviewId, rating });
 		setAnnouncement(
-			grade.correct
-				? 'Correct.'
-				: `Incorrect. The right answer is ${answerLetters(question.answer)}${grade.missed.length && grade.rightPicks.length ? '; a partly right answer counts as wrong' : ''}.`
+			grade.correct ? 'Correct.' : `Incorrect. ${rightAnswerSentence(question, state.seed, grade)}`
 		);
 		lapsesBeforeRef.current = lapsesBefore;
 		setBusy((busyRef.current = false));
@@ -119,6 +122,7 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 		dispatch({
 			type: 'advance',
 			next: mode === 'daily' ? dailyQueue(practiceRef.current).next : dueAgain(),
+			seed: randomSeed(),
 		});
 		setBusy((busyRef.current = false));
 	}
@@ -178,11 +182,16 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 		const question = state.current ? practiceRef.current.questions.get(state.current) : undefined;
 		if (!question) return;
 		if (state.phase === 'question') {
-			if (/^[1-9]$/.test(key)) {
-				const option = question.options[Number(key) - 1];
-				if (option) {
+			if (/^[1-9]$/.test(key) && question.type !== 'matching') {
+				// Keys follow the order on screen, never the order in the file.
+				const optionId = presentation(question, state.seed).options[Number(key) - 1];
+				if (optionId) {
 					event.preventDefault();
-					dispatch({ type: 'toggle', optionId: option.id, multi: question.type === 'multi' });
+					dispatch({
+						type: 'respond',
+						questionType: question.type,
+						change: { kind: 'pick', optionId },
+					});
 				}
 			} else if (key === 'Enter' && !onButton) {
 				event.preventDefault();
@@ -282,10 +291,11 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 				>
 					<QuestionView
 						question={question}
+						view={view!}
 						idPrefix="q"
 						selection={state.selection}
-						onToggle={(optionId) =>
-							dispatch({ type: 'toggle', optionId, multi: question.type === 'multi' })
+						onRespond={(change) =>
+							dispatch({ type: 'respond', questionType: question.type, change })
 						}
 						grade={state.grade}
 						heading={

@@ -8,8 +8,8 @@ import {
 	dayIndex,
 	deriveCards,
 	isoDateToDay,
+	newCardCounts,
 	planNewCards,
-	remainingNewCards,
 	type CardState,
 	type DayContext,
 	type DerivedCards,
@@ -19,7 +19,12 @@ import {
 	type ReviewSource,
 	type SchedulerConfig,
 } from '../../lib/srs';
-import type { BankQuestion, GradeResult, QuestionBank } from '../../lib/quiz';
+import {
+	newQuestionOrder,
+	type BankQuestion,
+	type GradeResult,
+	type QuestionBank,
+} from '../../lib/quiz';
 import {
 	loadQuestionBank,
 	newEntryId,
@@ -32,20 +37,26 @@ import {
 export interface Practice {
 	bank: QuestionBank;
 	questions: ReadonlyMap<string, BankQuestion>;
-	/** Question ids in course order. */
+	/**
+	 * Question ids in the order new questions come: the chosen exam's questions first, each part by
+	 * lesson, then rising difficulty.
+	 */
 	order: string[];
+	/** Ids of the questions the learner studies for: those tagged with the chosen exam, or all. */
+	scope: string[];
 	data: PracticeData;
 	cards: Map<string, CardState>;
 	ctx: DayContext;
 	/** New-card plan for today when an exam date is set. */
 	plan: NewCardPlan | null;
 	store: PracticeStore;
-	/** Logs an answer and returns its row id. */
+	/** Logs an answer (with the seed of the option order it was shown in) and returns its row id. */
 	answer(
 		questionId: string,
 		grade: GradeResult,
 		rating: Rating,
-		source: ReviewSource
+		source: ReviewSource,
+		seed: number
 	): Promise<string>;
 	rate(reviewId: string, rating: Rating): Promise<void>;
 	undo(reviewId: string): Promise<void>;
@@ -127,28 +138,46 @@ export function usePractice(): { practice: Practice | null; error: string | null
 		// Incremental when the log only grew; a full replay otherwise (same result either way).
 		derivedRef.current = deriveCards(data.log, data.settings, ctx, derivedRef.current);
 		const cards = derivedRef.current.cards;
-		const order = bank.questions.map((q) => q.id);
+		const lessonOrder = bank.lessons.map((lesson) => lesson.slug);
+		const exam = data.exam;
+		const scope = newQuestionOrder(
+			exam ? bank.questions.filter((q) => q.exams.includes(exam)) : bank.questions,
+			lessonOrder
+		);
+		const inScope = new Set(scope);
+		const order = [
+			...scope,
+			...newQuestionOrder(
+				bank.questions.filter((q) => !inScope.has(q.id)),
+				lessonOrder
+			),
+		];
 		const now = Date.now();
+		const counts = newCardCounts(cards, scope, now, ctx);
 		const plan = data.examDate
 			? planNewCards({
 					today: dayIndex(now, ctx),
 					examDay: isoDateToDay(data.examDate, ctx),
-					remaining: remainingNewCards(cards, order, now, ctx),
+					remaining: counts.atDayStart,
+					unseen: counts.unseen,
 					newPerDay: data.settings.newPerDay,
 				})
 			: null;
+		const questionById = new Map(bank.questions.map((q) => [q.id, q]));
 		return {
 			bank,
-			questions: new Map(bank.questions.map((q) => [q.id, q])),
+			questions: questionById,
 			order,
+			scope,
 			data,
 			cards,
 			ctx,
 			plan,
 			store,
-			async answer(questionId, grade, rating, source) {
+			async answer(questionId, grade, rating, source, seed) {
 				const at = Date.now();
 				const id = newEntryId(at);
+				const matching = questionById.get(questionId)?.type === 'matching';
 				await append({
 					id,
 					kind: 'review',
@@ -156,7 +185,10 @@ export function usePractice(): { practice: Practice | null; error: string | null
 					at,
 					rating,
 					correct: grade.correct,
-					picked: grade.picked,
+					// Matching pairs go in their own field, so older builds still read the row.
+					picked: matching ? [] : grade.picked,
+					...(matching ? { pairs: grade.picked } : {}),
+					seed,
 					source,
 					retention: data.settings.desiredRetention,
 				});

@@ -11,7 +11,6 @@ import {
 	dueForecast,
 	parseProgressFile,
 	ProgressFormatError,
-	readinessByGroup,
 	reviewHeatmap,
 	serializeProgressFile,
 	stateCounts,
@@ -20,7 +19,7 @@ import {
 } from '../../lib/srs';
 import { downloadText } from '../../client/download';
 import { BackupNotice } from '../practice/BackupNotice';
-import { lessonGroups, ReadinessTable } from '../practice/Planner';
+import { lessonGroups, lessonReadiness, ReadinessTable } from '../practice/Planner';
 import { percent, plural, usePractice, type Practice } from '../practice/use-practice';
 import { BarChart, ColumnChart, Heatmap } from './charts';
 import '../practice/practice.css';
@@ -54,13 +53,9 @@ function ProgressView({ practice }: { practice: Practice }) {
 	const counts = stateCounts(cards, order);
 	const groups = lessonGroups(practice);
 	const retention = trueRetention(groups, cards, ctx);
-	const readiness = readinessByGroup(groups, cards, now, settings);
+	const { readiness, when, target } = lessonReadiness(practice, now);
 	const distractors = distractorStats(practice.bank.questions, cards, 1, 8);
 	const title = (slug: string) => practice.bank.lessons.find((l) => l.slug === slug)?.title ?? slug;
-	const today = dayIndex(now, ctx);
-	const examReadiness = practice.plan
-		? readinessByGroup(groups, cards, now + (practice.plan.examDay - today) * 86_400_000, settings)
-		: null;
 
 	return (
 		<div class="progress">
@@ -175,23 +170,17 @@ function ProgressView({ practice }: { practice: Practice }) {
 			<section aria-labelledby="readiness-heading">
 				<h2 id="readiness-heading">Readiness per lesson</h2>
 				<p class="muted prose">
-					Predicted recall {examReadiness ? 'on exam day' : 'today'}, from the FSRS memory state of
-					each question; unseen questions count as 0. The dashed line is your desired retention (
-					{percent(settings.desiredRetention)}).
+					The share of each lesson’s questions you are expected to answer right {when}, from the
+					FSRS memory states corrected by your recent answers; unseen questions count at your
+					first-attempt accuracy. The dashed line is the exam’s pass share ({percent(target)}); the
+					<a href="/practice/?mode=planner">planner</a> explains the figures.
 				</p>
 				<BarChart
 					label="Readiness per lesson"
-					target={settings.desiredRetention}
-					items={(examReadiness ?? readiness).map((r) => ({
-						label: title(r.key),
-						value: r.recall,
-					}))}
+					target={target}
+					items={readiness.map((r) => ({ label: title(r.key), value: r.expected }))}
 				/>
-				<ReadinessTable
-					readiness={examReadiness ?? readiness}
-					title={title}
-					target={settings.desiredRetention}
-				/>
+				<ReadinessTable readiness={readiness} title={title} target={target} />
 			</section>
 
 			<section aria-labelledby="retention-heading">

@@ -5,7 +5,9 @@
  * fetched once; HTML in it is rendered at build time from the authors' Markdown.
  */
 import { fetchJson } from '../../client/fetch-json';
+import { randomSeed } from '../../client/random-seed';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { BankQuestionCard } from './BankQuestionCard';
 // Not the lib/bank barrel: that would bring the instructors' YAML and schema code (~220 KB) to students.
 import { createBankSearch, htmlToPlainText, type BrowseQuestion } from '../../lib/bank/browse';
 import type { BankFilter } from '../../lib/bank/types';
@@ -22,7 +24,6 @@ interface Props {
 	exams: readonly string[];
 }
 
-const DIFFICULTY = ['', 'Recall', 'Apply', 'Analyse'];
 /**
  * Questions drawn at a time: the page stays light (fast to draw, to scan with a screen reader and to
  * check with axe) however large the bank grows; "Show more" adds the next ones.
@@ -44,6 +45,7 @@ export function toBrowseQuestions(bank: QuestionBank): BrowseQuestion[] {
 			[
 				question.stemHtml,
 				...question.options.map((option) => `${option.html} ${option.explanationHtml}`),
+				...(question.targets ?? []).map((target) => target.html),
 				question.explanationHtml,
 			].join(' ')
 		),
@@ -74,6 +76,10 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 	const [filter, setFilter] = useState(EMPTY);
 	const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
 	const [only, setOnly] = useState<string | null>(null);
+	// Each question keeps one shuffled option order while the page is open.
+	const seeds = useRef(new Map<string, number>());
+	for (const question of questions ?? [])
+		if (!seeds.current.has(question.id)) seeds.current.set(question.id, randomSeed());
 	const lessonTitle = useMemo(
 		() => new Map(lessons.map((lesson) => [lesson.slug, lesson.title])),
 		[lessons]
@@ -177,6 +183,8 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 						<option value="">Any type</option>
 						<option value="single">Single answer</option>
 						<option value="multi">Multiple response</option>
+						<option value="ordering">Ordering</option>
+						<option value="matching">Matching</option>
 					</select>
 				</div>
 				<div class="bank-field">
@@ -230,106 +238,18 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 				<p class="bank-empty">No question matches. Try fewer filters or other words.</p>
 			) : (
 				<ol class="bank-list" ref={list}>
-					{visible.map((question) => {
-						const key = question.id.replace(/\W/g, '-');
-						const isOpen = open.has(question.id);
-						return (
-							<li key={question.id}>
-								<article class="bank-question card" aria-labelledby={`bq-${key}`} tabIndex={-1}>
-									<h2 id={`bq-${key}`} class="bank-question-title">
-										<span class="bank-lesson">
-											{lessonTitle.get(question.lesson) ?? question.lesson}
-										</span>
-										<span class="bank-id">{question.id.split('/')[1]}</span>
-									</h2>
-									<ul class="bank-tags" aria-label="Details">
-										<li>
-											{question.type === 'multi'
-												? `Choose ${question.answer.length}`
-												: 'Single answer'}
-										</li>
-										<li>
-											Difficulty {question.difficulty} · {DIFFICULTY[question.difficulty]}
-										</li>
-										{question.exams.map((exam) => (
-											<li>{exam}</li>
-										))}
-										{question.topics.map((topic) => (
-											<li class="bank-topic">{topic}</li>
-										))}
-									</ul>
-									<div class="bank-stem" dangerouslySetInnerHTML={{ __html: question.stemHtml }} />
-									<ol class="bank-options">
-										{question.options.map((option) => (
-											<li class={isOpen ? (option.correct ? 'is-right' : 'is-wrong') : undefined}>
-												<span class="bank-letter" aria-hidden="true">
-													{option.id.toUpperCase()}
-												</span>
-												<span class="bank-option-text">
-													<span class="sr-only">{option.id.toUpperCase()}. </span>
-													<span dangerouslySetInnerHTML={{ __html: option.html }} />
-												</span>
-												{isOpen && option.correct && (
-													<span class="bank-verdict">✓ Right answer</span>
-												)}
-											</li>
-										))}
-									</ol>
-									<button
-										type="button"
-										class="button secondary bank-toggle"
-										aria-expanded={isOpen}
-										aria-controls={`ba-${key}`}
-										onClick={() => toggle(question.id)}
-									>
-										{isOpen ? 'Hide answer' : 'Show answer and explanations'}
-									</button>
-									<div id={`ba-${key}`} class="bank-answer" hidden={!isOpen}>
-										{isOpen && (
-											<>
-												<p class="bank-answer-key">
-													<strong>
-														Answer: {question.answer.map((id) => id.toUpperCase()).join(', ')}
-													</strong>
-												</p>
-												<ul class="bank-explanations">
-													{question.options.map((option) => (
-														<li class={option.correct ? 'is-right' : 'is-wrong'}>
-															<strong>{option.id.toUpperCase()}.</strong>{' '}
-															<span dangerouslySetInnerHTML={{ __html: option.explanationHtml }} />
-														</li>
-													))}
-												</ul>
-												<h3 class="bank-subheading">Explanation</h3>
-												<div dangerouslySetInnerHTML={{ __html: question.explanationHtml }} />
-												<p class="bank-sources">
-													Sources:{' '}
-													{question.sources.map((url, index) => (
-														<>
-															{index > 0 && ', '}
-															<a href={url}>
-																{url
-																	.replace(/^https:\/\/(docs\.aws\.amazon\.com\/)?/, '')
-																	.replace(/\.html$/, '')}
-															</a>
-														</>
-													))}
-												</p>
-												{lessonUrl.get(question.lesson) && (
-													<p class="bank-sources">
-														Lesson:{' '}
-														<a href={lessonUrl.get(question.lesson)!}>
-															{lessonTitle.get(question.lesson)}
-														</a>
-													</p>
-												)}
-											</>
-										)}
-									</div>
-								</article>
-							</li>
-						);
-					})}
+					{visible.map((question) => (
+						<li key={question.id}>
+							<BankQuestionCard
+								question={question}
+								seed={seeds.current.get(question.id)}
+								open={open.has(question.id)}
+								onToggle={() => toggle(question.id)}
+								lessonTitle={lessonTitle.get(question.lesson) ?? question.lesson}
+								lessonUrl={lessonUrl.get(question.lesson) ?? null}
+							/>
+						</li>
+					))}
 				</ol>
 			)}
 			{questions && shown.length > visible.length && (

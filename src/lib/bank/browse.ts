@@ -5,23 +5,13 @@
 import Fuse from 'fuse.js';
 import { filterQuestions } from './filter';
 import type { BankFilter } from './types';
+import type { BankQuestion as QuizQuestion } from '../quiz/types';
 
-/** One question as the bank browser shows it (HTML rendered at build time from the author's Markdown). */
-export interface BrowseQuestion {
-	id: string;
-	lesson: string;
-	topics: string[];
-	type: 'single' | 'multi';
-	difficulty: number;
-	exams: string[];
-	stemHtml: string;
-	explanationHtml: string;
-	options: { id: string; html: string; explanationHtml: string; correct: boolean }[];
-	answer: string[];
-	sources: string[];
-	/** Plain text of stem, options and explanations, for the fuzzy search. */
+/** One question as the bank browser shows it: the Practice bank's question plus its plain text. */
+export type BrowseQuestion = QuizQuestion & {
+	/** Plain text of stem, options, targets and explanations, for the fuzzy search. */
 	text: string;
-}
+};
 
 /** Removes tags and decodes the common entities, for search text. */
 export function htmlToPlainText(html: string): string {

@@ -2,14 +2,16 @@
  * Spreadsheet (CSV) import and export of questions.
  *
  * Columns (header row, any order, case-insensitive; see CSV_COLUMNS):
- * `id, lesson, type, difficulty, topics, exams, stem, explanation, option_a … option_f,
- * explanation_a … explanation_f, answer, sources, scenario`.
- * Lists (`topics`, `exams`, `answer`, `sources`) are separated by `;` (commas and spaces also work).
+ * `id, lesson, type, difficulty, topics, exams, domains, stem, explanation, option_a … option_f,
+ * explanation_a … explanation_f, pinned, target_t1 … target_t8, answer, sources, scenario`.
+ * Lists (`topics`, `exams`, `domains`, `pinned`, `answer`, `sources`) are separated by `;` (commas
+ * and spaces also work). `answer` holds the right letters (`b`, `a;c`), the steps in order for an
+ * ordering question (`b;d;a;c`), or the pairs of a matching question (`a=t1;b=t3`).
  * `id` may be the short id (`my-question`) or the full id (`tokens/my-question`); an empty `type`
- * is inferred from the number of answers. Cells follow RFC 4180: wrap a cell in double quotes when
+ * is inferred: matching when the answer has pairs, otherwise from the number of answers. Cells follow RFC 4180: wrap a cell in double quotes when
  * it contains a comma, quote or line break, and double any quote inside. Pure.
  */
-import { OPTION_IDS } from '../../schemas/vocabulary';
+import { OPTION_IDS, TARGET_IDS } from '../../schemas/vocabulary';
 import type { BankQuestion, QuestionCandidate } from './types';
 
 /** Every column the importer understands, in the order the template and the export use. */
@@ -20,10 +22,13 @@ export const CSV_COLUMNS = [
 	'difficulty',
 	'topics',
 	'exams',
+	'domains',
 	'stem',
 	'explanation',
 	...OPTION_IDS.map((id) => `option_${id}`),
 	...OPTION_IDS.map((id) => `explanation_${id}`),
+	'pinned',
+	...TARGET_IDS.map((id) => `target_${id}`),
 	'answer',
 	'sources',
 	'scenario',
@@ -175,7 +180,19 @@ export function parseCsvQuestions(text: string): {
 		});
 		const answer = answerList(cell('answer'));
 		const difficulty = cell('difficulty');
-		const type = cell('type') || (answer.length > 1 ? 'multi' : 'single');
+		const targets = TARGET_IDS.flatMap((id) => {
+			const text = cell(`target_${id}`);
+			return text ? [{ id, text }] : [];
+		});
+		const pinned = new Set(list(cell('pinned').toLowerCase()));
+		const type =
+			cell('type') ||
+			(answer.some((item) => item.includes('='))
+				? 'matching'
+				: answer.length > 1
+					? 'multi'
+					: 'single');
+		const domains = list(cell('domains')).map((domain) => domain.toUpperCase());
 		const fields: Record<string, unknown> = {
 			id: rawId && !rawId.includes('/') && lesson ? `${lesson}/${rawId}` : rawId || undefined,
 			lesson: lesson || undefined,
@@ -184,7 +201,11 @@ export function parseCsvQuestions(text: string): {
 			difficulty:
 				difficulty === '' ? undefined : /^\d+$/.test(difficulty) ? Number(difficulty) : difficulty,
 			exams: list(cell('exams')).map((exam) => exam.toUpperCase()),
-			options,
+			domains: domains.length ? domains : undefined,
+			options: options.map((option) =>
+				pinned.has(option.id) ? { ...option, pinned: true } : option
+			),
+			targets: targets.length ? targets : undefined,
 			answer,
 			scenario: cell('scenario') || undefined,
 			sources: list(cell('sources')),
@@ -215,6 +236,11 @@ export function questionsToCsv(questions: readonly BankQuestion[]): string {
 			difficulty: String(question.difficulty),
 			topics: question.topics.join('; '),
 			exams: question.exams.join('; '),
+			domains: (question.domains ?? []).join('; '),
+			pinned: question.options
+				.filter((candidate) => candidate.pinned)
+				.map((candidate) => candidate.id)
+				.join('; '),
 			stem: question.stem,
 			explanation: question.explanation,
 			answer: question.answer.join('; '),
@@ -225,6 +251,8 @@ export function questionsToCsv(questions: readonly BankQuestion[]): string {
 			values[`option_${id}`] = option(id)?.text ?? '';
 			values[`explanation_${id}`] = option(id)?.explanation ?? '';
 		}
+		for (const id of TARGET_IDS)
+			values[`target_${id}`] = question.targets?.find((target) => target.id === id)?.text ?? '';
 		return CSV_COLUMNS.map((column) => csvCell(values[column] ?? '')).join(',');
 	});
 	return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;

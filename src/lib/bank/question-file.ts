@@ -14,16 +14,18 @@ export const FIELD_ORDER = [
 	'type',
 	'difficulty',
 	'exams',
+	'domains',
 	'options',
+	'targets',
 	'answer',
 	'scenario',
 	'sources',
 	'fromNotes',
 ] as const;
 
-const OPTION_ORDER = ['id', 'text', 'explanation'] as const;
+const OPTION_ORDER = ['id', 'text', 'explanation', 'pinned'] as const;
 const FROM_NOTES_ORDER = ['number', 'originalAnswer', 'corrected'] as const;
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/=-]*$/;
 const RESERVED =
 	/^(true|false|yes|no|on|off|null|y|n|~|[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i;
 
@@ -85,16 +87,18 @@ export function questionToFile(
 		switch (key) {
 			case 'topics':
 			case 'exams':
+			case 'domains':
 			case 'answer':
 				lines.push(`${key}: ${flowList(value)}`);
 				break;
 			case 'options':
+			case 'targets':
 				if (!Array.isArray(value) || value.length === 0) {
-					lines.push(`options: ${Array.isArray(value) ? '[]' : yamlScalar(value)}`);
+					lines.push(`${key}: ${Array.isArray(value) ? '[]' : yamlScalar(value)}`);
 					break;
 				}
-				lines.push('options:');
-				for (const option of Array.isArray(value) ? value : []) {
+				lines.push(`${key}:`);
+				for (const option of value) {
 					const record = (option ?? {}) as Record<string, unknown>;
 					const optionKeys = [
 						...OPTION_ORDER,
@@ -103,8 +107,9 @@ export function questionToFile(
 					optionKeys
 						.filter((optionKey) => record[optionKey] !== undefined)
 						.forEach((optionKey, index) => {
+							const item = record[optionKey];
 							const rendered =
-								optionKey === 'id' ? yamlScalar(record[optionKey]) : quoted(record[optionKey]);
+								optionKey === 'id' || typeof item === 'boolean' ? yamlScalar(item) : quoted(item);
 							lines.push(`${index === 0 ? '  - ' : '    '}${optionKey}: ${rendered}`);
 						});
 				}

@@ -7,6 +7,7 @@ import {
 	type BankLesson,
 	type BankOption,
 	type BankQuestion,
+	type BankTarget,
 	type QuestionBank,
 } from './types';
 
@@ -56,8 +57,14 @@ export const QUESTION_BANK_FILE_VERSION = 2;
 /** An option as shipped: without the fields that `unpackQuestionBank` derives (plain text, right or wrong). */
 export type PackedOption = Omit<BankOption, 'text' | 'correct'>;
 
+/** A matching target as shipped: without its plain text. */
+export type PackedTarget = Omit<BankTarget, 'text'>;
+
 /** A question as shipped. */
-export type PackedQuestion = Omit<BankQuestion, 'options'> & { options: PackedOption[] };
+export type PackedQuestion = Omit<BankQuestion, 'options' | 'targets'> & {
+	options: PackedOption[];
+	targets?: PackedTarget[];
+};
 
 /**
  * The file at `/data/questions.json`: the bank in its smallest form. Option plain text and the
@@ -77,13 +84,16 @@ export function packQuestionBank(bank: QuestionBank): QuestionBankFile {
 	return {
 		version: QUESTION_BANK_FILE_VERSION,
 		lessons: bank.lessons,
-		questions: bank.questions.map(({ options, ...question }) => ({
+		questions: bank.questions.map(({ options, targets, ...question }) => ({
 			...question,
-			options: options.map(({ id, html, explanationHtml }) => ({
-				id,
-				html: tidy(html),
-				explanationHtml: tidy(explanationHtml),
-			})),
+			options: options.map(
+				({ text: _text, correct: _correct, html, explanationHtml, ...rest }) => ({
+					...rest,
+					html: tidy(html),
+					explanationHtml: tidy(explanationHtml),
+				})
+			),
+			...(targets ? { targets: targets.map(({ id, html }) => ({ id, html: tidy(html) })) } : {}),
 		})),
 	};
 }
@@ -98,13 +108,39 @@ export function unpackQuestionBank(file: QuestionBankFile): QuestionBank {
 	return {
 		version: QUESTION_BANK_VERSION,
 		lessons: file.lessons,
-		questions: file.questions.map((question) => ({
+		questions: file.questions.map(({ targets, ...question }) => ({
 			...question,
 			options: question.options.map((option) => ({
 				...option,
 				text: htmlToText(option.html),
-				correct: question.answer.includes(option.id),
+				// Every step or item of an ordering or matching question is part of the answer.
+				correct:
+					question.type === 'ordering' ||
+					question.type === 'matching' ||
+					question.answer.includes(option.id),
 			})),
+			...(targets
+				? { targets: targets.map((target) => ({ ...target, text: htmlToText(target.html) })) }
+				: {}),
 		})),
 	};
+}
+
+/**
+ * Question ids in the order new questions are introduced: by lesson (course order), then rising
+ * difficulty (recall before apply before analyse), then id. Pure.
+ */
+export function newQuestionOrder(
+	questions: ReadonlyArray<{ id: string; lesson: string; difficulty: number }>,
+	lessonOrder: readonly string[]
+): string[] {
+	const rank = new Map(lessonOrder.map((slug, index) => [slug, index]));
+	return [...questions]
+		.sort(
+			(a, b) =>
+				(rank.get(a.lesson) ?? lessonOrder.length) - (rank.get(b.lesson) ?? lessonOrder.length) ||
+				a.difficulty - b.difficulty ||
+				a.id.localeCompare(b.id)
+		)
+		.map((question) => question.id);
 }

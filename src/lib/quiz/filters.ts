@@ -1,13 +1,13 @@
 /** Custom study and lesson drills: which questions, in which order. Pure functions. */
 import { retrievability } from '../srs/scheduler';
 import type { CardState, SchedulerConfig } from '../srs/types';
-import type { BankQuestion } from './types';
+import type { BankQuestion, QuestionType } from './types';
 
 /** Custom-study filter; an empty or missing list means "any". */
 export interface StudyFilter {
 	lessons?: string[];
 	topics?: string[];
-	types?: Array<'single' | 'multi'>;
+	types?: QuestionType[];
 	difficulties?: number[];
 	exams?: string[];
 	/** Only questions answered wrong within this many days (null/undefined: no such condition). */

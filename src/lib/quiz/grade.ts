@@ -1,16 +1,20 @@
-/** Grading of exam-style answers: all-or-nothing, as on the AWS exams; the picks are kept. */
-import type { BankQuestion, GradeResult } from './types';
+/** Grading of exam-style answers: all-or-nothing, as on the AWS exams; the response is kept. */
+import { parseMatchPair } from '../../schemas/vocabulary';
+import type { BankQuestion, GradeResult, QuestionType, Response } from './types';
+
+type Gradable = Pick<BankQuestion, 'options' | 'answer'> & { type?: QuestionType };
 
 /**
- * Grades the options picked for a question. Pure.
- * A multiple-response answer is right only when exactly the right options are picked.
+ * Grades a response to a question. Pure.
+ * - single/multi: right only when exactly the right options are picked.
+ * - ordering: right only when every step is in its place.
+ * - matching: right only when every item is matched to its target.
  * @example gradeAnswer(question, ['b', 'd']).correct
  */
-export function gradeAnswer(
-	question: Pick<BankQuestion, 'options' | 'answer'>,
-	picked: readonly string[]
-): GradeResult {
-	const chosen = new Set(picked);
+export function gradeAnswer(question: Gradable, response: Response): GradeResult {
+	if (question.type === 'ordering') return gradeOrdering(question, response);
+	if (question.type === 'matching') return gradeMatching(question, response);
+	const chosen = new Set(response);
 	const order = question.options.map((option) => option.id).filter((id) => chosen.has(id));
 	const right = new Set(question.answer);
 	const rightPicks = order.filter((id) => right.has(id));
@@ -25,18 +29,52 @@ export function gradeAnswer(
 	};
 }
 
-/** Options whose explanation is shown after the reveal: every wrong pick and every right option. Pure. */
-export function optionsToExplain(
-	question: Pick<BankQuestion, 'options' | 'answer'>,
-	grade: GradeResult
-): string[] {
-	const show = new Set([...grade.wrongPicks, ...question.answer]);
-	return question.options.map((option) => option.id).filter((id) => show.has(id));
+function gradeOrdering(question: Gradable, response: Response): GradeResult {
+	const picked = response.filter((id, index) => response.indexOf(id) === index);
+	const rightPicks = question.answer.filter((id, index) => picked[index] === id);
+	const wrongPicks = question.answer.filter((id, index) => picked[index] !== id);
+	return {
+		correct: wrongPicks.length === 0 && picked.length === question.answer.length,
+		picked,
+		rightPicks,
+		wrongPicks,
+		missed: [],
+	};
 }
 
-/** Letters of the right options as the learner reads them, such as "B and D". Pure. */
-export function answerLetters(ids: readonly string[]): string {
-	const letters = ids.map((id) => id.toUpperCase());
-	if (letters.length <= 1) return letters.join('');
-	return `${letters.slice(0, -1).join(', ')} and ${letters.at(-1)}`;
+/** The target each option is matched to in a list of `a=t1` pairs (the first pair per option wins). */
+export function matchesOf(pairs: readonly string[]): Map<string, string> {
+	const matches = new Map<string, string>();
+	for (const text of pairs) {
+		const pair = parseMatchPair(text);
+		if (pair && !matches.has(pair.option)) matches.set(pair.option, pair.target);
+	}
+	return matches;
+}
+
+function gradeMatching(question: Gradable, response: Response): GradeResult {
+	const right = matchesOf(question.answer);
+	const given = matchesOf(response);
+	const ids = question.options.map((option) => option.id);
+	const rightPicks = ids.filter((id) => given.has(id) && given.get(id) === right.get(id));
+	const wrongPicks = ids.filter((id) => given.has(id) && given.get(id) !== right.get(id));
+	const missed = ids.filter((id) => !given.has(id));
+	return {
+		correct: wrongPicks.length === 0 && missed.length === 0,
+		picked: ids.filter((id) => given.has(id)).map((id) => `${id}=${given.get(id)}`),
+		rightPicks,
+		wrongPicks,
+		missed,
+	};
+}
+
+/** Options whose explanation is open after the reveal: every wrong pick and every right option. Pure. */
+export function optionsToExplain(
+	question: Pick<BankQuestion, 'options' | 'answer'> & { type?: QuestionType },
+	grade: GradeResult
+): string[] {
+	if (question.type === 'ordering' || question.type === 'matching')
+		return question.options.map((option) => option.id);
+	const show = new Set([...grade.wrongPicks, ...question.answer]);
+	return question.options.map((option) => option.id).filter((id) => show.has(id));
 }

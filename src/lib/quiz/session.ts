@@ -3,7 +3,8 @@
  * question → revealed → next. Pure: the UI writes the log and passes the results in as actions.
  */
 import type { Rating } from '../srs/types';
-import type { GradeResult } from './types';
+import { updateResponse, type ResponseChange } from './response';
+import type { GradeResult, QuestionType } from './types';
 
 /** Study mode of a session. Daily sessions ask the scheduler for each next card; the others use a fixed list. */
 export type SessionMode = 'daily' | 'drill' | 'custom';
@@ -14,8 +15,10 @@ export interface SessionState {
 	/** Question on screen, or null when the session is over. */
 	current: string | null;
 	phase: 'question' | 'revealed' | 'done';
-	/** Options currently selected. */
+	/** The response so far, by option id (see `Response`). */
 	selection: string[];
+	/** Seed of the option order the current question is shown in (stored with the answer). */
+	seed: number;
 	grade: GradeResult | null;
 	/** Log id of the answer to the current question, once submitted. */
 	reviewId: string | null;
@@ -24,28 +27,35 @@ export interface SessionState {
 	/** Questions still to come in a drill or custom session. */
 	pending: string[];
 	/** Answers given in this session, newest last (what Undo walks back). */
-	history: Array<{ questionId: string; reviewId: string; picked: string[]; correct: boolean }>;
+	history: Array<{
+		questionId: string;
+		reviewId: string;
+		picked: string[];
+		correct: boolean;
+		seed: number;
+	}>;
 }
 
 /** Actions of `reduceSession`. */
 export type SessionAction =
-	| { type: 'toggle'; optionId: string; multi: boolean }
+	| { type: 'respond'; questionType: QuestionType; change: ResponseChange }
 	| { type: 'answered'; grade: GradeResult; reviewId: string; rating: Rating }
 	| { type: 'rated'; rating: Rating }
-	| { type: 'advance'; next?: string | null }
+	| { type: 'advance'; next?: string | null; seed?: number }
 	| { type: 'undone' };
 
 /**
  * Starts a session. For daily sessions pass the scheduler's first card as `first`; for drills and
- * custom study pass the whole list as `list`. Pure.
+ * custom study pass the whole list as `list`. `seed` shuffles the first question's options. Pure.
  */
-export function startSession(mode: SessionMode, list: readonly string[]): SessionState {
+export function startSession(mode: SessionMode, list: readonly string[], seed = 0): SessionState {
 	const [first = null, ...rest] = list;
 	return {
 		mode,
 		current: first,
 		phase: first === null ? 'done' : 'question',
 		selection: [],
+		seed: seed >>> 0,
 		grade: null,
 		reviewId: null,
 		rating: null,
@@ -56,25 +66,23 @@ export function startSession(mode: SessionMode, list: readonly string[]): Sessio
 
 /**
  * Returns the next session state. Pure.
- * - `toggle` selects an option (radio semantics for single-answer questions); ignored after the reveal.
+ * - `respond` changes the response (see `updateResponse`); ignored after the reveal.
  * - `answered` reveals the result of the answer the UI has just logged.
  * - `rated` records a changed rating (the UI has logged it too).
- * - `advance` moves on: to `next` in daily sessions, to the next pending question otherwise (and
- *   to `next`, if given, once none is pending: a question the learner got wrong, asked again).
- * - `undone` goes back to the last answered question, unanswered, with its picks selected.
+ * - `advance` moves on, shown in the order of `seed`: to `next` in daily sessions, to the next
+ *   pending question otherwise (and to `next`, if given, once none is pending: a question the
+ *   learner got wrong, asked again).
+ * - `undone` goes back to the last answered question, unanswered, in the same option order, with
+ *   its response restored.
  */
 export function reduceSession(state: SessionState, action: SessionAction): SessionState {
 	switch (action.type) {
-		case 'toggle': {
+		case 'respond':
 			if (state.phase !== 'question') return state;
-			const has = state.selection.includes(action.optionId);
-			const selection = action.multi
-				? has
-					? state.selection.filter((id) => id !== action.optionId)
-					: [...state.selection, action.optionId].sort()
-				: [action.optionId];
-			return { ...state, selection };
-		}
+			return {
+				...state,
+				selection: updateResponse(action.questionType, state.selection, action.change),
+			};
 		case 'answered':
 			if (state.phase !== 'question' || state.current === null) return state;
 			return {
@@ -90,6 +98,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
 						reviewId: action.reviewId,
 						picked: action.grade.picked,
 						correct: action.grade.correct,
+						seed: state.seed,
 					},
 				],
 			};
@@ -108,6 +117,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
 				pending,
 				phase: current === null ? 'done' : 'question',
 				selection: [],
+				seed: (action.seed ?? 0) >>> 0,
 				grade: null,
 				reviewId: null,
 				rating: null,
@@ -126,6 +136,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
 				pending,
 				phase: 'question',
 				selection: [...last.picked],
+				seed: last.seed,
 				grade: null,
 				reviewId: null,
 				rating: null,

@@ -30,9 +30,9 @@ export interface BankLesson {
 	url: string | null;
 }
 
-/** One answer option. */
+/** One answer option (for ordering: a step; for matching: an item of the left column). */
 export interface BankOption {
-	/** Option letter `a`–`f`, in display order. */
+	/** Option id `a`–`f`, in authored order (the learner sees them shuffled). */
 	id: string;
 	/** Option text rendered from inline Markdown (no wrapping `<p>`). */
 	html: string;
@@ -40,9 +40,24 @@ export interface BankOption {
 	text: string;
 	/** Why this option is right or wrong, rendered from inline Markdown. */
 	explanationHtml: string;
-	/** True for the right options. */
+	/** True for the right options (every option of an ordering or matching question is part of the answer). */
 	correct: boolean;
+	/** Keeps its authored position when the options are shuffled (single and multi only). */
+	pinned?: boolean;
 }
+
+/** A target of a matching question (the right-hand column). */
+export interface BankTarget {
+	/** Target id `t1`–`t8`, in authored order. */
+	id: string;
+	/** Target text rendered from inline Markdown. */
+	html: string;
+	/** Plain text of the target. */
+	text: string;
+}
+
+/** Question types; all are graded all-or-nothing. */
+export type QuestionType = 'single' | 'multi' | 'ordering' | 'matching';
 
 /** One exam-style question. */
 export interface BankQuestion {
@@ -52,33 +67,49 @@ export interface BankQuestion {
 	lesson: string;
 	/** Topics from the controlled vocabulary. */
 	topics: string[];
-	/** `single` (radio buttons, one answer) or `multi` (check boxes, two or more answers). */
-	type: 'single' | 'multi';
+	/**
+	 * `single` (radio buttons, one answer), `multi` (check boxes, two or more answers), `ordering`
+	 * (put the steps in order) or `matching` (match each item to a target).
+	 */
+	type: QuestionType;
 	/** 1 = recall, 2 = apply, 3 = analyse or compare. */
 	difficulty: 1 | 2 | 3;
 	/** Exams the question suits, such as `DVA-C02`. */
 	exams: string[];
+	/** Exam-guide domains, `<exam>/<number>`, when the question file names them. */
+	domains?: string[];
 	/** The stem (the question itself) as HTML. */
 	stemHtml: string;
 	/** The general explanation (the body's `## Explanation` section, without the heading) as HTML. */
 	explanationHtml: string;
 	options: BankOption[];
-	/** Ids of the right options. */
+	/** Matching only: the targets, in authored order. */
+	targets?: BankTarget[];
+	/**
+	 * Single and multi: ids of the right options. Ordering: every option id in the right order.
+	 * Matching: `<option>=<target>` pairs, one per option.
+	 */
 	answer: string[];
 	/** AWS documentation URLs that back the answer. */
 	sources: string[];
 }
 
+/**
+ * A learner's response, by option id (never by the letter on screen): the options picked (single,
+ * multi), the steps in the learner's order (ordering), or `<option>=<target>` pairs (matching).
+ */
+export type Response = string[];
+
 /** The grading of one answer. */
 export interface GradeResult {
-	/** All-or-nothing: every right option picked and no wrong one. */
+	/** All-or-nothing: every right option picked and no wrong one; every step in place; every pair right. */
 	correct: boolean;
-	/** Option ids picked, in option order. */
+	/** The response as given: option ids picked in option order, the learner's order, or the pairs. */
 	picked: string[];
-	/** Right options that were picked. */
+	/** Right options picked; steps in the right place; items matched right. */
 	rightPicks: string[];
-	/** Wrong options that were picked (the distractors chosen). */
+	/** Wrong options picked (the distractors chosen); steps out of place; items matched wrong. */
 	wrongPicks: string[];
-	/** Right options that were not picked. */
+	/** Right options not picked; items left unmatched (none for ordering). */
 	missed: string[];
 }

@@ -35,6 +35,8 @@ export interface QuestionSource {
 	id: string;
 	lessonTitle: string;
 	stem: string;
+	/** Option, step and target texts, searched after the stem. */
+	options?: string[];
 }
 
 export interface ScenarioSource {
@@ -115,7 +117,10 @@ export function buildSearchIndex(input: {
 			kind: 'question' as const,
 			title: markdownToText(question.stem).slice(0, 140),
 			context: `Question · ${question.lessonTitle}`,
-			text: markdownToText(question.stem).slice(0, MAX_TEXT),
+			text: markdownToText([question.stem, ...(question.options ?? [])].join('\n')).slice(
+				0,
+				MAX_TEXT
+			),
 			url: `/questions/?id=${encodeURIComponent(question.id)}`,
 		})),
 		...(input.scenarios ?? []).map((scenario) => ({

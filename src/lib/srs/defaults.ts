@@ -82,8 +82,21 @@ export function createSchedulerConfig(partial: Partial<SchedulerConfig> = {}): S
 	config.learningSteps = parseSteps(config.learningSteps.join(' '));
 	config.relearningSteps = parseSteps(config.relearningSteps.join(' '));
 	config.enableFuzz = Boolean(config.enableFuzz);
+	if (config.weights === undefined || config.weights === null) delete config.weights;
+	else if (
+		!Array.isArray(config.weights) ||
+		config.weights.length !== FSRS_WEIGHT_COUNT ||
+		!config.weights.every((w) => typeof w === 'number' && Number.isFinite(w))
+	) {
+		throw new SrsValidationError(
+			`Invalid FSRS weights, expected ${FSRS_WEIGHT_COUNT} finite numbers, found ${JSON.stringify(config.weights).slice(0, 60)}`
+		);
+	} else config.weights = [...config.weights];
 	return config;
 }
+
+/** Number of FSRS-6 model parameters (ts-fsrs 5). */
+export const FSRS_WEIGHT_COUNT = 21;
 
 function checkInteger(name: string, value: unknown, min: number, max: number): void {
 	if (!(typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)) {

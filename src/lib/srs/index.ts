@@ -7,5 +7,7 @@ export * from './scheduler';
 export * from './rebuild';
 export * from './queue';
 export * from './planner';
+export * from './readiness';
+export * from './optimise';
 export * from './stats';
 export * from './progress';

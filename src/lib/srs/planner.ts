@@ -4,7 +4,6 @@
  * exam day from the FSRS memory states.
  */
 import { dayIndex } from './day';
-import { retrievability } from './scheduler';
 import type { CardState, DayContext, SchedulerConfig } from './types';
 
 /** Days before the exam by which every card has been introduced. */
@@ -18,8 +17,10 @@ export interface NewCardPlan {
 	lastIntroductionDay: number;
 	/** Study days left for introducing new cards, today included (0 when past the last day). */
 	daysLeft: number;
-	/** New cards still to introduce, counting those introduced today. */
+	/** New cards still to introduce as of the start of today (the pace is computed from this). */
 	remaining: number;
+	/** New cards never answered yet, as of now: what "new questions left" shows. */
+	unseen: number;
 	/** New cards a day needed to finish in time (all remaining when no days are left). */
 	pace: number;
 	/** New-card limit for today: the larger of the setting and the pace. */
@@ -39,6 +40,8 @@ export function planNewCards(input: {
 	today: number;
 	examDay: number;
 	remaining: number;
+	/** New cards never answered as of now (defaults to `remaining`). */
+	unseen?: number;
 	newPerDay: number;
 }): NewCardPlan {
 	const { today, examDay, remaining, newPerDay } = input;
@@ -54,6 +57,7 @@ export function planNewCards(input: {
 		lastIntroductionDay,
 		daysLeft,
 		remaining,
+		unseen: input.unseen ?? remaining,
 		pace,
 		newLimitToday,
 		late,
@@ -68,48 +72,28 @@ export function remainingNewCards(
 	now: number,
 	ctx: DayContext
 ): number {
-	const today = dayIndex(now, ctx);
-	let count = 0;
-	for (const id of order) {
-		const card = cards.get(id);
-		if (!card || card.firstAnsweredDay < 0 || card.firstAnsweredDay === today) {
-			if (!card?.suspended) count++;
-		}
-	}
-	return count;
-}
-
-/** Readiness of one lesson (or any group of cards). */
-export interface Readiness {
-	/** Group key, such as a lesson slug. */
-	key: string;
-	/** Cards in the group. */
-	total: number;
-	/** Cards answered at least once. */
-	seen: number;
-	/** Mean predicted recall at the target time over all cards; unseen cards count as 0. 0–1. */
-	recall: number;
+	return newCardCounts(cards, order, now, ctx).atDayStart;
 }
 
 /**
- * Predicted recall per group at `at` (exam day, or now), from the FSRS memory states. Pure.
- * @param groups card ids per group key, in display order.
+ * New (not suspended) cards as of the start of today, for the pace, and as of now, for the count
+ * the learner sees: a card answered today is no longer "left", even though today's pace counted it. Pure.
  */
-export function readinessByGroup(
-	groups: ReadonlyArray<readonly [string, readonly string[]]>,
+export function newCardCounts(
 	cards: ReadonlyMap<string, CardState>,
-	at: number,
-	config: SchedulerConfig
-): Readiness[] {
-	return groups.map(([key, ids]) => {
-		let sum = 0;
-		let seen = 0;
-		for (const id of ids) {
-			const card = cards.get(id);
-			if (!card || card.answers.length === 0) continue;
-			seen++;
-			sum += retrievability(card.fsrs, at, config);
-		}
-		return { key, total: ids.length, seen, recall: ids.length ? sum / ids.length : 0 };
-	});
+	order: readonly string[],
+	now: number,
+	ctx: DayContext
+): { atDayStart: number; unseen: number } {
+	const today = dayIndex(now, ctx);
+	let atDayStart = 0;
+	let unseen = 0;
+	for (const id of order) {
+		const card = cards.get(id);
+		if (card?.suspended) continue;
+		const answered = card ? card.firstAnsweredDay >= 0 : false;
+		if (!answered) unseen++;
+		if (!answered || card!.firstAnsweredDay === today) atDayStart++;
+	}
+	return { atDayStart, unseen };
 }

@@ -19,6 +19,22 @@ export const PROGRESS_FORMAT = 'cognito-study-progress';
 /** Current version of the progress file. */
 export const PROGRESS_VERSION = 1;
 
+/**
+ * The highest log-row format this build reads (rows carry `v` when they need a newer reader; see
+ * `ReviewEntry.v`). Bump it, and set `v` on the new rows, when older builds would misread them.
+ */
+export const LOG_FORMAT = 1;
+
+/** A row (or setting) that could not be read, kept aside with the reason rather than deleted. */
+export interface QuarantinedRow {
+	/** Where it came from, such as "log" or "settings". */
+	store: string;
+	/** What was wrong, in plain words. */
+	problem: string;
+	/** The value exactly as it was found. */
+	value: unknown;
+}
+
 /** Everything the learner's progress consists of (version 1). */
 export interface ProgressFile {
 	format: typeof PROGRESS_FORMAT;
@@ -30,6 +46,10 @@ export interface ProgressFile {
 	examDate: string | null;
 	/** The append-only review log, oldest first. */
 	log: LogEntry[];
+	/** The exam the learner is preparing for (DVA-C02, SAA-C03, SCS-C02), or null; optional. */
+	exam?: string | null;
+	/** Rows that could not be read, kept for a later version or for inspection; optional. */
+	quarantine?: QuarantinedRow[];
 }
 
 /** Steps from version n to n + 1 (index n - 1). Version 1 is the first released shape. */
@@ -97,10 +117,24 @@ export function parseProgressFile(input: string | unknown): ProgressFile {
 		issues.push(`examDate: expected null or a date YYYY-MM-DD, found ${JSON.stringify(examDate)}`);
 	}
 	if (typeof data.exportedAt !== 'string') issues.push('exportedAt: expected an ISO date string');
+	const exam = data.exam ?? null;
+	if (exam !== null && !(typeof exam === 'string' && /^[A-Z]{3}-C\d\d$/.test(exam)))
+		issues.push(
+			`exam: expected null or an exam code such as "SAA-C03", found ${JSON.stringify(exam)}`
+		);
+	const quarantine = data.quarantine ?? [];
+	if (!Array.isArray(quarantine) || !quarantine.every(isQuarantinedRow))
+		issues.push('quarantine: expected a list of { store, problem, value } rows');
 	if (!Array.isArray(data.log)) issues.push('log: expected an array of log rows');
 	else {
 		const ids = new Set<string>();
 		data.log.forEach((row, index) => {
+			if (rowFormat(row) > LOG_FORMAT) {
+				issues.push(
+					`log[${index}]: was written by a newer version of the site (row format ${rowFormat(row)}); reload the site to update it`
+				);
+				return;
+			}
 			const problem = logEntryProblem(row);
 			if (problem) issues.push(`log[${index}]: ${problem}`);
 			else {
@@ -119,7 +153,49 @@ export function parseProgressFile(input: string | unknown): ProgressFile {
 		settings,
 		examDate: examDate as string | null,
 		log: (data.log as LogEntry[]).map(copyEntry),
+		...(exam ? { exam: exam as string } : {}),
+		...((quarantine as QuarantinedRow[]).length
+			? { quarantine: quarantine as QuarantinedRow[] }
+			: {}),
 	};
+}
+
+function isQuarantinedRow(value: unknown): value is QuarantinedRow {
+	return isObject(value) && typeof value.store === 'string' && typeof value.problem === 'string';
+}
+
+/** The log-row format a row says it needs (`v`), 1 when it says nothing. Pure. */
+export function rowFormat(row: unknown): number {
+	const v = isObject(row) ? row.v : undefined;
+	return typeof v === 'number' && Number.isInteger(v) && v > 1 ? v : 1;
+}
+
+/** The log rows of a store sorted into those this build can use and those it cannot. */
+export interface LogTriage {
+	/** Valid rows, as stored. */
+	valid: LogEntry[];
+	/** Rows that are damaged or of an unknown kind (and not marked as newer): kept aside. */
+	quarantined: QuarantinedRow[];
+	/** Rows marked as written by a newer version of the site (`v` above `LOG_FORMAT`). */
+	newer: number;
+}
+
+/**
+ * Sorts stored log rows: every valid row is kept; a row marked as newer than this build counts as
+ * newer (the caller then opens the store read-only); any other unreadable row is quarantined. Pure.
+ */
+export function triageLog(rows: readonly unknown[]): LogTriage {
+	const triage: LogTriage = { valid: [], quarantined: [], newer: 0 };
+	for (const row of rows) {
+		if (rowFormat(row) > LOG_FORMAT) {
+			triage.newer++;
+			continue;
+		}
+		const problem = logEntryProblem(row);
+		if (problem) triage.quarantined.push({ store: 'log', problem, value: row });
+		else triage.valid.push(row as LogEntry);
+	}
+	return triage;
 }
 
 /** Builds a progress file from the store's contents. Pure. */
@@ -127,9 +203,12 @@ export function createProgressFile(
 	log: readonly LogEntry[],
 	settings: SchedulerConfig,
 	examDate: string | null,
-	exportedAt: string
+	exportedAt: string,
+	extra: { exam?: string | null; quarantine?: readonly QuarantinedRow[] } = {}
 ): ProgressFile {
 	return {
+		...(extra.exam ? { exam: extra.exam } : {}),
+		...(extra.quarantine?.length ? { quarantine: [...extra.quarantine] } : {}),
 		format: PROGRESS_FORMAT,
 		version: PROGRESS_VERSION,
 		exportedAt,
@@ -166,6 +245,19 @@ export function logEntryProblem(row: unknown): string | null {
 				!row.picked.every((p) => typeof p === 'string' && /^[a-z]$/.test(p))
 			)
 				return 'picked: expected option letters';
+			if (
+				row.pairs !== undefined &&
+				!(
+					Array.isArray(row.pairs) &&
+					row.pairs.every((p) => typeof p === 'string' && /^[a-z]=t\d+$/.test(p))
+				)
+			)
+				return 'pairs: expected matching pairs such as "a=t1"';
+			if (
+				row.seed !== undefined &&
+				!(typeof row.seed === 'number' && Number.isInteger(row.seed) && row.seed >= 0)
+			)
+				return `seed: expected a whole number, found ${JSON.stringify(row.seed)}`;
 			if (!['daily', 'drill', 'custom', 'mock'].includes(row.source as string))
 				return `source: unknown ${JSON.stringify(row.source)}`;
 			if (typeof row.retention !== 'number' || row.retention < 0.7 || row.retention > 0.99)
@@ -203,6 +295,8 @@ export function copyEntry(row: LogEntry): LogEntry {
 				rating: row.rating,
 				correct: row.correct,
 				picked: [...row.picked],
+				...(row.pairs ? { pairs: [...row.pairs] } : {}),
+				...(row.seed !== undefined ? { seed: row.seed } : {}),
 				source: row.source,
 				retention: row.retention,
 			};

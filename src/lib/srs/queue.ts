@@ -11,7 +11,7 @@ export const LEARN_AHEAD_MS = 20 * 60_000;
 
 /** What the learner has already done today (counts against the limits). */
 export interface DoneToday {
-	/** Cards answered for the first time today. */
+	/** Cards answered for the first time today outside a mock exam (mock answers use no allowance). */
 	newIntroduced: number;
 	/** Answers today to cards that were in the Review state. */
 	reviews: number;
@@ -58,7 +58,8 @@ export function countDoneToday(
 	const today = dayIndex(now, ctx);
 	const done: DoneToday = { newIntroduced: 0, reviews: 0, answers: 0 };
 	for (const card of cards.values()) {
-		if (card.firstAnsweredDay === today) done.newIntroduced++;
+		// A card first met in a mock exam used no new-question allowance (its answers still schedule it).
+		if (card.firstAnsweredDay === today && card.answers[0]?.source !== 'mock') done.newIntroduced++;
 		for (let i = card.answers.length - 1; i >= 0; i--) {
 			const answer = card.answers[i]!;
 			if (dayIndex(answer.at, ctx) !== today) break;

@@ -4,7 +4,7 @@
  * order gives the same states every time (ts-fsrs fuzz is seeded by the review time).
  */
 import { dayIndex } from './day';
-import { newCard, schedule } from './scheduler';
+import { newCard, retrievability, schedule } from './scheduler';
 import type {
 	AnswerRecord,
 	CardState,
@@ -79,10 +79,10 @@ export function rebuildCards(
 			}
 			const card = stateOf(entry.cardId, entry.at);
 			const before = card.fsrs;
-			card.answers.push(answerRecord(before, entry, rating));
+			card.answers.push(answerRecord(before, entry, rating, cfg));
 			card.fsrs = schedule(before, rating, entry.at, cfg);
 			card.leech = card.fsrs.lapses >= cfg.leechThreshold;
-			if (card.firstAnsweredDay < 0) card.firstAnsweredDay = dayIndex(entry.at, ctx);
+			markFirstAnswer(card, entry, ctx);
 		} else {
 			const card = stateOf(entry.cardId, entry.at);
 			if (entry.kind === 'suspend') card.suspended = true;
@@ -111,7 +111,7 @@ export function applyReview(
 	ctx: DayContext
 ): CardState {
 	const before = card.fsrs;
-	const answer = answerRecord(before, entry, rating);
+	const answer = answerRecord(before, entry, rating, config);
 	const fsrsCard = schedule(before, rating, entry.at, config);
 	return {
 		...card,
@@ -122,7 +122,16 @@ export function applyReview(
 	};
 }
 
-function answerRecord(before: CardState['fsrs'], entry: ReviewEntry, rating: Rating): AnswerRecord {
+function markFirstAnswer(card: CardState, entry: ReviewEntry, ctx: DayContext): void {
+	if (card.firstAnsweredDay < 0) card.firstAnsweredDay = dayIndex(entry.at, ctx);
+}
+
+function answerRecord(
+	before: CardState['fsrs'],
+	entry: ReviewEntry,
+	rating: Rating,
+	config: SchedulerConfig
+): AnswerRecord {
 	const last = before.last_review ? before.last_review.getTime() : undefined;
 	return {
 		id: entry.id,
@@ -130,9 +139,11 @@ function answerRecord(before: CardState['fsrs'], entry: ReviewEntry, rating: Rat
 		rating,
 		correct: entry.correct,
 		picked: entry.picked,
+		...(entry.pairs ? { pairs: entry.pairs } : {}),
 		source: entry.source,
 		stateBefore: before.state as CardStateCode,
 		elapsedDays: last === undefined ? 0 : Math.max(0, (entry.at - last) / 86_400_000),
+		recallBefore: last === undefined ? null : retrievability(before, entry.at, config),
 		scheduledDaysBefore: before.scheduled_days,
 	};
 }
@@ -166,6 +177,7 @@ function derivationKey(config: SchedulerConfig, ctx: DayContext): string {
 		config.relearningSteps,
 		config.leechThreshold,
 		config.enableFuzz,
+		config.weights ?? null,
 		ctx,
 	]);
 }
@@ -230,10 +242,10 @@ export function deriveCards(
 				? config
 				: { ...config, desiredRetention: entry.retention };
 		const before = own.fsrs;
-		own.answers.push(answerRecord(before, entry, entry.rating));
+		own.answers.push(answerRecord(before, entry, entry.rating, cfg));
 		own.fsrs = schedule(before, entry.rating, entry.at, cfg);
 		own.leech = own.fsrs.lapses >= cfg.leechThreshold;
-		if (own.firstAnsweredDay < 0) own.firstAnsweredDay = dayIndex(entry.at, ctx);
+		markFirstAnswer(own, entry, ctx);
 		cards.set(entry.cardId, own);
 	}
 	if (dirty.size > 0) {

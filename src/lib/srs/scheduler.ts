@@ -12,7 +12,7 @@ const byConfig = new WeakMap<SchedulerConfig, FSRS>();
 function schedulerFor(config: SchedulerConfig): FSRS {
 	const cached = byConfig.get(config);
 	if (cached) return cached;
-	const key = `${config.desiredRetention}|${config.learningSteps.join(',')}|${config.relearningSteps.join(',')}|${config.enableFuzz}`;
+	const key = `${config.desiredRetention}|${config.learningSteps.join(',')}|${config.relearningSteps.join(',')}|${config.enableFuzz}|${config.weights?.join(',') ?? ''}`;
 	let instance = instances.get(key);
 	if (!instance) {
 		instance = fsrs({
@@ -22,6 +22,7 @@ function schedulerFor(config: SchedulerConfig): FSRS {
 			enable_short_term: true,
 			learning_steps: config.learningSteps as `${number}${'m' | 'h' | 'd'}`[],
 			relearning_steps: config.relearningSteps as `${number}${'m' | 'h' | 'd'}`[],
+			...(config.weights ? { w: config.weights } : {}),
 		});
 		if (instances.size > 32) instances.clear();
 		instances.set(key, instance);

@@ -31,6 +31,12 @@ export interface SchedulerConfig {
 	dayStartHour: number;
 	/** Random-looking spread of long intervals; deterministic in ts-fsrs (seeded by review time). */
 	enableFuzz: boolean;
+	/**
+	 * FSRS model parameters fitted to this learner's log by "Optimise my scheduler" (21 numbers,
+	 * FSRS-6), or absent for ts-fsrs's defaults. Card states are always re-derived from the log, so
+	 * changing or removing them changes the schedule without touching any answer.
+	 */
+	weights?: number[];
 }
 
 /** One answer to a question, appended to the review log. */
@@ -46,12 +52,25 @@ export interface ReviewEntry {
 	rating: Rating;
 	/** Whether the answer was graded correct (all-or-nothing for multiple response). */
 	correct: boolean;
-	/** Option ids the learner picked. */
+	/**
+	 * Option ids the learner picked (single, multi), or the steps in the learner's order (ordering);
+	 * empty for matching, whose response is in `pairs`. Always ids, never the letters on screen.
+	 */
 	picked: string[];
+	/** Matching only: the learner's `<option>=<target>` pairs. */
+	pairs?: string[];
+	/** Seed of the option order the question was shown in (`presentation` in src/lib/quiz/shuffle.ts). */
+	seed?: number;
 	/** Study mode the answer came from. */
 	source: ReviewSource;
 	/** Desired retention in force when the answer was given, so a replay schedules it the same way. */
 	retention: number;
+	/**
+	 * The log-row format a reader needs to understand this row; absent means 1. A build that finds a
+	 * row newer than it reads treats the store as written by a newer version (read-only, nothing
+	 * deleted). Set only when a row would be misread by older builds.
+	 */
+	v?: number;
 }
 
 /** The learner changed the rating of an answer after the reveal (keys 1–4). */
@@ -98,7 +117,7 @@ export interface CardState {
 	leech: boolean;
 	/** Flagged by the learner for later study. */
 	flagged: boolean;
-	/** Effective (not undone) answers, oldest first: time, rating, correctness and picks. */
+	/** Effective (not undone) answers, oldest first: time, rating, correctness and response. */
 	answers: AnswerRecord[];
 	/** State before the first answer ever (always New) is implied; the study day of the first answer, or -1. */
 	firstAnsweredDay: number;
@@ -112,11 +131,15 @@ export interface AnswerRecord {
 	rating: Rating;
 	correct: boolean;
 	picked: string[];
+	/** Matching only: the learner's pairs. */
+	pairs?: string[];
 	source: ReviewSource;
 	/** FSRS state of the card just before this answer. */
 	stateBefore: CardStateCode;
 	/** Days since the previous answer (0 for the first). */
 	elapsedDays: number;
+	/** Recall the scheduler predicted just before this answer, or null for a card never answered. */
+	recallBefore: number | null;
 	/** Interval scheduled before this answer, in days (0 if none). */
 	scheduledDaysBefore: number;
 }

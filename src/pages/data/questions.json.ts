@@ -48,6 +48,7 @@ export const GET: APIRoute = async () => {
 				type: data.type,
 				difficulty: data.difficulty as 1 | 2 | 3,
 				exams: [...data.exams],
+				...(data.domains ? { domains: [...data.domains] } : {}),
 				stemHtml,
 				explanationHtml,
 				options: data.options.map((option) => {
@@ -57,9 +58,22 @@ export const GET: APIRoute = async () => {
 						html,
 						text: htmlToText(html),
 						explanationHtml: inline(option.explanation),
-						correct: data.answer.includes(option.id),
+						// Every step or item of an ordering or matching question is part of the answer.
+						correct:
+							data.type === 'ordering' ||
+							data.type === 'matching' ||
+							data.answer.includes(option.id),
+						...(option.pinned ? { pinned: true } : {}),
 					};
 				}),
+				...(data.targets
+					? {
+							targets: data.targets.map((target) => {
+								const html = inline(target.text);
+								return { id: target.id, html, text: htmlToText(html) };
+							}),
+						}
+					: {}),
 				answer: [...data.answer],
 				sources: [...data.sources],
 			};

@@ -296,7 +296,7 @@ describe('emulator hardening', () => {
 		} finally {
 			await small.close();
 		}
-	});
+	}, 60_000);
 
 	test('messages and codes can be read at /_emulator/outbox, filtered by destination', async () => {
 		const response = await post(

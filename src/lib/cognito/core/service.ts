@@ -1,4 +1,5 @@
 /** The shape each simulated AWS service implements; `createSandbox` routes requests to them. */
+import type { RequestTarget } from './urls';
 
 /** Who is calling: the access key id from a SigV4 `Authorization` header, when there is one. */
 export interface Caller {
@@ -24,4 +25,14 @@ export interface JsonService extends Snapshotting {
 	handle(operation: string, input: Record<string, unknown>, caller: Caller): Promise<unknown>;
 	/** Whether the operation name exists (unknown names → `UnknownOperationException`). */
 	has(operation: string): boolean;
+}
+
+/**
+ * A browser-facing front end of the sandbox (managed login and the OAuth 2.0 endpoints, a mock identity
+ * provider, API Gateway, an ALB, AppSync): it claims the hosts it serves, and `createSandbox().fetch` hands it
+ * every request for them (in either URL style, see ./urls.ts).
+ */
+export interface WebFrontEnd {
+	serves(host: string): boolean;
+	fetch(request: Request, target: RequestTarget): Promise<Response>;
 }

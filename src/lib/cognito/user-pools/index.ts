@@ -32,11 +32,17 @@ import type { Env, Handler, UserPoolsState } from './state';
 import { decodeJwt, jwksOf, openIdConfigurationOf, poolOfIssuer, verifySignature } from './tokens';
 import { USER_HANDLERS } from './users';
 import { WEBAUTHN_HANDLERS } from './webauthn';
+import { BRANDING_HANDLERS } from '../oauth/branding';
 import { findUser } from './util';
 import { decodeUserPoolsState } from './state-decode';
 import { encodeState } from '../core/state-codec';
 
 export interface UserPoolService extends JsonService {
+	/**
+	 * The engine's environment, for the browser-facing front ends of the same sandbox (../oauth, federation),
+	 * which run the same sign-in logic. Read `env.state` on each use: `restore()` replaces it.
+	 */
+	readonly env: Env;
 	/** JWKS or OpenID configuration document of a pool, or undefined for an unknown pool. */
 	wellKnown(userPoolId: string, kind: 'jwks' | 'openid-configuration'): object | undefined;
 	/**
@@ -63,7 +69,11 @@ const HANDLERS: Record<string, Handler> = {
 	...WEBAUTHN_HANDLERS,
 	...RESOURCE_HANDLERS,
 	...AUTH_EVENT_HANDLERS,
+	...BRANDING_HANDLERS,
 };
+
+/** The operations the sandbox implements (the model in ./model lists every one the service has). */
+export const USER_POOL_OPERATIONS: readonly string[] = Object.keys(HANDLERS);
 
 const emptyState = (): UserPoolsState => ({ pools: new Map(), clientPools: new Map() });
 
@@ -73,6 +83,7 @@ export function createUserPoolService(context: SandboxContext): UserPoolService 
 	const notAuthorized = (message: string) => new ServiceError('NotAuthorizedException', message);
 
 	return {
+		env,
 		has: (operation) => Object.hasOwn(HANDLERS, operation),
 		async handle(operation, input) {
 			const handler = HANDLERS[operation];

@@ -11,6 +11,7 @@
 import type { JWK } from 'jose';
 import type { SandboxContext } from '../core/context';
 import type { Dict } from '../core/dict';
+import type { ManagedLoginState } from '../oauth/state';
 
 /** A signing key pair, exported as JWKs. */
 export interface StoredKey {
@@ -45,6 +46,8 @@ export interface PoolRecord {
 	revokedEvents: Map<string, number>;
 	/** Resource servers (OAuth custom scopes) by identifier. */
 	resourceServers: Map<string, ResourceServerRecord>;
+	/** Managed login: authorization codes, browser sessions and branding (../oauth/state.ts). */
+	managedLogin?: ManagedLoginState;
 	/** The pool's domain (prefix or custom), when one is configured. */
 	domain?: {
 		Domain: string;
@@ -211,6 +214,8 @@ export interface RefreshTokenRecord {
 	/** Rotation: when this token was exchanged for a new one (grace period counts from here). */
 	rotatedAt?: number;
 	deviceKey?: string;
+	/** OAuth scopes of a token issued through the OAuth endpoints (kept on refresh). */
+	scopes?: string[];
 }
 
 /** What every operation handler gets. */

@@ -61,17 +61,18 @@ export const hasTrigger = (pool: PoolRecord, trigger: TriggerName) =>
 
 export interface TriggerCall {
 	triggerSource: string;
-	userName: string;
+	/** `null` for machine-to-machine token requests, which have no user. */
+	userName: string | null;
 	clientId: string;
 	request: Record<string, unknown>;
 	response?: Record<string, unknown>;
 }
 
-type Outcome =
+export type Outcome =
 	| { ok: true; value: unknown; logs: string[]; durationMs: number }
 	| { ok: false; kind: string; message: string; logs: string[]; durationMs: number };
 
-async function invokeHost(fn: (event: object) => unknown, event: object): Promise<Outcome> {
+export async function invokeHost(fn: (event: object) => unknown, event: object): Promise<Outcome> {
 	const started = globalThis.performance.now();
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const timeout = new Promise<Outcome>((resolve) => {

@@ -130,25 +130,23 @@ describe('parseGiftQuestions', () => {
 		expect(result.ok ? [] : result.problems).toMatchInlineSnapshot(`
 			[
 			  "in.gift line 5 (tokens/ok): id: must be new, found "tokens/ok", which content/questions/tokens/ok.md already uses; ids are never reused, so choose another short id",
-			  "in.gift line 13 (tokens/tf): type: must be a multiple-choice question, found a true/false question; rewrite it with four options",
+			  "in.gift line 13 (tokens/tf): type: must be a multiple-choice, matching or ordering question, found a true/false question; rewrite it with four options",
 			  "in.gift line 13 (tokens/tf): topics: must be a list, found nothing (the field is missing)",
 			  "in.gift line 13 (tokens/tf): difficulty: must be a number, found nothing (the field is missing)",
 			  "in.gift line 13 (tokens/tf): exams: must be a list, found nothing (the field is missing)",
-			  "in.gift line 13 (tokens/tf): options: must have at least 4 items, found 0",
+			  "in.gift line 13 (tokens/tf): options: must have at least 1 item, found 0",
 			  "in.gift line 13 (tokens/tf): answer: must have at least 1 item, found 0",
 			  "in.gift line 13 (tokens/tf): sources: must be a list, found nothing (the field is missing)",
-			  "in.gift line 15 (tokens/match): type: must be a multiple-choice question, found a matching question",
 			  "in.gift line 15 (tokens/match): topics: must be a list, found nothing (the field is missing)",
 			  "in.gift line 15 (tokens/match): difficulty: must be a number, found nothing (the field is missing)",
 			  "in.gift line 15 (tokens/match): exams: must be a list, found nothing (the field is missing)",
 			  "in.gift line 15 (tokens/match): options[0].explanation: must have at least 10 characters, found 0",
 			  "in.gift line 15 (tokens/match): options[1].explanation: must have at least 10 characters, found 0",
-			  "in.gift line 15 (tokens/match): options: must have at least 4 items, found 2",
+			  "in.gift line 15 (tokens/match): targets: must have at least 3 items, found 2",
 			  "in.gift line 15 (tokens/match): sources: must be a list, found nothing (the field is missing)",
 			  "in.gift line 21 (tokens/bad): topics[0]: must be one of "overview", "cognito-vs-iam", "user-pools", "sign-up", "sign-in", "verification", "password-policy", "user-status", "groups", "app-clients", "auth-flows", "tokens", "jwt-verification", "token-revocation", "api-gateway", "alb", "app-integration", "mfa", "passwordless", "passkeys", "threat-protection", "feature-plans", "federation", "saml", "oidc", "social-login", "hosted-ui", "managed-login", "lambda-triggers", "custom-auth", "user-migration", "pre-token-generation", "identity-pools", "guest-access", "auth-flow-enhanced-basic", "developer-authenticated", "iam-roles", "role-mapping", "trust-policy", "policy-variables", "sts", "abac", "sync", "appsync", "exam-keywords", found "tokenz"; did you mean "tokens"?",
 			  "in.gift line 21 (tokens/bad): difficulty: must be a number, found nothing (the field is missing)",
 			  "in.gift line 21 (tokens/bad): exams: must be a list, found nothing (the field is missing)",
-			  "in.gift line 21 (tokens/bad): options: must have at least 4 items, found 2",
 			  "in.gift line 21 (tokens/bad): sources: must be a list, found nothing (the field is missing)",
 			]
 		`);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { answerLetters, gradeAnswer, optionsToExplain } from '../../../../src/lib/quiz/grade';
+import { gradeAnswer, optionsToExplain } from '../../../../src/lib/quiz/grade';
+import { lettersFor, presentation } from '../../../../src/lib/quiz/shuffle';
 import { makeQuestion } from '../../../fixtures/practice';
 
 describe('gradeAnswer', () => {
@@ -34,9 +35,11 @@ describe('gradeAnswer', () => {
 		expect(optionsToExplain(single, gradeAnswer(single, ['b']))).toEqual(['b']);
 	});
 
-	test('spells the right letters for the announcement', () => {
-		expect(answerLetters(['b'])).toBe('B');
-		expect(answerLetters(['b', 'd'])).toBe('B and D');
-		expect(answerLetters(['a', 'c', 'e'])).toBe('A, C and E');
+	test('spells the right answer in the letters the learner saw', () => {
+		const view = { seed: 0, options: ['c', 'a', 'e', 'b', 'd'], targets: [] };
+		expect(lettersFor(['b'], view)).toBe('D');
+		expect(lettersFor(['b', 'd'], view)).toBe('D and E');
+		expect(lettersFor(['a', 'c', 'e'], view)).toBe('A, B and C');
+		expect(lettersFor(['b'], presentation(single, 3))).toMatch(/^[A-D]$/);
 	});
 });

@@ -61,31 +61,31 @@ describe('reduceMockExam', () => {
 		expect(remainingMs(exam, NOW + 41 * MINUTE)).toBe(0);
 	});
 
-	test('toggles, flags, navigates, and freezes after submission', () => {
+	test('responds, flags, navigates, and freezes after submission', () => {
 		let exam = startMockExam(['user-pools/q0', 'tokens/q0'], NOW, 40);
 		exam = reduceMockExam(exam, {
-			type: 'toggle',
+			type: 'respond',
 			questionId: 'user-pools/q0',
-			optionId: 'a',
-			multi: false,
+			questionType: 'single',
+			change: { kind: 'pick', optionId: 'a' },
 		});
 		exam = reduceMockExam(exam, {
-			type: 'toggle',
+			type: 'respond',
 			questionId: 'user-pools/q0',
-			optionId: 'b',
-			multi: false,
+			questionType: 'single',
+			change: { kind: 'pick', optionId: 'b' },
 		});
 		exam = reduceMockExam(exam, {
-			type: 'toggle',
+			type: 'respond',
 			questionId: 'tokens/q0',
-			optionId: 'd',
-			multi: true,
+			questionType: 'multi',
+			change: { kind: 'pick', optionId: 'd' },
 		});
 		exam = reduceMockExam(exam, {
-			type: 'toggle',
+			type: 'respond',
 			questionId: 'tokens/q0',
-			optionId: 'b',
-			multi: true,
+			questionType: 'multi',
+			change: { kind: 'pick', optionId: 'b' },
 		});
 		exam = reduceMockExam(exam, { type: 'flag', questionId: 'tokens/q0' });
 		exam = reduceMockExam(exam, { type: 'goto', index: 5 });
@@ -94,10 +94,10 @@ describe('reduceMockExam', () => {
 		expect(exam.index).toBe(1);
 		exam = reduceMockExam(exam, { type: 'submit', now: NOW + 5 * MINUTE });
 		const after = reduceMockExam(exam, {
-			type: 'toggle',
+			type: 'respond',
 			questionId: 'tokens/q0',
-			optionId: 'a',
-			multi: true,
+			questionType: 'multi',
+			change: { kind: 'pick', optionId: 'a' },
 		});
 		expect(after).toBe(exam);
 		expect(remainingMs(exam, NOW)).toBe(0);
@@ -112,7 +112,12 @@ describe('scoreMockExam', () => {
 			40
 		);
 		const pick = (questionId: string, optionId: string, multi = false) => {
-			exam = reduceMockExam(exam, { type: 'toggle', questionId, optionId, multi });
+			exam = reduceMockExam(exam, {
+				type: 'respond',
+				questionId,
+				questionType: multi ? 'multi' : 'single',
+				change: { kind: 'pick', optionId },
+			});
 		};
 		pick('user-pools/q0', 'b');
 		pick('user-pools/q1', 'c');
@@ -124,9 +129,9 @@ describe('scoreMockExam', () => {
 		expect(result.scaled).toBe(scaledScore(0.25));
 		expect(result.passed).toBe(false);
 		expect(result.byLesson).toEqual([
-			{ lesson: 'user-pools', correct: 1, total: 2 },
-			{ lesson: 'tokens', correct: 0, total: 1 },
-			{ lesson: 'identity-pools', correct: 0, total: 1 },
+			{ key: 'user-pools', correct: 1, total: 2 },
+			{ key: 'tokens', correct: 0, total: 1 },
+			{ key: 'identity-pools', correct: 0, total: 1 },
 		]);
 		expect(result.items[2]!.grade.missed).toEqual(['d']);
 		expect(result.durationMs).toBe(10 * MINUTE);

@@ -10,8 +10,16 @@ describe('reduceSession', () => {
 	test('walks a drill: select, answer, rate, advance, done', () => {
 		let s = startSession('drill', [q1.id, q2.id]);
 		expect(s.current).toBe(q1.id);
-		s = reduceSession(s, { type: 'toggle', optionId: 'a', multi: false });
-		s = reduceSession(s, { type: 'toggle', optionId: 'b', multi: false });
+		s = reduceSession(s, {
+			type: 'respond',
+			questionType: 'single',
+			change: { kind: 'pick', optionId: 'a' },
+		});
+		s = reduceSession(s, {
+			type: 'respond',
+			questionType: 'single',
+			change: { kind: 'pick', optionId: 'b' },
+		});
 		expect(s.selection).toEqual(['b']);
 		s = reduceSession(s, {
 			type: 'answered',
@@ -20,16 +28,36 @@ describe('reduceSession', () => {
 			rating: 3,
 		});
 		expect(s.phase).toBe('revealed');
-		s = reduceSession(s, { type: 'toggle', optionId: 'c', multi: false });
+		s = reduceSession(s, {
+			type: 'respond',
+			questionType: 'single',
+			change: { kind: 'pick', optionId: 'c' },
+		});
 		expect(s.selection).toEqual(['b']);
 		s = reduceSession(s, { type: 'rated', rating: 4 });
 		expect(s.rating).toBe(4);
 		s = reduceSession(s, { type: 'advance' });
 		expect(s.current).toBe(q2.id);
-		s = reduceSession(s, { type: 'toggle', optionId: 'd', multi: true });
-		s = reduceSession(s, { type: 'toggle', optionId: 'b', multi: true });
-		s = reduceSession(s, { type: 'toggle', optionId: 'e', multi: true });
-		s = reduceSession(s, { type: 'toggle', optionId: 'e', multi: true });
+		s = reduceSession(s, {
+			type: 'respond',
+			questionType: 'multi',
+			change: { kind: 'pick', optionId: 'd' },
+		});
+		s = reduceSession(s, {
+			type: 'respond',
+			questionType: 'multi',
+			change: { kind: 'pick', optionId: 'b' },
+		});
+		s = reduceSession(s, {
+			type: 'respond',
+			questionType: 'multi',
+			change: { kind: 'pick', optionId: 'e' },
+		});
+		s = reduceSession(s, {
+			type: 'respond',
+			questionType: 'multi',
+			change: { kind: 'pick', optionId: 'e' },
+		});
 		expect(s.selection).toEqual(['b', 'd']);
 		s = reduceSession(s, {
 			type: 'answered',
@@ -69,7 +97,11 @@ describe('reduceSession', () => {
 
 	test('undo returns to the last answered question with its picks, and requeues the one on screen', () => {
 		let s = startSession('drill', [q1.id, q2.id]);
-		s = reduceSession(s, { type: 'toggle', optionId: 'a', multi: false });
+		s = reduceSession(s, {
+			type: 'respond',
+			questionType: 'single',
+			change: { kind: 'pick', optionId: 'a' },
+		});
 		s = reduceSession(s, {
 			type: 'answered',
 			grade: gradeAnswer(q1, ['a']),

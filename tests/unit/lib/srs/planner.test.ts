@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createSchedulerConfig } from '../../../../src/lib/srs/defaults';
 import { dayIndex, dayStart, dayToIsoDate, isoDateToDay } from '../../../../src/lib/srs/day';
-import { planNewCards, readinessByGroup, remainingNewCards } from '../../../../src/lib/srs/planner';
+import { newCardCounts, planNewCards, remainingNewCards } from '../../../../src/lib/srs/planner';
 import { rebuildCards } from '../../../../src/lib/srs/rebuild';
 import { CTX, DAY, NOW, review } from '../../../fixtures/practice';
 
@@ -47,29 +47,23 @@ describe('remainingNewCards', () => {
 		const cards = rebuildCards(log, config, CTX);
 		expect(remainingNewCards(cards, ['tokens/a', 'tokens/b', 'tokens/c'], NOW, CTX)).toBe(2);
 	});
-});
 
-describe('readinessByGroup', () => {
-	test('predicts recall on exam day, counting unseen cards as 0', () => {
-		const log = [review('tokens/a', NOW, 4), review('tokens/b', NOW, 4)];
+	test('"new questions left" no longer counts the questions answered today (it said 212 after 33)', () => {
+		const order = Array.from({ length: 212 }, (_, i) => `tokens/q${i}`);
+		const log = order.slice(0, 33).map((id, i) => review(id, NOW + i * 60_000, i % 4 ? 3 : 1));
 		const cards = rebuildCards(log, config, CTX);
-		const examDay = NOW + 14 * DAY;
-		const [tokens, pools] = readinessByGroup(
-			[
-				['tokens', ['tokens/a', 'tokens/b', 'tokens/c', 'tokens/d']],
-				['user-pools', ['user-pools/x']],
-			],
-			cards,
-			examDay,
-			config
-		);
-		expect(tokens!.seen).toBe(2);
-		expect(tokens!.recall).toBeGreaterThan(0.3);
-		expect(tokens!.recall).toBeLessThan(0.5);
-		expect(pools).toEqual({ key: 'user-pools', total: 1, seen: 0, recall: 0 });
-		const sooner = readinessByGroup([['tokens', ['tokens/a']]], cards, NOW + DAY, config)[0]!;
-		const later = readinessByGroup([['tokens', ['tokens/a']]], cards, examDay, config)[0]!;
-		expect(sooner.recall).toBeGreaterThan(later.recall);
+		const later = NOW + 40 * 60_000;
+		expect(newCardCounts(cards, order, later, CTX)).toEqual({ atDayStart: 212, unseen: 179 });
+		const plan = planNewCards({
+			today: dayIndex(later, CTX),
+			examDay: dayIndex(later, CTX) + 60,
+			remaining: 212,
+			unseen: 179,
+			newPerDay: 20,
+		});
+		expect(plan.unseen).toBe(179);
+		// Today's pace still comes from the start of the day, so it does not change as you study.
+		expect(plan.pace).toBe(5);
 	});
 });
 

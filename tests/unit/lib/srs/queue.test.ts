@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createSchedulerConfig } from '../../../../src/lib/srs/defaults';
-import { buildDailyQueue } from '../../../../src/lib/srs/queue';
+import { buildDailyQueue, countDoneToday } from '../../../../src/lib/srs/queue';
 import { rebuildCards } from '../../../../src/lib/srs/rebuild';
 import type { LogEntry } from '../../../../src/lib/srs/types';
 import { CTX, DAY, entry, MINUTE, NOW, review } from '../../../fixtures/practice';
@@ -40,6 +40,25 @@ describe('buildDailyQueue', () => {
 		const queue = queueAt(log, NOW);
 		expect(queue.doneToday.newIntroduced).toBe(15);
 		expect(queue.new).toEqual(ids.slice(15, 20));
+	});
+
+	test('a mock exam does not use up the new-card allowance, but its answers still schedule', () => {
+		const order = Array.from({ length: 30 }, (_, i) => `tokens/q${i}`);
+		const log = order
+			.slice(0, 10)
+			.map((id, i) => review(id, NOW + i * 60_000, 3, { source: 'mock' as const }));
+		const cards = rebuildCards(log, config, CTX);
+		const queue = buildDailyQueue({ cards, order, now: NOW + DAY / 4, config, ctx: CTX });
+		expect(queue.doneToday.newIntroduced).toBe(0);
+		expect(queue.new).toHaveLength(20);
+		expect(queue.new).not.toContain('tokens/q0');
+		expect(cards.get('tokens/q0')!.fsrs.state).not.toBe(0);
+		const drill = rebuildCards(
+			[...log, review('tokens/q10', NOW + DAY / 8, 3, { source: 'drill' as const })],
+			config,
+			CTX
+		);
+		expect(countDoneToday(drill, NOW + DAY / 4, CTX).newIntroduced).toBe(1);
 	});
 
 	test('the review limit caps reviews, and new cards too', () => {

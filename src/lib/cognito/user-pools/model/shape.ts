@@ -20,6 +20,8 @@ export interface Shape {
 	p?: string;
 	e?: string[];
 	s?: boolean;
+	/** A free-form JSON document (a WebAuthn credential, managed login settings). */
+	doc?: boolean;
 }
 
 /** The model's PasswordType pattern is looser in the service: inner spaces are fine, outer ones are not. */
@@ -229,8 +231,8 @@ function conform(shapeName: string, value: unknown): unknown {
 			Object.entries(value).map(([key, item]) => [key, conform(shape.v!, item)] as const)
 		);
 	if (shape.t !== 'structure') return value;
-	// Document members (a WebAuthn credential) are free-form JSON: the generated model lists no members.
-	if (Object.keys(shape.m ?? {}).length === 0) return nullPrototypeCopy(value);
+	// Documents (a WebAuthn credential, managed login settings) are free-form JSON.
+	if (shape.doc) return nullPrototypeCopy(value);
 	const out: Record<string, unknown> = {};
 	for (const [member, memberShape] of Object.entries(shape.m ?? {})) {
 		if (!Object.hasOwn(value, member)) continue;
