@@ -139,7 +139,8 @@ export function OptimiserPanel({ practice }: { practice: Practice }) {
 					<div class="table-scroll">
 						<table>
 							<caption>
-								How well each set predicts your {plural(status.before.reviews, 'review')}
+								How well each set predicts your latest {plural(status.before.reviews, 'review')}{' '}
+								(held out from the fit)
 							</caption>
 							<thead>
 								<tr>
@@ -157,7 +158,7 @@ export function OptimiserPanel({ practice }: { practice: Practice }) {
 									<td>{f(status.before.rmse)}</td>
 								</tr>
 								<tr>
-									<th scope="row">Fitted to you now</th>
+									<th scope="row">Fitted to your earlier reviews</th>
 									<td>{f(status.after.logLoss)}</td>
 									<td>{f(status.after.rmse)}</td>
 								</tr>
