@@ -33,6 +33,8 @@ import type {
 	UserPoolsState,
 	UserRecord,
 } from './state';
+import { managedLoginState } from '../oauth/state';
+import { federationPoolState } from '../federation/state-decode';
 
 /** A signing key pair as pools and key rings store it. */
 export const storedKey = record<StoredKey>({
@@ -174,6 +176,7 @@ const refreshToken = record<RefreshTokenRecord>({
 	revoked: boolean,
 	rotatedAt: optional(number),
 	deviceKey: optional(string),
+	scopes: optional(array(string)),
 });
 
 const resourceServer = record<ResourceServerRecord>({
@@ -202,6 +205,8 @@ const poolRecord = record<PoolRecord>({
 	resourceServers: (value, path) =>
 		value === undefined ? new Map() : mapOf(resourceServer)(value, path),
 	domain: optional(json),
+	managedLogin: optional(managedLoginState),
+	federation: optional(federationPoolState),
 });
 
 /** Format 1 kept a version inside the user-pool state; format 2 keeps only the top-level one. */
