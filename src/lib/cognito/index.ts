@@ -356,6 +356,8 @@ export function createSandbox(options: SandboxOptions = {}) {
 		defineHttpApi: gateways.defineHttpApi,
 		/** Declares an AppSync GraphQL API with its authorization modes; throws `DefinitionError`. */
 		defineGraphqlApi: gateways.defineGraphqlApi,
+		/** Declares an ALB whose listener rules may `authenticate-cognito`; throws `DefinitionError`. */
+		defineLoadBalancer: gateways.defineLoadBalancer,
 		/** The records Cognito Streams delivered to a simulated Kinesis stream (by stream name), oldest first. */
 		readStream: sync.readStream,
 		/**
