@@ -6,6 +6,7 @@
  * reset-required / temporary password expiry → triggers → challenges → tokens.
  */
 import { ServiceError } from '../core/errors';
+import { assessSignIn, protectionMode, readClientContext, refuseBlockedAddress } from '../risk';
 import { flowEnabled } from './clients';
 import { customAnswer, customStep } from './custom-auth';
 import { deviceSrpStart, deviceSrpVerify } from './devices';
@@ -195,6 +196,12 @@ async function userAuth(
 // ---------------------------------------------------------------------------------------------
 // Operations
 
+/** Reads the caller's context (UserContextData, or ContextData on admin calls) while threat protection is on. */
+function readThreatContext(call: Call, input: Record<string, any>): void {
+	if (protectionMode(call.pool) !== 'OFF')
+		call.clientContext = readClientContext(input, call.client);
+}
+
 /** The pool and app client of an auth call: Admin* calls name the pool, public calls only the client. */
 function poolAndClientOf(input: Record<string, any>, env: Env, admin: boolean) {
 	if (!admin) return clientAndPool(env, input.ClientId);
@@ -267,6 +274,8 @@ async function initiate(
 				: 'Auth flow not enabled for this client'
 		);
 	}
+	readThreatContext(call, input);
+	refuseBlockedAddress(call, found);
 	switch (flow) {
 		case 'USER_PASSWORD_AUTH':
 		case 'ADMIN_USER_PASSWORD_AUTH':
@@ -316,6 +325,8 @@ async function respond(
 	const session = openSession(env, pool, client, input.Session);
 	call.flow = session.flow;
 	call.deviceKey = responses.DEVICE_KEY || session.data.deviceKey || undefined;
+	if (session.data.risk) call.risk = session.data.risk;
+	readThreatContext(call, input);
 	call.alwaysHideUnknownUsers = session.flow === 'USER_AUTH';
 	await checkSecretHash(client, responses.SECRET_HASH, [
 		responses.USERNAME,
@@ -345,6 +356,7 @@ async function respond(
 					{ challengeName: 'PASSWORD_VERIFIER', challengeResult: true, challengeMetadata: null },
 				]);
 			}
+			await assessSignIn(call, verified, { flow: 'standard' });
 			result = await afterFirstFactor(call, verified);
 			break;
 		}
@@ -356,6 +368,7 @@ async function respond(
 			if (responses[field] !== session.data.code)
 				throw new ServiceError('CodeMismatchException', 'Invalid code received for user');
 			checkUsable(user!);
+			call.mfaAnswered = session.data.stage !== 'first';
 			result =
 				session.data.stage === 'first'
 					? await afterFirstFactor(call, user!, { skipMfa: true })
@@ -372,6 +385,7 @@ async function respond(
 			if (!useTotp(user!, user!.totp.secret, responses.SOFTWARE_TOKEN_MFA_CODE, env.now()))
 				throw new ServiceError('CodeMismatchException', 'Invalid code received for user');
 			checkUsable(user!);
+			call.mfaAnswered = true;
 			result = await finish(call, user!, 'TokenGeneration_Authentication');
 			break;
 		}

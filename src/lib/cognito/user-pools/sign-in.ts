@@ -4,7 +4,8 @@
  * first factor, and what follows a proven first factor (NEW_PASSWORD_REQUIRED, MFA, tokens).
  */
 import { ServiceError } from '../core/errors';
-import { recordAuthEvent } from './auth-events';
+import { assessSignIn, type ClientContext, type SignInRisk } from '../risk';
+import { findAuthEvent, recordAuthEvent } from './auth-events';
 import { confirmedDevice, newDevice, tracksDevices } from './devices';
 import { deliveryFor, sendCodeMessage } from './messages';
 import { mfaStepFor } from './mfa';
@@ -39,6 +40,12 @@ export interface Call {
 	alwaysHideUnknownUsers?: boolean;
 	/** The DEVICE_KEY the client sent, for device tracking. */
 	deviceKey?: string;
+	/** What threat protection sees of the caller (read only while threat protection is on). */
+	clientContext?: ClientContext;
+	/** Threat protection's event for this sign-in and the MFA it asked for (kept in challenge sessions). */
+	risk?: SignInRisk;
+	/** Set when this call answered an MFA challenge (recorded in the authentication event). */
+	mfaAnswered?: boolean;
 }
 
 /** Whether this sign-in must not reveal that a user does not exist. */
@@ -140,16 +147,28 @@ export async function passwordFirstFactor(
 	checkUsable(user);
 	checkLockout(call, user);
 	if (user.password === undefined || user.password !== password) {
-		recordFailure(call, user);
-		recordAuthEvent(call.env, call.pool, user, 'SignIn', 'Fail', [
-			{ ChallengeName: 'Password', ChallengeResponse: 'Failure' },
-		]);
+		recordPasswordFailure(call, user);
 		throw notAuthorized(INCORRECT);
 	}
 	user.failures = { count: 0, lastAt: 0, lockedUntil: 0 };
 	checkAfterPassword(call, user);
 	await preAuthentication(call, user, initiateMetadata);
+	await assessSignIn(call, user, { flow: 'standard', password });
 	return afterFirstFactor(call, user);
+}
+
+/** A wrong password: counts towards the lockout and is recorded (threat protection scores repeated failures). */
+export function recordPasswordFailure(call: Call, user: UserRecord): void {
+	recordFailure(call, user);
+	recordAuthEvent(
+		call.env,
+		call.pool,
+		user,
+		'SignIn',
+		'Fail',
+		[{ ChallengeName: 'Password', ChallengeResponse: 'Failure' }],
+		{ context: call.clientContext }
+	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +187,11 @@ export function challenge(
 		userExists,
 		challenge: name,
 		flow: call.flow,
-		data: { ...(call.deviceKey ? { deviceKey: call.deviceKey } : {}), ...data },
+		data: {
+			...(call.deviceKey ? { deviceKey: call.deviceKey } : {}),
+			...(call.risk ? { risk: call.risk } : {}),
+			...data,
+		},
 	});
 	return { ChallengeName: name, Session: session, ChallengeParameters: parameters };
 }
@@ -193,9 +216,9 @@ export async function afterFirstFactor(
 			userAttributes: JSON.stringify(visible),
 		});
 	}
-	// A remembered device proves itself with device SRP instead of MFA.
+	// A remembered device proves itself with device SRP instead of MFA, unless threat protection asked for MFA.
 	const device = confirmedDevice(user, call.deviceKey);
-	if (device?.remembered && tracksDevices(call.pool))
+	if (device?.remembered && tracksDevices(call.pool) && !call.risk?.mfa)
 		return challenge(
 			call,
 			user,
@@ -205,6 +228,8 @@ export async function afterFirstFactor(
 		);
 	if (!options.skipMfa) {
 		const step = mfaStepFor(call.pool, user);
+		// A risky sign-in of a user whose own settings ask for no MFA gets the factor threat protection chose.
+		if (step.kind === 'none' && call.risk?.mfa) return mfaChallenge(call, user, call.risk.mfa);
 		if (step.kind === 'challenge') return mfaChallenge(call, user, step.challenge);
 		if (step.kind === 'select')
 			return challenge(call, user, 'SELECT_MFA_TYPE', {
@@ -290,12 +315,11 @@ export async function finish(
 			...(call.metadata ? { clientMetadata: call.metadata } : {}),
 		},
 	});
-	recordAuthEvent(call.env, call.pool, user, 'SignIn', 'Pass', [
-		{ ChallengeName: 'Password', ChallengeResponse: 'Success' },
-	]);
+	const event = completeSignInEvent(call, user);
 	const known = confirmedDevice(user, call.deviceKey);
 	const issue: IssueContext = {
-		eventId: call.env.context.uuid(),
+		// Tokens carry the authentication event's id, as AdminListUserAuthEvents shows it.
+		eventId: event?.id ?? call.env.context.uuid(),
 		originJti: call.env.context.uuid(),
 		authTime: Math.floor(call.env.now() / 1000),
 		...(known ? { deviceKey: known.key } : {}),
@@ -303,4 +327,26 @@ export async function finish(
 	const result = await issueTokens(call, user, tokenSource, issue, true);
 	if (tracksDevices(call.pool) && !known) result.NewDeviceMetadata = newDevice(call.env, user);
 	return { ChallengeParameters: {}, AuthenticationResult: result };
+}
+
+/** Marks the sign-in's authentication event as passed (recording one when threat protection made none). */
+function completeSignInEvent(call: Call, user: UserRecord) {
+	const mfa = call.mfaAnswered
+		? [{ ChallengeName: 'Mfa', ChallengeResponse: 'Success' as const }]
+		: [];
+	const event = call.risk && findAuthEvent(user, call.risk.eventId);
+	if (event) {
+		event.response = 'Pass';
+		event.challenges = [...event.challenges, ...mfa];
+		return event;
+	}
+	return recordAuthEvent(
+		call.env,
+		call.pool,
+		user,
+		'SignIn',
+		'Pass',
+		[{ ChallengeName: 'Password', ChallengeResponse: 'Success' }, ...mfa],
+		{ context: call.clientContext }
+	);
 }
