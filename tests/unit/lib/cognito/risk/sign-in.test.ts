@@ -124,7 +124,7 @@ describe('full-function mode (ENFORCED)', () => {
 		});
 	});
 
-	test('MFA actions use the user's own MFA when they have one (Medium risk here)', async () => {
+	test("MFA actions use the user's own MFA when they have one (Medium risk here)", async () => {
 		await p.setRisk(actions('NO_ACTION', 'MFA_IF_CONFIGURED', 'BLOCK'));
 		await userWithBaseline(t, p, 'dan', '+15555550102');
 		await t.call('AdminSetUserMFAPreference', {
