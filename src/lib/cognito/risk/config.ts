@@ -57,8 +57,9 @@ export function compromisedCredentialsPolicy(
 ): { checked: boolean; action: 'BLOCK' | 'NO_ACTION' } {
 	const settings = config?.CompromisedCredentialsRiskConfiguration;
 	const filter: string[] | undefined = settings?.EventFilter;
+	// No EventFilter: all events ("Defaults to all events"); an empty one: none.
 	return {
-		checked: !filter || filter.length === 0 || filter.includes(event),
+		checked: !filter || filter.includes(event),
 		action: settings?.Actions?.EventAction === 'BLOCK' ? 'BLOCK' : 'NO_ACTION',
 	};
 }

@@ -28,7 +28,7 @@ import {
 	type Call,
 } from './sign-in';
 import { srpStart, srpVerify } from './srp-flow';
-import type { Env, Handler, PoolRecord, UserRecord } from './state';
+import type { Env, Handler, PoolRecord, SessionRecord, UserRecord } from './state';
 import { issueTokens, openRefreshToken } from './token-issue';
 import type { IssueContext } from './tokens';
 import { setPassword, validateAttributes } from './user-records';
@@ -196,10 +196,20 @@ async function userAuth(
 // ---------------------------------------------------------------------------------------------
 // Operations
 
-/** Reads the caller's context (UserContextData, or ContextData on admin calls) while threat protection is on. */
-function readThreatContext(call: Call, input: Record<string, any>): void {
-	if (protectionMode(call.pool) !== 'OFF')
-		call.clientContext = readClientContext(input, call.client);
+/**
+ * Reads the caller's context (UserContextData, or ContextData on admin calls) while threat protection is on. A
+ * challenge answer without one keeps the context its sign-in started with (kept in the session).
+ */
+function readThreatContext(call: Call, input: Record<string, any>, session?: SessionRecord): void {
+	if (protectionMode(call.pool) === 'OFF') return;
+	const sent =
+		input.ContextData || input.UserContextData?.IpAddress || input.UserContextData?.EncodedData;
+	const source: Record<string, any> = sent ? input : (session?.data.contextInput ?? input);
+	call.clientContext = readClientContext(source, call.client);
+	call.contextInput = {
+		...(source.UserContextData ? { UserContextData: source.UserContextData } : {}),
+		...(source.ContextData ? { ContextData: source.ContextData } : {}),
+	};
 }
 
 /** The pool and app client of an auth call: Admin* calls name the pool, public calls only the client. */
@@ -326,7 +336,7 @@ async function respond(
 	call.flow = session.flow;
 	call.deviceKey = responses.DEVICE_KEY || session.data.deviceKey || undefined;
 	if (session.data.risk) call.risk = session.data.risk;
-	readThreatContext(call, input);
+	readThreatContext(call, input, session);
 	call.alwaysHideUnknownUsers = session.flow === 'USER_AUTH';
 	await checkSecretHash(client, responses.SECRET_HASH, [
 		responses.USERNAME,

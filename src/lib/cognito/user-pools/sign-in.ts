@@ -42,6 +42,8 @@ export interface Call {
 	deviceKey?: string;
 	/** What threat protection sees of the caller (read only while threat protection is on). */
 	clientContext?: ClientContext;
+	/** The UserContextData / ContextData it was read from, kept in challenge sessions for later steps. */
+	contextInput?: Record<string, unknown>;
 	/** Threat protection's event for this sign-in and the MFA it asked for (kept in challenge sessions). */
 	risk?: SignInRisk;
 	/** Set when this call answered an MFA challenge (recorded in the authentication event). */
@@ -190,6 +192,7 @@ export function challenge(
 		data: {
 			...(call.deviceKey ? { deviceKey: call.deviceKey } : {}),
 			...(call.risk ? { risk: call.risk } : {}),
+			...(call.contextInput ? { contextInput: call.contextInput } : {}),
 			...data,
 		},
 	});

@@ -273,6 +273,14 @@ describe('full-function mode (ENFORCED)', () => {
 	});
 
 	test('SRP sign-ins (amazon-cognito-identity-js) are evaluated after the verifier, never for compromised credentials', async () => {
+		// The library sends UserContextData.EncodedData from a global AmazonCognitoAdvancedSecurityData when one
+		// exists; this stand-in returns the sandbox's JSON form on the InitiateAuth call only (the library asks
+		// twice per request: once to test, once to send).
+		let device: string | undefined;
+		let asks = 0;
+		vi.stubGlobal('AmazonCognitoAdvancedSecurityData', {
+			getData: () => (asks++ < 2 && device ? JSON.stringify({ DeviceId: device }) : undefined),
+		});
 		vi.stubGlobal('fetch', (url: string, init: RequestInit) =>
 			t.sandbox.fetch(new Request(url, init))
 		);
@@ -284,8 +292,10 @@ describe('full-function mode (ENFORCED)', () => {
 				ClientId: p.clientId,
 				endpoint: 'http://localhost/',
 			});
-			const srpSignIn = (password: string) =>
-				new Promise<string>((resolve) =>
+			const srpSignIn = (password: string, from?: string) => {
+				device = from;
+				asks = 0;
+				return new Promise<string>((resolve) =>
 					new CognitoUser({ Username: 'ida', Pool: pool }).authenticateUser(
 						new AuthenticationDetails({ Username: 'ida', Password: password }),
 						{
@@ -294,20 +304,24 @@ describe('full-function mode (ENFORCED)', () => {
 						}
 					)
 				);
-			expect(await srpSignIn(PASSWORD)).toBe('success');
+			};
+			const blocked = 'NotAuthorizedException: Unable to login because of security reasons.';
+			expect(await srpSignIn(PASSWORD, 'lib-laptop')).toBe('success');
+			// A new device, named on InitiateAuth only: the verifier step is judged with that context.
+			expect(await srpSignIn(PASSWORD, 'lib-tablet')).toBe(blocked);
+			expect(p.evaluations().at(-1)).toMatchObject({
+				level: 'Low',
+				context: { ipAddress: '127.0.0.1', ipSource: 'caller', deviceId: 'lib-tablet' },
+			});
+			expect(await srpSignIn(PASSWORD, 'lib-laptop')).toBe('success');
 			for (let i = 0; i < 3; i++)
-				expect(await srpSignIn('Wrong-Passw0rd')).toBe(
+				expect(await srpSignIn('Wrong-Passw0rd', 'lib-laptop')).toBe(
 					'NotAuthorizedException: Incorrect username or password.'
 				);
-			expect(await srpSignIn(PASSWORD)).toBe(
-				'NotAuthorizedException: Unable to login because of security reasons.'
-			);
+			expect(await srpSignIn(PASSWORD, 'lib-laptop')).toBe(blocked);
 			const last = p.evaluations().at(-1)!;
-			expect(last).toMatchObject({
-				level: 'Low',
-				outcome: 'Blocked',
-				context: { ipAddress: '127.0.0.1', ipSource: 'caller' },
-			});
+			expect(last).toMatchObject({ level: 'Low', outcome: 'Blocked' });
+			expect(last.factors.at(-1).factor).toBe('RepeatedFailures');
 			expect(last.compromisedCredentials).toBeUndefined();
 		} finally {
 			vi.unstubAllGlobals();
