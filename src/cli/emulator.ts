@@ -20,11 +20,13 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSandbox, type Sandbox } from '../lib/cognito';
 import { createNodeRuntime } from './node-runtime';
+import { emulatorTls } from './emulator-tls';
 
 /** How to start the emulator. */
 export interface EmulatorOptions {
@@ -47,6 +49,12 @@ export interface EmulatorOptions {
 	 * as `http://<host>:<port>/_host/<aws host>/<path>`, so unchanged OIDC clients and JWT verifiers work.
 	 */
 	localUrls?: boolean;
+	/**
+	 * Serve HTTPS with a certificate signed by a local CA kept in this folder (created on first use); print
+	 * the CA path for `NODE_EXTRA_CA_CERTS`. Clients that refuse plain http (openid-client, aws-jwt-verify)
+	 * then work unchanged.
+	 */
+	httpsDir?: string;
 }
 
 /** A started emulator: its server, sandbox and address, and how to stop it. */
@@ -55,6 +63,8 @@ export interface RunningEmulator {
 	sandbox: Sandbox;
 	port: number;
 	url: string;
+	/** With `httpsDir`: the CA certificate file to trust (`NODE_EXTRA_CA_CERTS`). */
+	caFile?: string;
 	close(): Promise<void>;
 }
 
@@ -104,7 +114,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const random = () => Math.random();
 	const runtime = createNodeRuntime({ guestClock: clock, random });
 	// The port must be known before the sandbox spells local URLs: listen first, then create the sandbox.
-	const server = createServer((request, response) => {
+	const tls = options.httpsDir
+		? await emulatorTls(options.httpsDir, options.allowHosts ?? [])
+		: undefined;
+	const listener = (request: IncomingMessage, response: ServerResponse) => {
 		response.setHeader('x-amzn-requestid', randomUUID());
 		handle(request, response).catch((error: unknown) => {
 			// Last resort: the sandbox already turns its own failures into service errors.
@@ -117,19 +130,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 				);
 			else response.end();
 		});
-	});
+	};
+	const server: Server = tls
+		? (createHttpsServer({ key: tls.key, cert: tls.cert }, listener) as unknown as Server)
+		: createServer(listener);
 	await new Promise<void>((resolveListen, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', () => resolveListen());
 	});
 	const port = (server.address() as AddressInfo).port;
 	const shownHost = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
-	const url = `http://${shownHost}:${port}`;
+	const url = `${tls ? 'https' : 'http'}://${tls && shownHost === '127.0.0.1' ? 'localhost' : shownHost}:${port}`;
 	const sandbox = createSandbox({
 		clock,
 		random,
 		runtime,
 		traceLimit: options.traceLimit ?? DEFAULT_TRACE_LIMIT,
+		// Emulator users define roles through its IAM endpoint; a role nobody defined is refused, as in AWS.
+		strictRoles: true,
 		...(options.localUrls ? { baseUrl: url } : {}),
 	});
 	try {
@@ -227,11 +245,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
 		let outgoing: Request;
 		try {
-			outgoing = new Request(`http://${request.headers.host}${request.url ?? '/'}`, {
-				method: request.method,
-				headers,
-				body: hasBody ? new Uint8Array(body) : undefined,
-			});
+			outgoing = new Request(
+				`${tls ? 'https' : 'http'}://${request.headers.host}${request.url ?? '/'}`,
+				{
+					method: request.method,
+					headers,
+					body: hasBody ? new Uint8Array(body) : undefined,
+				}
+			);
 		} catch (error) {
 			// Methods and URLs the Fetch API refuses (CONNECT, TRACE, a malformed path).
 			sendJsonError(
@@ -290,6 +311,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		sandbox,
 		port,
 		url,
+		...(tls ? { caFile: tls.caFile } : {}),
 		close: () =>
 			new Promise<void>((resolveClose) => {
 				runtime.close();
@@ -348,7 +370,7 @@ function sendJsonError(response: ServerResponse, status: number, type: string, m
 }
 
 const USAGE =
-	'Options: --port N, --host H, --state FILE, --max-body BYTES, --trace-limit N, --allow-host NAME, --allow-origin ORIGIN, --local-urls, --quiet';
+	'Options: --port N, --host H, --state FILE, --max-body BYTES, --trace-limit N, --allow-host NAME, --allow-origin ORIGIN, --local-urls, --https [DIR], --quiet';
 
 /** A whole number in [min, max], or a start error naming the option. */
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
@@ -387,7 +409,12 @@ export function parseArguments(argv: string[]): EmulatorOptions {
 			(options.allowOrigins ??= []).push(origin);
 		} else if (flag === '--quiet') options.log = false;
 		else if (flag === '--local-urls') options.localUrls = true;
-		else throw new EmulatorStartError(`Unknown option ${flag}. ${USAGE}`);
+		else if (flag === '--https') {
+			// An optional folder for the CA and certificate (default .emulator-tls in the working directory).
+			const next = argv[index + 1];
+			options.httpsDir =
+				next !== undefined && !next.startsWith('--') ? argv[++index]! : '.emulator-tls';
+		} else throw new EmulatorStartError(`Unknown option ${flag}. ${USAGE}`);
 	}
 	return options;
 }
@@ -398,6 +425,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 		const running = await startEmulator(options);
 		console.log(`Cognito sandbox emulator on ${running.url} (use --endpoint-url ${running.url})`);
 		console.log(`Messages and codes: ${running.url}${OUTBOX_PATH}`);
+		if (running.caFile)
+			console.log(
+				`HTTPS with a local CA: trust it with NODE_EXTRA_CA_CERTS=${running.caFile} (Node clients) or import it into your browser.`
+			);
 		if (options.host && !LOCAL_HOSTS.has(options.host) && !options.allowHosts?.length)
 			console.log(
 				`Listening on ${options.host}: requests are served only when their Host header is localhost; add --allow-host <name> for the names other machines use.`

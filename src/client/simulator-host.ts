@@ -113,6 +113,7 @@ export function createSimulatorHost(
 			case 'call': {
 				const outcome = await callSandbox(current.sandbox, request.operation, request.request, {
 					advanceClock: (ms) => (current.clock.offsetMs += ms),
+					now: () => realNow() + current.clock.offsetMs,
 				});
 				return {
 					type: 'reply',

@@ -15,6 +15,8 @@ export const LESSON_SLUGS = [
 	'identity-pools',
 	'identity-pools-iam',
 	'user-vs-identity-pools',
+	'cognito-in-architectures',
+	'operating-securely',
 	'cognito-sync-and-appsync',
 	'exam-strategy',
 ] as const;

@@ -19,7 +19,7 @@ import { simulateStudent } from '../fixtures/simulated-students';
 
 const CTX = { tzOffsetMinutes: 0, dayStartHour: 4 };
 const base = createSchedulerConfig({ enableFuzz: false });
-const SIZES = [100, 200, 400, 800, 1200, 1600];
+const SIZES = [200, 400, 800, 1200, 1600, 2400];
 const STUDENTS = 8;
 
 /** The first rows of the log that hold `n` long-term reviews (binary search on the count). */
@@ -41,7 +41,7 @@ for (let s = 0; s < STUDENTS; s++) {
 		seed: 500 + s,
 		lessons: 10,
 		perLesson: 40,
-		days: 240,
+		days: 360,
 		examGap: 5,
 		skip: 0.1,
 		newPerDay: 15,
@@ -65,7 +65,7 @@ for (let s = 0; s < STUDENTS; s++) {
 	}
 }
 console.log(
-	`${STUDENTS} simulated students (240 days each); fitted on their first N long-term reviews, measured on the reviews after`
+	`${STUDENTS} simulated students (360 days each); fitted on their first N long-term reviews, measured on the reviews after`
 );
 console.table(
 	rows.map((row) => ({

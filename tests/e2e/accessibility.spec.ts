@@ -17,6 +17,8 @@ const PAGES = [
 		'identity-pools',
 		'identity-pools-iam',
 		'user-vs-identity-pools',
+		'cognito-in-architectures',
+		'operating-securely',
 		'cognito-sync-and-appsync',
 		'exam-strategy',
 	].map((slug) => `/learn/${slug}/`),

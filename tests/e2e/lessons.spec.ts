@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 test('the lesson list shows every lesson with its objectives', async ({ page }) => {
 	await page.goto('/learn/');
 	const cards = page.locator('[data-lesson]');
-	await expect(cards).toHaveCount(12);
+	await expect(cards).toHaveCount(14);
 	await expect(cards.first().getByRole('heading')).toContainText('1.');
 	await cards.first().getByText('Objectives').click();
 	await expect(cards.first().getByRole('listitem').first()).toBeVisible();

@@ -37,8 +37,20 @@ for (const theme of ['light', 'dark'] as const) {
 				expect(await violations(page, '.practice-app'), mode).toEqual([]);
 			}
 
+			// Ordering and matching questions, before and after the reveal.
+			for (const type of ['Put in order', 'Match pairs']) {
+				await page.goto('/practice/?mode=custom');
+				await page.getByRole('checkbox', { name: type }).check();
+				await page.getByRole('button', { name: 'Start custom study' }).click();
+				await expect(page.getByRole('button', { name: 'Submit answer' })).toBeVisible();
+				expect(await violations(page, '.practice-app'), type).toEqual([]);
+				await answerWithKeyboard(page, bank, false);
+				expect(await violations(page, '.practice-app'), type).toEqual([]);
+			}
+
 			await page.goto('/practice/?mode=mock');
-			await page.getByLabel('Questions').fill('3');
+			await page.getByRole('radio', { name: 'My own length' }).check();
+			await page.getByRole('spinbutton', { name: 'Questions' }).fill('3');
 			await page.getByRole('button', { name: 'Start mock exam' }).click();
 			await page.keyboard.press('1');
 			await page.keyboard.press('f');
@@ -46,7 +58,7 @@ for (const theme of ['light', 'dark'] as const) {
 			expect(await violations(page, '.practice-app')).toEqual([]);
 			await page.getByRole('button', { name: 'Submit exam' }).click();
 			await page.getByRole('button', { name: 'Submit', exact: true }).click();
-			await page.locator('.review-list summary').first().click();
+			await page.locator('.review-list > li > details > summary').first().click();
 			expect(await violations(page, '.practice-app')).toEqual([]);
 
 			await page.goto('/progress/');

@@ -75,6 +75,16 @@ export async function respond(page: Page, question: ShownQuestion, right: boolea
 		await page.locator('.question').first().focus();
 		return;
 	}
+	if (question.type === 'multi') {
+		// Toggle each box whose state differs from the answer wanted (a restored answer may be checked).
+		const wanted = new Set(keysFor(question, right));
+		const boxes = page.locator('.question .options [data-option] input');
+		for (let i = 0; i < question.shown.length; i++) {
+			const key = String(i + 1);
+			if ((await boxes.nth(i).isChecked()) !== wanted.has(key)) await page.keyboard.press(key);
+		}
+		return;
+	}
 	for (const key of keysFor(question, right)) await page.keyboard.press(key);
 }
 

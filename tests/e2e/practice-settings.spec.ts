@@ -36,7 +36,7 @@ test('the planner paces new questions to finish 14 days before the exam', async 
 	const pace = Math.ceil(bank.questions.length / 31);
 	await expect(page.getByText(`Pace: ${pace} new questions a day`)).toBeVisible();
 	await expect(page.getByText('(raised from your setting)')).toBeVisible();
-	await expect(page.getByRole('heading', { name: 'Predicted recall on exam day' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Readiness on your exam date' })).toBeVisible();
 	await page.getByRole('button', { name: 'Back' }).click();
 	await expect(page.locator('.counts div').filter({ hasText: /^New/ }).locator('dd')).toHaveText(
 		String(Math.min(pace, 200))

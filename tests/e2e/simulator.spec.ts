@@ -108,6 +108,40 @@ test('code stuck inside a built-in is stopped at the limit and every control wor
 	);
 });
 
+test('following a step literally: edit the trigger, deploy, run the sign-up again, and the new code runs', async ({
+	page,
+}) => {
+	await openScenario(page, 'pre-sign-up-trigger');
+	await page.getByRole('button', { name: 'Run all' }).click();
+	await expect(page.getByText('3 of 3 steps as expected')).toBeVisible({ timeout: 30_000 });
+	// "Now edit the trigger (for example block partner.example too) … deploy it and run the sign-up steps again".
+	const editor = page.locator('.cm-content');
+	await editor.click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.insertText(
+		"export const handler = async (event) => { const email = event.request.userAttributes.email ?? ''; if (email.endsWith('@blocked.example')) throw new Error('Blocked'); if (email.endsWith('@partner.example')) throw new Error('Partners are closed'); event.response.autoConfirmUser = true; return event; };"
+	);
+	await expect(page.getByText('Edited, not deployed')).toBeVisible();
+	await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+	await expect(page.getByText('Deployed pre-sign-up.')).toBeVisible();
+	await page.getByRole('button', { name: /^Run from here 2:/ }).click();
+	// A fresh sandbox replays step 1, then signs priya up with the deployed code: the edited rule answers,
+	// not UsernameExistsException from the first run.
+	await expect(page.locator('[data-step="signUp"]').getByTestId('outcome-error')).toHaveText(
+		'UserLambdaValidationException: PreSignUp failed with error Partners are closed.',
+		{ timeout: 30_000 }
+	);
+	await expect(page.locator('[data-step="blocked"]')).toHaveClass(/passed/);
+
+	// After a reload the editor shows the code the sandbox runs (the edited one), not the scenario's original.
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled({ timeout: 15_000 });
+	await expect(page.locator('.cm-content')).toContainText('Partners are closed', {
+		timeout: 15_000,
+	});
+	await expect(page.getByText('Edited, not deployed')).toHaveCount(0);
+});
+
 test('a corrupt saved sandbox starts fresh and says so', async ({ page }) => {
 	await page.addInitScript(() =>
 		localStorage.setItem('cognito-study:simulator:sandbox:v1', '{not json')
@@ -213,7 +247,9 @@ test('the page works from the keyboard and shows the Sync closure notice where S
 
 for (const theme of ['light', 'dark'] as const) {
 	test(`no WCAG 2.2 AA violations with every panel open (${theme} theme)`, async ({ page }) => {
-		test.setTimeout(90_000);
+		// Two scenarios' full trace with every panel open is the heaviest page there is; axe needs minutes on a
+		// loaded 2-core machine.
+		test.setTimeout(240_000);
 		const { default: AxeBuilder } = await import('@axe-core/playwright');
 		await page.emulateMedia({ colorScheme: theme });
 		await openScenario(page, 'identity-pool-credentials');
@@ -241,3 +277,22 @@ for (const theme of ['light', 'dark'] as const) {
 		).toEqual([]);
 	});
 }
+
+test('the AppSync scenario runs in the browser: graphql loads on demand and modes decide per field', async ({
+	page,
+}) => {
+	// Five user-pool sign-ins in set-up plus five API calls: generous on a busy machine.
+	test.setTimeout(150_000);
+	const problems: string[] = [];
+	page.on('pageerror', (error) => problems.push(error.message));
+	await openScenario(page, 'appsync-auth-modes');
+	await page.getByRole('button', { name: 'Run all' }).click();
+	await expect(page.getByText('5 of 5 steps as expected')).toBeVisible({ timeout: 120_000 });
+	await expect(page.locator('[data-step="readerWrites"]')).toContainText(
+		'Not Authorized to access putNote on type Mutation'
+	);
+	await expect(page.locator('[data-step="anonymous"]').getByTestId('outcome-error')).toContainText(
+		'UnauthorizedException'
+	);
+	expect(problems).toEqual([]);
+});

@@ -8,7 +8,9 @@ import { useState } from 'preact/hooks';
 import {
 	createSchedulerConfig,
 	fitsBetter,
+	holdOutFrom,
 	measureFit,
+	rebuildCards,
 	OPTIMISE_MIN_REVIEWS,
 	trainingData,
 	type FitMeasure,
@@ -43,15 +45,24 @@ export function OptimiserPanel({ practice }: { practice: Practice }) {
 		setStatus({ kind: 'running' });
 		setMessage('');
 		try {
-			const weights = await fitParameters(data);
+			const { log } = practice.data;
 			const current = createSchedulerConfig(settings);
-			const candidate = createSchedulerConfig({ ...settings, weights });
-			setStatus({
-				kind: 'done',
-				weights,
-				before: measureFit(practice.data.log, current, practice.ctx),
-				after: measureFit(practice.data.log, candidate, practice.ctx),
-			});
+			const from = holdOutFrom(practice.cards.values());
+			const earlier = rebuildCards(
+				log.filter((row) => row.at < from),
+				current,
+				practice.ctx
+			);
+			const checked = await fitParameters(trainingData(earlier.values()));
+			const before = measureFit(log, current, practice.ctx, from);
+			const after = measureFit(
+				log,
+				createSchedulerConfig({ ...settings, weights: checked }),
+				practice.ctx,
+				from
+			);
+			const weights = fitsBetter(before, after) ? await fitParameters(data) : checked;
+			setStatus({ kind: 'done', weights, before, after });
 		} catch (error) {
 			setStatus({ kind: 'error', message: (error as Error).message });
 		}
@@ -161,7 +172,7 @@ export function OptimiserPanel({ practice }: { practice: Practice }) {
 									apply(status.weights, { before: status.before, after: status.after })
 								}
 							>
-								Apply the fitted parameters
+								Apply parameters fitted to all my reviews
 							</button>
 							<span class="muted">Lower is better for both.</span>
 						</div>

@@ -81,7 +81,12 @@ export default function PracticeApp() {
 	if (!practice) return <p aria-busy="true">Loading your practice data…</p>;
 
 	const home = () => go({ mode: 'home' });
-	switch (view.mode) {
+	// A store saved by a newer version is read-only: nothing can be answered until the page updates.
+	const mode =
+		practice.data.readOnly && view.mode !== 'planner' && view.mode !== 'settings'
+			? 'home'
+			: view.mode;
+	switch (mode) {
 		case 'daily':
 			return (
 				<StudySession
@@ -93,6 +98,7 @@ export default function PracticeApp() {
 				/>
 			);
 		case 'drill': {
+			if (view.mode !== 'drill') return null;
 			const lesson = practice.bank.lessons.find((l) => l.slug === view.lesson);
 			const ids = practice.bank.questions.filter((q) => q.lesson === view.lesson).map((q) => q.id);
 			if (!lesson || ids.length === 0) {
@@ -118,6 +124,7 @@ export default function PracticeApp() {
 			);
 		}
 		case 'study':
+			if (view.mode !== 'study') return null;
 			return (
 				<StudySession
 					key={session}
@@ -196,7 +203,12 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 					</p>
 				)}
 				<div class="actions">
-					<button type="button" class="button big" onClick={() => go({ mode: 'daily' })}>
+					<button
+						type="button"
+						class="button big"
+						disabled={!!practice.data.readOnly}
+						onClick={() => go({ mode: 'daily' })}
+					>
 						Daily review
 					</button>
 					<span class="muted">
@@ -213,10 +225,16 @@ function PracticeHome({ practice, go }: { practice: Practice; go(view: View): vo
 				<section class="card" aria-labelledby="mock-heading">
 					<h2 id="mock-heading">Mock exam</h2>
 					<p>
-						Timed, across all lessons, scored 100–1000 with the 720 pass line. Default 20 questions
-						in 40 minutes.
+						{practice.data.exam
+							? `${practice.data.exam}: timed, drawn by the exam guide’s weights, scored 100–1000 against its pass line; the full 65 questions or a short form of 20.`
+							: 'Per exam (DVA-C02, SAA-C03, SCS-C02) or across all questions: timed, scored 100–1000 against the pass line; the full 65 questions or a short form.'}
 					</p>
-					<button type="button" class="button" onClick={() => go({ mode: 'mock' })}>
+					<button
+						type="button"
+						class="button"
+						disabled={!!practice.data.readOnly}
+						onClick={() => go({ mode: 'mock' })}
+					>
 						Mock exam
 					</button>
 				</section>

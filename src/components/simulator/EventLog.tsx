@@ -27,7 +27,7 @@ export function describeEvent(event: TraceEvent): { kind: string; text: string; 
 		case 'TokenIssued':
 			return {
 				kind: 'Token issued',
-				text: `${event.tokenUse} token for ${event.username} (client ${event.clientId})`,
+				text: `${event.tokenUse} token for ${event.username || 'the app client itself (client_credentials)'} (client ${event.clientId})`,
 				failed: false,
 			};
 		case 'CredentialsIssued':
@@ -50,6 +50,18 @@ export function describeEvent(event: TraceEvent): { kind: string; text: string; 
 						? String((event.detail as { message?: unknown } | null)?.message ?? 'notice')
 						: `${event.kind} event`,
 				failed: false,
+			};
+		case 'WebRequest':
+			return {
+				kind: 'Web request',
+				text: `${event.method} ${event.host}${event.path} → ${event.status} ${event.outcome}`,
+				failed: Boolean(event.error),
+			};
+		case 'RiskEvaluated':
+			return {
+				kind: 'Threat protection',
+				text: `${event.eventType} of ${event.username || 'an unknown user'}: ${event.level === 'NoRisk' ? 'no risk' : `${event.level} risk`} (score ${event.score}) → ${event.action.name}, ${event.outcome === 'AuditOnly' ? 'audit only' : event.outcome}`,
+				failed: event.outcome === 'Blocked',
 			};
 	}
 }

@@ -158,6 +158,40 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 		}
 	}
 
+	/**
+	 * Runs a step again as its text promises: a fresh sandbox (same seed) with the code deployed now, the set-up
+	 * and the earlier steps replayed, then this step. Re-running it in place would meet what the first run left
+	 * behind (the user it signed up already exists).
+	 */
+	async function runFromHere(index: number) {
+		if (busy || !scenario) return;
+		try {
+			const fresh = await freshSandbox(status.seed);
+			let current = await ensureSetUp(fresh);
+			if (!current) return;
+			for (let earlier = 0; earlier < index; earlier++) current = await runOne(current, earlier);
+			await runOne(current, index);
+		} finally {
+			setBusy(null);
+		}
+	}
+
+	/** A new empty sandbox with `seed`, keeping the learner's deployed trigger code; returns the empty session. */
+	async function freshSandbox(seed: number): Promise<SavedSession> {
+		setBusy('Starting a fresh sandbox…');
+		// The learner's edited trigger code survives; "Restore original" brings back the scenario's code.
+		const edited = (scenario?.functions ?? [])
+			.filter((fn) => deployed[fn.arn] !== undefined && deployed[fn.arn] !== fn.code)
+			.map((fn) => [fn.arn, deployed[fn.arn]!] as const);
+		await client.reset(seed);
+		for (const [arn, code] of edited) await client.defineFunction(arn, code);
+		sim.clearTrace();
+		setSetupError('');
+		const empty = emptySession(session.scenarioId);
+		setSession(empty);
+		return empty;
+	}
+
 	async function runAll() {
 		if (busy || !scenario) return;
 		try {
@@ -175,17 +209,8 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 	}
 
 	async function resetSandbox(seed: number) {
-		setBusy('Resetting the sandbox…');
-		// The learner's edited trigger code survives a reset; "Restore original" brings back the scenario's code.
-		const edited = (scenario?.functions ?? [])
-			.filter((fn) => deployed[fn.arn] !== undefined && deployed[fn.arn] !== fn.code)
-			.map((fn) => [fn.arn, deployed[fn.arn]!] as const);
 		try {
-			await client.reset(seed);
-			for (const [arn, code] of edited) await client.defineFunction(arn, code);
-			sim.clearTrace();
-			setSetupError('');
-			setSession(emptySession(session.scenarioId));
+			await freshSandbox(seed);
 			setAnnouncement(`New empty sandbox with seed ${seed}.`);
 		} finally {
 			setBusy(null);
@@ -371,11 +396,16 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 												<button
 													type="button"
 													class="button small-button"
-													onClick={() => runStepAt(index)}
+													onClick={() => (result ? runFromHere(index) : runStepAt(index))}
 													disabled={!sim.ready || Boolean(busy)}
-													aria-label={`Run step ${index + 1}: ${step.title}`}
+													aria-label={`${result ? 'Run from here' : 'Run step'} ${index + 1}: ${step.title}`}
+													title={
+														result
+															? 'Replays the set-up and the steps before this one in a fresh sandbox with the code deployed now, then runs this step'
+															: undefined
+													}
 												>
-													{result ? 'Run again' : 'Run step'}
+													{result ? 'Run from here' : 'Run step'}
 												</button>
 											</div>
 											<p class="step-meta small">

@@ -23,6 +23,10 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 	const editor = useRef<EditorHandle | null>(null);
 	const fn = functions.find((item) => item.arn === arn) ?? functions[0];
 	const code = fn ? (deployed[fn.arn] ?? fn.code) : '';
+	// What the sandbox runs, read when the editor finishes loading (the status may arrive before or after).
+	const latestCode = useRef(code);
+	latestCode.current = code;
+	const [edited, setEdited] = useState(false);
 
 	useEffect(() => {
 		if (!functions.some((item) => item.arn === arn)) setArn(functions[0]?.arn ?? '');
@@ -63,7 +67,7 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 			]);
 			if (cancelled || !host.current) return;
 			const view = new EditorView({
-				doc: code,
+				doc: latestCode.current,
 				parent: host.current,
 				extensions: [
 					basicSetup,
@@ -71,6 +75,9 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 					syntaxHighlighting(highlight),
 					EditorView.contentAttributes.of({ 'aria-label': 'Trigger code (JavaScript)' }),
 					EditorView.lineWrapping,
+					EditorView.updateListener.of((update) => {
+						if (update.docChanged) setEdited(update.state.doc.toString() !== latestCode.current);
+					}),
 				],
 			});
 			editor.current = {
@@ -88,10 +95,12 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 		};
 	}, []);
 
-	// Show the deployed code when the learner picks another function or the sandbox's copy changes.
+	// The editor shows what the sandbox runs: on load, when the learner picks another function, and when the
+	// sandbox's copy changes (a reload restores the deployed code after the editor has mounted).
 	useEffect(() => {
 		if (editor.current && editor.current.getCode() !== code) editor.current.setCode(code);
-	}, [arn, code]);
+		setEdited(false);
+	}, [arn, code, loading]);
 	useEffect(() => setMessage(''), [arn]);
 
 	if (!fn) return <p class="muted">This scenario defines no Lambda functions.</p>;
@@ -101,6 +110,7 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 		setMessage('Deploying…');
 		await onDeploy(fn!.arn, source);
 		setMessage(`Deployed ${fn!.name}. Run a step to invoke it.`);
+		setEdited(false);
 	}
 
 	return (
@@ -152,7 +162,9 @@ export function TriggerEditor({ functions, deployed, onDeploy }: Props) {
 				</button>
 			</div>
 			<p class="small" role="status">
-				{message}
+				{edited
+					? 'Edited, not deployed: steps still run the deployed code until you press Deploy.'
+					: message}
 			</p>
 		</div>
 	);

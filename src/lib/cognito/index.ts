@@ -25,16 +25,28 @@ import { readJsonObject } from './core/json-body';
 import type { Caller, JsonService, WebFrontEnd } from './core/service';
 import type { TraceEvent, TraceListener } from './core/trace';
 import { createUserPoolService } from './user-pools';
+import { createManagedLogin } from './oauth';
 import { createIdentityService } from './identity';
 import { createStsService } from './sts';
 import { createSyncService } from './sync';
+import { createGateways } from './gateways';
 import { createIamEvaluator } from './iam';
+import { createIamService, IAM_NAMESPACE } from './iam/service';
 import { createQuickJsRuntime } from './runtime';
 import { awsUrlStyle, localUrlStyle } from './core/urls';
+import { queryErrorResponse, STS_NAMESPACE } from './sts/query-protocol';
 import { decodeSnapshot, type SandboxSnapshot } from './snapshot';
+import { createFederationHooks, createMockIdps, type FederationDeps } from './federation';
 
 export { ServiceError } from './core/errors';
 export { SnapshotError } from './core/state-codec';
+export { DefinitionError } from './gateways';
+export type {
+	RestApiDefinition,
+	HttpApiDefinition,
+	GraphqlApiDefinition,
+	AppSyncAuthMode,
+} from './gateways';
 export type { SandboxSnapshot } from './snapshot';
 export type {
 	Clock,
@@ -68,6 +80,12 @@ export interface SandboxOptions {
 	 * unchanged OIDC clients and JWT verifiers reach a local server. Default: real AWS host names.
 	 */
 	baseUrl?: string;
+	/**
+	 * Refuse roles nobody defined, as AWS does (the emulator, whose users define roles through its IAM endpoint).
+	 * Default false: an undefined role trusts any identity pool and grants nothing, so simulator learners can try
+	 * identity pools before writing roles.
+	 */
+	strictRoles?: boolean;
 }
 
 /** The snapshot format `snapshot()` writes; `restore()` also reads format 1. */
@@ -147,6 +165,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 		},
 		functions,
 		roles,
+		strictRoles: options.strictRoles ?? false,
 		runtime: options.runtime ?? createQuickJsRuntime({ guestClock: clock, random }),
 		uuid() {
 			const hex = randomString(32, '0123456789abcdef').split('');
@@ -160,13 +179,27 @@ export function createSandbox(options: SandboxOptions = {}) {
 	};
 
 	const iam = createIamEvaluator(context);
-	const userPools = createUserPoolService(context);
+	// One set of mock identity providers for user-pool federation and identity-pool logins.
+	const idps = createMockIdps(context);
+	const federationDeps: FederationDeps = { fetch: (request) => fetch(request), idps };
+	const userPools = createUserPoolService(context, federationDeps);
 	const sts = createStsService(context, { iam });
-	const identity = createIdentityService(context, { userPools, sts });
+	const identity = createIdentityService(context, { userPools, sts, idps });
 	const sync = createSyncService(context, { identity, sts });
+	const iamEndpoint = createIamService(context, {
+		async decide(caller, action, resource) {
+			if (!sts.sessionFor(caller.accessKeyId)) return undefined;
+			return sts.simulateRequest({ accessKeyId: caller.accessKeyId!, action, resource });
+		},
+	});
+
+	const gateways = createGateways(context, { sts, iam, fetch: (request) => fetch(request) });
+
+	const managedLogin = createManagedLogin(context, userPools);
+	managedLogin.registerFederation(createFederationHooks(managedLogin));
 
 	// Browser-facing front ends, each claiming its hosts (the folders oauth/, federation/, gateways/ add theirs).
-	const frontEnds: WebFrontEnd[] = [];
+	const frontEnds: WebFrontEnd[] = [managedLogin.frontEnd, gateways.frontEnd, idps.frontEnd];
 
 	// Looked up by the X-Amz-Target prefix a caller sends: a Map, so `constructor` finds nothing.
 	const jsonServices = new Map<string, { name: string; service: JsonService }>([
@@ -177,10 +210,35 @@ export function createSandbox(options: SandboxOptions = {}) {
 	async function fetch(request: Request): Promise<Response> {
 		const url = new URL(request.url);
 		const destination = context.urls.target(url);
-		const caller: Caller = { accessKeyId: accessKeyIdOf(request.headers.get('authorization')) };
+		const authorization = request.headers.get('authorization');
+		const caller: Caller = { accessKeyId: accessKeyIdOf(authorization) };
+		const contentType = request.headers.get('content-type') ?? '';
+		const isQuery =
+			request.method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded');
 		try {
 			const frontEnd = frontEnds.find((candidate) => candidate.serves(destination.host));
 			if (frontEnd) return await frontEnd.fetch(request, destination);
+			if (isQuery) {
+				const iam =
+					signingServiceOf(authorization) === 'iam' || destination.host === 'iam.amazonaws.com';
+				if (forgedTemporaryKey(caller))
+					return queryErrorResponse(
+						new ServiceError(
+							'InvalidClientTokenId',
+							'The security token included in the request is invalid.',
+							403
+						),
+						context.uuid(),
+						iam ? IAM_NAMESPACE : STS_NAMESPACE
+					);
+				return await (iam ? iamEndpoint : sts).fetch(request, caller);
+			}
+			if (forgedTemporaryKey(caller))
+				// The JSON protocols' name for the same refusal.
+				throw new ServiceError(
+					'UnrecognizedClientException',
+					'The security token included in the request is invalid.'
+				);
 			const target = request.headers.get('x-amz-target');
 			if (request.method === 'POST' && target) {
 				const [prefix = '', operation = ''] = target.split('.');
@@ -223,13 +281,6 @@ export function createSandbox(options: SandboxOptions = {}) {
 			if (url.pathname.startsWith('/identitypools')) {
 				return await sync.fetch(request, caller);
 			}
-			const contentType = request.headers.get('content-type') ?? '';
-			if (
-				request.method === 'POST' &&
-				contentType.startsWith('application/x-www-form-urlencoded')
-			) {
-				return await sts.fetch(request, caller);
-			}
 			throw new ServiceError(
 				'UnknownOperationException',
 				`No operation matches ${request.method} ${url.pathname}`
@@ -237,6 +288,11 @@ export function createSandbox(options: SandboxOptions = {}) {
 		} catch (error) {
 			return errorResponse(error);
 		}
+	}
+
+	/** A temporary (`ASIA…`) access key id this sandbox never issued: AWS refuses such credentials outright. */
+	function forgedTemporaryKey(caller: Caller): boolean {
+		return !!caller.accessKeyId?.startsWith('ASIA') && !sts.sessionFor(caller.accessKeyId);
 	}
 
 	async function traced(
@@ -291,8 +347,24 @@ export function createSandbox(options: SandboxOptions = {}) {
 		 * `claims.sub` is the user's id there and `claims.aud` the app id the pool is configured with.
 		 */
 		mintProviderToken: identity.mintProviderToken,
+		/**
+		 * Declares a REST API of API Gateway (methods with NONE, COGNITO_USER_POOLS, AWS_IAM or a Lambda authorizer)
+		 * served at `https://<id>.execute-api.<region>.amazonaws.com/<stage>/<path>`; throws `DefinitionError`.
+		 */
+		defineRestApi: gateways.defineRestApi,
+		/** Declares an HTTP API (routes with a JWT authorizer or AWS_IAM); throws `DefinitionError`. */
+		defineHttpApi: gateways.defineHttpApi,
+		/** Declares an AppSync GraphQL API with its authorization modes; throws `DefinitionError`. */
+		defineGraphqlApi: gateways.defineGraphqlApi,
+		/** Declares an ALB whose listener rules may `authenticate-cognito`; throws `DefinitionError`. */
+		defineLoadBalancer: gateways.defineLoadBalancer,
 		/** The records Cognito Streams delivered to a simulated Kinesis stream (by stream name), oldest first. */
 		readStream: sync.readStream,
+		/**
+		 * Managed login (../oauth): `registerFederation` plugs identity providers in; `completeExternalSignIn`
+		 * ends a federated sign-in with the session cookie and the redirect back to the app.
+		 */
+		managedLogin,
 		outbox,
 		trace,
 		/** The whole state as JSON data (format {@link SNAPSHOT_VERSION}); host-function triggers are not kept. */
@@ -304,6 +376,8 @@ export function createSandbox(options: SandboxOptions = {}) {
 					identity: identity.snapshot(),
 					sts: sts.snapshot(),
 					sync: sync.snapshot(),
+					gateways: gateways.snapshot(),
+					idps: idps.snapshot(),
 					roles: [...roles.entries()],
 					functions: [...functions.entries()].filter(([, code]) => typeof code === 'string'),
 					outbox,
@@ -315,11 +389,13 @@ export function createSandbox(options: SandboxOptions = {}) {
 		 * checked before anything changes. Throws `SnapshotError` naming the first wrong field.
 		 */
 		restore(snapshot: unknown) {
-			const parts = decodeSnapshot(snapshot, { userPools, identity, sts, sync });
+			const parts = decodeSnapshot(snapshot, { userPools, identity, sts, sync, gateways, idps });
 			userPools.load(parts.userPools);
+			idps.load(parts.idps);
 			identity.load(parts.identity);
 			sts.load(parts.sts);
 			sync.load(parts.sync);
+			gateways.load(parts.gateways);
 			roles.clear();
 			for (const [arn, role] of parts.roles) roles.set(arn, role);
 			for (const [arn, code] of parts.functions) functions.set(arn, code);
@@ -333,6 +409,13 @@ export type Sandbox = ReturnType<typeof createSandbox>;
 /** The access key id from a SigV4 header: `AWS4-HMAC-SHA256 Credential=AKIA…/20260101/us-east-1/sts/aws4_request, …`. */
 function accessKeyIdOf(authorization: string | null): string | undefined {
 	return authorization ? /Credential=([^/,\s]+)\//.exec(authorization)?.[1] : undefined;
+}
+
+/** The service a SigV4 header was signed for (`iam`, `sts`, …), from its credential scope. */
+function signingServiceOf(authorization: string | null): string | undefined {
+	return authorization
+		? /Credential=[^/,\s]+\/\d{8}\/[^/,\s]+\/([^/,\s]+)\/aws4_request/.exec(authorization)?.[1]
+		: undefined;
 }
 
 /** Longest string kept in a traced request; longer ones are cut and marked. */

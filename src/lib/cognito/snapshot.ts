@@ -7,6 +7,7 @@ import type { FunctionCode, OutboxMessage, RoleDefinition } from './core/context
 import type { Snapshotting } from './core/service';
 import {
 	array,
+	dictOf,
 	jsonObject,
 	number,
 	oneOf,
@@ -24,6 +25,10 @@ export interface SandboxSnapshot {
 	identity: unknown;
 	sts: unknown;
 	sync: unknown;
+	/** API Gateway and AppSync APIs (absent in snapshots written before they existed). */
+	gateways?: unknown;
+	/** The mock identity providers (absent in snapshots written before they existed). */
+	idps?: unknown;
 	roles: Array<[string, RoleDefinition]>;
 	functions: Array<[string, string]>;
 	outbox: OutboxMessage[];
@@ -32,6 +37,10 @@ export interface SandboxSnapshot {
 const roleDefinition = record<RoleDefinition>({
 	trustPolicy: optional(jsonObject),
 	policies: array(jsonObject),
+	inlinePolicies: optional(dictOf(jsonObject)),
+	createdAt: optional(number),
+	description: optional(string),
+	maxSessionDuration: optional(number),
 });
 
 const outboxMessage = record<OutboxMessage>({
@@ -46,7 +55,10 @@ const outboxMessage = record<OutboxMessage>({
 
 /** Reads a whole snapshot; each service decodes its own part. Throws {@link SnapshotError}. */
 export function decodeSnapshot<
-	Services extends Record<'userPools' | 'identity' | 'sts' | 'sync', Snapshotting>,
+	Services extends Record<
+		'userPools' | 'identity' | 'sts' | 'sync' | 'gateways' | 'idps',
+		Snapshotting
+	>,
 >(
 	snapshot: unknown,
 	services: Services
@@ -63,6 +75,8 @@ export function decodeSnapshot<
 		identity: (value) => value,
 		sts: (value) => value,
 		sync: (value) => value,
+		gateways: (value) => value,
+		idps: (value) => value,
 		roles: (value, path) =>
 			value === undefined ? [] : array(tuple(string, roleDefinition))(value, path),
 		functions: (value, path) =>
@@ -77,7 +91,7 @@ export function decodeSnapshot<
 				: `must be 1 or 2, found ${top.v}`
 		);
 	const decoded = Object.fromEntries(
-		(['userPools', 'identity', 'sts', 'sync'] as const).map((name) => [
+		(['userPools', 'identity', 'sts', 'sync', 'gateways', 'idps'] as const).map((name) => [
 			name,
 			services[name].decode(top[name], name),
 		])

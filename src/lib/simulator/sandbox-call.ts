@@ -10,9 +10,12 @@
  *   the request carries `IdentityPoolId`, `IdentityId`, `DatasetName` and, to sign as the identity, `AccessKeyId`;
  * - `Sandbox.SimulateRequest` (`AccessKeyId`, `Action`, `Resource`, optional `Context`): an IAM policy check made with
  *   issued credentials; `Sandbox.AdvanceClock` (`Seconds`): moves the sandbox clock (needs a clock control);
- *   `Sandbox.MintProviderToken` (`Provider`, `Claims`): a mock Google/Facebook/OIDC token.
+ *   `Sandbox.MintProviderToken` (`Provider`, `Claims`): a mock Google/Facebook/OIDC token;
+ *   `Sandbox.DefineRestApi`, `Sandbox.DefineHttpApi`, `Sandbox.DefineGraphqlApi`, `Sandbox.HttpRequest`: API
+ *   Gateway and AppSync in front of Cognito (./gateway-calls.ts).
  */
 import type { Sandbox } from '../cognito';
+import { GATEWAY_OPERATIONS, gatewayOperation, type GatewaySandbox } from './gateway-calls';
 import type { CallOutcome, JsonObject } from './types';
 
 const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -52,11 +55,14 @@ export const SYNC_ROUTES: Readonly<Record<string, readonly [method: string, path
 export interface CallHooks {
 	/** Moves the sandbox clock forward; `Sandbox.AdvanceClock` fails without it. */
 	advanceClock?(ms: number): void;
+	/** The sandbox clock, for SigV4 dates in `Sandbox.HttpRequest`. */
+	now?(): number;
 }
 
 /** The subset of a sandbox that calls need (so tests can pass a fake). */
 export type CallableSandbox = Pick<Sandbox, 'fetch' | 'simulateRequest'> &
-	Partial<Pick<Sandbox, 'mintProviderToken'>>;
+	Partial<Pick<Sandbox, 'mintProviderToken'>> &
+	GatewaySandbox;
 
 /** Calls one operation with a JSON request and returns the response or the service error. Never throws. */
 export async function callSandbox(
@@ -233,11 +239,13 @@ async function sandboxOperation(
 			return { ok: true, response: { Token: token } };
 		}
 		default:
+			if (GATEWAY_OPERATIONS.includes(operation))
+				return await gatewayOperation(sandbox, operation, request, hooks.now);
 			return {
 				ok: false,
 				error: {
 					type: 'UnknownOperationException',
-					message: `Unknown sandbox operation Sandbox.${operation}; known: SimulateRequest, AdvanceClock, MintProviderToken`,
+					message: `Unknown sandbox operation Sandbox.${operation}; known: SimulateRequest, AdvanceClock, MintProviderToken, ${GATEWAY_OPERATIONS.join(', ')}`,
 				},
 			};
 	}

@@ -261,6 +261,8 @@ describe('findBankGaps', () => {
 			    "identity-pools",
 			    "identity-pools-iam",
 			    "user-vs-identity-pools",
+			    "cognito-in-architectures",
+			    "operating-securely",
 			    "cognito-sync-and-appsync",
 			    "exam-strategy",
 			  ],

@@ -3,6 +3,7 @@
  * the trace, the outbox, and the registries of Lambda functions and IAM roles.
  * Pure data and interfaces; `createSandbox` in ../index.ts builds one and hands it to each service.
  */
+import type { Dict } from './dict';
 import type { TraceEvent } from './trace';
 import type { UrlStyle } from './urls';
 
@@ -51,12 +52,27 @@ export interface FunctionRuntime {
 	): Promise<InvocationResult>;
 }
 
-/** An IAM role known to the sandbox. */
+/** An IAM role known to the sandbox (from `defineRole`, a scenario, or the IAM endpoint's `CreateRole`). */
 export interface RoleDefinition {
 	/** Trust policy document (who may assume the role). */
 	trustPolicy?: object;
-	/** Permission policy documents. */
+	/** Permission policy documents given to `defineRole` (unnamed). */
 	policies: object[];
+	/** Inline policies by name (`PutRolePolicy`), a null-prototype object: policy names are the caller's. */
+	inlinePolicies?: Dict<object>;
+	/** When the role was created (epoch ms), for `GetRole`. */
+	createdAt?: number;
+	description?: string;
+	/** Longest session STS issues for the role, in seconds (IAM's default: 3600). */
+	maxSessionDuration?: number;
+}
+
+/** Every permission policy of a role: the unnamed ones, then the inline ones. */
+export function permissionPoliciesOf(role: RoleDefinition | undefined): object[] {
+	if (!role) return [];
+	return role.inlinePolicies
+		? [...role.policies, ...Object.values(role.inlinePolicies)]
+		: role.policies;
 }
 
 export interface SandboxContext {
@@ -70,6 +86,12 @@ export interface SandboxContext {
 	send(message: Omit<OutboxMessage, 'at'>): void;
 	functions: Map<string, FunctionCode>;
 	roles: Map<string, RoleDefinition>;
+	/**
+	 * Whether a role nobody defined is refused (STS `AccessDenied`, as in AWS; the emulator) or treated as
+	 * trusting any identity pool and granting nothing (the simulator's default, so learners can try identity
+	 * pools before writing roles).
+	 */
+	strictRoles: boolean;
 	runtime: FunctionRuntime;
 	/** A UUID v4 from the injected randomness. */
 	uuid(): string;

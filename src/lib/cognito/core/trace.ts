@@ -34,7 +34,10 @@ export type TraceEvent =
 			tokenUse: 'id' | 'access' | 'refresh';
 			userPoolId: string;
 			clientId: string;
+			/** Empty for machine-to-machine tokens, which have no user. */
 			username: string;
+			/** Set for tokens of the OAuth token endpoint's `client_credentials` grant (billed per M2M request). */
+			grantType?: 'client_credentials';
 			claims?: Record<string, unknown>;
 			at: number;
 	  }
@@ -64,6 +67,27 @@ export type TraceEvent =
 			at: number;
 	  }
 	| { type: 'SyncEvent'; kind: string; detail: unknown; at: number }
+	| {
+			/**
+			 * One browser or HTTP hop to a front end of the sandbox (managed login and the OAuth 2.0 endpoints,
+			 * mock identity providers, gateways): what was asked and what came back.
+			 */
+			type: 'WebRequest';
+			/** Which front end answered, e.g. `managed-login`. */
+			service: string;
+			host: string;
+			method: string;
+			path: string;
+			/** Query and form fields as sent (passwords, secrets and codes masked). */
+			request: Record<string, string>;
+			status: number;
+			/** Where a redirect sent the browser. */
+			location?: string;
+			/** What happened, in a few words (e.g. `authorization code issued`, `invalid_grant`). */
+			outcome: string;
+			error?: string;
+			at: number;
+	  }
 	| RiskEvaluatedEvent;
 
 /**

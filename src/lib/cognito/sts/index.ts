@@ -4,12 +4,14 @@
  * `@aws-sdk/client-sts` sends them; plus `simulateRequest`, which evaluates an AWS request made with the issued
  * credentials against the assumed role's policies.
  *
- * Roles come from `defineRole`. A role ARN that was never defined behaves as a role whose trust policy trusts
- * `cognito-identity.amazonaws.com` for any identity pool and which grants nothing (so is a role defined without a
- * trust policy). Callers whose access key id the sandbox did not issue (`AKIA…` developer keys) are treated as the
- * account's IAM user `developer`.
+ * Roles come from `defineRole` or the IAM endpoint. A role ARN that was never defined is refused with
+ * `AccessDenied` when the sandbox is strict (`strictRoles`, the emulator), as AWS does; otherwise (the simulator)
+ * it behaves as a role whose trust policy trusts `cognito-identity.amazonaws.com` for any identity pool and which
+ * grants nothing (so is a role defined without a trust policy). Temporary keys (`ASIA…`) the sandbox never issued
+ * are refused with `InvalidClientTokenId`; other callers (`AKIA…` developer keys) are treated as the account's IAM
+ * user `developer`.
  */
-import type { SandboxContext } from '../core/context';
+import { permissionPoliciesOf, type SandboxContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import type { Caller, Snapshotting } from '../core/service';
 import {
@@ -35,9 +37,9 @@ import {
 } from './credentials';
 import {
 	isoSeconds,
-	parseForm,
-	queryErrorResponse,
 	queryResponse,
+	serveQuery,
+	STS_NAMESPACE,
 	validationError,
 } from './query-protocol';
 import { contextKeysOf, decodeUnverified, type WebIdentityVerifier } from './web-identity';
@@ -105,12 +107,14 @@ export interface StsService extends Snapshotting<StsSnapshot> {
 	registerWebIdentityProvider(verifier: WebIdentityVerifier): void;
 	/** The session behind a sandbox-issued access key id, if any (expired sessions included). */
 	sessionFor(accessKeyId: string | undefined): StsSession | undefined;
+	/** The secret access key and session token issued with an access key id (to check SigV4 signatures). */
+	secretFor(accessKeyId: string): SessionSecret | undefined;
 }
 
 /** Identity pools ask for one-hour credentials; STS's own default is the same. */
 const DEFAULT_DURATION_SECONDS = 3600;
 /** Roles default to a one-hour maximum session duration. */
-const ROLE_MAX_SESSION_SECONDS = 3600;
+const DEFAULT_MAX_SESSION_SECONDS = 3600;
 const ASSUME_ACTION = 'sts:AssumeRoleWithWebIdentity';
 const TAG_ACTION = 'sts:TagSession';
 
@@ -177,7 +181,8 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 				`1 validation error detected: Value '${durationSeconds}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`
 			);
 		}
-		if (durationSeconds > ROLE_MAX_SESSION_SECONDS) {
+		const definition = context.roles.get(input.roleArn);
+		if (durationSeconds > (definition?.maxSessionDuration ?? DEFAULT_MAX_SESSION_SECONDS)) {
 			throw validationError(
 				'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
 			);
@@ -209,8 +214,10 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 		const claims = verification.claims;
 		const contextKeys = contextKeysOf(verifier.provider, claims);
 
-		const definition = context.roles.get(input.roleArn);
-		const trustPolicy = definition?.trustPolicy ?? DEFAULT_COGNITO_TRUST_POLICY;
+		// Strict: AWS answers an unknown role exactly like an untrusting one (it never says which).
+		const trustPolicy =
+			definition?.trustPolicy ??
+			(context.strictRoles && !definition ? {} : DEFAULT_COGNITO_TRUST_POLICY);
 		// Session tags (attributes for access control) also need sts:TagSession in the trust policy.
 		const hasTags = Object.keys(contextKeys).some((key) => key.startsWith('aws:PrincipalTag/'));
 		for (const action of hasTags ? [ASSUME_ACTION, TAG_ACTION] : [ASSUME_ACTION]) {
@@ -286,7 +293,7 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 				'The security token included in the request is expired',
 				403
 			);
-		const policies = context.roles.get(session.roleArn)?.policies ?? [];
+		const policies = permissionPoliciesOf(context.roles.get(session.roleArn));
 		const requestContext: RequestContext = {
 			...session.contextKeys,
 			'aws:CurrentTime': isoSeconds(context.clock.now()),
@@ -411,47 +418,20 @@ export function createStsService(context: SandboxContext, deps: { iam: IamEvalua
 	}
 
 	return {
-		async fetch(request, caller) {
-			const requestId = context.uuid();
-			let fields: Record<string, string> = {};
-			try {
-				fields = parseForm(await request.text());
-				const response = await handleQuery(fields, caller, requestId);
-				context.emit({
-					type: 'ApiCall',
-					service: 'sts',
-					operation: fields.Action ?? '',
-					request: redact(fields),
-					response: { status: 200 },
-					at: context.clock.now(),
-				});
-				return response;
-			} catch (error) {
-				const failure =
-					error instanceof ServiceError
-						? error
-						: new ServiceError(
-								'InternalFailure',
-								error instanceof Error ? error.message : String(error),
-								500
-							);
-				context.emit({
-					type: 'ApiCall',
-					service: 'sts',
-					operation: fields.Action ?? '',
-					request: redact(fields),
-					error: { type: failure.type, message: failure.message },
-					at: context.clock.now(),
-				});
-				return queryErrorResponse(failure, requestId);
-			}
-		},
+		fetch: (request, caller) =>
+			serveQuery(
+				context,
+				request,
+				{ service: 'sts', namespace: STS_NAMESPACE, redact },
+				(fields, requestId) => handleQuery(fields, caller, requestId)
+			),
 		assumeRoleWithWebIdentity,
 		simulateRequest,
 		registerWebIdentityProvider(verifier) {
 			verifiers.set(verifier.issuer, verifier);
 		},
 		sessionFor: sessionOf,
+		secretFor: (accessKeyId) => sessionSecrets.get(accessKeyId),
 		snapshot: () => encodeState({ sessions, secrets: sessionSecrets }),
 		decode: (snapshot, path) =>
 			snapshot === undefined

@@ -1,13 +1,19 @@
 /**
- * The AWS Query protocol as STS speaks it: form-encoded requests in, XML out, and the
- * `<ErrorResponse>` envelope `@aws-sdk/client-sts` parses for errors. Pure string building.
+ * The AWS Query protocol as STS and IAM speak it: form-encoded requests in, XML out, and the
+ * `<ErrorResponse>` envelope `@aws-sdk/client-sts` and botocore parse for errors. Pure string building.
  */
+import type { SandboxContext } from '../core/context';
+import { dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
 
-const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+/** STS's XML namespace; IAM passes its own. */
+export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
-/** An XML element tree: nested objects become child elements, undefined members are left out. */
-export type XmlValue = string | number | { [element: string]: XmlValue | undefined };
+/**
+ * An XML element tree: nested objects become child elements, arrays become `<member>` lists (as Query
+ * lists are serialised), undefined members are left out.
+ */
+export type XmlValue = string | number | XmlValue[] | { [element: string]: XmlValue | undefined };
 
 /** Escapes text for an XML element body. */
 export function escapeXml(text: string): string {
@@ -21,6 +27,7 @@ export function escapeXml(text: string): string {
 
 function toXml(value: XmlValue): string {
 	if (typeof value !== 'object') return escapeXml(String(value));
+	if (Array.isArray(value)) return value.map((item) => `<member>${toXml(item)}</member>`).join('');
 	return Object.entries(value)
 		.filter(([, child]) => child !== undefined)
 		.map(([name, child]) => `<${name}>${toXml(child!)}</${name}>`)
@@ -31,10 +38,11 @@ function toXml(value: XmlValue): string {
 export function queryResponse(
 	action: string,
 	result: Record<string, XmlValue | undefined>,
-	requestId: string
+	requestId: string,
+	namespace = STS_NAMESPACE
 ): Response {
 	const body =
-		`<${action}Response xmlns="${NAMESPACE}"><${action}Result>${toXml(result as XmlValue)}</${action}Result>` +
+		`<${action}Response xmlns="${namespace}"><${action}Result>${toXml(result as XmlValue)}</${action}Result>` +
 		`<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
 	return new Response(body, {
 		status: 200,
@@ -43,10 +51,14 @@ export function queryResponse(
 }
 
 /** STS error codes that are the caller's fault are `Sender`; everything else is `Receiver`. */
-export function queryErrorResponse(error: ServiceError, requestId: string): Response {
+export function queryErrorResponse(
+	error: ServiceError,
+	requestId: string,
+	namespace = STS_NAMESPACE
+): Response {
 	const type = error.status >= 500 ? 'Receiver' : 'Sender';
 	const body =
-		`<ErrorResponse xmlns="${NAMESPACE}"><Error><Type>${type}</Type><Code>${escapeXml(error.type)}</Code>` +
+		`<ErrorResponse xmlns="${namespace}"><Error><Type>${type}</Type><Code>${escapeXml(error.type)}</Code>` +
 		`<Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
 	return new Response(body, {
 		status: error.status,
@@ -54,11 +66,53 @@ export function queryErrorResponse(error: ServiceError, requestId: string): Resp
 	});
 }
 
-/** The form fields of a Query request (`Action=…&Version=…&RoleArn=…`). */
+/** The form fields of a Query request (`Action=…&Version=…&RoleArn=…`), in a null-prototype object. */
 export function parseForm(text: string): Record<string, string> {
-	const fields: Record<string, string> = {};
-	for (const [key, value] of new URLSearchParams(text)) fields[key] = value;
-	return fields;
+	return dict(new URLSearchParams(text));
+}
+
+/**
+ * Serves one Query request: reads the form, runs `handle`, traces the call (with `redact` hiding secrets) and
+ * turns failures into the `<ErrorResponse>` envelope.
+ */
+export async function serveQuery(
+	context: SandboxContext,
+	request: Request,
+	options: {
+		service: string;
+		namespace: string;
+		redact?: (fields: Record<string, string>) => Record<string, string>;
+	},
+	handle: (fields: Record<string, string>, requestId: string) => Promise<Response>
+): Promise<Response> {
+	const requestId = context.uuid();
+	let fields: Record<string, string> = {};
+	const trace = (outcome: { response?: unknown; error?: { type: string; message: string } }) =>
+		context.emit({
+			type: 'ApiCall',
+			service: options.service,
+			operation: fields.Action ?? '',
+			request: options.redact ? options.redact(fields) : { ...fields },
+			...outcome,
+			at: context.clock.now(),
+		});
+	try {
+		fields = parseForm(await request.text());
+		const response = await handle(fields, requestId);
+		trace({ response: { status: response.status } });
+		return response;
+	} catch (error) {
+		const failure =
+			error instanceof ServiceError
+				? error
+				: new ServiceError(
+						'InternalFailure',
+						error instanceof Error ? error.message : String(error),
+						500
+					);
+		trace({ error: { type: failure.type, message: failure.message } });
+		return queryErrorResponse(failure, requestId, options.namespace);
+	}
 }
 
 /** STS's own error for bad parameters: `ValidationError` with the "1 validation error detected" wording. */

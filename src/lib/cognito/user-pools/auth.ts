@@ -29,8 +29,7 @@ import {
 } from './sign-in';
 import { srpStart, srpVerify } from './srp-flow';
 import type { Env, Handler, PoolRecord, SessionRecord, UserRecord } from './state';
-import { issueTokens, openRefreshToken } from './token-issue';
-import type { IssueContext } from './tokens';
+import { issueTokens, openRefreshToken, refreshIssueContext } from './token-issue';
 import { setPassword, validateAttributes } from './user-records';
 import {
 	checkSecretHash,
@@ -253,12 +252,7 @@ async function initiate(
 				'Refresh token rotation is enabled for this client. Use GetTokensFromRefreshToken to refresh tokens.'
 			);
 		const { record: live, user } = openRefreshToken(call, parameters.REFRESH_TOKEN);
-		const issue: IssueContext = {
-			eventId: live.eventId,
-			originJti: live.originJti,
-			authTime: live.authTime,
-			...(live.deviceKey ? { deviceKey: live.deviceKey } : {}),
-		};
+		const issue = refreshIssueContext(live);
 		return {
 			ChallengeParameters: {},
 			AuthenticationResult: await issueTokens(
@@ -333,18 +327,31 @@ async function respond(
 		flow: 'RespondToAuthChallenge',
 	};
 	const session = openSession(env, pool, client, input.Session);
-	call.flow = session.flow;
-	call.deviceKey = responses.DEVICE_KEY || session.data.deviceKey || undefined;
-	if (session.data.risk) call.risk = session.data.risk;
 	readThreatContext(call, input, session);
-	call.alwaysHideUnknownUsers = session.flow === 'USER_AUTH';
 	await checkSecretHash(client, responses.SECRET_HASH, [
 		responses.USERNAME,
 		session.username,
 		session.data.typed,
 	]);
+	return answerChallenge(call, session, input.ChallengeName, responses);
+}
+
+/**
+ * Answers the challenge of an open session (after any secret-hash check): RespondToAuthChallenge and the
+ * managed login pages (../oauth) share this, so both run the same checks, triggers and MFA logic.
+ */
+export async function answerChallenge(
+	call: Call,
+	session: SessionRecord,
+	answering: string,
+	responses: Record<string, string>
+): Promise<AuthResponse> {
+	const { env, pool, client } = call;
+	call.flow = session.flow;
+	call.deviceKey = responses.DEVICE_KEY || session.data.deviceKey || undefined;
+	if (session.data.risk) call.risk = session.data.risk;
+	call.alwaysHideUnknownUsers = session.flow === 'USER_AUTH';
 	if (!responses.USERNAME) throw missing('USERNAME');
-	const answering = input.ChallengeName as string;
 	const selectedDirectly =
 		session.challenge === 'SELECT_CHALLENGE' &&
 		answering !== 'SELECT_CHALLENGE' &&
@@ -514,12 +521,7 @@ const getTokensFromRefreshToken: Handler = async (input, env) => {
 			);
 	}
 	const { record: live, user } = openRefreshToken(call, input.RefreshToken);
-	const issue: IssueContext = {
-		eventId: live.eventId,
-		originJti: live.originJti,
-		authTime: live.authTime,
-		...(live.deviceKey ? { deviceKey: live.deviceKey } : {}),
-	};
+	const issue = refreshIssueContext(live);
 	if (!rotation)
 		return {
 			AuthenticationResult: await issueTokens(

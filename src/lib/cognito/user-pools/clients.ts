@@ -66,6 +66,58 @@ function checkValidity(
 		);
 }
 
+const invalidFlow = (message: string) => new ServiceError('InvalidOAuthFlowException', message);
+
+/** A callback or sign-out URL: absolute, no fragment, HTTPS except http://localhost (app schemes allowed). */
+function checkRedirectUrl(url: string, kind: string) {
+	let parsed: URL | undefined;
+	try {
+		parsed = new URL(url);
+	} catch {
+		parsed = undefined;
+	}
+	// Wording ours for the three refusals below.
+	if (!parsed || url.includes('#'))
+		throw invalidParameter(`${kind} ${url} must be an absolute URL without a fragment.`);
+	if (parsed.protocol === 'http:' && parsed.hostname !== 'localhost')
+		throw invalidParameter(`${kind} ${url} must use HTTPS (http is allowed only for localhost).`);
+	if (/^(javascript|data|vbscript|file):$/i.test(parsed.protocol))
+		throw invalidParameter(`${kind} ${url} is not an allowed URL scheme.`);
+}
+
+/** OAuth settings of an app client, checked as CreateUserPoolClient/UpdateUserPoolClient check them. */
+function checkOAuthSettings(input: Record<string, any>) {
+	const flows: string[] = input.AllowedOAuthFlows ?? [];
+	if (flows.includes('client_credentials')) {
+		if (flows.length > 1)
+			throw invalidFlow(
+				'client_credentials flow can not be selected along with code flow or implicit flow.'
+			);
+		if (!input.GenerateSecret && !input.__hasSecret)
+			throw invalidFlow(
+				'client_credentials flow can not be selected if client does not have a client secret.'
+			);
+	}
+	const scopes: string[] = input.AllowedOAuthScopes ?? [];
+	if (['email', 'phone', 'profile'].some((s) => scopes.includes(s)) && !scopes.includes('openid'))
+		// Wording ours: the guide says these scopes can only be requested with openid.
+		throw invalidParameter('The email, phone and profile scopes require the openid scope.');
+	for (const url of input.CallbackURLs ?? []) checkRedirectUrl(url, 'Callback URL');
+	for (const url of input.LogoutURLs ?? []) checkRedirectUrl(url, 'Sign-out URL');
+	if (input.DefaultRedirectURI !== undefined && input.DefaultRedirectURI !== null) {
+		checkRedirectUrl(input.DefaultRedirectURI, 'DefaultRedirectURI');
+		if (!(input.CallbackURLs ?? []).includes(input.DefaultRedirectURI))
+			throw invalidParameter('DefaultRedirectURI must be one of the callback URLs.'); // wording ours
+	}
+	if (
+		input.AllowedOAuthFlowsUserPoolClient &&
+		(flows.includes('code') || flows.includes('implicit')) &&
+		!(input.CallbackURLs ?? []).length
+	)
+		// Wording ours.
+		throw invalidParameter('A callback URL is required when the code or implicit flow is allowed.');
+}
+
 /** Builds the stored client from a Create/UpdateUserPoolClient request (omitted settings → defaults). */
 function clientSettings(pool: PoolRecord, input: Record<string, any>): Record<string, any> {
 	const flows: string[] | undefined = input.ExplicitAuthFlows;
@@ -96,15 +148,7 @@ function clientSettings(pool: PoolRecord, input: Record<string, any>): Record<st
 		if (!standardScopes.includes(scope) && !customScopesOf(pool).includes(scope))
 			throw new ServiceError('ScopeDoesNotExistException', `Invalid scope requested: ${scope}`);
 	}
-	if (
-		input.AllowedOAuthFlows?.includes('client_credentials') &&
-		!input.GenerateSecret &&
-		!input.__hasSecret
-	) {
-		throw invalidParameter(
-			'client_credentials flow can not be selected if client does not have a client secret.'
-		);
-	}
+	checkOAuthSettings(input);
 	const settings: Record<string, any> = {
 		RefreshTokenValidity: input.RefreshTokenValidity || 30,
 		...(input.AccessTokenValidity ? { AccessTokenValidity: input.AccessTokenValidity } : {}),

@@ -34,11 +34,20 @@ import type { Env, Handler, UserPoolsState } from './state';
 import { decodeJwt, jwksOf, openIdConfigurationOf, poolOfIssuer, verifySignature } from './tokens';
 import { USER_HANDLERS } from './users';
 import { WEBAUTHN_HANDLERS } from './webauthn';
+import { BRANDING_HANDLERS } from '../oauth/branding';
 import { findUser } from './util';
 import { decodeUserPoolsState } from './state-decode';
 import { encodeState } from '../core/state-codec';
+import type { FederationDeps } from '../federation/deps';
+import { LINK_HANDLERS } from '../federation/linking';
+import { PROVIDER_HANDLERS } from '../federation/providers';
 
 export interface UserPoolService extends JsonService {
+	/**
+	 * The engine's environment, for the browser-facing front ends of the same sandbox (../oauth, federation),
+	 * which run the same sign-in logic. Read `env.state` on each use: `restore()` replaces it.
+	 */
+	readonly env: Env;
 	/** JWKS or OpenID configuration document of a pool, or undefined for an unknown pool. */
 	wellKnown(userPoolId: string, kind: 'jwks' | 'openid-configuration'): object | undefined;
 	/**
@@ -65,6 +74,9 @@ const HANDLERS: Record<string, Handler> = {
 	...WEBAUTHN_HANDLERS,
 	...RESOURCE_HANDLERS,
 	...AUTH_EVENT_HANDLERS,
+	...BRANDING_HANDLERS,
+	...PROVIDER_HANDLERS,
+	...LINK_HANDLERS,
 	...RISK_HANDLERS,
 };
 
@@ -73,12 +85,24 @@ export const USER_POOL_OPERATIONS: readonly string[] = Object.keys(HANDLERS);
 
 const emptyState = (): UserPoolsState => ({ pools: new Map(), clientPools: new Map() });
 
-/** Creates the user-pool service over the shared sandbox context. */
-export function createUserPoolService(context: SandboxContext): UserPoolService {
-	const env: Env = { context, state: emptyState(), now: () => context.clock.now() };
+/**
+ * Creates the user-pool service over the shared sandbox context. `federation` (the sandbox's fetch and mock
+ * IdPs) lets the identity-provider operations discover OIDC issuers and read SAML metadata URLs.
+ */
+export function createUserPoolService(
+	context: SandboxContext,
+	federation?: FederationDeps
+): UserPoolService {
+	const env: Env = {
+		context,
+		state: emptyState(),
+		now: () => context.clock.now(),
+		...(federation ? { federation } : {}),
+	};
 	const notAuthorized = (message: string) => new ServiceError('NotAuthorizedException', message);
 
 	return {
+		env,
 		has: (operation) => Object.hasOwn(HANDLERS, operation),
 		async handle(operation, input) {
 			const handler = HANDLERS[operation];

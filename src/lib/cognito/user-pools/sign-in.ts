@@ -40,6 +40,11 @@ export interface Call {
 	alwaysHideUnknownUsers?: boolean;
 	/** The DEVICE_KEY the client sent, for device tracking. */
 	deviceKey?: string;
+	/**
+	 * Set when the sign-in runs on the managed login pages (../oauth): tokens carry the requested OAuth
+	 * scopes (and `nonce`), pre token generation sees `TokenGeneration_HostedAuth`, and no device is tracked.
+	 */
+	hosted?: { scopes: string[]; nonce?: string };
 	/** What threat protection sees of the caller (read only while threat protection is on). */
 	clientContext?: ClientContext;
 	/** The UserContextData / ContextData it was read from, kept in challenge sessions for later steps. */
@@ -320,15 +325,22 @@ export async function finish(
 	});
 	const event = completeSignInEvent(call, user);
 	const known = confirmedDevice(user, call.deviceKey);
+	// A new device is recorded before the tokens are signed, so their access token already carries its
+	// `device_key` (the app needs that token to call ConfirmDevice for this key).
+	const fresh =
+		tracksDevices(call.pool) && !known && !call.hosted ? newDevice(call.env, user) : undefined;
+	const deviceKey = known?.key ?? fresh?.DeviceKey;
 	const issue: IssueContext = {
 		// Tokens carry the authentication event's id, as AdminListUserAuthEvents shows it.
 		eventId: event?.id ?? call.env.context.uuid(),
 		originJti: call.env.context.uuid(),
 		authTime: Math.floor(call.env.now() / 1000),
-		...(known ? { deviceKey: known.key } : {}),
+		...(deviceKey ? { deviceKey } : {}),
+		...(call.hosted ? { oauth: call.hosted } : {}),
 	};
-	const result = await issueTokens(call, user, tokenSource, issue, true);
-	if (tracksDevices(call.pool) && !known) result.NewDeviceMetadata = newDevice(call.env, user);
+	const source = call.hosted ? 'TokenGeneration_HostedAuth' : tokenSource;
+	const result = await issueTokens(call, user, source, issue, true);
+	if (fresh) result.NewDeviceMetadata = fresh;
 	return { ChallengeParameters: {}, AuthenticationResult: result };
 }
 

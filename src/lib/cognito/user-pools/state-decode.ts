@@ -36,6 +36,8 @@ import type {
 	UserPoolsState,
 	UserRecord,
 } from './state';
+import { managedLoginState } from '../oauth/state';
+import { federationPoolState } from '../federation/state-decode';
 
 /** A signing key pair as pools and key rings store it. */
 export const storedKey = record<StoredKey>({
@@ -216,6 +218,7 @@ const refreshToken = record<RefreshTokenRecord>({
 	revoked: boolean,
 	rotatedAt: optional(number),
 	deviceKey: optional(string),
+	scopes: optional(array(string)),
 });
 
 const resourceServer = record<ResourceServerRecord>({
@@ -244,6 +247,8 @@ const poolRecord = record<PoolRecord>({
 	resourceServers: (value, path) =>
 		value === undefined ? new Map() : mapOf(resourceServer)(value, path),
 	domain: optional(json),
+	managedLogin: optional(managedLoginState),
+	federation: optional(federationPoolState),
 	riskConfigurations: optional(mapOf(riskConfiguration)),
 });
 

@@ -11,6 +11,9 @@
 import type { JWK } from 'jose';
 import type { SandboxContext } from '../core/context';
 import type { Dict } from '../core/dict';
+import type { ManagedLoginState } from '../oauth/state';
+import type { FederationDeps } from '../federation/deps';
+import type { FederationPoolState } from '../federation/state';
 
 /** A signing key pair, exported as JWKs. */
 export interface StoredKey {
@@ -45,6 +48,8 @@ export interface PoolRecord {
 	revokedEvents: Map<string, number>;
 	/** Resource servers (OAuth custom scopes) by identifier. */
 	resourceServers: Map<string, ResourceServerRecord>;
+	/** Managed login: authorization codes, browser sessions and branding (../oauth/state.ts). */
+	managedLogin?: ManagedLoginState;
 	/**
 	 * Threat protection's risk configurations (SetRiskConfiguration): by app client id, and `ALL` for the
 	 * pool's own, which applies to every client without one. Absent in older snapshots.
@@ -56,6 +61,8 @@ export interface PoolRecord {
 		ManagedLoginVersion: number;
 		CustomDomainConfig?: { CertificateArn: string };
 	};
+	/** Identity providers, provider links and federated sign-ins under way (../federation). */
+	federation?: FederationPoolState;
 }
 
 /** A resource server (OAuth custom scopes), as `ResourceServerType` spells it. */
@@ -248,6 +255,8 @@ export interface RefreshTokenRecord {
 	/** Rotation: when this token was exchanged for a new one (grace period counts from here). */
 	rotatedAt?: number;
 	deviceKey?: string;
+	/** OAuth scopes of a token issued through the OAuth endpoints (kept on refresh). */
+	scopes?: string[];
 }
 
 /** What every operation handler gets. */
@@ -255,6 +264,8 @@ export interface Env {
 	context: SandboxContext;
 	state: UserPoolsState;
 	now(): number;
+	/** The sandbox's fetch, mock IdPs and OAuth seam, for the identity-provider operations (../federation). */
+	federation?: FederationDeps;
 }
 
 /** An operation handler: validated input in, response out (throws ServiceError). */

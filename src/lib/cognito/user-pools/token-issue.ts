@@ -42,7 +42,8 @@ const RESERVED_CLAIMS = new Set([
 	'device_key',
 ]);
 
-function applyClaimChanges(
+/** Applies a trigger's `claimsToAddOrOverride` / `claimsToSuppress` (reserved claims never change). */
+export function applyClaimChanges(
 	claims: Record<string, unknown>,
 	changes: Record<string, any> | undefined,
 	stringsOnly: boolean
@@ -97,6 +98,32 @@ function reorder(claims: Record<string, unknown>, tail: string[]): Dict<unknown>
 	return out;
 }
 
+/** Applies `scopesToAdd` / `scopesToSuppress` of a V2/V3 `accessTokenGeneration` to the `scope` claim. */
+export function applyScopeChanges(
+	access: Record<string, unknown>,
+	scopes: string[],
+	generation: Record<string, any> | undefined
+): void {
+	if (!generation) return;
+	let next = [...scopes];
+	if (Array.isArray(generation.scopesToAdd))
+		for (const scope of generation.scopesToAdd)
+			if (typeof scope === 'string' && !next.includes(scope)) next.push(scope);
+	if (Array.isArray(generation.scopesToSuppress))
+		next = next.filter((scope) => !generation.scopesToSuppress.includes(scope));
+	access.scope = next.join(' ');
+}
+
+/** `at_hash`: base64url of the left half of the access token's SHA-256. */
+export async function accessTokenHash(accessToken: string): Promise<string> {
+	const digest = new Uint8Array(
+		await crypto.subtle.digest('SHA-256', new TextEncoder().encode(accessToken))
+	);
+	let binary = '';
+	for (const byte of digest.subarray(0, 16)) binary += String.fromCharCode(byte);
+	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 /** Builds, customises (pre token generation V1/V2), signs and records the tokens. */
 export async function issueTokens(
 	call: Call,
@@ -141,22 +168,16 @@ export async function issueTokens(
 			applyClaimChanges(id, details?.idTokenGeneration, false);
 			applyClaimChanges(access, details?.accessTokenGeneration, false);
 			applyGroupOverride(id, access, details?.groupOverrideDetails);
-			const generation = details?.accessTokenGeneration;
-			if (generation) {
-				let next = [...scopes];
-				if (Array.isArray(generation.scopesToAdd))
-					for (const scope of generation.scopesToAdd)
-						if (typeof scope === 'string' && !next.includes(scope)) next.push(scope);
-				if (Array.isArray(generation.scopesToSuppress))
-					next = next.filter((scope) => !generation.scopesToSuppress.includes(scope));
-				access.scope = next.join(' ');
-			}
+			applyScopeChanges(access, scopes, details?.accessTokenGeneration);
 		}
 	}
 	id = reorder(id, ['exp', 'iat', 'jti']);
 	access = reorder(access, ['exp', 'iat', 'jti', 'username']);
-	const IdToken = await signToken(pool.keys.id, id);
 	const AccessToken = await signToken(pool.keys.access, access);
+	// OAuth ID tokens lead with `at_hash`, the left half of the access token's SHA-256 (OpenID Connect 3.1.3.6).
+	if (issue.oauth)
+		id = dict([['at_hash', await accessTokenHash(AccessToken)], ...Object.entries(id)]);
+	const IdToken = await signToken(pool.keys.id, id);
 	const now = env.now();
 	for (const [tokenUse, claims] of [
 		['id', id],
@@ -186,6 +207,7 @@ export async function issueTokens(
 			expiresAt: now + refreshLifetimeMs(client),
 			revoked: false,
 			...(issue.deviceKey ? { deviceKey: issue.deviceKey } : {}),
+			...(issue.oauth ? { scopes: issue.oauth.scopes } : {}),
 		};
 		pool.refreshTokens.set(RefreshToken, record);
 		env.context.emit({
@@ -203,6 +225,17 @@ export async function issueTokens(
 		TokenType: 'Bearer',
 		...(withRefreshToken ? { RefreshToken } : {}),
 		IdToken,
+	};
+}
+
+/** What a refresh issue keeps from the sign-in: event, `origin_jti`, `auth_time`, device and OAuth scopes. */
+export function refreshIssueContext(live: RefreshTokenRecord): IssueContext {
+	return {
+		eventId: live.eventId,
+		originJti: live.originJti,
+		authTime: live.authTime,
+		...(live.deviceKey ? { deviceKey: live.deviceKey } : {}),
+		...(live.scopes ? { oauth: { scopes: live.scopes } } : {}),
 	};
 }
 

@@ -156,6 +156,11 @@ export interface IssueContext {
 	originJti?: string;
 	authTime: number;
 	deviceKey?: string;
+	/**
+	 * Tokens of the OAuth 2.0 endpoints (managed login, the token endpoint): the granted scopes replace
+	 * `aws.cognito.signin.user.admin`, the access token carries `version: 2`, the ID token the `nonce`.
+	 */
+	oauth?: { scopes: string[]; nonce?: string };
 }
 
 /** Converts an attribute to its ID-token claim value (booleans for `*_verified`, numbers for `updated_at`). */
@@ -214,6 +219,7 @@ export function baseClaims(
 		event_id: issue.eventId,
 		token_use: 'id',
 		auth_time: issue.authTime,
+		...(issue.oauth?.nonce !== undefined ? { nonce: issue.oauth.nonce } : {}),
 		...attributes,
 		exp: iat + validitySeconds(client, 'IdToken'),
 		iat,
@@ -223,11 +229,12 @@ export function baseClaims(
 		sub: user.attributes.sub,
 		...groupPart,
 		iss: issuerOf(env, pool),
+		...(issue.oauth ? { version: 2 } : {}),
 		client_id: client.ClientId,
 		...(revocation && issue.originJti ? { origin_jti: issue.originJti } : {}),
 		event_id: issue.eventId,
 		token_use: 'access',
-		scope: ADMIN_SCOPE,
+		scope: issue.oauth ? issue.oauth.scopes.join(' ') : ADMIN_SCOPE,
 		auth_time: issue.authTime,
 		exp: iat + validitySeconds(client, 'AccessToken'),
 		iat,

@@ -26,7 +26,8 @@ export type TriggerName =
 	| 'UserMigration'
 	| 'CustomMessage'
 	| 'CustomEmailSender'
-	| 'CustomSMSSender';
+	| 'CustomSMSSender'
+	| 'InboundFederation';
 
 /** `CLIENT_ID_NOT_APPLICABLE` is what admin operations without a client put in `callerContext.clientId`. */
 export const NO_CLIENT = 'CLIENT_ID_NOT_APPLICABLE';
@@ -47,7 +48,11 @@ export function triggerConfig(
 			};
 		return config.PreTokenGeneration ? { arn: config.PreTokenGeneration, version: '1' } : undefined;
 	}
-	if (trigger === 'CustomEmailSender' || trigger === 'CustomSMSSender') {
+	if (
+		trigger === 'CustomEmailSender' ||
+		trigger === 'CustomSMSSender' ||
+		trigger === 'InboundFederation'
+	) {
 		return config[trigger]?.LambdaArn
 			? { arn: config[trigger].LambdaArn, version: '1' }
 			: undefined;
@@ -61,17 +66,18 @@ export const hasTrigger = (pool: PoolRecord, trigger: TriggerName) =>
 
 export interface TriggerCall {
 	triggerSource: string;
-	userName: string;
+	/** `null` for machine-to-machine token requests, which have no user. */
+	userName: string | null;
 	clientId: string;
 	request: Record<string, unknown>;
 	response?: Record<string, unknown>;
 }
 
-type Outcome =
+export type Outcome =
 	| { ok: true; value: unknown; logs: string[]; durationMs: number }
 	| { ok: false; kind: string; message: string; logs: string[]; durationMs: number };
 
-async function invokeHost(fn: (event: object) => unknown, event: object): Promise<Outcome> {
+export async function invokeHost(fn: (event: object) => unknown, event: object): Promise<Outcome> {
 	const started = globalThis.performance.now();
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const timeout = new Promise<Outcome>((resolve) => {

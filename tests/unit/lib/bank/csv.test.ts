@@ -60,7 +60,7 @@ describe('CSV import', () => {
 			  "mixed.csv line 3 (tokens/wrong-answer-letter): answer[0]: must be an option id (a–d), found "e"",
 			  "mixed.csv line 3 (tokens/wrong-answer-letter): options[0].explanation: says "right" but option "a" is not in answer; make the explanation and the answer agree",
 			  "mixed.csv line 4 (tokenz/multi line stem): id: must look like "<lesson-slug>/<short-id>" in kebab-case, found "tokenz/multi\\nline stem"",
-			  "mixed.csv line 4 (tokenz/multi line stem): lesson: must be one of "cognito-overview", "user-pools", "tokens", "integrations", "mfa-and-security", "federation-and-managed-login", "lambda-triggers", "identity-pools", "identity-pools-iam", "user-vs-identity-pools", "cognito-sync-and-appsync", "exam-strategy", found "tokenz"; did you mean "tokens"?",
+			  "mixed.csv line 4 (tokenz/multi line stem): lesson: must be one of "cognito-overview", "user-pools", "tokens", "integrations", "mfa-and-security", "federation-and-managed-login", "lambda-triggers", "identity-pools", "identity-pools-iam", "user-vs-identity-pools", "cognito-in-architectures", "operating-securely", "cognito-sync-and-appsync", "exam-strategy", found "tokenz"; did you mean "tokens"?",
 			  "mixed.csv line 4 (tokenz/multi line stem): difficulty: must be a number, found "hard"",
 			  "mixed.csv line 4 (tokenz/multi line stem): exams[0]: must be one of "DVA-C02", "SAA-C03", "SCS-C02", found "DVA-C03"; did you mean "DVA-C02"?",
 			  "mixed.csv line 4 (tokenz/multi line stem): sources[0]: must be an https URL on docs.aws.amazon.com, aws.amazon.com or repost.aws, found "http://example.com/doc"",

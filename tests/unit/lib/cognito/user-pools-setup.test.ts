@@ -284,7 +284,7 @@ describe('app clients', () => {
 				AllowedOAuthFlows: ['client_credentials'],
 			})
 		).toBe(
-			'InvalidParameterException: client_credentials flow can not be selected if client does not have a client secret.'
+			'InvalidOAuthFlowException: client_credentials flow can not be selected if client does not have a client secret.'
 		);
 	});
 

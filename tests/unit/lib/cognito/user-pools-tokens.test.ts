@@ -274,6 +274,7 @@ async function verify(t: UserPoolSandbox, token: string, serverSideTokenCheck: b
 		send() {},
 		functions: new Map(),
 		roles: new Map(),
+		strictRoles: false,
 		runtime: {
 			invoke: async () => ({ ok: false, kind: 'crash', message: '', logs: [], durationMs: 0 }),
 		},

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	createSchedulerConfig,
 	fitsBetter,
+	holdOutFrom,
 	measureFit,
 	rebuildCards,
 	trainingData,
@@ -48,6 +49,16 @@ describe('measureFit', () => {
 		expect(all.reviews).toBe(2);
 		expect(all.logLoss).toBeGreaterThan(0);
 		expect(measureFit(log, config, CTX, NOW + 10 * DAY).reviews).toBe(1);
+	});
+
+	test('holdOutFrom marks where the latest fifth of long-term reviews starts', () => {
+		const log = Array.from({ length: 10 }, (_, i) => [
+			review(`tokens/h${i}`, NOW + i * MINUTE, 3),
+			review(`tokens/h${i}`, NOW + (2 + i) * DAY, 3),
+		]).flat();
+		const cards = rebuildCards(log, config, CTX);
+		expect(holdOutFrom(cards.values())).toBe(NOW + 10 * DAY);
+		expect(measureFit(log, config, CTX, holdOutFrom(cards.values())).reviews).toBe(2);
 	});
 
 	test('fitsBetter needs a lower log loss and no worse RMSE', () => {

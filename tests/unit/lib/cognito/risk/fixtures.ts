@@ -50,7 +50,8 @@ export async function protectedPool(
 			AuthParameters: { USERNAME: username, PASSWORD: password },
 			...userContext(ip, device),
 		});
-	const events = async (username: string): Promise<Json[]> =>
+	/** The user's events, newest first (at least one: every test that reads them made one). */
+	const events = async (username: string): Promise<[Json, ...Json[]]> =>
 		(await t.call('AdminListUserAuthEvents', { UserPoolId: ids.poolId, Username: username }))
 			.AuthEvents;
 	const setRisk = (config: Json) =>

@@ -1,0 +1,138 @@
+/**
+ * Small HTTP helpers of the managed login front end: HTML escaping, form and cookie parsing, responses with
+ * the headers the real endpoints send (no caching of anything that carries a code or a token).
+ */
+import type { SandboxContext } from '../core/context';
+
+/** Escapes text for HTML element content and double-quoted attribute values. */
+export function escapeHtml(text: string): string {
+	return text.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
+}
+
+/** Fields of a URL query or form body, first value wins, in a `Map` (names are caller data). */
+export function fieldsOf(params: URLSearchParams): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const [name, value] of params) if (!out.has(name)) out.set(name, value);
+	return out;
+}
+
+/** The form fields of a POST (`application/x-www-form-urlencoded`), or an empty map for other bodies. */
+export async function readForm(request: Request): Promise<Map<string, string>> {
+	if (request.method !== 'POST') return new Map();
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.startsWith('application/x-www-form-urlencoded')) return new Map();
+	return fieldsOf(new URLSearchParams(await request.text()));
+}
+
+/** The request's cookies by name (first wins). */
+export function cookiesOf(request: Request): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+		const index = part.indexOf('=');
+		if (index < 1) continue;
+		const name = part.slice(0, index).trim();
+		if (!out.has(name)) out.set(name, decodeURIComponent(part.slice(index + 1).trim()));
+	}
+	return out;
+}
+
+/**
+ * Where cookies of a login host live: `/` on the real host, `/_host/<host>/` when the emulator serves every
+ * host under one origin (so two pools never share a session cookie).
+ */
+export function cookieScope(
+	context: SandboxContext,
+	host: string
+): { path: string; secure: boolean } {
+	const url = new URL(context.urls.url(host, '/'));
+	return { path: url.pathname, secure: url.protocol === 'https:' };
+}
+
+/** A `Set-Cookie` value (HttpOnly, SameSite=Lax; `maxAge` 0 deletes). */
+export function setCookie(
+	name: string,
+	value: string,
+	scope: { path: string; secure: boolean },
+	maxAgeSeconds: number
+): string {
+	return `${name}=${encodeURIComponent(value)}; Path=${scope.path}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${scope.secure ? '; Secure' : ''}`;
+}
+
+const NO_STORE = {
+	'cache-control': 'no-cache, no-store, max-age=0, must-revalidate',
+	pragma: 'no-cache',
+};
+
+/** A 302 to `location`, with cookies to set. */
+export function redirect(location: string, cookies: string[] = []): Response {
+	const headers = new Headers({ location, ...NO_STORE });
+	for (const cookie of cookies) headers.append('set-cookie', cookie);
+	return new Response(null, { status: 302, headers });
+}
+
+/** A JSON response (`application/json;charset=UTF-8`, never cached). */
+export function jsonResponse(
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {}
+): Response {
+	return new Response(body === undefined ? null : JSON.stringify(body), {
+		status,
+		headers: { 'content-type': 'application/json;charset=UTF-8', ...NO_STORE, ...headers },
+	});
+}
+
+/**
+ * An HTML page with its CSP (inline style allowed by nonce only; no script at all). `redirectTarget` is the
+ * app's callback URL: browsers apply `form-action` to the redirect that follows a form, so it is allowed too.
+ */
+export function htmlResponse(
+	status: number,
+	html: string,
+	nonce: string,
+	options: { cookies?: string[]; redirectTarget?: string } = {}
+): Response {
+	const headers = new Headers({
+		'content-type': 'text/html;charset=UTF-8',
+		'content-security-policy': pageCsp(nonce, options.redirectTarget),
+		'x-frame-options': 'DENY',
+		'x-content-type-options': 'nosniff',
+		// same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on the page's own forms.
+		'referrer-policy': 'same-origin',
+		...NO_STORE,
+	});
+	for (const cookie of options.cookies ?? []) headers.append('set-cookie', cookie);
+	return new Response(html, { status, headers });
+}
+
+/** The policy of every page: nothing loads but the nonce'd style and `data:` images; no script runs. */
+export function pageCsp(nonce: string, redirectTarget?: string): string {
+	let target = '';
+	if (redirectTarget) {
+		try {
+			const url = new URL(redirectTarget);
+			// Origins for http(s); a custom scheme (myapp://) is allowed as a scheme source.
+			const source = /^https?:$/.test(url.protocol) ? url.origin : url.protocol;
+			if (/^[\w.:/[\]-]+$/.test(source)) target = ` ${source}`;
+		} catch {
+			// An unparsable target adds nothing.
+		}
+	}
+	return `default-src 'none'; style-src 'nonce-${nonce}'; img-src data:; form-action 'self'${target}; base-uri 'none'; frame-ancestors 'none'`;
+}
+
+/** Masks what a trace must not show in clear (passwords, secrets, codes, tokens). */
+export function traceFields(fields: Map<string, string>): Record<string, string> {
+	const out: Record<string, string> = Object.create(null);
+	for (const [name, value] of fields)
+		out[name] =
+			/password|secret|token|verifier|_csrf|session|^code$/i.test(name) && value
+				? `*** (${value.length} characters)`
+				: value.length > 256
+					? `${value.slice(0, 64)}…`
+					: value;
+	return out;
+}
