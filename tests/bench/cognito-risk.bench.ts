@@ -12,29 +12,13 @@ import { eventContextOf } from '../../src/lib/cognito/user-pools/auth-events';
 import type { AuthEventRecord } from '../../src/lib/cognito/user-pools/state';
 import { mulberry32 } from '../fixtures/random';
 import { printTimings, time } from './timing';
+import { userPoolCaller } from './user-pool-call';
 
 const PASSWORD = 'Passw0rd!';
 let now = Date.parse('2026-01-01T00:00:00Z');
 const sandbox = createSandbox({ clock: { now: () => now }, random: mulberry32(3) });
 
-async function call(
-	operation: string,
-	input: Record<string, unknown>
-): Promise<Record<string, any>> {
-	const response = await sandbox.fetch(
-		new Request('http://localhost/', {
-			method: 'POST',
-			headers: {
-				'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
-				'Content-Type': 'application/x-amz-json-1.1',
-			},
-			body: JSON.stringify(input),
-		})
-	);
-	const body = await response.json();
-	if (response.status !== 200) throw new Error(`${operation}: ${body.__type} ${body.message}`);
-	return body;
-}
+const call = userPoolCaller(sandbox);
 
 // The first check loads the breached-password list (dynamic import + a Set of 49,233 entries).
 const loadStart = performance.now();

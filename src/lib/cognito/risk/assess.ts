@@ -34,13 +34,15 @@ import {
 import { type ClientContext, readClientContext } from './context-data';
 import { matchingRange } from './network';
 import { notifyUser, type NotificationTemplate } from './notify';
-import { type RiskScore, scoreSignIn } from './score';
+import { type RiskFactor, type RiskScore, scoreSignIn } from './score';
 
 export type RiskMfaChallenge = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 
 /** What threat protection asked of a sign-in in progress (carried in its challenge sessions). */
 export interface SignInRisk {
 	eventId: string;
+	/** Threat protection asked for MFA: a remembered device does not skip it. */
+	mfaRequired?: boolean;
 	/** An MFA challenge the user must answer although their own MFA settings would not ask for one. */
 	mfa?: RiskMfaChallenge;
 }
@@ -59,6 +61,13 @@ interface Action {
 }
 
 const noAction = (source: string): Action => ({ name: 'NO_ACTION', source, notify: false });
+
+/** The factors an authentication event keeps as its reasons: those that scored or decided something. */
+const decisive = (factor: RiskFactor) =>
+	factor.points > 0 ||
+	['CompromisedCredentials', 'BlockedIpRange', 'SkippedIpRange', 'MfaAvailability'].includes(
+		factor.factor
+	);
 
 /**
  * The factor a risky sign-in's MFA uses when the user's own settings ask for none: a verified TOTP app, else
@@ -195,20 +204,13 @@ export async function assessSignIn(
 			why = 'MFA_REQUIRED, and the user has no factor the pool offers: blocked.';
 		} else why = 'MFA_IF_CONFIGURED, and the user has no factor the pool offers: allowed.';
 	}
+	if (why) score.factors.push({ factor: 'MfaAvailability', points: 0, reason: why });
 	const risk: AuthEventRisk = {
 		decision:
 			outcome === 'Blocked' ? 'Block' : score.level === 'NoRisk' ? 'NoRisk' : 'AccountTakeover',
 		...(score.level !== 'NoRisk' ? { level: score.level } : {}),
 		compromised: compromised === true,
-		reasons: [
-			...score.factors
-				.filter(
-					(f) =>
-						f.points > 0 || f.factor === 'CompromisedCredentials' || f.factor.endsWith('IpRange')
-				)
-				.map((f) => f.reason),
-			...(why ? [why] : []),
-		],
+		reasons: score.factors.filter(decisive).map((f) => f.reason),
 	};
 	const notifying = mode === 'ENFORCED' && action.notify && !blockedAddress;
 	const event = recordAuthEvent(
@@ -244,9 +246,7 @@ export async function assessSignIn(
 		mode,
 		flow: options.flow,
 		context: traceContext(context),
-		factors: why
-			? [...score.factors, { factor: 'MfaAvailability', points: 0, reason: why }]
-			: score.factors,
+		factors: score.factors,
 		score: score.score,
 		level: score.level,
 		...(compromised !== undefined ? { compromisedCredentials: compromised } : {}),
@@ -265,7 +265,11 @@ export async function assessSignIn(
 			blockedAddress ? BLOCKED_ADDRESS : BLOCKED_SIGN_IN
 		);
 	}
-	call.risk = { eventId: event.id, ...(mfa ? { mfa } : {}) };
+	call.risk = {
+		eventId: event.id,
+		...(outcome === 'MfaChallenge' ? { mfaRequired: true } : {}),
+		...(mfa ? { mfa } : {}),
+	};
 }
 
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -226,7 +226,7 @@ export async function afterFirstFactor(
 	}
 	// A remembered device proves itself with device SRP instead of MFA, unless threat protection asked for MFA.
 	const device = confirmedDevice(user, call.deviceKey);
-	if (device?.remembered && tracksDevices(call.pool) && !call.risk?.mfa)
+	if (device?.remembered && tracksDevices(call.pool) && !call.risk?.mfaRequired)
 		return challenge(
 			call,
 			user,
