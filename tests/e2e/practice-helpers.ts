@@ -59,7 +59,13 @@ export async function currentQuestion(
 			q.options.length === texts.length &&
 			shown.every((id, i) => normalise(q.options.find((o) => o.id === id)?.text ?? '') === texts[i])
 	);
-	if (!match) throw new Error(`Question on screen not found in the bank: ${texts[0]}`);
+	if (!match)
+		throw new Error(
+			`Question on screen not found in the bank: ${texts[0]}\n${JSON.stringify(rows)}\nquestions on screen: ${await page.locator('.question').count()}\n${await page
+				.locator('.practice-app')
+				.innerHTML()
+				.catch(() => '')}`
+		);
 	return { ...match, shown };
 }
 
@@ -110,6 +116,14 @@ export async function answerWithKeyboard(
 		page.getByRole('status').filter({ hasText: right ? /^Correct\.$/ : /^Incorrect\./ })
 	).toHaveCount(1);
 	return question;
+}
+
+/**
+ * Waits until every Astro island on the page has hydrated (Astro removes `ssr` from an island once its
+ * component has rendered), so a scan or a read never meets a half-drawn page.
+ */
+export async function waitForIslands(page: Page): Promise<void> {
+	await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
 /** Reads the total number of reviews stated on the Progress page. */
