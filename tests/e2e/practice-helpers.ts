@@ -38,35 +38,43 @@ export function keysFor(question: ShownQuestion, right: boolean): string[] {
 	return [key(question.shown.find((id) => !question.answer.includes(id))!)];
 }
 
-/** Finds the question on screen from its option texts (in any order) and reads the order shown. */
+/**
+ * Finds the question on screen from its option texts (in any order) and reads the order shown. The
+ * screen is read until it shows exactly one bank question, so a read that lands while the session
+ * is still drawing the next question is read again instead of failing; if it never does, the error
+ * lists every option on screen.
+ */
 export async function currentQuestion(
 	page: Page,
 	bank: { questions: BankQuestionLite[] }
 ): Promise<ShownQuestion> {
 	const options = page.locator('.question .options [data-option]');
 	await expect(options.first()).toBeVisible();
-	// Ids and texts are read in one go, so a question changing in between cannot mix them up.
-	const rows = await options.evaluateAll((els) =>
-		els.map((el) => [
-			(el as HTMLElement).dataset.option!,
-			(el.querySelector('.option-text') as HTMLElement).innerText,
-		])
-	);
-	const shown = rows.map(([id]) => id!);
-	const texts = rows.map(([, text]) => normalise(text!.replace(/^[A-F]\.\s*/, '')));
-	const match = bank.questions.find(
-		(q) =>
-			q.options.length === texts.length &&
-			shown.every((id, i) => normalise(q.options.find((o) => o.id === id)?.text ?? '') === texts[i])
-	);
-	if (!match)
-		throw new Error(
-			`Question on screen not found in the bank: ${texts[0]}\n${JSON.stringify(rows)}\nquestions on screen: ${await page.locator('.question').count()}\n${await page
-				.locator('.practice-app')
-				.innerHTML()
-				.catch(() => '')}`
+	let found: ShownQuestion | undefined;
+	await expect(async () => {
+		// Ids and texts are read in one go, so a question changing in between cannot mix them up.
+		const seen = await options.evaluateAll((els) =>
+			els.map((el) => [
+				(el as HTMLElement).dataset.option ?? '',
+				(el.querySelector('.option-text') as HTMLElement | null)?.innerText ?? '',
+			])
 		);
-	return { ...match, shown };
+		const shown = seen.map(([id]) => id!);
+		const texts = seen.map(([, text]) => normalise(text!.replace(/^[A-F]\.\s*/, '')));
+		const match = bank.questions.find(
+			(q) =>
+				q.options.length === texts.length &&
+				shown.every(
+					(id, i) => normalise(q.options.find((o) => o.id === id)?.text ?? '') === texts[i]
+				)
+		);
+		expect(
+			match,
+			`Question on screen not found in the bank: ${seen.map((row) => row.join(': ')).join(' | ')}`
+		).toBeDefined();
+		found = { ...match!, shown };
+	}).toPass({ timeout: 20_000 });
+	return found!;
 }
 
 function normalise(text: string): string {

@@ -5,12 +5,12 @@
 import {
 	matchOf,
 	stepPosition,
-	toggled,
 	withMatch,
 	withRightOption,
 	withStepPosition,
 	type QuestionDraft,
 } from '../../../lib/bank/question-draft';
+import { TickBoxes } from './TickBoxes';
 
 interface Props {
 	draft: QuestionDraft;
@@ -35,17 +35,11 @@ export function ChoiceAnswerControls({ draft, onChange, index, id }: Props) {
 				/>
 				Option {letter} is a right answer
 			</label>
-			<label class="choice">
-				<input
-					id={`qe-pinned-${index}`}
-					type="checkbox"
-					checked={draft.pinned.includes(id)}
-					onChange={(event) =>
-						onChange({ ...draft, pinned: toggled(draft.pinned, id, event.currentTarget.checked) })
-					}
-				/>
-				Keep in place when shuffled
-			</label>
+			<TickBoxes
+				items={[{ value: id, label: 'Keep in place when shuffled', id: `qe-pinned-${index}` }]}
+				chosen={draft.pinned}
+				onChange={(pinned) => onChange({ ...draft, pinned })}
+			/>
 		</div>
 	);
 }

@@ -1,14 +1,8 @@
 /** The editor's "Options and answer" group: how many options, the targets (matching) and each option. */
-import { withOptionCount, type QuestionDraft } from '../../../lib/bank/question-draft';
+import { withOptionCount } from '../../../lib/bank/question-draft';
 import { OptionEditor } from './OptionEditor';
 import { TargetsEditor } from './TargetsEditor';
-import type { FieldProblems } from './use-field-problems';
-
-interface Props {
-	draft: QuestionDraft;
-	onChange(draft: QuestionDraft): void;
-	problems: FieldProblems;
-}
+import type { DraftFieldProps } from './use-field-problems';
 
 const HINTS = {
 	single:
@@ -28,7 +22,7 @@ const COUNTED = {
 	matching: 'items',
 } as const;
 
-export function AnswerEditor({ draft, onChange, problems }: Props) {
+export function AnswerEditor({ draft, onChange, problems }: DraftFieldProps) {
 	return (
 		<fieldset class="editor-group" aria-describedby={problems.describedBy('answer', true)}>
 			<legend>Options and answer</legend>

@@ -2,17 +2,13 @@
  * The exams a question suits and, for each exam ticked, its domains from the exam guide (the mock
  * exam weights its draw by them).
  */
-import { toggled, type QuestionDraft } from '../../../lib/bank/question-draft';
 import { EXAM_DOMAINS, EXAMS } from '../../../schemas/vocabulary';
-import type { FieldProblems } from './use-field-problems';
+import { TickBoxes } from './TickBoxes';
+import type { DraftFieldProps } from './use-field-problems';
 
-interface Props {
-	draft: QuestionDraft;
-	onChange(draft: QuestionDraft): void;
-	problems: FieldProblems;
-}
+const EXAM_ITEMS = EXAMS.map((exam) => ({ value: exam, label: exam, id: `qe-exam-${exam}` }));
 
-export function ExamDomainsFields({ draft, onChange, problems }: Props) {
+export function ExamDomainsFields({ draft, onChange, problems }: DraftFieldProps) {
 	const { touch, invalid, describedBy, errorText } = problems;
 	return (
 		<>
@@ -24,22 +20,11 @@ export function ExamDomainsFields({ draft, onChange, problems }: Props) {
 			>
 				<legend>Exams it suits</legend>
 				<div class="choice-row">
-					{EXAMS.map((exam) => (
-						<label class="choice">
-							<input
-								id={`qe-exam-${exam}`}
-								type="checkbox"
-								checked={draft.exams.includes(exam)}
-								onChange={(event) =>
-									onChange({
-										...draft,
-										exams: toggled(draft.exams, exam, event.currentTarget.checked),
-									})
-								}
-							/>
-							{exam}
-						</label>
-					))}
+					<TickBoxes
+						items={EXAM_ITEMS}
+						chosen={draft.exams}
+						onChange={(exams) => onChange({ ...draft, exams })}
+					/>
 				</div>
 				{errorText('exams')}
 			</fieldset>
@@ -59,25 +44,14 @@ export function ExamDomainsFields({ draft, onChange, problems }: Props) {
 				</p>
 				{EXAMS.filter((exam) => draft.exams.includes(exam)).map((exam) => (
 					<div class="choice-row" role="group" aria-label={`${exam} domains`}>
-						{EXAM_DOMAINS[exam].map(({ number, name }) => (
-							<label class="choice">
-								<input
-									type="checkbox"
-									checked={draft.domains.includes(`${exam}/${number}`)}
-									onChange={(event) =>
-										onChange({
-											...draft,
-											domains: toggled(
-												draft.domains,
-												`${exam}/${number}`,
-												event.currentTarget.checked
-											),
-										})
-									}
-								/>
-								{exam} {number}: {name}
-							</label>
-						))}
+						<TickBoxes
+							items={EXAM_DOMAINS[exam].map(({ number, name }) => ({
+								value: `${exam}/${number}`,
+								label: `${exam} ${number}: ${name}`,
+							}))}
+							chosen={draft.domains}
+							onChange={(domains) => onChange({ ...draft, domains })}
+						/>
 					</div>
 				))}
 				{errorText('domains')}

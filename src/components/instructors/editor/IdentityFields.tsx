@@ -1,6 +1,6 @@
 /** The editor's "Identity" fields: lesson, short id, question type and difficulty. */
 import { withType, type QuestionDraft } from '../../../lib/bank/question-draft';
-import type { FieldProblems } from './use-field-problems';
+import type { DraftFieldProps } from './use-field-problems';
 
 const TYPE_LABELS: Record<QuestionDraft['type'], string> = {
 	single: 'Single answer (4 options)',
@@ -9,10 +9,7 @@ const TYPE_LABELS: Record<QuestionDraft['type'], string> = {
 	matching: 'Matching (3–6 items to 3–8 targets)',
 };
 
-interface Props {
-	draft: QuestionDraft;
-	onChange(draft: QuestionDraft): void;
-	problems: FieldProblems;
+interface Props extends DraftFieldProps {
 	/** Lesson slugs with their titles, in course order. */
 	lessons: { slug: string; title: string }[];
 }

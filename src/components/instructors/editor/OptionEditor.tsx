@@ -2,12 +2,9 @@
 import { isFlowType, withOption, type QuestionDraft } from '../../../lib/bank/question-draft';
 import { OPTION_IDS } from '../../../schemas/vocabulary';
 import { ChoiceAnswerControls, MatchTargetSelect, StepPositionSelect } from './AnswerControls';
-import type { FieldProblems } from './use-field-problems';
+import type { DraftFieldProps } from './use-field-problems';
 
-interface Props {
-	draft: QuestionDraft;
-	onChange(draft: QuestionDraft): void;
-	problems: FieldProblems;
+interface Props extends DraftFieldProps {
 	/** Position of the option in the draft (0-based). */
 	index: number;
 }

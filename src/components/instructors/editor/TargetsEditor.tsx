@@ -1,14 +1,8 @@
 /** Matching: the number of targets and their texts (extra targets are distractors). */
-import { withTarget, withTargetCount, type QuestionDraft } from '../../../lib/bank/question-draft';
-import type { FieldProblems } from './use-field-problems';
+import { withTarget, withTargetCount } from '../../../lib/bank/question-draft';
+import type { DraftFieldProps } from './use-field-problems';
 
-interface Props {
-	draft: QuestionDraft;
-	onChange(draft: QuestionDraft): void;
-	problems: FieldProblems;
-}
-
-export function TargetsEditor({ draft, onChange, problems }: Props) {
+export function TargetsEditor({ draft, onChange, problems }: DraftFieldProps) {
 	const { touch, invalid, describedBy, errorText } = problems;
 	return (
 		<fieldset class="targets-editor" aria-describedby={describedBy('targets')}>

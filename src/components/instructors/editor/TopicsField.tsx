@@ -1,15 +1,15 @@
 /** The topics a question is tagged with (1 to 4), as check boxes. */
-import { toggled, type QuestionDraft } from '../../../lib/bank/question-draft';
 import { TOPICS } from '../../../schemas/vocabulary';
-import type { FieldProblems } from './use-field-problems';
+import { TickBoxes } from './TickBoxes';
+import type { DraftFieldProps } from './use-field-problems';
 
-interface Props {
-	draft: QuestionDraft;
-	onChange(draft: QuestionDraft): void;
-	problems: FieldProblems;
-}
+const TOPIC_ITEMS = TOPICS.map((topic) => ({
+	value: topic,
+	label: topic,
+	id: `qe-topic-${topic}`,
+}));
 
-export function TopicsField({ draft, onChange, problems }: Props) {
+export function TopicsField({ draft, onChange, problems }: DraftFieldProps) {
 	const { touch, describedBy, errorText } = problems;
 	return (
 		<fieldset
@@ -22,22 +22,11 @@ export function TopicsField({ draft, onChange, problems }: Props) {
 				Chosen: {draft.topics.length ? draft.topics.join(', ') : 'none'}.
 			</p>
 			<div class="topic-grid">
-				{TOPICS.map((topic) => (
-					<label class="choice">
-						<input
-							id={`qe-topic-${topic}`}
-							type="checkbox"
-							checked={draft.topics.includes(topic)}
-							onChange={(event) =>
-								onChange({
-									...draft,
-									topics: toggled(draft.topics, topic, event.currentTarget.checked),
-								})
-							}
-						/>
-						{topic}
-					</label>
-				))}
+				<TickBoxes
+					items={TOPIC_ITEMS}
+					chosen={draft.topics}
+					onChange={(topics) => onChange({ ...draft, topics })}
+				/>
 			</div>
 			{errorText('topics')}
 		</fieldset>

@@ -5,6 +5,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { fieldLabel, type DraftField } from '../../../lib/bank/draft-check';
+import type { QuestionDraft } from '../../../lib/bank/question-draft';
 
 /** The helpers every part of the form uses to show its fields' problems. */
 export interface FieldProblems {
@@ -16,6 +17,13 @@ export interface FieldProblems {
 	describedBy(key: DraftField, hint?: boolean): string | undefined;
 	/** The field's problems as one paragraph (`qe-<key>-error`), or nothing. */
 	errorText(key: DraftField): JSX.Element | false;
+}
+
+/** What each part of the form gets: the draft, where its edits go, and how to show problems. */
+export interface DraftFieldProps {
+	draft: QuestionDraft;
+	onChange(draft: QuestionDraft): void;
+	problems: FieldProblems;
 }
 
 /** Problem display for `errors`; `submitted` shows every field's problems, touched or not. */
