@@ -47,6 +47,8 @@ for (const theme of ['light', 'dark'] as const) {
 		test.use({ colorScheme: theme });
 		for (const path of PAGES) {
 			test(`${path} has no WCAG 2.2 AA violations`, async ({ page }) => {
+				// Pages with an island scan a large DOM: slow on a loaded machine, so a longer limit.
+				if (READY[path]) test.slow();
 				await page.goto(path);
 				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 				await page.waitForLoadState('networkidle');

@@ -1,7 +1,7 @@
 /**
  * axe over every practice view, in both themes. Each test scans a few views, each view once, after its
  * island has hydrated and drawn the state under test, so a scan never races a render; a busy 2-core
- * machine makes scans slow, never wrong. No step is timed.
+ * machine makes scans slow, never wrong. No step is timed; the limits are generous.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
@@ -25,6 +25,9 @@ async function violations(page: Page, selector: string) {
 for (const theme of ['light', 'dark'] as const) {
 	test.describe(`${theme} theme`, () => {
 		test.use({ colorScheme: theme });
+		// Each scan walks every node of a large island; on a loaded 2-core machine that takes tens of
+		// seconds, so these tests get three times the usual limit (an outcome guard, not a speed check).
+		test.slow();
 
 		test('the practice home, a daily question and its reveal have no violations', async ({
 			page,
