@@ -38,29 +38,43 @@ export function keysFor(question: ShownQuestion, right: boolean): string[] {
 	return [key(question.shown.find((id) => !question.answer.includes(id))!)];
 }
 
-/** Finds the question on screen from its option texts (in any order) and reads the order shown. */
+/**
+ * Finds the question on screen from its option texts (in any order) and reads the order shown. The
+ * screen is read until it shows exactly one bank question, so a read that lands while the session
+ * is still drawing the next question is read again instead of failing; if it never does, the error
+ * lists every option on screen.
+ */
 export async function currentQuestion(
 	page: Page,
 	bank: { questions: BankQuestionLite[] }
 ): Promise<ShownQuestion> {
 	const options = page.locator('.question .options [data-option]');
 	await expect(options.first()).toBeVisible();
-	// Ids and texts are read in one go, so a question changing in between cannot mix them up.
-	const rows = await options.evaluateAll((els) =>
-		els.map((el) => [
-			(el as HTMLElement).dataset.option!,
-			(el.querySelector('.option-text') as HTMLElement).innerText,
-		])
-	);
-	const shown = rows.map(([id]) => id!);
-	const texts = rows.map(([, text]) => normalise(text!.replace(/^[A-F]\.\s*/, '')));
-	const match = bank.questions.find(
-		(q) =>
-			q.options.length === texts.length &&
-			shown.every((id, i) => normalise(q.options.find((o) => o.id === id)?.text ?? '') === texts[i])
-	);
-	if (!match) throw new Error(`Question on screen not found in the bank: ${texts[0]}`);
-	return { ...match, shown };
+	let found: ShownQuestion | undefined;
+	await expect(async () => {
+		// Ids and texts are read in one go, so a question changing in between cannot mix them up.
+		const seen = await options.evaluateAll((els) =>
+			els.map((el) => [
+				(el as HTMLElement).dataset.option ?? '',
+				(el.querySelector('.option-text') as HTMLElement | null)?.innerText ?? '',
+			])
+		);
+		const shown = seen.map(([id]) => id!);
+		const texts = seen.map(([, text]) => normalise(text!.replace(/^[A-F]\.\s*/, '')));
+		const match = bank.questions.find(
+			(q) =>
+				q.options.length === texts.length &&
+				shown.every(
+					(id, i) => normalise(q.options.find((o) => o.id === id)?.text ?? '') === texts[i]
+				)
+		);
+		expect(
+			match,
+			`Question on screen not found in the bank: ${seen.map((row) => row.join(': ')).join(' | ')}`
+		).toBeDefined();
+		found = { ...match!, shown };
+	}).toPass({ timeout: 20_000 });
+	return found!;
 }
 
 function normalise(text: string): string {
@@ -110,6 +124,14 @@ export async function answerWithKeyboard(
 		page.getByRole('status').filter({ hasText: right ? /^Correct\.$/ : /^Incorrect\./ })
 	).toHaveCount(1);
 	return question;
+}
+
+/**
+ * Waits until every Astro island on the page has hydrated (Astro removes `ssr` from an island once its
+ * component has rendered), so a scan or a read never meets a half-drawn page.
+ */
+export async function waitForIslands(page: Page): Promise<void> {
+	await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
 /** Reads the total number of reviews stated on the Progress page. */

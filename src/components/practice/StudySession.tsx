@@ -18,6 +18,7 @@ import { randomSeed } from '../../client/random-seed';
 import { buildDailyQueue, isLeechWarning, ratingFromGrade, type Rating } from '../../lib/srs';
 import { incompleteMessage, rightAnswerSentence } from './answer-text';
 import { QuestionView } from './QuestionView';
+import { RatingButtons, SessionDone } from './SessionParts';
 import { plural, type Practice } from './use-practice';
 
 interface Props {
@@ -29,13 +30,6 @@ interface Props {
 	list?: string[];
 	onExit(): void;
 }
-
-const RATINGS: Array<{ rating: Rating; label: string }> = [
-	{ rating: 1, label: 'Again' },
-	{ rating: 2, label: 'Hard' },
-	{ rating: 3, label: 'Good' },
-	{ rating: 4, label: 'Easy' },
-];
 
 function dailyQueue(practice: Practice) {
 	return buildDailyQueue({
@@ -251,35 +245,14 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 			</div>
 
 			{state.phase === 'done' || !question ? (
-				<div class="card done">
-					<h2 tabIndex={-1} ref={headingRef}>
-						{mode === 'daily' ? 'Done for now' : 'Session complete'}
-					</h2>
-					<p>
-						You answered {plural(score.answered, 'question')}, {score.correct} right.
-						{queue?.nextLearningDue && (
-							<>
-								{' '}
-								The next learning card is due at{' '}
-								{new Date(queue.nextLearningDue).toLocaleTimeString([], {
-									hour: '2-digit',
-									minute: '2-digit',
-								})}
-								.
-							</>
-						)}
-					</p>
-					<div class="actions">
-						{state.history.length > 0 && (
-							<button type="button" class="button secondary" onClick={undo}>
-								Undo
-							</button>
-						)}
-						<button type="button" class="button" onClick={onExit}>
-							Back to Practice
-						</button>
-					</div>
-				</div>
+				<SessionDone
+					daily={mode === 'daily'}
+					score={score}
+					nextLearningDue={queue?.nextLearningDue}
+					headingRef={headingRef}
+					onUndo={state.history.length > 0 ? undo : undefined}
+					onExit={onExit}
+				/>
 			) : (
 				<form
 					class="card question-card"
@@ -345,28 +318,12 @@ export function StudySession({ practice, mode, title, list, onExit }: Props) {
 						</div>
 					) : (
 						<>
-							<div class="rating" role="group" aria-label="Rate how well you knew it">
-								<p class="muted rating-hint">
-									{state.grade?.correct
-										? 'Rated Good. Change it if it felt hard or easy (keys 1–4).'
-										: 'A wrong answer is rated Again.'}
-								</p>
-								{RATINGS.map(({ rating, label }) => (
-									<button
-										key={rating}
-										type="button"
-										class={`button rating-${label.toLowerCase()} ${state.rating === rating ? '' : 'secondary'}`}
-										aria-pressed={state.rating === rating}
-										disabled={busy || (!state.grade?.correct && rating !== 1)}
-										onClick={() => advance(rating)}
-									>
-										<span aria-hidden="true" class="key">
-											{rating}
-										</span>
-										{label}
-									</button>
-								))}
-							</div>
+							<RatingButtons
+								correct={!!state.grade?.correct}
+								rating={state.rating}
+								busy={busy}
+								onRate={(rating) => void advance(rating)}
+							/>
 							<div class="actions">
 								<button type="submit" class="button" ref={nextRef} disabled={busy}>
 									Next question
