@@ -36,6 +36,7 @@ test('the editor turns a filled-in form into a file that passes the content chec
 	await form.getByRole('checkbox', { name: 'tokens', exact: true }).check();
 	await form.getByRole('checkbox', { name: 'jwt-verification', exact: true }).check();
 	await form.getByRole('checkbox', { name: 'DVA-C02' }).check();
+	await form.getByRole('checkbox', { name: 'DVA-C02 2: Security' }).check();
 	await form
 		.getByLabel('Stem')
 		.fill(
@@ -155,7 +156,7 @@ test('import reports every bad row and offers nothing; a clean file offers the f
 	await picker.setInputFiles(fixture('mixed.csv'));
 	const report = page.locator('.import-report');
 	await expect(report.getByRole('heading')).toHaveText(
-		'9 problems in mixed.csv; no files were made'
+		'10 problems in mixed.csv; no files were made'
 	);
 	await expect(
 		report.getByText(
