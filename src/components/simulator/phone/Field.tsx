@@ -1,0 +1,57 @@
+/** A labelled input for the phone's forms. */
+import type { JSX } from 'preact';
+
+type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value' | 'id'>;
+
+export function Field({
+	id,
+	label,
+	value,
+	onValue,
+	hint,
+	...input
+}: InputProps & {
+	id: string;
+	label: string;
+	value: string;
+	onValue(value: string): void;
+	hint?: string;
+}) {
+	return (
+		<div class="phone-field">
+			<label for={id}>{label}</label>
+			<input
+				id={id}
+				value={value}
+				onInput={(event) => onValue((event.target as HTMLInputElement).value)}
+				aria-describedby={hint ? `${id}-hint` : undefined}
+				required
+				{...input}
+			/>
+			{hint && (
+				<p id={`${id}-hint`} class="phone-hint">
+					{hint}
+				</p>
+			)}
+		</div>
+	);
+}
+
+/** A "code" field: digits only, one-time-code autofill. */
+export function CodeField(props: {
+	id: string;
+	label: string;
+	value: string;
+	onValue(value: string): void;
+	hint?: string;
+}) {
+	return (
+		<Field
+			{...props}
+			inputMode="numeric"
+			autocomplete="one-time-code"
+			pattern="[0-9]{6,8}"
+			maxLength={8}
+		/>
+	);
+}
