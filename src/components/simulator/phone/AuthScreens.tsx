@@ -250,7 +250,8 @@ export function ResetScreen({
 const CHALLENGE_TEXT: Record<string, string> = {
 	EMAIL_OTP: 'Enter the code we emailed to',
 	SMS_MFA: 'Enter the code we texted to',
-	SOFTWARE_TOKEN_MFA: 'Enter the 6-digit code from your authenticator app.',
+	SOFTWARE_TOKEN_MFA:
+		'Enter the 6-digit code from your authenticator app. Each code works once: if it was just used, wait for the next one.',
 };
 
 const FACTOR_NAMES: Record<string, string> = {

@@ -1,7 +1,7 @@
 /** A labelled input for the phone's forms. */
-import type { JSX } from 'preact';
+import type { InputHTMLAttributes } from 'preact';
 
-type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value' | 'id'>;
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value' | 'id'>;
 
 export function Field({
 	id,

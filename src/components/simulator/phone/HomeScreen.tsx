@@ -80,16 +80,20 @@ export function HomeScreen({
 					<div class="phone-field">
 						<label for="phone-api-path">Endpoint (API Gateway, Cognito authorizer)</label>
 						<select
+							aria-describedby="phone-api-needs"
 							id="phone-api-path"
 							value={path}
 							onChange={(event) => setPath((event.target as HTMLSelectElement).value)}
 						>
 							{API_METHODS.map((method) => (
 								<option key={method.path} value={method.path}>
-									GET {method.path}: needs {method.needs}
+									GET {method.path} ({method.short})
 								</option>
 							))}
 						</select>
+						<p id="phone-api-needs" class="phone-hint">
+							Accepts {API_METHODS.find((method) => method.path === path)?.needs}.
+						</p>
 					</div>
 					<div class="phone-field">
 						<label for="phone-api-token">Send in Authorization</label>

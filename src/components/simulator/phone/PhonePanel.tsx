@@ -116,8 +116,18 @@ export function PhonePanel({
 			setBusy(false);
 		}
 	}
-	const fail = (result: { type: string; message: string }) =>
+	function fail(result: { type: string; message: string }) {
 		setError(`${result.type}: ${result.message}`);
+		// The sandbox was reset under the app: its pool or client is gone.
+		if (result.type === 'ResourceNotFoundException' && screen.name !== 'home') {
+			setConfig(undefined);
+			saveAppConfig(undefined);
+			go(
+				{ name: 'install' },
+				'The sandbox no longer has the app’s user pool (was it reset?). Install the app again.'
+			);
+		}
+	}
 	const expectCodes = () => setCodesSince(now() - 1000);
 
 	const install = () =>
@@ -186,7 +196,11 @@ export function PhonePanel({
 						busy={busy}
 						email={email}
 						onEmail={setEmail}
-						onGo={(name) => go({ name })}
+						onGo={(name) => {
+							// Straight to the code: show the newest one already sent to this address.
+							if (name === 'confirm') setCodesSince(0);
+							go({ name });
+						}}
 						onSignIn={(password) =>
 							act(async () => {
 								expectCodes();
@@ -416,8 +430,9 @@ export function PhonePanel({
 			<section class="phone-side" aria-labelledby="authenticator-heading">
 				<h3 id="authenticator-heading">Virtual authenticator</h3>
 				<p class="small muted">
-					Codes on the sandbox clock (RFC 6238, 30 s). A real authenticator app works too: scan the
-					QR code the phone shows.
+					Codes on the sandbox clock (RFC 6238, 30 s), so fast-forwarding moves them on. A real
+					authenticator app works too while the clock runs in real time: scan the QR code the phone
+					shows.
 				</p>
 				<Authenticator
 					entries={entries}

@@ -22,8 +22,16 @@ const DEVELOPER_EMAIL = 'arn:aws:ses:us-east-1:123456789012:identity/no-reply@ex
 /** The API's two methods: one accepts an ID token, the other only an access token with this scope. */
 export const API_SCOPE = 'aws.cognito.signin.user.admin';
 export const API_METHODS = [
-	{ path: '/profile', needs: 'an ID or access token (no scopes on the method)' },
-	{ path: '/orders', needs: `an access token with the ${API_SCOPE} scope` },
+	{
+		path: '/profile',
+		short: 'any token',
+		needs: 'an ID or access token (no scopes on the method)',
+	},
+	{
+		path: '/orders',
+		short: 'scoped',
+		needs: `an access token with the ${API_SCOPE} scope (the method has OAuth scopes)`,
+	},
 ] as const;
 
 /** A failed call, thrown so set-up stops at the first failure with its name. */
