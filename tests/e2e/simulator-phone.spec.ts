@@ -62,6 +62,22 @@ test('sign-up through the phone: unconfirmed sign-in refused, code from the inbo
 	await expect(phone.getByRole('status')).toContainText('Signed out everywhere');
 	await expect(page.locator('.seq-row').filter({ hasText: 'GlobalSignOut' }).first()).toBeVisible();
 
+	// SMS MFA: the texted code arrives as a notification and finishes the sign-in.
+	await signIn(page, 'ana@example.com');
+	await phone.getByRole('button', { name: 'Text me a code at sign-in' }).click();
+	await phone.getByLabel('Mobile number').fill('+15555550123');
+	await phone.getByRole('button', { name: 'Save and turn on' }).click();
+	await expect(phone.getByTestId('phone-mfa')).toHaveText('On: text messages');
+	await phone.getByRole('button', { name: 'Sign out everywhere' }).click();
+	await signIn(page, 'ana@example.com');
+	await expect(phone.getByText('Enter the code we texted to')).toBeVisible();
+	const text = phone.getByTestId('phone-notification');
+	await expect(text).toContainText('Text message');
+	await text.getByRole('button', { name: /^Use code \d{6}$/ }).click();
+	await phone.getByRole('button', { name: 'Verify' }).click();
+	await expect(phone.getByRole('heading', { name: 'My account' })).toBeVisible();
+	await phone.getByRole('button', { name: 'Sign out everywhere' }).click();
+
 	// A second account that skips the code cannot sign in.
 	await phone.getByRole('button', { name: 'Create an account' }).click();
 	await phone.getByLabel('Email').fill('bo@example.com');

@@ -3,9 +3,16 @@
  * app's API through API Gateway with the authorizer's decision, and sign-out (GlobalSignOut).
  */
 import { useState } from 'preact/hooks';
+import { Field } from './Field';
 import { API_METHODS, type ApiAnswer, type Profile } from '../../../lib/simulator/phone';
 
 type TokenChoice = 'id' | 'access' | 'none';
+
+const FACTOR_NAMES: Record<string, string> = {
+	EMAIL_OTP: 'email codes',
+	SMS_MFA: 'text messages',
+	SOFTWARE_TOKEN_MFA: 'authenticator app',
+};
 
 const TOKEN_LABELS: Record<TokenChoice, string> = {
 	id: 'ID token',
@@ -17,6 +24,7 @@ export function HomeScreen({
 	busy,
 	profile,
 	onEmailMfa,
+	onSmsMfa,
 	onSetUpTotp,
 	onDisableTotp,
 	onCallApi,
@@ -26,6 +34,8 @@ export function HomeScreen({
 	busy: boolean;
 	profile?: Profile;
 	onEmailMfa(enabled: boolean): void;
+	/** Turns SMS codes on for `phoneNumber`, or off without one. */
+	onSmsMfa(phoneNumber?: string): void;
 	onSetUpTotp(): void;
 	onDisableTotp(): void;
 	onCallApi(path: string, token: TokenChoice): void;
@@ -36,6 +46,11 @@ export function HomeScreen({
 	const [token, setToken] = useState<TokenChoice>('id');
 	const emailMfa = profile?.mfa.includes('EMAIL_OTP') ?? false;
 	const totp = profile?.mfa.includes('SOFTWARE_TOKEN_MFA') ?? false;
+	const sms = profile?.mfa.includes('SMS_MFA') ?? false;
+	const [askPhone, setAskPhone] = useState(false);
+	const [phoneNumber, setPhoneNumber] = useState(
+		profile?.attributes.phone_number ?? '+15555550100'
+	);
 	return (
 		<>
 			<p class="phone-text">
@@ -46,7 +61,7 @@ export function HomeScreen({
 				<p class="phone-text small" data-testid="phone-mfa">
 					{profile
 						? profile.mfa.length
-							? `On: ${profile.mfa.map((factor) => (factor === 'EMAIL_OTP' ? 'email codes' : factor === 'SOFTWARE_TOKEN_MFA' ? 'authenticator app' : factor)).join(', ')}`
+							? `On: ${profile.mfa.map((factor) => FACTOR_NAMES[factor] ?? factor).join(', ')}`
 							: 'Off: a password is enough to sign in.'
 						: 'Loading…'}
 				</p>
@@ -59,6 +74,37 @@ export function HomeScreen({
 					>
 						{emailMfa ? 'Turn off email codes' : 'Email me a code at sign-in'}
 					</button>
+					<button
+						type="button"
+						class="button secondary"
+						disabled={busy || !profile}
+						aria-expanded={sms ? undefined : askPhone}
+						onClick={() => (sms ? onSmsMfa() : setAskPhone(!askPhone))}
+					>
+						{sms ? 'Turn off text codes' : 'Text me a code at sign-in'}
+					</button>
+					{askPhone && !sms && (
+						<form
+							onSubmit={(event) => {
+								event.preventDefault();
+								setAskPhone(false);
+								onSmsMfa(phoneNumber);
+							}}
+						>
+							<Field
+								id="phone-number"
+								label="Mobile number"
+								type="tel"
+								autocomplete="tel"
+								value={phoneNumber}
+								onValue={setPhoneNumber}
+								hint="In E.164 form, like +15555550100. Texts arrive in the Inbox; nothing is sent."
+							/>
+							<button type="submit" class="button phone-primary" disabled={busy}>
+								Save and turn on
+							</button>
+						</form>
+					)}
 					<button
 						type="button"
 						class="button secondary"

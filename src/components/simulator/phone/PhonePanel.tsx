@@ -17,29 +17,10 @@ import {
 	SignUpScreen,
 } from './AuthScreens';
 import { HomeScreen } from './HomeScreen';
+import { InstallScreen, Notification, TITLES, type Screen } from './PhoneParts';
 import { loadAppConfig, loadAuthenticator, saveAppConfig, saveAuthenticator } from './storage';
 import { TotpSetup } from './TotpSetup';
 import './phone.css';
-
-type Challenge = Extract<app.SignInStep, { kind: 'challenge' }>;
-type Screen =
-	| { name: 'install' }
-	| { name: 'sign-in' | 'sign-up' | 'confirm' | 'forgot' | 'home' }
-	| { name: 'reset'; destination?: string }
-	| { name: 'challenge'; challenge: Challenge }
-	| { name: 'totp'; entry: app.AuthenticatorEntry };
-
-const TITLES: Record<Screen['name'], string> = {
-	install: 'Sample app',
-	'sign-in': 'Sign in',
-	'sign-up': 'Create an account',
-	confirm: 'Confirm your account',
-	forgot: 'Forgot your password?',
-	reset: 'Reset your password',
-	challenge: 'Verify it is you',
-	home: 'My account',
-	totp: 'Authenticator app',
-};
 
 const ISSUER = 'Sample app';
 
@@ -70,6 +51,8 @@ export function PhonePanel({
 	const [codesSince, setCodesSince] = useState(Number.POSITIVE_INFINITY);
 	const [tokens, setTokens] = useState<app.Tokens>();
 	const [profile, setProfile] = useState<app.Profile>();
+	/** The user's phone number, kept after sign-out so texted sign-in codes show as notifications. */
+	const [phoneNumber, setPhoneNumber] = useState<string>();
 	const [apiAnswer, setApiAnswer] = useState<Parameters<typeof HomeScreen>[0]['apiAnswer']>();
 	const [entries, setEntries] = useState(loadAuthenticator);
 	const heading = useRef<HTMLHeadingElement>(null);
@@ -156,14 +139,16 @@ export function PhonePanel({
 
 	async function refreshProfile(accessToken: string) {
 		const result = await app.getProfile(call, accessToken);
-		if (result.ok) setProfile(result.value);
-		else fail(result);
+		if (result.ok) {
+			setProfile(result.value);
+			setPhoneNumber(result.value.attributes.phone_number);
+		} else fail(result);
 	}
 
 	const cfg = config!;
 	const message =
 		Number.isFinite(codesSince) && email
-			? app.latestCodeFor(status.outbox, email, codesSince)
+			? app.latestCodeFor(status.outbox, [email, ...(phoneNumber ? [phoneNumber] : [])], codesSince)
 			: undefined;
 	const inScreenWithCode = ['confirm', 'reset', 'challenge'].includes(screen.name);
 	const addEntry = (entry: app.AuthenticatorEntry) =>
@@ -172,24 +157,7 @@ export function PhonePanel({
 	function renderScreen() {
 		switch (screen.name) {
 			case 'install':
-				return (
-					<>
-						<p class="phone-text">
-							A small app that signs users in with a Cognito user pool. Installing it creates, in
-							your sandbox: a user pool where people sign in with their email (verified by a code,
-							optional email or authenticator-app MFA), a public app client, and an API Gateway REST
-							API guarded by a Cognito authorizer.
-						</p>
-						<button
-							type="button"
-							class="button phone-primary"
-							disabled={!ready || busy}
-							onClick={install}
-						>
-							Install the sample app
-						</button>
-					</>
-				);
+				return <InstallScreen disabled={!ready || busy} onInstall={install} />;
 			case 'sign-in':
 				return (
 					<SignInScreen
@@ -319,6 +287,15 @@ export function PhonePanel({
 								await refreshProfile(tokens!.AccessToken);
 							})
 						}
+						onSmsMfa={(phoneNumber) =>
+							act(async () => {
+								const result = phoneNumber
+									? await app.enableSmsMfa(call, tokens!.AccessToken, phoneNumber)
+									: await app.setSmsMfa(call, tokens!.AccessToken, false);
+								if (!result.ok) return fail(result);
+								await refreshProfile(tokens!.AccessToken);
+							})
+						}
 						onSetUpTotp={() =>
 							act(async () => {
 								const secret = await app.associateTotp(call, tokens!.AccessToken);
@@ -394,23 +371,7 @@ export function PhonePanel({
 					<span>Sample app</span>
 				</div>
 				{message && inScreenWithCode && (
-					<div class="phone-notification" data-testid="phone-notification">
-						<p>
-							<strong>{message.channel === 'EMAIL' ? 'Email' : 'SMS'}</strong>
-							{message.subject ? `: ${message.subject}` : ''}
-							<br />
-							{message.body}
-						</p>
-						{message.code && code !== message.code && (
-							<button
-								type="button"
-								class="button small-button"
-								onClick={() => setCode(message.code!)}
-							>
-								Use code {message.code}
-							</button>
-						)}
-					</div>
+					<Notification message={message} code={code} onUseCode={setCode} />
 				)}
 				<div class="phone-screen" aria-busy={busy ? 'true' : 'false'}>
 					<h3 class="phone-title" tabIndex={-1} ref={heading}>

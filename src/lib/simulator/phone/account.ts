@@ -124,6 +124,27 @@ export async function setEmailMfa(call: Call, accessToken: string, enabled: bool
 	);
 }
 
+/** Saves the phone number and turns SMS MFA on (and preferred): codes then go to that number by SMS. */
+export async function enableSmsMfa(call: Call, accessToken: string, phoneNumber: string) {
+	const updated = result(
+		await call('UpdateUserAttributes', {
+			AccessToken: accessToken,
+			UserAttributes: [{ Name: 'phone_number', Value: phoneNumber }],
+		})
+	);
+	if (!updated.ok) return updated;
+	return setSmsMfa(call, accessToken, true);
+}
+
+export async function setSmsMfa(call: Call, accessToken: string, enabled: boolean) {
+	return result(
+		await call('SetUserMFAPreference', {
+			AccessToken: accessToken,
+			SMSMfaSettings: { Enabled: enabled, PreferredMfa: enabled },
+		})
+	);
+}
+
 /** Step 1 of TOTP enrolment: the shared secret (base32) for the authenticator. */
 export async function associateTotp(call: Call, accessToken: string): Promise<Result<string>> {
 	const outcome = await call('AssociateSoftwareToken', { AccessToken: accessToken });
@@ -200,19 +221,23 @@ export async function callApi(
 }
 
 /**
- * The newest code sent to `destination` at or after `since` (sandbox time), or undefined. Destinations in the
- * outbox are the real address; the app knows the address it signed up with.
+ * The newest code sent to one of `destinations` (email addresses, phone numbers) at or after `since` (sandbox
+ * time), or undefined. Destinations in the outbox are the real ones; the app knows the user's.
  */
 export function latestCodeFor(
 	outbox: readonly InboxMessage[],
-	destination: string,
+	destinations: string | readonly string[],
 	since = 0
 ): InboxMessage | undefined {
-	const wanted = destination.trim().toLowerCase();
+	const wanted = new Set(
+		(typeof destinations === 'string' ? [destinations] : destinations).map((item) =>
+			item.trim().toLowerCase()
+		)
+	);
 	for (let index = outbox.length - 1; index >= 0; index--) {
 		const message = outbox[index]!;
 		if (message.at < since) break;
-		if (message.code && message.destination.toLowerCase() === wanted) return message;
+		if (message.code && wanted.has(message.destination.toLowerCase())) return message;
 	}
 	return undefined;
 }

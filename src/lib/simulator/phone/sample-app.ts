@@ -1,6 +1,6 @@
 /**
  * The sample app of the simulator's phone: what it creates in the sandbox (a user pool signing in by email, with
- * optional email and TOTP MFA, a public app client, and a REST API whose methods a Cognito authorizer guards),
+ * optional email, SMS and TOTP MFA, a public app client, and a REST API whose methods a Cognito authorizer guards),
  * and every call it makes, as plain functions over an injected `call`. The calls are the real operations an
  * SDK would send (SignUp, InitiateAuth, RespondToAuthChallenge, …), so each shows in the trace. No DOM.
  */
@@ -18,6 +18,8 @@ export interface SampleAppConfig {
 }
 
 export const SAMPLE_POOL_NAME = 'sample-phone-app';
+/** The role Cognito would assume to send SMS through Amazon SNS (the sandbox delivers to its outbox). */
+const SMS_ROLE = 'arn:aws:iam::123456789012:role/sample-phone-app-sms';
 const DEVELOPER_EMAIL = 'arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com';
 /** The API's two methods: one accepts an ID token, the other only an access token with this scope. */
 export const API_SCOPE = 'aws.cognito.signin.user.admin';
@@ -75,6 +77,10 @@ export async function setUpSampleApp(call: Call): Promise<SampleAppConfig> {
 		UserPoolId: userPoolId,
 		MfaConfiguration: 'OPTIONAL',
 		SoftwareTokenMfaConfiguration: { Enabled: true },
+		SmsMfaConfiguration: {
+			SmsAuthenticationMessage: 'Your sign-in code is {####}',
+			SmsConfiguration: { SnsCallerArn: SMS_ROLE, ExternalId: 'sample-phone-app' },
+		},
 		EmailMfaConfiguration: { Subject: 'Your sign-in code', Message: 'Your sign-in code is {####}' },
 	});
 	const client = await expectOk<{ UserPoolClient: { ClientId: string } }>(

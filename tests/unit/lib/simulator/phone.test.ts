@@ -11,6 +11,7 @@ import {
 	confirmForgotPassword,
 	confirmSignUp,
 	currentCode,
+	enableSmsMfa,
 	forgotPassword,
 	getProfile,
 	globalSignOut,
@@ -90,6 +91,34 @@ describe('sample app', () => {
 		expect(challenge.destination).toMatch(/\*/);
 		const code = latestCodeFor(sandbox.outbox, EMAIL)!.code!;
 		tokensOf(await answerChallenge(call, config, challenge, code));
+	});
+
+	test('SMS MFA: a phone number, then SMS_MFA with the texted code; several factors ask to choose', async () => {
+		const { call, config, sandbox } = await signedUpUser(8);
+		const first = tokensOf(await signIn(call, config, EMAIL, PASSWORD));
+		expect(await enableSmsMfa(call, first.AccessToken, '+15555550123')).toMatchObject({ ok: true });
+		const challenge = await signIn(call, config, EMAIL, PASSWORD);
+		expect(challenge).toMatchObject({ kind: 'challenge', name: 'SMS_MFA' });
+		if (challenge.kind !== 'challenge') return;
+		const text = latestCodeFor(sandbox.outbox, [EMAIL, '+15555550123'])!;
+		expect(text).toMatchObject({ channel: 'SMS', destination: '+15555550123' });
+		const tokens = tokensOf(await answerChallenge(call, config, challenge, text.code!));
+		// Email codes too, and no preference: Cognito asks which factor to use.
+		await setEmailMfa(call, tokens.AccessToken, true);
+		await call('SetUserMFAPreference', {
+			AccessToken: tokens.AccessToken,
+			EmailMfaSettings: { Enabled: true, PreferredMfa: false },
+		});
+		const select = await signIn(call, config, EMAIL, PASSWORD);
+		expect(select).toMatchObject({ kind: 'challenge', name: 'SELECT_MFA_TYPE' });
+		if (select.kind !== 'challenge') return;
+		expect(select.options).toEqual(expect.arrayContaining(['SMS_MFA', 'EMAIL_OTP']));
+		const emailStep = await answerChallenge(call, config, select, 'EMAIL_OTP');
+		expect(emailStep).toMatchObject({ kind: 'challenge', name: 'EMAIL_OTP' });
+		if (emailStep.kind !== 'challenge') return;
+		tokensOf(
+			await answerChallenge(call, config, emailStep, latestCodeFor(sandbox.outbox, EMAIL)!.code!)
+		);
 	});
 
 	test('TOTP: the virtual authenticator code enrols the secret and answers SOFTWARE_TOKEN_MFA', async () => {
