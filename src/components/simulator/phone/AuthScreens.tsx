@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { SignInStep } from '../../../lib/simulator/phone';
-import { CodeField, Field } from './Field';
+import { CodeField, Field, PhoneForm } from './Field';
 
 type Challenge = Extract<SignInStep, { kind: 'challenge' }>;
 
@@ -29,12 +29,7 @@ export function SignInScreen({
 	const [password, setPassword] = useState('');
 	return (
 		<>
-			<form
-				onSubmit={(event) => {
-					event.preventDefault();
-					onSignIn(password);
-				}}
-			>
+			<PhoneForm busy={busy} submit="Sign in" onSubmit={() => onSignIn(password)}>
 				<Field
 					id="phone-email"
 					label="Email"
@@ -51,10 +46,7 @@ export function SignInScreen({
 					value={password}
 					onValue={setPassword}
 				/>
-				<button type="submit" class="button phone-primary" disabled={busy}>
-					Sign in
-				</button>
-			</form>
+			</PhoneForm>
 			<div class="phone-links">
 				<button type="button" class="phone-link" onClick={() => onGo('forgot')}>
 					Forgot your password?
@@ -85,12 +77,7 @@ export function SignUpScreen({
 	const [password, setPassword] = useState('');
 	return (
 		<>
-			<form
-				onSubmit={(event) => {
-					event.preventDefault();
-					onSignUp(password);
-				}}
-			>
+			<PhoneForm busy={busy} submit="Create account" onSubmit={() => onSignUp(password)}>
 				<Field
 					id="phone-email"
 					label="Email"
@@ -108,10 +95,7 @@ export function SignUpScreen({
 					onValue={setPassword}
 					hint={PASSWORD_HINT}
 				/>
-				<button type="submit" class="button phone-primary" disabled={busy}>
-					Create account
-				</button>
-			</form>
+			</PhoneForm>
 			<BackLink onBack={onBack} />
 		</>
 	);
@@ -137,12 +121,7 @@ export function ConfirmScreen({
 }) {
 	return (
 		<>
-			<form
-				onSubmit={(event) => {
-					event.preventDefault();
-					onConfirm();
-				}}
-			>
+			<PhoneForm busy={busy} submit="Confirm account" onSubmit={() => onConfirm()}>
 				<Field
 					id="phone-email"
 					label="Email"
@@ -158,10 +137,7 @@ export function ConfirmScreen({
 					onValue={onCode}
 					hint="Sent by email: open the notification above or the Inbox panel."
 				/>
-				<button type="submit" class="button phone-primary" disabled={busy}>
-					Confirm account
-				</button>
-			</form>
+			</PhoneForm>
 			<div class="phone-links">
 				<button type="button" class="phone-link" onClick={onResend} disabled={busy}>
 					Send a new code
@@ -181,12 +157,7 @@ export function ForgotScreen({
 }: Common & { email: string; onEmail(value: string): void; onSend(): void; onBack(): void }) {
 	return (
 		<>
-			<form
-				onSubmit={(event) => {
-					event.preventDefault();
-					onSend();
-				}}
-			>
+			<PhoneForm busy={busy} submit="Send a reset code" onSubmit={() => onSend()}>
 				<Field
 					id="phone-email"
 					label="Email"
@@ -195,10 +166,7 @@ export function ForgotScreen({
 					value={email}
 					onValue={onEmail}
 				/>
-				<button type="submit" class="button phone-primary" disabled={busy}>
-					Send a reset code
-				</button>
-			</form>
+			</PhoneForm>
 			<BackLink onBack={onBack} />
 		</>
 	);
@@ -222,12 +190,7 @@ export function ResetScreen({
 	return (
 		<>
 			<p class="phone-text">A code was sent to {destination ?? 'your email address'}.</p>
-			<form
-				onSubmit={(event) => {
-					event.preventDefault();
-					onReset(password);
-				}}
-			>
+			<PhoneForm busy={busy} submit="Set new password" onSubmit={() => onReset(password)}>
 				<CodeField id="phone-code" label="Reset code" value={code} onValue={onCode} />
 				<Field
 					id="phone-new-password"
@@ -238,10 +201,7 @@ export function ResetScreen({
 					onValue={setPassword}
 					hint={PASSWORD_HINT}
 				/>
-				<button type="submit" class="button phone-primary" disabled={busy}>
-					Set new password
-				</button>
-			</form>
+			</PhoneForm>
 			<BackLink onBack={onBack} />
 		</>
 	);
@@ -277,12 +237,7 @@ export function ChallengeScreen({
 	const [factor, setFactor] = useState(challenge.options?.[0] ?? '');
 	if (challenge.name === 'SELECT_MFA_TYPE')
 		return (
-			<form
-				onSubmit={(event) => {
-					event.preventDefault();
-					onAnswer(factor);
-				}}
-			>
+			<PhoneForm busy={busy} submit="Continue" onSubmit={() => onAnswer(factor)}>
 				<fieldset class="phone-choices">
 					<legend>How do you want to verify it is you?</legend>
 					{(challenge.options ?? []).map((option) => (
@@ -298,10 +253,7 @@ export function ChallengeScreen({
 						</label>
 					))}
 				</fieldset>
-				<button type="submit" class="button phone-primary" disabled={busy}>
-					Continue
-				</button>
-			</form>
+			</PhoneForm>
 		);
 	const text = CHALLENGE_TEXT[challenge.name];
 	if (!text)
@@ -319,17 +271,9 @@ export function ChallengeScreen({
 			<p class="phone-text">
 				{text} {challenge.destination && <strong>{challenge.destination}</strong>}
 			</p>
-			<form
-				onSubmit={(event) => {
-					event.preventDefault();
-					onAnswer(code);
-				}}
-			>
+			<PhoneForm busy={busy} submit="Verify" onSubmit={() => onAnswer(code)}>
 				<CodeField id="phone-mfa-code" label="Code" value={code} onValue={onCode} />
-				<button type="submit" class="button phone-primary" disabled={busy}>
-					Verify
-				</button>
-			</form>
+			</PhoneForm>
 			<BackLink onBack={onBack} />
 		</>
 	);

@@ -1,5 +1,5 @@
-/** A labelled input for the phone's forms. */
-import type { InputHTMLAttributes } from 'preact';
+/** The phone's forms: a labelled input, a code input, and a form with its one submit button. */
+import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value' | 'id'>;
 
@@ -53,5 +53,32 @@ export function CodeField(props: {
 			pattern="[0-9]{6,8}"
 			maxLength={8}
 		/>
+	);
+}
+
+/** A form that calls `onSubmit` (without a page load) and ends with its full-width submit button. */
+export function PhoneForm({
+	busy,
+	submit,
+	onSubmit,
+	children,
+}: {
+	busy: boolean;
+	submit: string;
+	onSubmit(): void;
+	children: ComponentChildren;
+}) {
+	return (
+		<form
+			onSubmit={(event) => {
+				event.preventDefault();
+				onSubmit();
+			}}
+		>
+			{children}
+			<button type="submit" class="button phone-primary" disabled={busy}>
+				{submit}
+			</button>
+		</form>
 	);
 }

@@ -3,7 +3,7 @@
  * app's API through API Gateway with the authorizer's decision, and sign-out (GlobalSignOut).
  */
 import { useState } from 'preact/hooks';
-import { Field } from './Field';
+import { Field, PhoneForm } from './Field';
 import { API_METHODS, type ApiAnswer, type Profile } from '../../../lib/simulator/phone';
 
 type TokenChoice = 'id' | 'access' | 'none';
@@ -117,12 +117,7 @@ export function HomeScreen({
 			</section>
 			<section class="phone-section" aria-labelledby="phone-api-heading">
 				<h4 id="phone-api-heading">Call the app's API</h4>
-				<form
-					onSubmit={(event) => {
-						event.preventDefault();
-						onCallApi(path, token);
-					}}
-				>
+				<PhoneForm busy={busy} submit="Call the API" onSubmit={() => onCallApi(path, token)}>
 					<div class="phone-field">
 						<label for="phone-api-path">Endpoint (API Gateway, Cognito authorizer)</label>
 						<select
@@ -157,10 +152,7 @@ export function HomeScreen({
 							))}
 						</select>
 					</div>
-					<button type="submit" class="button phone-primary" disabled={busy}>
-						Call the API
-					</button>
-				</form>
+				</PhoneForm>
 				{apiAnswer && <ApiDecision answer={apiAnswer} />}
 			</section>
 			<button

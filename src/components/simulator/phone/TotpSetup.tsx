@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { groupedSecret, otpauthUri, type AuthenticatorEntry } from '../../../lib/simulator/phone';
-import { CodeField } from './Field';
+import { CodeField, PhoneForm } from './Field';
 import { QrCode } from './QrCode';
 
 export function TotpSetup({
@@ -36,17 +36,9 @@ export function TotpSetup({
 			<button type="button" class="button secondary phone-primary" onClick={onAdd} disabled={added}>
 				{added ? 'Added to the virtual authenticator' : 'Add to the virtual authenticator'}
 			</button>
-			<form
-				onSubmit={(event) => {
-					event.preventDefault();
-					onVerify(code);
-				}}
-			>
+			<PhoneForm busy={busy} submit="Verify and turn on" onSubmit={() => onVerify(code)}>
 				<CodeField id="phone-totp-code" label="Code from the app" value={code} onValue={setCode} />
-				<button type="submit" class="button phone-primary" disabled={busy}>
-					Verify and turn on
-				</button>
-			</form>
+			</PhoneForm>
 			<div class="phone-links">
 				<button type="button" class="phone-link" onClick={onCancel}>
 					Cancel
