@@ -15,6 +15,7 @@ import { newSeed } from '../../client/simulator-client';
 import { ConsolePanel, Outcome } from './ConsolePanel';
 import { EventLog } from './EventLog';
 import { InboxPanel } from './InboxPanel';
+import { PhonePanel } from './phone/PhonePanel';
 import { SequenceView } from './SequenceView';
 import { TriggerEditor } from './TriggerEditor';
 import { useSimulator } from './use-simulator';
@@ -465,6 +466,11 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 					)}
 				</div>
 			</div>
+
+			<section class="card" aria-labelledby="phone-heading">
+				<h2 id="phone-heading">Sample app</h2>
+				<PhonePanel client={client} status={status} ready={sim.ready} />
+			</section>
 
 			<section class="card" aria-labelledby="log-heading">
 				<h2 id="log-heading">Event log</h2>
