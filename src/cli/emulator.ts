@@ -25,6 +25,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSandbox, type Sandbox } from '../lib/cognito';
+import { SANDBOX_SET_COOKIE_HEADER } from '../lib/cognito/oauth/http';
 import { createNodeRuntime } from './node-runtime';
 import { emulatorTls } from './emulator-tls';
 
@@ -264,10 +265,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			return;
 		}
 		const reply = await sandbox.fetch(outgoing);
-		const out: Record<string, string> = {};
+		const out: Record<string, string | string[]> = {};
 		reply.headers.forEach((value, name) => {
-			out[name] = value;
+			if (name !== 'set-cookie' && name !== SANDBOX_SET_COOKIE_HEADER) out[name] = value;
 		});
+		// One header line per cookie (forEach would keep only the last); the sandbox's copy for browsers stays inside.
+		const cookies = reply.headers.getSetCookie();
+		if (cookies.length > 0) out['set-cookie'] = cookies;
 		const payload = Buffer.from(await reply.arrayBuffer());
 		response
 			.writeHead(reply.status, { ...out, 'content-length': String(payload.length) })

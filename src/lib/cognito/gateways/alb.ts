@@ -26,7 +26,7 @@ import {
 	record,
 	string,
 } from '../core/state-codec';
-import { cookiesOf } from '../oauth/http';
+import { appendSetCookies, cookiesOf } from '../oauth/http';
 import type { GatewayRequest } from './api-gateway/events';
 import type { Served } from './api-gateway/rest';
 import { DefinitionError, identifierDecoder } from './definitions';
@@ -376,11 +376,12 @@ export function createLoadBalancers(
 		const name = auth.sessionCookieName ?? 'AWSELBAuthSessionCookie';
 		const expires = new Date(session.expires).toUTCString();
 		const headers = new Headers({ location: started.returnTo });
+		const shards: string[] = [];
 		for (let shard = 0; shard * COOKIE_SHARD < value.length; shard++)
-			headers.append(
-				'set-cookie',
+			shards.push(
 				`${name}-${shard}=${value.slice(shard * COOKIE_SHARD, (shard + 1) * COOKIE_SHARD)}; Expires=${expires}; Path=/; Secure; HttpOnly; SameSite=None`
 			);
+		appendSetCookies(headers, shards);
 		return {
 			response: new Response(null, { status: 302, headers }),
 			authorization: 'authenticate-cognito',

@@ -27,10 +27,39 @@ export async function readForm(request: Request): Promise<Map<string, string>> {
 	return fieldsOf(new URLSearchParams(await request.text()));
 }
 
-/** The request's cookies by name (first wins). */
+/**
+ * Browsers forbid scripts to set `Cookie` on a `Request` and drop `Set-Cookie` from a `Response` they build,
+ * so in the simulator's worker the sandbox's cookies would vanish. Every response that sets cookies also
+ * carries them, JSON-encoded, in `x-sandbox-set-cookie`, and a request may carry its cookies in
+ * `x-sandbox-cookie`; the emulator strips the response header (real clients use the real ones).
+ */
+export const SANDBOX_COOKIE_HEADER = 'x-sandbox-cookie';
+export const SANDBOX_SET_COOKIE_HEADER = 'x-sandbox-set-cookie';
+
+/** Appends `Set-Cookie` values and their browser-safe copy (see {@link SANDBOX_SET_COOKIE_HEADER}). */
+export function appendSetCookies(headers: Headers, cookies: readonly string[]): void {
+	if (cookies.length === 0) return;
+	for (const cookie of cookies) headers.append('set-cookie', cookie);
+	headers.set(SANDBOX_SET_COOKIE_HEADER, JSON.stringify(cookies));
+}
+
+/** The cookies a sandbox response sets: the real header where the runtime keeps it, else the copy. */
+export function setCookiesOf(response: Response): string[] {
+	const real = response.headers.getSetCookie();
+	if (real.length > 0) return real;
+	try {
+		const copy: unknown = JSON.parse(response.headers.get(SANDBOX_SET_COOKIE_HEADER) ?? '[]');
+		return Array.isArray(copy) ? copy.filter((value) => typeof value === 'string') : [];
+	} catch {
+		return [];
+	}
+}
+
+/** The request's cookies by name (first wins): `Cookie`, or the sandbox copy when a browser dropped it. */
 export function cookiesOf(request: Request): Map<string, string> {
 	const out = new Map<string, string>();
-	for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+	const header = request.headers.get('cookie') ?? request.headers.get(SANDBOX_COOKIE_HEADER) ?? '';
+	for (const part of header.split(';')) {
 		const index = part.indexOf('=');
 		if (index < 1) continue;
 		const name = part.slice(0, index).trim();
@@ -69,7 +98,7 @@ const NO_STORE = {
 /** A 302 to `location`, with cookies to set. */
 export function redirect(location: string, cookies: string[] = []): Response {
 	const headers = new Headers({ location, ...NO_STORE });
-	for (const cookie of cookies) headers.append('set-cookie', cookie);
+	appendSetCookies(headers, cookies);
 	return new Response(null, { status: 302, headers });
 }
 
@@ -104,7 +133,7 @@ export function htmlResponse(
 		'referrer-policy': 'same-origin',
 		...NO_STORE,
 	});
-	for (const cookie of options.cookies ?? []) headers.append('set-cookie', cookie);
+	appendSetCookies(headers, options.cookies ?? []);
 	return new Response(html, { status, headers });
 }
 

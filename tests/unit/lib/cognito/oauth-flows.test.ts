@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { PASSWORD, userPoolSandbox } from '../../../fixtures/user-pool-sandbox';
 import {
+	asBrowserScript,
 	authorizeUrl,
 	browser,
 	CALLBACK,
@@ -133,6 +134,38 @@ describe('managed login: authorization code flow', () => {
 				scope: 'openid',
 			})
 		);
+		expect(new URL(silent.headers.get('location')!).searchParams.get('code')).toBeTruthy();
+	});
+	it('keeps its session where the runtime drops Cookie and Set-Cookie (the simulator runs in a browser worker)', async () => {
+		const t = userPoolSandbox();
+		const { poolId, clientId } = await managedLoginPool(t);
+		await confirmedUser(t, poolId);
+		const b = browser(asBrowserScript(t.sandbox));
+		const { challenge } = await pkce();
+		const start = await b.go(
+			authorizeUrl({
+				response_type: 'code',
+				client_id: clientId,
+				redirect_uri: CALLBACK,
+				scope: 'openid',
+				code_challenge: challenge,
+				code_challenge_method: 'S256',
+			})
+		);
+		const login = await b.go(start.headers.get('location')!);
+		expect(login.headers.get('set-cookie')).toBeNull();
+		const signedIn = await b.submit(login, { username: 'carol', password: PASSWORD });
+		expect(new URL(signedIn.headers.get('location')!).searchParams.get('code')).toBeTruthy();
+		// Silent sign-in works only if the session cookie made the round trip through the copies.
+		const silent = await b.go(
+			authorizeUrl({
+				response_type: 'code',
+				client_id: clientId,
+				redirect_uri: CALLBACK,
+				scope: 'openid',
+			})
+		);
+		expect(silent.status).toBe(302);
 		expect(new URL(silent.headers.get('location')!).searchParams.get('code')).toBeTruthy();
 	});
 });
