@@ -1,7 +1,8 @@
 /**
  * Island root of /simulator/: a thin shell that starts the sandbox worker, holds the scenario session and lays
- * out the panels (toolbar, scenario and steps, inbox, sequence, Lambda code, event log, console). Each panel is
- * its own component with plain props.
+ * out the panels. On a wide screen the steps (and the app) sit on the left and what happens (sequence, inbox,
+ * tokens, code, log, console) in tabs on the right; on a phone every panel is one tab of a single sticky tab
+ * list, so the steps are always one tab away. Each panel is its own component with plain props.
  */
 import { useState } from 'preact/hooks';
 import type { JsonObject } from '../../lib/simulator';
@@ -9,9 +10,11 @@ import { ConsolePanel } from './ConsolePanel';
 import { EventLog } from './EventLog';
 import { FunctionsPanel } from './FunctionsPanel';
 import { InboxPanel } from './InboxPanel';
+import { PanelTabs, type Panel } from './PanelTabs';
 import { SandboxToolbar } from './SandboxToolbar';
 import { ScenarioPanel, SYNC_NOTICE } from './ScenarioPanel';
 import { SequenceView } from './SequenceView';
+import { useMediaQuery } from './use-media-query';
 import { useScenarioSession, type PageScenario } from './use-scenario-session';
 import { useSimulator } from './use-simulator';
 import './simulator.css';
@@ -24,6 +27,9 @@ interface Props {
 	lessonTitles: Record<string, string>;
 }
 
+/** Below this width every panel is a tab of one tab list. */
+const PHONE = '(max-width: 47.99rem)';
+
 /** The simulator island (rendered client-only by src/pages/simulator.astro). */
 export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 	const sim = useSimulator();
@@ -32,9 +38,111 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 	const [notice, setNotice] = useState('');
 	const run = useScenarioSession(sim, scenarios, setAnnouncement, setNotice);
 	const { scenario } = run;
+	const phone = useMediaQuery(PHONE);
+	const [doTab, setDoTab] = useState('steps');
+	const [seeTab, setSeeTab] = useState('sequence');
+	const [phoneTab, setPhoneTab] = useState('steps');
+	// Messages arrive while the learner looks elsewhere: the Inbox tab counts the ones not seen yet.
+	const [seenMessages, setSeenMessages] = useState(status.outbox.length);
+	const inboxOpen = phone ? phoneTab === 'inbox' : seeTab === 'inbox';
+	if (inboxOpen && seenMessages !== status.outbox.length) setSeenMessages(status.outbox.length);
 
 	const deploy = (arn: string, code: string) => client.defineFunction(arn, code);
 	const consoleCall = (operation: string, request: JsonObject) => client.call(operation, request);
+
+	const doPanels: Panel[] = [
+		{
+			id: 'steps',
+			title: 'Steps',
+			render: () => (
+				<section class="sim-scenario" aria-labelledby="scenario-heading">
+					<h2 id="scenario-heading">Scenario</h2>
+					<ScenarioPanel
+						scenarios={scenarios}
+						lessonTitles={lessonTitles}
+						run={run}
+						ready={sim.ready}
+						onReset={() => run.resetSandbox(status.seed)}
+					/>
+				</section>
+			),
+		},
+	];
+	const seePanels: Panel[] = [
+		{
+			id: 'sequence',
+			title: 'Sequence',
+			render: () => (
+				<section aria-labelledby="sequence-heading">
+					<h2 id="sequence-heading">Sequence</h2>
+					<SequenceView events={sim.trace} />
+				</section>
+			),
+		},
+		{
+			id: 'inbox',
+			title: 'Inbox',
+			badge: inboxOpen ? 0 : status.outbox.length - seenMessages,
+			render: () => (
+				<section aria-labelledby="inbox-heading">
+					<h2 id="inbox-heading">Inbox</h2>
+					<div aria-live="polite" data-testid="inbox">
+						<InboxPanel messages={status.outbox} />
+					</div>
+				</section>
+			),
+		},
+		{
+			id: 'code',
+			title: 'Code',
+			render: () => (
+				<section aria-labelledby="editor-heading">
+					<h2 id="editor-heading">{scenario ? 'Trigger code' : 'Lambda functions'}</h2>
+					{scenario && scenario.functions.length === 0 ? (
+						<p class="muted">This scenario defines no Lambda functions.</p>
+					) : (
+						<FunctionsPanel
+							key={scenario?.id ?? ''}
+							scenarioFunctions={scenario?.functions}
+							functions={status.functions}
+							ready={sim.ready}
+							onDeploy={deploy}
+						/>
+					)}
+				</section>
+			),
+		},
+		{
+			id: 'log',
+			title: 'Log',
+			render: () => (
+				<section aria-labelledby="log-heading">
+					<h2 id="log-heading">Event log</h2>
+					<p class="small muted">
+						From the sandbox trace for this page visit: API calls, web requests, Lambda invocations
+						(event, response, console output), messages, tokens, credentials and policy decisions.
+						{sim.traceDropped > 0 &&
+							` The ${sim.traceDropped} oldest events were dropped to keep the page light.`}
+					</p>
+					<EventLog events={sim.trace} />
+				</section>
+			),
+		},
+		{
+			id: 'console',
+			title: 'Console',
+			render: () => (
+				<section aria-labelledby="console-heading">
+					<h2 id="console-heading">Console</h2>
+					<details class="sync-notice">
+						<summary>Cognito Sync in the console</summary>
+						<p>{SYNC_NOTICE}</p>
+					</details>
+					<ConsolePanel call={consoleCall} />
+				</section>
+			),
+		},
+	];
 
 	return (
 		<div class="simulator" aria-busy={run.busy ? 'true' : 'false'}>
@@ -50,60 +158,35 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 				{announcement}
 			</div>
 
-			<div class="sim-grid">
-				<section class="sim-scenario card" aria-labelledby="scenario-heading">
-					<h2 id="scenario-heading">Scenario</h2>
-					<ScenarioPanel
-						scenarios={scenarios}
-						lessonTitles={lessonTitles}
-						run={run}
-						ready={sim.ready}
-						onReset={() => run.resetSandbox(status.seed)}
+			{phone ? (
+				<PanelTabs
+					label="Simulator panels"
+					idPrefix="sim"
+					class="card sim-phone-tabs"
+					panels={[...doPanels, ...seePanels]}
+					selected={phoneTab}
+					onSelect={setPhoneTab}
+				/>
+			) : (
+				<div class="sim-grid">
+					<PanelTabs
+						label="What you do"
+						idPrefix="sim-do"
+						class="card"
+						panels={doPanels}
+						selected={doTab}
+						onSelect={setDoTab}
 					/>
-				</section>
-
-				<div class="sim-side">
-					<section class="card" aria-labelledby="inbox-heading">
-						<h2 id="inbox-heading">Inbox</h2>
-						<div aria-live="polite" data-testid="inbox">
-							<InboxPanel messages={status.outbox} />
-						</div>
-					</section>
-					<section class="card" aria-labelledby="sequence-heading">
-						<h2 id="sequence-heading">Sequence</h2>
-						<SequenceView events={sim.trace} />
-					</section>
-					{(!scenario || scenario.functions.length > 0) && (
-						<section class="card" aria-labelledby="editor-heading">
-							<h2 id="editor-heading">{scenario ? 'Trigger code' : 'Lambda functions'}</h2>
-							<FunctionsPanel
-								scenarioFunctions={scenario?.functions}
-								functions={status.functions}
-								ready={sim.ready}
-								onDeploy={deploy}
-							/>
-						</section>
-					)}
+					<PanelTabs
+						label="What happens"
+						idPrefix="sim-see"
+						class="card"
+						panels={seePanels}
+						selected={seeTab}
+						onSelect={setSeeTab}
+					/>
 				</div>
-			</div>
-
-			<section class="card" aria-labelledby="log-heading">
-				<h2 id="log-heading">Event log</h2>
-				<p class="small muted">
-					From the sandbox trace for this page visit: API calls, Lambda invocations (event,
-					response, console output), messages, tokens, credentials and policy decisions.
-				</p>
-				<EventLog events={sim.trace} />
-			</section>
-
-			<section class="card" aria-labelledby="console-heading">
-				<h2 id="console-heading">Console</h2>
-				<details class="sync-notice">
-					<summary>Cognito Sync in the console</summary>
-					<p>{SYNC_NOTICE}</p>
-				</details>
-				<ConsolePanel call={consoleCall} />
-			</section>
+			)}
 		</div>
 	);
 }
