@@ -10,9 +10,10 @@ import type { z } from 'astro/zod';
 import { formatIssues } from './format-issues';
 import { glossarySchema, type GlossaryData } from './glossary';
 import { lessonSchema, type LessonData } from './lesson';
+import { markdownProblems } from './markdown-safety';
 import { questionSchema, type QuestionData } from './question';
 import { scenarioSchema, type ScenarioData } from './scenario';
-import { LESSON_SLUGS, NOTES_SECTIONS } from './vocabulary';
+import { EXAM_DOMAINS, EXAMS, LESSON_SLUGS, NOTES_SECTIONS } from './vocabulary';
 
 /** A content file as read from disk; `path` is relative to the repository root. */
 export interface ContentFile {
@@ -186,7 +187,38 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
 		});
 	}
 
+	checkMarkdownSafety({ questions, glossary, scenarios }, errors);
+
 	return { errors, warnings, lessons, questions, glossary, scenarios };
+}
+
+/**
+ * Raw HTML and script URLs in the Markdown that the site turns into HTML (questions, glossary terms,
+ * scenario introductions): one line per problem with the field. Lessons are MDX, compiled at build time
+ * and never fed to `innerHTML`, so they are not checked here.
+ */
+function checkMarkdownSafety(
+	content: {
+		questions: readonly ParsedQuestion[];
+		glossary: readonly Entry<GlossaryData>[];
+		scenarios: readonly Entry<ScenarioData>[];
+	},
+	errors: string[]
+): void {
+	const report = (path: string, field: string, markdown: string, inline = false) => {
+		for (const problem of markdownProblems(markdown, inline))
+			errors.push(`${path}: ${field}: ${problem}`);
+	};
+	for (const question of content.questions) {
+		report(question.path, 'stem', question.stem);
+		report(question.path, 'explanation', question.explanation);
+		question.data.options?.forEach((option, index) => {
+			report(question.path, `options[${index}].text`, option.text, true);
+			report(question.path, `options[${index}].explanation`, option.explanation, true);
+		});
+	}
+	for (const term of content.glossary) report(term.path, '(body)', term.body);
+	for (const scenario of content.scenarios) report(scenario.path, '(body)', scenario.body);
 }
 
 function checkLessons(
@@ -462,4 +494,36 @@ export function findBankGaps(questions: readonly ParsedQuestion[], minimum = 12)
 		missingNotesQuestions: [1, 2, 3, 4, 5].filter((number) => !notes.has(number)),
 		singleAnswerLetters: letters,
 	};
+}
+
+/** One exam-guide domain with how many questions of that exam test it. */
+export interface DomainSpread {
+	exam: (typeof EXAMS)[number];
+	domain: string;
+	name: string;
+	/** The domain's weight in the exam guide, % of scored content. */
+	weight: number;
+	/** Questions that name this domain. */
+	questions: number;
+	/** Those questions as a share of the exam's questions, 0–100 (a question may name several domains). */
+	percent: number;
+}
+
+/** How the bank's questions spread over each exam's domains, to compare with the exam guides' weights. Pure. */
+export function summariseDomains(questions: readonly ParsedQuestion[]): DomainSpread[] {
+	return EXAMS.flatMap((exam) => {
+		const own = questions.filter((question) => question.data.exams.includes(exam));
+		return EXAM_DOMAINS[exam].map(({ number, name, weight }) => {
+			const domain = `${exam}/${number}`;
+			const count = own.filter((question) => question.data.domains.includes(domain)).length;
+			return {
+				exam,
+				domain,
+				name,
+				weight,
+				questions: count,
+				percent: own.length ? Math.round((100 * count) / own.length) : 0,
+			};
+		});
+	});
 }

@@ -2,7 +2,7 @@
  * The simulator's panels: tabs on a phone (keyboard-operable, steps always one tab away), sequence labels that
  * never break inside a word, and long tokens and sessions shown whole and copied on request.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 async function openScenario(page: Page, id: string) {
 	await page.goto(`/simulator/?scenario=${id}`);

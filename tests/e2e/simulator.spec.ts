@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 /** Opens a panel's tab (the Inbox tab's name may carry a count of new messages). */
 async function openTab(page: Page, name: string) {

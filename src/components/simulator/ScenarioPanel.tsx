@@ -2,6 +2,7 @@
  * The guided scenario: picker (`?scenario=<id>`), introduction, lesson links, Run all / Reset and the step list
  * with each step's request, outcome and verdict. State and actions come from {@link useScenarioSession}.
  */
+import { withBase } from '../../config/site';
 import type { StepResult } from '../../lib/simulator';
 import { Outcome } from './ConsolePanel';
 import type { PageScenario, ScenarioSession } from './use-scenario-session';
@@ -55,7 +56,7 @@ export function ScenarioPanel({ scenarios, lessonTitles, run, ready, onReset }: 
 						{scenario.lessons.map((slug, index) => (
 							<>
 								{index > 0 && ', '}
-								<a href={`/learn/${slug}/`}>{lessonTitles[slug] ?? slug}</a>
+								<a href={withBase(`/learn/${slug}/`)}>{lessonTitles[slug] ?? slug}</a>
 							</>
 						))}
 					</p>

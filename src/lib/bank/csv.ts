@@ -44,6 +44,7 @@ export const REQUIRED_CSV_COLUMNS = [
 	'sources',
 	'topics',
 	'exams',
+	'domains',
 	'difficulty',
 ] as const;
 
@@ -236,7 +237,7 @@ export function questionsToCsv(questions: readonly BankQuestion[]): string {
 			difficulty: String(question.difficulty),
 			topics: question.topics.join('; '),
 			exams: question.exams.join('; '),
-			domains: (question.domains ?? []).join('; '),
+			domains: question.domains.join('; '),
 			pinned: question.options
 				.filter((candidate) => candidate.pinned)
 				.map((candidate) => candidate.id)
