@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { JsonObject } from '../../lib/simulator';
-import { ConsolePanel } from './ConsolePanel';
+import { ConsolePanel, type ConsoleDraftInput } from './ConsolePanel';
 import { EventLog } from './EventLog';
 import { FunctionsPanel } from './FunctionsPanel';
 import { InboxPanel } from './InboxPanel';
@@ -14,6 +14,8 @@ import { PanelTabs, type Panel } from './PanelTabs';
 import { SandboxToolbar } from './SandboxToolbar';
 import { ScenarioPanel, SYNC_NOTICE } from './ScenarioPanel';
 import { SequenceView } from './SequenceView';
+import { ThreatPanel } from './ThreatPanel';
+import { TokenInspector } from './TokenInspector';
 import { useMediaQuery } from './use-media-query';
 import { useScenarioSession, type PageScenario } from './use-scenario-session';
 import { useSimulator } from './use-simulator';
@@ -47,8 +49,17 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 	const inboxOpen = phone ? phoneTab === 'inbox' : seeTab === 'inbox';
 	if (inboxOpen && seenMessages !== status.outbox.length) setSeenMessages(status.outbox.length);
 
+	const [consoleDraft, setConsoleDraft] = useState<ConsoleDraftInput>();
+
 	const deploy = (arn: string, code: string) => client.defineFunction(arn, code);
 	const consoleCall = (operation: string, request: JsonObject) => client.call(operation, request);
+	const openPanel = (id: string) => (phone ? setPhoneTab(id) : setSeeTab(id));
+	/** GETs a JSON document inside the sandbox (a pool's JWKS), as an app or API would. */
+	async function fetchJson(url: string): Promise<unknown> {
+		const outcome = await client.call('Sandbox.HttpRequest', { Url: url });
+		if (!outcome.ok) throw new Error(`${outcome.error.type}: ${outcome.error.message}`);
+		return (outcome.response as { Body?: unknown }).Body;
+	}
 
 	const doPanels: Panel[] = [
 		{
@@ -89,6 +100,34 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 					<div aria-live="polite" data-testid="inbox">
 						<InboxPanel messages={status.outbox} />
 					</div>
+				</section>
+			),
+		},
+		{
+			id: 'tokens',
+			title: 'Tokens',
+			render: () => (
+				<section aria-labelledby="tokens-heading">
+					<h2 id="tokens-heading">Token inspector</h2>
+					<TokenInspector
+						events={sim.trace}
+						offsetMs={status.offsetMs}
+						fetchJson={fetchJson}
+						onUse={(draft) => {
+							setConsoleDraft({ ...draft, id: (consoleDraft?.id ?? 0) + 1 });
+							openPanel('console');
+						}}
+					/>
+				</section>
+			),
+		},
+		{
+			id: 'risk',
+			title: 'Risk',
+			render: () => (
+				<section aria-labelledby="risk-heading">
+					<h2 id="risk-heading">Threat protection</h2>
+					<ThreatPanel events={sim.trace} ready={sim.ready} call={consoleCall} />
 				</section>
 			),
 		},
@@ -138,7 +177,7 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 						<summary>Cognito Sync in the console</summary>
 						<p>{SYNC_NOTICE}</p>
 					</details>
-					<ConsolePanel call={consoleCall} />
+					<ConsolePanel call={consoleCall} draft={consoleDraft} />
 				</section>
 			),
 		},
