@@ -6,20 +6,15 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TraceEvent } from '../../lib/cognito';
-import { labelParts, traceToSequence } from '../../lib/simulator';
+import { traceToSequence } from '../../lib/simulator';
+import { Breakable } from './Breakable';
 import { describeEvent, EventDetails } from './EventLog';
 
-/** Labels with a break opportunity between words ("Confirm|Sign|Up"), never inside one. */
+/** A label that wraps only between words. */
 function Label({ text }: { text: string }) {
-	const parts = labelParts(text);
 	return (
 		<span class="seq-label">
-			{parts.map((part, index) => (
-				<>
-					{index > 0 && <wbr />}
-					{part}
-				</>
-			))}
+			<Breakable text={text} />
 		</span>
 	);
 }

@@ -15,6 +15,7 @@ import {
 	type RiskEvaluation,
 	type ThreatDemo,
 } from '../../lib/simulator/threat-demo';
+import { Breakable } from './Breakable';
 
 interface Props {
 	events: readonly TraceEvent[];
@@ -192,7 +193,9 @@ function Decision({ evaluation, count }: { evaluation: RiskEvaluation; count: nu
 				<tbody>
 					{evaluation.factors.map((factor) => (
 						<tr key={factor.factor}>
-							<th scope="row">{factor.factor}</th>
+							<th scope="row">
+								<Breakable text={factor.factor} />
+							</th>
 							<td>
 								{factor.points}
 								<span class="claim-note">{factor.reason}</span>

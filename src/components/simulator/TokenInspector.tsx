@@ -18,6 +18,7 @@ import {
 	type SeenToken,
 	type SignatureCheck,
 } from '../../lib/simulator/token-inspection';
+import { Breakable } from './Breakable';
 import { CopyButton } from './CopyButton';
 import { formatClaim } from './TokenView';
 
@@ -181,7 +182,9 @@ function Explained({
 					{entries.map(([name, value]) => (
 						<tr key={name}>
 							<th scope="row">
-								<code>{name}</code>
+								<code>
+									<Breakable text={name} />
+								</code>
 							</th>
 							<td>
 								<code>{formatClaim(name, value)}</code>

@@ -13,6 +13,7 @@ import {
 	tokensInTrace,
 	verifySignature,
 } from '../../../../src/lib/simulator/token-inspection';
+import type { TraceEvent } from '../../../../src/lib/cognito';
 import { headlessContext, NOW } from '../../../fixtures/scenarios';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -96,11 +97,12 @@ describe('token inspection', () => {
 	test('back-channel calls are not the app’s tokens; a token seen twice is listed once', async () => {
 		const { sandbox } = await signedIn();
 		const call = sandbox.trace.find(
-			(event) => event.type === 'ApiCall' && event.operation === 'InitiateAuth'
+			(event): event is Extract<TraceEvent, { type: 'ApiCall' }> =>
+				event.type === 'ApiCall' && event.operation === 'InitiateAuth'
 		)!;
-		const events = [call, { ...call, caller: 'userPool' as never }, call];
+		const events: TraceEvent[] = [call, { ...call, caller: 'cognito-idp' }, call];
 		expect(tokensInTrace(events)).toHaveLength(2);
-		expect(tokensInTrace([{ ...call, caller: 'gateway' as never }])).toEqual([]);
+		expect(tokensInTrace([{ ...call, caller: 'gateway' }])).toEqual([]);
 	});
 
 	test('expiry on the sandbox clock, and what claims mean', async () => {
