@@ -25,7 +25,7 @@ test('a deep-linked scenario runs all steps: the code reaches the inbox and toke
 	await expect(page.getByRole('status').filter({ hasText: 'Ran all steps' })).toHaveText(/7 of 7/);
 
 	// Messages that arrived while the inbox was closed are counted on its tab.
-	await expect(page.getByRole('tab', { name: /^Inbox\d+ new$/ })).toBeVisible();
+	await expect(page.getByRole('tab', { name: /^Inbox\s*\d+ new$/ })).toBeVisible();
 	await openTab(page, 'Inbox');
 	const code = page.getByTestId('inbox-code').first();
 	await expect(code).toHaveText(/^\d{6}$/);
