@@ -1,5 +1,5 @@
 /** A free-form console: call any operation with a JSON body and see the response or the exact service error. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallOutcome, JsonObject } from '../../lib/simulator';
 import { JsonView } from './JsonView';
 import { TokenView } from './TokenView';
@@ -23,14 +23,30 @@ const SUGGESTIONS = [
 	'Sandbox.AdvanceClock',
 ];
 
-/** Runs `call(operation, body)` and shows the outcome. */
+/** A call put into the console from elsewhere (the token inspector's "use this token"); `id` changes each time. */
+export interface ConsoleDraftInput {
+	id: number;
+	operation: string;
+	request: Record<string, unknown>;
+}
+
+/** Runs `call(operation, body)` and shows the outcome; a new `draft` replaces the form and focuses it. */
 export function ConsolePanel({
 	call,
+	draft,
 }: {
 	call(operation: string, request: JsonObject): Promise<CallOutcome>;
+	draft?: ConsoleDraftInput;
 }) {
 	const [operation, setOperation] = useState('ListUserPools');
 	const [body, setBody] = useState('{\n  "MaxResults": 10\n}');
+	const bodyField = useRef<HTMLTextAreaElement>(null);
+	useEffect(() => {
+		if (!draft) return;
+		setOperation(draft.operation);
+		setBody(JSON.stringify(draft.request, null, 2));
+		bodyField.current?.focus();
+	}, [draft?.id]);
 	const [outcome, setOutcome] = useState<CallOutcome | null>(null);
 	const [parseError, setParseError] = useState('');
 	const [busy, setBusy] = useState(false);
@@ -76,6 +92,7 @@ export function ConsolePanel({
 			</div>
 			<label for="console-body">Request (JSON)</label>
 			<textarea
+				ref={bodyField}
 				id="console-body"
 				rows={6}
 				spellcheck={false}

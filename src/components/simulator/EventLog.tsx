@@ -1,5 +1,6 @@
 /** The sandbox trace as a readable log: API calls, trigger invocations (event, response, console.log), messages,
  * tokens with decoded claims, credentials and policy decisions. Newest first. */
+import { useState } from 'preact/hooks';
 import type { TraceEvent } from '../../lib/cognito';
 import { JsonView } from './JsonView';
 
@@ -54,7 +55,7 @@ export function describeEvent(event: TraceEvent): { kind: string; text: string; 
 		case 'WebRequest':
 			return {
 				kind: 'Web request',
-				text: `${event.method} ${event.host}${event.path} → ${event.status} ${event.outcome}`,
+				text: `${event.caller ? `(${event.caller === 'gateway' ? 'gateway' : 'user pool'} back-channel) ` : ''}${event.method} ${event.host}${event.path} → ${event.status} ${event.outcome}`,
 				failed: Boolean(event.error),
 			};
 		case 'RiskEvaluated':
@@ -66,7 +67,8 @@ export function describeEvent(event: TraceEvent): { kind: string; text: string; 
 	}
 }
 
-function details(event: TraceEvent) {
+/** The exact request and response, trigger event, claims or event data behind one trace event. */
+export function EventDetails({ event }: { event: TraceEvent }) {
 	switch (event.type) {
 		case 'ApiCall':
 			return (
@@ -97,6 +99,35 @@ function details(event: TraceEvent) {
 					)}
 				</>
 			);
+		case 'WebRequest':
+			return (
+				<>
+					<p class="small">
+						{event.caller
+							? `Back-channel request from ${event.caller === 'gateway' ? 'the gateway' : 'the user pool'} (no browser sees it).`
+							: 'Request from the browser.'}{' '}
+						Passwords, secrets, codes and tokens are masked.
+					</p>
+					<JsonView
+						label="request"
+						value={{
+							method: event.method,
+							url: `https://${event.host}${event.path}`,
+							fields: event.request,
+						}}
+						openDepth={2}
+					/>
+					<JsonView
+						label="response"
+						value={{
+							status: event.status,
+							...(event.location ? { location: event.location } : {}),
+							outcome: event.outcome,
+							...(event.error ? { error: event.error } : {}),
+						}}
+					/>
+				</>
+			);
 		case 'TokenIssued':
 			return event.claims ? (
 				<JsonView label="claims" value={event.claims} />
@@ -108,34 +139,52 @@ function details(event: TraceEvent) {
 	}
 }
 
-/** The log; `events` in trace order. */
+/** How many entries the log shows at first, and how many more each "Show older" adds. */
+const PAGE = 50;
+
+/** The log, newest first; `events` in trace order. Details are drawn when an entry is opened. */
 export function EventLog({ events }: { events: readonly TraceEvent[] }) {
+	const [shownCount, setShownCount] = useState(PAGE);
 	if (events.length === 0)
 		return (
 			<p class="muted">
-				Nothing has happened yet in this page session. Run a step or a console call.
+				Nothing has happened yet in this page session. Run a step, use the app or call an operation.
 			</p>
 		);
-	const shown = events
-		.map((event, index) => ({ event, index }))
-		.reverse()
-		.slice(0, 200);
+	const newestFirst = events.map((event, index) => ({ event, index })).reverse();
+	const shown = newestFirst.slice(0, shownCount);
 	return (
-		<ol class="event-log" reversed>
-			{shown.map(({ event, index }) => {
-				const summary = describeEvent(event);
-				return (
-					<li key={index} class={summary.failed ? 'failed' : undefined}>
-						<details>
-							<summary>
-								<span class="event-kind">{summary.kind}</span>{' '}
-								<span class="event-text">{summary.text}</span>
-							</summary>
-							<div class="event-details">{details(event)}</div>
-						</details>
-					</li>
-				);
-			})}
-		</ol>
+		<>
+			<ol class="event-log" reversed>
+				{shown.map(({ event, index }) => (
+					<LogEntry key={index} event={event} />
+				))}
+			</ol>
+			{newestFirst.length > shown.length && (
+				<button
+					type="button"
+					class="button secondary small-button"
+					onClick={() => setShownCount(shownCount + PAGE)}
+				>
+					Show {Math.min(PAGE, newestFirst.length - shown.length)} older
+				</button>
+			)}
+		</>
+	);
+}
+
+function LogEntry({ event }: { event: TraceEvent }) {
+	const [open, setOpen] = useState(false);
+	const summary = describeEvent(event);
+	return (
+		<li class={summary.failed ? 'failed' : undefined}>
+			<details onToggle={(toggle) => setOpen((toggle.currentTarget as HTMLDetailsElement).open)}>
+				<summary>
+					<span class="event-kind">{summary.kind}</span>{' '}
+					<span class="event-text">{summary.text}</span>
+				</summary>
+				<div class="event-details">{open && <EventDetails event={event} />}</div>
+			</details>
+		</li>
 	);
 }

@@ -1,5 +1,7 @@
 /** A readable, collapsible JSON tree (objects and arrays fold with native details/summary). */
 import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { CopyButton } from './CopyButton';
 
 interface Props {
 	value: unknown;
@@ -9,7 +11,7 @@ interface Props {
 	openDepth?: number;
 }
 
-/** Renders a JSON value as a tree; long strings wrap, JWTs are shortened (decode them in the token view). */
+/** Renders a JSON value as a tree; long strings (tokens, sessions) are shortened with "Show all" and "Copy". */
 export function JsonView({ value, label, openDepth = 2 }: Props) {
 	return (
 		<div class="json-view">
@@ -78,20 +80,36 @@ function Node({
 	return (
 		<div class="json-leaf">
 			{key}
-			<Scalar value={value} />
+			<Scalar name={name} value={value} />
 		</div>
 	);
 }
 
-function Scalar({ value }: { value: unknown }) {
+/** Strings longer than this are shortened until the learner asks for all of it. */
+const LONG = 120;
+
+function Scalar({ name, value }: { name?: string; value: unknown }) {
+	const [whole, setWhole] = useState(false);
 	if (typeof value === 'string') {
-		const shown = value.length > 120 ? `${value.slice(0, 60)}…${value.slice(-20)}` : value;
+		if (value.length <= LONG) return <span class="json-string">"{value}"</span>;
+		const what = name ?? 'value';
 		return (
-			<span
-				class="json-string"
-				title={value.length > 120 ? `${value.length} characters` : undefined}
-			>
-				"{shown}"
+			<span class="json-long">
+				<span class="json-string">
+					"{whole ? value : `${value.slice(0, 60)}…${value.slice(-20)}`}"
+				</span>{' '}
+				<span class="json-actions">
+					<button
+						type="button"
+						class="button secondary copy-button"
+						aria-expanded={whole ? 'true' : 'false'}
+						aria-label={`${whole ? 'Shorten' : 'Show all of'} ${what} (${value.length} characters)`}
+						onClick={() => setWhole(!whole)}
+					>
+						{whole ? 'Shorten' : 'Show all'}
+					</button>
+					<CopyButton value={value} label={what} />
+				</span>
 			</span>
 		);
 	}

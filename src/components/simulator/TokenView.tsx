@@ -64,7 +64,7 @@ export function TokenView({ value }: { value: unknown }) {
 	);
 }
 
-function formatClaim(claim: string, value: unknown): string {
+export function formatClaim(claim: string, value: unknown): string {
 	if ((claim === 'exp' || claim === 'iat' || claim === 'auth_time') && typeof value === 'number') {
 		return `${value} (${new Date(value * 1000).toISOString().replace('.000Z', 'Z')})`;
 	}

@@ -4,6 +4,12 @@ import type { TraceEvent } from '../../lib/cognito';
 import { createSimulatorClient, type SimulatorClient } from '../../client/simulator-client';
 import type { WorkerStatus } from '../../client/simulator-protocol';
 
+/**
+ * How many trace events the page keeps (oldest dropped first), like the engine's own ring buffer: a long session
+ * stays light to draw and to scan.
+ */
+export const UI_TRACE_LIMIT = 500;
+
 /** Live simulator state for the UI. */
 export interface SimulatorState {
 	client: SimulatorClient;
@@ -12,7 +18,10 @@ export interface SimulatorState {
 	notice?: string;
 	restored: boolean;
 	status: WorkerStatus;
+	/** The latest {@link UI_TRACE_LIMIT} trace events of this page visit, oldest first. */
 	trace: TraceEvent[];
+	/** How many older events were dropped. */
+	traceDropped: number;
 	clearTrace(): void;
 }
 
@@ -23,7 +32,10 @@ export function useSimulator(): SimulatorState {
 	const [notice, setNotice] = useState<string>();
 	const [restored, setRestored] = useState(false);
 	const [status, setStatus] = useState<WorkerStatus>(client.status());
-	const [trace, setTrace] = useState<TraceEvent[]>([]);
+	const [trace, setTrace] = useState<{ events: TraceEvent[]; dropped: number }>({
+		events: [],
+		dropped: 0,
+	});
 
 	useEffect(() => {
 		const unsubscribe = client.subscribe((event) => {
@@ -33,7 +45,12 @@ export function useSimulator(): SimulatorState {
 					'This browser would not save the sandbox (private browsing or storage full), so it lasts only until you leave the page.'
 				);
 			else if (event.type === 'restarted') setNotice(event.message);
-			else if (event.type === 'trace') setTrace((previous) => [...previous, event.event]);
+			else if (event.type === 'trace')
+				setTrace(({ events, dropped }) => {
+					const next = [...events, event.event];
+					const excess = Math.max(0, next.length - UI_TRACE_LIMIT);
+					return { events: excess ? next.slice(excess) : next, dropped: dropped + excess };
+				});
 		});
 		client.ready.then(
 			(result) => {
@@ -52,5 +69,14 @@ export function useSimulator(): SimulatorState {
 		};
 	}, [client]);
 
-	return { client, ready, notice, restored, status, trace, clearTrace: () => setTrace([]) };
+	return {
+		client,
+		ready,
+		notice,
+		restored,
+		status,
+		trace: trace.events,
+		traceDropped: trace.dropped,
+		clearTrace: () => setTrace({ events: [], dropped: 0 }),
+	};
 }

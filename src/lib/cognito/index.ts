@@ -23,7 +23,8 @@ import type {
 import { ServiceError } from './core/errors';
 import { readJsonObject } from './core/json-body';
 import type { Caller, JsonService, WebFrontEnd } from './core/service';
-import type { TraceEvent, TraceListener } from './core/trace';
+import type { BackchannelCaller, TraceEvent, TraceListener } from './core/trace';
+import { tracedFrontEnd } from './core/traced-front-end';
 import { createUserPoolService } from './user-pools';
 import { createManagedLogin } from './oauth';
 import { createIdentityService } from './identity';
@@ -182,7 +183,10 @@ export function createSandbox(options: SandboxOptions = {}) {
 	const iam = createIamEvaluator(context);
 	// One set of mock identity providers for user-pool federation and identity-pool logins.
 	const idps = createMockIdps(context);
-	const federationDeps: FederationDeps = { fetch: (request) => fetch(request), idps };
+	const federationDeps: FederationDeps = {
+		fetch: (request) => fetch(request, 'cognito-idp'),
+		idps,
+	};
 	const userPools = createUserPoolService(context, federationDeps);
 	const sts = createStsService(context, { iam });
 	const identity = createIdentityService(context, { userPools, sts, idps });
@@ -194,13 +198,21 @@ export function createSandbox(options: SandboxOptions = {}) {
 		},
 	});
 
-	const gateways = createGateways(context, { sts, iam, fetch: (request) => fetch(request) });
+	const gateways = createGateways(context, {
+		sts,
+		iam,
+		fetch: (request) => fetch(request, 'gateway'),
+	});
 
 	const managedLogin = createManagedLogin(context, userPools);
 	managedLogin.registerFederation(createFederationHooks(managedLogin));
 
 	// Browser-facing front ends, each claiming its hosts (the folders oauth/, federation/, gateways/ add theirs).
-	const frontEnds: WebFrontEnd[] = [managedLogin.frontEnd, gateways.frontEnd, idps.frontEnd];
+	const frontEnds: WebFrontEnd[] = [
+		managedLogin.frontEnd,
+		gateways.frontEnd,
+		tracedFrontEnd(context, 'identity-provider', idps.frontEnd),
+	];
 
 	// Looked up by the X-Amz-Target prefix a caller sends: a Map, so `constructor` finds nothing.
 	const jsonServices = new Map<string, { name: string; service: JsonService }>([
@@ -208,7 +220,8 @@ export function createSandbox(options: SandboxOptions = {}) {
 		['AWSCognitoIdentityService', { name: 'cognito-identity', service: identity }],
 	]);
 
-	async function fetch(request: Request): Promise<Response> {
+	/** `backchannel` is set for back-channel requests the sandbox sends itself (recorded in the trace). */
+	async function fetch(request: Request, backchannel?: BackchannelCaller): Promise<Response> {
 		const url = new URL(request.url);
 		const destination = context.urls.target(url);
 		const authorization = request.headers.get('authorization');
@@ -218,7 +231,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 			request.method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded');
 		try {
 			const frontEnd = frontEnds.find((candidate) => candidate.serves(destination.host));
-			if (frontEnd) return await frontEnd.fetch(request, destination);
+			if (frontEnd) return await frontEnd.fetch(request, destination, backchannel);
 			if (isQuery) {
 				const iam =
 					signingServiceOf(authorization) === 'iam' || destination.host === 'iam.amazonaws.com';
@@ -248,8 +261,12 @@ export function createSandbox(options: SandboxOptions = {}) {
 					throw new ServiceError('UnknownOperationException', `Unknown operation ${target}`);
 				}
 				const input = await readJsonObject(request);
-				return await traced(entry.name, operation, input, () =>
-					entry.service.handle(operation, input, caller)
+				return await traced(
+					entry.name,
+					operation,
+					input,
+					() => entry.service.handle(operation, input, caller),
+					backchannel
 				);
 			}
 			const wellKnown =
@@ -300,8 +317,10 @@ export function createSandbox(options: SandboxOptions = {}) {
 		service: string,
 		operation: string,
 		input: Record<string, unknown>,
-		run: () => Promise<unknown>
+		run: () => Promise<unknown>,
+		backchannel?: BackchannelCaller
 	): Promise<Response> {
+		const by = backchannel ? { caller: backchannel } : {};
 		try {
 			const output = (await run()) ?? {};
 			context.emit({
@@ -310,6 +329,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 				operation,
 				request: input,
 				response: output,
+				...by,
 				at: clock.now(),
 			});
 			return new Response(JSON.stringify(output), {
@@ -324,6 +344,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 				operation,
 				request: input,
 				error: { type: failure.type, message: failure.message },
+				...by,
 				at: clock.now(),
 			});
 			throw failure;
@@ -331,7 +352,8 @@ export function createSandbox(options: SandboxOptions = {}) {
 	}
 
 	return {
-		fetch,
+		/** Answers one request as AWS would (a browser, an SDK or an app is the caller). */
+		fetch: (request: Request) => fetch(request),
 		/** Registers a Lambda function a pool's `LambdaConfig` (or Sync's Cognito Events) can name. */
 		defineFunction(arn: string, code: FunctionCode) {
 			functions.set(arn, code);

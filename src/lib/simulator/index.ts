@@ -26,6 +26,7 @@ export { callSandbox, SYNC_ROUTES, type CallHooks, type CallableSandbox } from '
 export { decodeJwt, findJwts, looksLikeJwt, type DecodedJwt } from './jwt';
 export {
 	traceToSequence,
+	labelParts,
 	type Lane,
 	type LaneId,
 	type SequenceModel,

@@ -1,9 +1,12 @@
 /**
- * Turns the sandbox trace into a lane (sequence) diagram model: App → User pool → Lambda → Identity pool → STS,
- * plus IAM and Sync when they appear. Pure; the page draws it as HTML.
+ * Turns the sandbox trace into a lane (sequence) diagram model: the app (or its browser), managed login, identity
+ * providers, the user pool, Lambda, the identity pool, STS, API Gateway/ALB/AppSync, AWS services behind IAM, and
+ * Cognito Sync. Only lanes that appear are drawn (App and User pool always). Pure; the page draws it as HTML.
  *
- * The sandbox records an API call when it finishes, after the trigger invocations, messages and tokens it caused,
- * so each call's request arrow is drawn before the events that happened inside it and its response after them.
+ * The sandbox records a request when it finishes, after everything that happened inside it (trigger invocations,
+ * messages, tokens, back-channel calls), so each outer request's arrow is drawn before those events and its
+ * response after them. Back-channel calls (events with a `caller`: a user pool exchanging a code at Google, an ALB
+ * at the token endpoint) are drawn from their caller's lane inside the request that caused them.
  */
 import type { TraceEvent } from '../cognito';
 
@@ -13,7 +16,17 @@ export interface Lane {
 	label: string;
 }
 
-export type LaneId = 'app' | 'user-pool' | 'lambda' | 'identity-pool' | 'sts' | 'iam' | 'sync';
+export type LaneId =
+	| 'app'
+	| 'managed-login'
+	| 'idp'
+	| 'user-pool'
+	| 'lambda'
+	| 'identity-pool'
+	| 'sts'
+	| 'gateway'
+	| 'aws'
+	| 'sync';
 
 /** One row of the diagram: an arrow between lanes or a note on one lane. */
 export type SequenceRow =
@@ -35,75 +48,127 @@ export interface SequenceModel {
 	rows: SequenceRow[];
 }
 
-const LANES: Record<LaneId, string> = {
-	app: 'App',
-	'user-pool': 'User pool',
-	lambda: 'Lambda',
-	'identity-pool': 'Identity pool',
-	sts: 'STS',
-	iam: 'IAM policy',
-	sync: 'Cognito Sync',
-};
-const CORE: LaneId[] = ['app', 'user-pool', 'lambda', 'identity-pool', 'sts'];
+/** Lanes in drawing order, with their headings. */
+const LANES: ReadonlyArray<readonly [LaneId, string]> = [
+	['app', 'App'],
+	['managed-login', 'Managed login'],
+	['idp', 'Identity provider'],
+	['user-pool', 'User pool'],
+	['lambda', 'Lambda'],
+	['identity-pool', 'Identity pool'],
+	['sts', 'STS'],
+	['gateway', 'API Gateway / ALB'],
+	['aws', 'AWS service (IAM)'],
+	['sync', 'Cognito Sync'],
+];
+const ALWAYS: LaneId[] = ['app', 'user-pool'];
+
+const GATEWAY_SERVICES = new Set(['execute-api', 'appsync', 'elasticloadbalancing']);
+const GATEWAY_TRIGGERS = new Set(['LambdaAuthorizer', 'AppSyncLambdaAuthorizer']);
 
 function laneOfService(service: string): LaneId {
 	if (service === 'cognito-idp') return 'user-pool';
 	if (service === 'cognito-identity') return 'identity-pool';
 	if (service === 'cognito-sync') return 'sync';
 	if (service === 'sts') return 'sts';
-	return 'app';
+	if (service === 'managed-login') return 'managed-login';
+	if (service === 'identity-provider') return 'idp';
+	if (GATEWAY_SERVICES.has(service)) return 'gateway';
+	return 'aws';
+}
+
+/** The lane a back-channel caller speaks from. */
+function laneOfCaller(caller: string | undefined): LaneId {
+	return caller === 'cognito-idp' ? 'user-pool' : caller === 'gateway' ? 'gateway' : 'app';
 }
 
 /** Builds the diagram model from trace events (optionally only the last `limit` rows). Pure. */
 export function traceToSequence(trace: readonly TraceEvent[], limit = Infinity): SequenceModel {
 	const rows: SequenceRow[] = [];
+	/** Rows of the outer request still running (its response is not in the trace yet). */
 	let pending: SequenceRow[] = [];
+	/** `pending[0..sealed)` are finished back-channel calls: siblings of the next one, not inside it. */
+	let sealed = 0;
+	/** A request and its reply, with what happened inside it between them. */
+	const exchange = (
+		from: LaneId,
+		to: LaneId,
+		label: string,
+		reply: { label: string; failed: boolean },
+		event: number,
+		backchannel: boolean
+	): SequenceRow[] => {
+		const inner = pending.splice(backchannel ? sealed : 0);
+		sealed = backchannel ? pending.length : 0;
+		return [
+			{ kind: 'arrow', from, to, label, tone: 'call', event },
+			...inner,
+			{
+				kind: 'arrow',
+				from: to,
+				to: from,
+				label: reply.label,
+				tone: reply.failed ? 'error' : 'return',
+				event,
+			},
+		];
+	};
 	trace.forEach((event, index) => {
 		switch (event.type) {
 			case 'ApiCall': {
 				const lane = laneOfService(event.service);
-				rows.push({
-					kind: 'arrow',
-					from: 'app',
-					to: lane,
-					label: event.operation,
-					tone: 'call',
-					event: index,
-				});
-				rows.push(...pending);
-				pending = [];
-				rows.push(
-					event.error
-						? {
-								kind: 'arrow',
-								from: lane,
-								to: 'app',
-								label: event.error.type,
-								tone: 'error',
-								event: index,
-							}
-						: {
-								kind: 'arrow',
-								from: lane,
-								to: 'app',
-								label: '200 OK',
-								tone: 'return',
-								event: index,
-							}
+				const gateway = lane === 'gateway';
+				const reply = event.error
+					? { label: event.error.type, failed: true }
+					: {
+							label: gateway ? `${statusOf(event.response) ?? 200}` : '200 OK',
+							failed: false,
+						};
+				const drawn = exchange(
+					laneOfCaller(event.caller),
+					lane,
+					event.operation,
+					reply,
+					index,
+					Boolean(event.caller)
 				);
+				if (event.caller) sealed = pending.push(...drawn);
+				else rows.push(...drawn);
+				break;
+			}
+			case 'WebRequest': {
+				const reply = {
+					label: `${event.status} ${event.outcome}`,
+					failed: event.status >= 400 || Boolean(event.error),
+				};
+				const drawn = exchange(
+					laneOfCaller(event.caller),
+					laneOfService(event.service),
+					`${event.method} ${event.path}`,
+					reply,
+					index,
+					Boolean(event.caller)
+				);
+				if (event.caller) sealed = pending.push(...drawn);
+				else rows.push(...drawn);
 				break;
 			}
 			case 'TriggerInvoked': {
-				const caller: LaneId = event.trigger === 'SyncTrigger' ? 'sync' : 'user-pool';
-				pending.push({
-					kind: 'arrow',
-					from: caller,
-					to: 'lambda',
-					label: `${event.trigger} (${event.triggerSource})`,
-					tone: 'call',
-					event: index,
-				});
+				const caller: LaneId =
+					event.trigger === 'SyncTrigger'
+						? 'sync'
+						: GATEWAY_TRIGGERS.has(event.trigger)
+							? 'gateway'
+							: 'user-pool';
 				pending.push(
+					{
+						kind: 'arrow',
+						from: caller,
+						to: 'lambda',
+						label: `${event.trigger} (${event.triggerSource})`,
+						tone: 'call',
+						event: index,
+					},
 					event.error
 						? {
 								kind: 'arrow',
@@ -117,7 +182,7 @@ export function traceToSequence(trace: readonly TraceEvent[], limit = Infinity):
 								kind: 'arrow',
 								from: 'lambda',
 								to: caller,
-								label: `returned event (${Math.round(event.durationMs)} ms)`,
+								label: `returned (${Math.round(event.durationMs)} ms)`,
 								tone: 'return',
 								event: index,
 							}
@@ -137,49 +202,62 @@ export function traceToSequence(trace: readonly TraceEvent[], limit = Infinity):
 				pending.push({
 					kind: 'note',
 					lane: 'user-pool',
-					label: `${event.tokenUse} token issued for ${event.username}`,
+					label: event.username
+						? `${event.tokenUse} token for ${event.username}`
+						: `${event.tokenUse} token for the app client (M2M)`,
 					tone: 'info',
 					event: index,
 				});
 				break;
 			case 'CredentialsIssued':
-				pending.push({
-					kind: 'arrow',
-					from: 'identity-pool',
-					to: 'sts',
-					label: `AssumeRoleWithWebIdentity ${roleName(event.roleArn)}`,
-					tone: 'call',
-					event: index,
-				});
-				pending.push({
-					kind: 'arrow',
-					from: 'sts',
-					to: 'identity-pool',
-					label: `credentials ${event.accessKeyId}`,
-					tone: 'return',
-					event: index,
-				});
+				pending.push(
+					{
+						kind: 'arrow',
+						from: 'identity-pool',
+						to: 'sts',
+						label: `AssumeRoleWithWebIdentity ${roleName(event.roleArn)}`,
+						tone: 'call',
+						event: index,
+					},
+					{
+						kind: 'arrow',
+						from: 'sts',
+						to: 'identity-pool',
+						label: `credentials ${event.accessKeyId}`,
+						tone: 'return',
+						event: index,
+					}
+				);
 				break;
 			case 'PolicyEvaluated': {
-				const trust = event.action.startsWith('sts:');
-				const row: SequenceRow = trust
-					? {
-							kind: 'note',
-							lane: 'sts',
-							label: `trust policy of ${roleName(event.resource)}: ${event.decision}`,
-							tone: event.decision === 'Allow' ? 'info' : 'error',
-							event: index,
-						}
-					: {
-							kind: 'arrow',
-							from: 'app',
-							to: 'iam',
-							label: `${event.action} → ${event.decision}`,
-							tone: event.decision === 'Allow' ? 'return' : 'error',
-							event: index,
-						};
-				if (trust) pending.push(row);
-				else rows.push(...pending.splice(0), row);
+				const tone = event.decision === 'Allow' ? 'info' : 'error';
+				if (event.action.startsWith('sts:'))
+					pending.push({
+						kind: 'note',
+						lane: 'sts',
+						label: `trust policy of ${roleName(event.resource)}: ${event.decision}`,
+						tone,
+						event: index,
+					});
+				else if (event.action.startsWith('execute-api:') || event.action.startsWith('appsync:'))
+					pending.push({
+						kind: 'note',
+						lane: 'gateway',
+						label: `${event.action}: ${event.decision}`,
+						tone,
+						event: index,
+					});
+				else {
+					sealed = 0;
+					rows.push(...pending.splice(0), {
+						kind: 'arrow',
+						from: 'app',
+						to: 'aws',
+						label: `${event.action} → ${event.decision}`,
+						tone: event.decision === 'Allow' ? 'return' : 'error',
+						event: index,
+					});
+				}
 				break;
 			}
 			case 'SyncEvent':
@@ -195,20 +273,34 @@ export function traceToSequence(trace: readonly TraceEvent[], limit = Infinity):
 	});
 	rows.push(...pending);
 	const shown = rows.slice(Math.max(0, rows.length - limit));
-	const used = new Set<LaneId>(CORE);
+	const used = new Set<LaneId>(ALWAYS);
 	for (const row of shown) {
 		if (row.kind === 'arrow') {
 			used.add(row.from);
 			used.add(row.to);
 		} else used.add(row.lane);
 	}
-	const order: LaneId[] = ['app', 'user-pool', 'lambda', 'identity-pool', 'sts', 'iam', 'sync'];
 	return {
-		lanes: order.filter((id) => used.has(id)).map((id) => ({ id, label: LANES[id] })),
+		lanes: LANES.filter(([id]) => used.has(id)).map(([id, label]) => ({ id, label })),
 		rows: shown,
 	};
 }
 
+function statusOf(response: unknown): number | undefined {
+	const status = (response as { status?: unknown } | undefined)?.status;
+	return typeof status === 'number' ? status : undefined;
+}
+
 function roleName(arn: string): string {
 	return arn.split('/').pop() ?? arn;
+}
+
+/**
+ * Where a label may break: between the words of a camel-case name and after `/ . : _ @ -`, never inside a word
+ * ("ConfirmSignUp" → ["Confirm", "Sign", "Up"]). The page puts a `<wbr>` between the parts.
+ */
+export function labelParts(label: string): string[] {
+	return label
+		.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[/.:_@-])(?=[^\s/.:_@-])/)
+		.filter((part) => part.length > 0);
 }

@@ -1,4 +1,5 @@
 /** The shape each simulated AWS service implements; `createSandbox` routes requests to them. */
+import type { BackchannelCaller } from './trace';
 import type { RequestTarget } from './urls';
 
 /** Who is calling: the access key id from a SigV4 `Authorization` header, when there is one. */
@@ -34,5 +35,6 @@ export interface JsonService extends Snapshotting {
  */
 export interface WebFrontEnd {
 	serves(host: string): boolean;
-	fetch(request: Request, target: RequestTarget): Promise<Response>;
+	/** `caller` is set when the sandbox itself sends the request (a back-channel call), for the trace. */
+	fetch(request: Request, target: RequestTarget, caller?: BackchannelCaller): Promise<Response>;
 }

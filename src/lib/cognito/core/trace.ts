@@ -12,6 +12,8 @@ export type TraceEvent =
 			request: unknown;
 			response?: unknown;
 			error?: { type: string; message: string };
+			/** Set when the sandbox itself made the call (see {@link BackchannelCaller}); absent for an app. */
+			caller?: BackchannelCaller;
 			at: number;
 	  }
 	| {
@@ -86,6 +88,8 @@ export type TraceEvent =
 			/** What happened, in a few words (e.g. `authorization code issued`, `invalid_grant`). */
 			outcome: string;
 			error?: string;
+			/** Set when the sandbox itself made the request (see {@link BackchannelCaller}); absent for a browser. */
+			caller?: BackchannelCaller;
 			at: number;
 	  }
 	| RiskEvaluatedEvent;
@@ -131,5 +135,12 @@ export interface RiskEvaluatedEvent {
 	notified?: 'BlockEmail' | 'MfaEmail' | 'NoActionEmail';
 	at: number;
 }
+
+/**
+ * Who made a request the sandbox sent to itself (a back-channel call no browser sees): `cognito-idp` is a user
+ * pool exchanging a code at an identity provider or reading its keys; `gateway` is API Gateway, AppSync or an
+ * ALB (reading a pool's keys, exchanging a code at the token endpoint).
+ */
+export type BackchannelCaller = 'cognito-idp' | 'gateway';
 
 export type TraceListener = (event: TraceEvent) => void;

@@ -165,3 +165,11 @@ export function traceFields(fields: Map<string, string>): Record<string, string>
 					: value;
 	return out;
 }
+
+/** A redirect location for the trace, with codes and tokens masked. */
+export function traceLocation(location: string): string {
+	return location.replace(
+		/([?#&](?:code|access_token|id_token|refresh_token)=)[^&#]*/g,
+		(_all, name: string) => `${name}***`
+	);
+}

@@ -36,7 +36,7 @@ import {
 	SESSION_COOKIE,
 } from './authorize';
 import { logoOf } from './branding';
-import { cookieScope, redirect, setCookie, traceFields } from './http';
+import { cookieScope, redirect, setCookie, traceFields, traceLocation } from './http';
 import { text } from './pages';
 import {
 	forgotPage,
@@ -352,7 +352,7 @@ export function createManagedLogin(context: SandboxContext, userPools: UserPoolS
 
 	const frontEnd: WebFrontEnd = {
 		serves: (host) => poolOfHost(host) !== undefined,
-		async fetch(request, target) {
+		async fetch(request, target, caller) {
 			const pool = poolOfHost(target.host)!;
 			const visit = await openVisit(env, userPools, pool, request, target);
 			const { response, outcome, error } = await route(visit);
@@ -368,6 +368,7 @@ export function createManagedLogin(context: SandboxContext, userPools: UserPoolS
 				...(location ? { location: traceLocation(location) } : {}),
 				outcome,
 				...(error ? { error } : {}),
+				...(caller ? { caller } : {}),
 				at: context.clock.now(),
 			});
 			return response;
@@ -418,10 +419,3 @@ export function createManagedLogin(context: SandboxContext, userPools: UserPoolS
 
 export type ManagedLogin = ReturnType<typeof createManagedLogin>;
 
-/** A redirect location for the trace, with codes and tokens masked. */
-function traceLocation(location: string): string {
-	return location.replace(
-		/([?#&](?:code|access_token|id_token|refresh_token)=)[^&#]*/g,
-		(_all, name: string) => `${name}***`
-	);
-}

@@ -1,9 +1,12 @@
-import { cleanup, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, test } from 'vitest';
 import { Outcome } from '../../../../src/components/simulator/ConsolePanel';
 import { describeEvent } from '../../../../src/components/simulator/EventLog';
+import { JsonView } from '../../../../src/components/simulator/JsonView';
+import { PanelTabs } from '../../../../src/components/simulator/PanelTabs';
 import { SequenceView } from '../../../../src/components/simulator/SequenceView';
-import { formatOffset } from '../../../../src/components/simulator/SimulatorApp';
+import { formatOffset } from '../../../../src/components/simulator/SandboxToolbar';
 import type { TraceEvent } from '../../../../src/lib/cognito';
 
 afterEach(cleanup);
@@ -89,5 +92,66 @@ describe('describeEvent and formatOffset', () => {
 		expect(formatOffset(0)).toBe('real time');
 		expect(formatOffset(90_120_000)).toBe('real time + 1 d 1 h 2 min');
 		expect(formatOffset(5 * 60_000)).toBe('real time + 5 min');
+	});
+});
+
+describe('PanelTabs', () => {
+	function Harness() {
+		const [selected, setSelected] = useState('a');
+		return (
+			<PanelTabs
+				label="Panels"
+				idPrefix="t"
+				selected={selected}
+				onSelect={setSelected}
+				panels={[
+					{ id: 'a', title: 'Steps', render: () => <p>steps body</p> },
+					{ id: 'b', title: 'Inbox', badge: 2, render: () => <p>inbox body</p> },
+					{ id: 'c', title: 'Code', render: () => <p>code body</p> },
+				]}
+			/>
+		);
+	}
+
+	test('follows the ARIA tabs pattern: arrows, Home and End move and open; panels render on first open', () => {
+		render(<Harness />);
+		const list = screen.getByRole('tablist', { name: 'Panels' });
+		const tabs = within(list).getAllByRole('tab');
+		expect(tabs.map((tab) => tab.getAttribute('aria-selected'))).toEqual([
+			'true',
+			'false',
+			'false',
+		]);
+		expect(tabs.map((tab) => tab.tabIndex)).toEqual([0, -1, -1]);
+		expect(tabs[1]!.textContent).toBe('Inbox2 new');
+		expect(screen.getByRole('tabpanel').textContent).toBe('steps body');
+		// Not opened yet: not rendered at all (heavy panels load on demand).
+		expect(screen.queryByText('code body')).toBeNull();
+
+		fireEvent.keyDown(tabs[0]!, { key: 'ArrowLeft' });
+		expect(document.activeElement?.textContent).toBe('Code');
+		expect(screen.getByRole('tabpanel').textContent).toBe('code body');
+		fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+		expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Steps');
+		fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+		expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Inbox2 new');
+		// The code panel, once opened, stays in the document (hidden) and keeps its state.
+		const codePanel = screen.getByText('code body').closest<HTMLElement>('[role=tabpanel]');
+		expect(codePanel!.hidden).toBe(true);
+		const panel = screen.getByRole('tabpanel');
+		expect(panel.getAttribute('aria-labelledby')).toBe(tabs[1]!.id);
+	});
+});
+
+describe('JsonView', () => {
+	test('long strings are shortened with Show all and a copy button', () => {
+		const token = 'x'.repeat(300);
+		render(<JsonView label="response" value={{ Session: token }} />);
+		expect(screen.queryByText(`"${token}"`)).toBeNull();
+		const show = screen.getByRole('button', { name: 'Show all of Session (300 characters)' });
+		fireEvent.click(show);
+		expect(screen.getByText(`"${token}"`)).toBeTruthy();
+		expect(show.getAttribute('aria-expanded')).toBe('true');
+		expect(screen.getByRole('button', { name: 'Copy Session' })).toBeTruthy();
 	});
 });

@@ -105,6 +105,15 @@ describe('ALB authenticate-cognito', () => {
 		expect(callback.startsWith(`https://${setup.alb.dnsName}/oauth2/idpresponse?code=`)).toBe(true);
 		expect(back.status).toBe(302);
 		expect(back.headers.get('location')).toBe(`https://${setup.alb.dnsName}/app/page?x=1`);
+		// The ALB's own calls to the user pool are back-channel calls in the trace, not the browser's.
+		const exchange = setup.sandbox.trace.find(
+			(event) => event.type === 'WebRequest' && event.path === '/oauth2/token'
+		);
+		expect(exchange).toMatchObject({ service: 'managed-login', caller: 'gateway', status: 200 });
+		const authorizeHop = setup.sandbox.trace.find(
+			(event) => event.type === 'WebRequest' && event.path === '/oauth2/authorize'
+		);
+		expect(authorizeHop).not.toHaveProperty('caller');
 		const cookies = back.headers.getSetCookie();
 		expect(cookies[0]).toMatch(
 			/^AWSELBAuthSessionCookie-0=[\w.-]+; Expires=.*; Path=\/; Secure; HttpOnly; SameSite=None$/
