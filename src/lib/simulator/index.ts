@@ -19,10 +19,26 @@ export {
 	runStep,
 	runScenario,
 	judge,
+	checkField,
+	outcomeKey,
+	expectedKey,
+	gradePrediction,
+	BROWSER_KEY,
 	type RunContext,
 	type Results,
 } from './runner';
 export { callSandbox, SYNC_ROUTES, type CallHooks, type CallableSandbox } from './sandbox-call';
+export {
+	browse,
+	readPage,
+	cookieHeader,
+	storeCookies,
+	BROWSER_OPERATIONS,
+	type BrowserState,
+	type BrowserResponse,
+	type BrowserCookie,
+	type PageForm,
+} from './browser';
 export { decodeJwt, findJwts, looksLikeJwt, type DecodedJwt } from './jwt';
 export {
 	traceToSequence,
