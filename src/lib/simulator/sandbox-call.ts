@@ -13,11 +13,13 @@
  *   `Sandbox.MintProviderToken` (`Provider`, `Claims`): a mock Google/Facebook/OIDC token;
  *   `Sandbox.DefineRestApi`, `Sandbox.DefineHttpApi`, `Sandbox.DefineGraphqlApi`, `Sandbox.HttpRequest`: API
  *   Gateway and AppSync in front of Cognito (./gateway-calls.ts); `Sandbox.Fetch` (`Method`, `Url`, `Headers`,
- *   `Body`): one raw HTTP hop, the headless browser's (./browser.ts) way in.
+ *   `Body`): one raw HTTP hop, the headless browser's (./browser.ts) way in; `Sandbox.CreatePasskey` /
+ *   `Sandbox.UsePasskey` (`Options`, `Origin`): a virtual passkey authenticator (./passkey.ts).
  */
 import type { Sandbox } from '../cognito';
 import { GATEWAY_OPERATIONS, gatewayOperation, type GatewaySandbox } from './gateway-calls';
 import type { HopResponse } from './browser';
+import { passkeyOperation } from './passkey';
 import type { CallOutcome, JsonObject } from './types';
 
 const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -242,6 +244,9 @@ async function sandboxOperation(
 		}
 		case 'Fetch':
 			return { ok: true, response: await fetchHop(sandbox, request) };
+		case 'CreatePasskey':
+		case 'UsePasskey':
+			return await passkeyOperation(operation, request);
 		default:
 			if (GATEWAY_OPERATIONS.includes(operation))
 				return await gatewayOperation(sandbox, operation, request, hooks.now);
@@ -249,7 +254,7 @@ async function sandboxOperation(
 				ok: false,
 				error: {
 					type: 'UnknownOperationException',
-					message: `Unknown sandbox operation Sandbox.${operation}; known: SimulateRequest, AdvanceClock, MintProviderToken, Fetch, ${GATEWAY_OPERATIONS.join(', ')}`,
+					message: `Unknown sandbox operation Sandbox.${operation}; known: SimulateRequest, AdvanceClock, MintProviderToken, Fetch, CreatePasskey, UsePasskey, ${GATEWAY_OPERATIONS.join(', ')}`,
 				},
 			};
 	}
