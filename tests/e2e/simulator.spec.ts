@@ -277,3 +277,22 @@ for (const theme of ['light', 'dark'] as const) {
 		).toEqual([]);
 	});
 }
+
+test('the AppSync scenario runs in the browser: graphql loads on demand and modes decide per field', async ({
+	page,
+}) => {
+	// Five user-pool sign-ins in set-up plus five API calls: generous on a busy machine.
+	test.setTimeout(150_000);
+	const problems: string[] = [];
+	page.on('pageerror', (error) => problems.push(error.message));
+	await openScenario(page, 'appsync-auth-modes');
+	await page.getByRole('button', { name: 'Run all' }).click();
+	await expect(page.getByText('5 of 5 steps as expected')).toBeVisible({ timeout: 120_000 });
+	await expect(page.locator('[data-step="readerWrites"]')).toContainText(
+		'Not Authorized to access putNote on type Mutation'
+	);
+	await expect(page.locator('[data-step="anonymous"]').getByTestId('outcome-error')).toContainText(
+		'UnauthorizedException'
+	);
+	expect(problems).toEqual([]);
+});

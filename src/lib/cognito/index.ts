@@ -36,6 +36,7 @@ import { createQuickJsRuntime } from './runtime';
 import { awsUrlStyle, localUrlStyle } from './core/urls';
 import { queryErrorResponse, STS_NAMESPACE } from './sts/query-protocol';
 import { decodeSnapshot, type SandboxSnapshot } from './snapshot';
+import { createFederationHooks, createMockIdps, type FederationDeps } from './federation';
 
 export { ServiceError } from './core/errors';
 export { SnapshotError } from './core/state-codec';
@@ -178,9 +179,12 @@ export function createSandbox(options: SandboxOptions = {}) {
 	};
 
 	const iam = createIamEvaluator(context);
-	const userPools = createUserPoolService(context);
+	// One set of mock identity providers for user-pool federation and identity-pool logins.
+	const idps = createMockIdps(context);
+	const federationDeps: FederationDeps = { fetch: (request) => fetch(request), idps };
+	const userPools = createUserPoolService(context, federationDeps);
 	const sts = createStsService(context, { iam });
-	const identity = createIdentityService(context, { userPools, sts });
+	const identity = createIdentityService(context, { userPools, sts, idps });
 	const sync = createSyncService(context, { identity, sts });
 	const iamEndpoint = createIamService(context, {
 		async decide(caller, action, resource) {
@@ -192,9 +196,10 @@ export function createSandbox(options: SandboxOptions = {}) {
 	const gateways = createGateways(context, { sts, iam, fetch: (request) => fetch(request) });
 
 	const managedLogin = createManagedLogin(context, userPools);
+	managedLogin.registerFederation(createFederationHooks(managedLogin));
 
 	// Browser-facing front ends, each claiming its hosts (the folders oauth/, federation/, gateways/ add theirs).
-	const frontEnds: WebFrontEnd[] = [managedLogin.frontEnd, gateways.frontEnd];
+	const frontEnds: WebFrontEnd[] = [managedLogin.frontEnd, gateways.frontEnd, idps.frontEnd];
 
 	// Looked up by the X-Amz-Target prefix a caller sends: a Map, so `constructor` finds nothing.
 	const jsonServices = new Map<string, { name: string; service: JsonService }>([
@@ -363,6 +368,8 @@ export function createSandbox(options: SandboxOptions = {}) {
 		defineHttpApi: gateways.defineHttpApi,
 		/** Declares an AppSync GraphQL API with its authorization modes; throws `DefinitionError`. */
 		defineGraphqlApi: gateways.defineGraphqlApi,
+		/** Declares an ALB whose listener rules may `authenticate-cognito`; throws `DefinitionError`. */
+		defineLoadBalancer: gateways.defineLoadBalancer,
 		/** The records Cognito Streams delivered to a simulated Kinesis stream (by stream name), oldest first. */
 		readStream: sync.readStream,
 		/**
@@ -382,6 +389,7 @@ export function createSandbox(options: SandboxOptions = {}) {
 					sts: sts.snapshot(),
 					sync: sync.snapshot(),
 					gateways: gateways.snapshot(),
+					idps: idps.snapshot(),
 					roles: [...roles.entries()],
 					functions: [...functions.entries()].filter(([, code]) => typeof code === 'string'),
 					outbox,
@@ -393,8 +401,9 @@ export function createSandbox(options: SandboxOptions = {}) {
 		 * checked before anything changes. Throws `SnapshotError` naming the first wrong field.
 		 */
 		restore(snapshot: unknown) {
-			const parts = decodeSnapshot(snapshot, { userPools, identity, sts, sync, gateways });
+			const parts = decodeSnapshot(snapshot, { userPools, identity, sts, sync, gateways, idps });
 			userPools.load(parts.userPools);
+			idps.load(parts.idps);
 			identity.load(parts.identity);
 			sts.load(parts.sts);
 			sync.load(parts.sync);

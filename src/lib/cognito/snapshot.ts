@@ -27,6 +27,8 @@ export interface SandboxSnapshot {
 	sync: unknown;
 	/** API Gateway and AppSync APIs (absent in snapshots written before they existed). */
 	gateways?: unknown;
+	/** The mock identity providers (absent in snapshots written before they existed). */
+	idps?: unknown;
 	roles: Array<[string, RoleDefinition]>;
 	functions: Array<[string, string]>;
 	outbox: OutboxMessage[];
@@ -53,7 +55,10 @@ const outboxMessage = record<OutboxMessage>({
 
 /** Reads a whole snapshot; each service decodes its own part. Throws {@link SnapshotError}. */
 export function decodeSnapshot<
-	Services extends Record<'userPools' | 'identity' | 'sts' | 'sync' | 'gateways', Snapshotting>,
+	Services extends Record<
+		'userPools' | 'identity' | 'sts' | 'sync' | 'gateways' | 'idps',
+		Snapshotting
+	>,
 >(
 	snapshot: unknown,
 	services: Services
@@ -71,6 +76,7 @@ export function decodeSnapshot<
 		sts: (value) => value,
 		sync: (value) => value,
 		gateways: (value) => value,
+		idps: (value) => value,
 		roles: (value, path) =>
 			value === undefined ? [] : array(tuple(string, roleDefinition))(value, path),
 		functions: (value, path) =>
@@ -85,7 +91,7 @@ export function decodeSnapshot<
 				: `must be 1 or 2, found ${top.v}`
 		);
 	const decoded = Object.fromEntries(
-		(['userPools', 'identity', 'sts', 'sync', 'gateways'] as const).map((name) => [
+		(['userPools', 'identity', 'sts', 'sync', 'gateways', 'idps'] as const).map((name) => [
 			name,
 			services[name].decode(top[name], name),
 		])

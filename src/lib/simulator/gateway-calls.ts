@@ -143,14 +143,17 @@ async function httpRequest(
 	}
 	if (response.ok)
 		return { ok: true, response: { StatusCode: response.status, Body: parsed } as JsonObject };
+	// API Gateway: `{"message": …}`; AppSync: `{"errors": [{"errorType", "message"}]}`.
+	const record = (parsed && typeof parsed === 'object' ? parsed : {}) as {
+		message?: unknown;
+		errors?: Array<{ message?: unknown }>;
+	};
 	const message =
-		parsed && typeof parsed === 'object'
-			? JSON.stringify(
-					(parsed as { message?: unknown; errors?: unknown }).message ??
-						(parsed as { errors?: unknown }).errors ??
-						parsed
-				)
-			: text;
+		record.message !== undefined
+			? String(record.message)
+			: Array.isArray(record.errors) && record.errors[0]?.message !== undefined
+				? String(record.errors[0].message)
+				: text;
 	return failure(
 		response.headers.get('x-amzn-errortype') ?? firstErrorType(parsed) ?? `HTTP ${response.status}`,
 		message

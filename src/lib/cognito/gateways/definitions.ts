@@ -116,7 +116,8 @@ export interface GraphqlApiDefinition {
 	additionalAuthenticationProviders?: AppSyncAuthMode[];
 }
 
-const identifier =
+/** A string matching `pattern`; the message names the field and says what it must be. */
+export const identifierDecoder =
 	(pattern: RegExp, hint: string): Decoder<string> =>
 	(value, path) => {
 		const text = string(value, path);
@@ -124,9 +125,9 @@ const identifier =
 		return text;
 	};
 
-export const apiId = identifier(/^[a-z0-9]{10}$/, 'ten lowercase letters or digits');
-const regex = identifier(/^[\s\S]{0,1024}$/, 'a regular expression');
-const functionArn = identifier(
+export const apiId = identifierDecoder(/^[a-z0-9]{10}$/, 'ten lowercase letters or digits');
+const regex = identifierDecoder(/^[\s\S]{0,1024}$/, 'a regular expression');
+const functionArn = identifierDecoder(
 	/^arn:aws[\w-]*:lambda:[\w-]+:\d{12}:function:[\w-]{1,64}(:[\w$-]+)?$/,
 	'a Lambda function ARN'
 );
@@ -148,7 +149,7 @@ const restAuthorizer: Decoder<RestAuthorizer> = (value, path) => {
 			name: string,
 			type: oneOf('COGNITO_USER_POOLS'),
 			providerArns: array(
-				identifier(
+				identifierDecoder(
 					/^arn:aws[\w-]*:cognito-idp:[\w-]+:\d{12}:userpool\/[\w-]+_[0-9a-zA-Z]+$/,
 					'a user pool ARN'
 				)
@@ -169,11 +170,11 @@ const restAuthorizer: Decoder<RestAuthorizer> = (value, path) => {
 const restApi = record<RestApiDefinition>({
 	id: optional(apiId),
 	name: string,
-	stages: optional(array(identifier(/^[\w-]{1,128}$/, 'a stage name'))),
+	stages: optional(array(identifierDecoder(/^[\w-]{1,128}$/, 'a stage name'))),
 	authorizers: optional(array(restAuthorizer)),
 	methods: array(
 		record<RestMethod>({
-			path: identifier(/^\/[^\s?#]*$/, 'a resource path starting with /'),
+			path: identifierDecoder(/^\/[^\s?#]*$/, 'a resource path starting with /'),
 			httpMethod: oneOf('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'),
 			authorization: oneOf('NONE', 'AWS_IAM', 'COGNITO_USER_POOLS', 'CUSTOM'),
 			authorizer: optional(string),
@@ -185,13 +186,13 @@ const restApi = record<RestApiDefinition>({
 const httpApi = record<HttpApiDefinition>({
 	id: optional(apiId),
 	name: string,
-	stages: optional(array(identifier(/^(\$default|[\w-]{1,128})$/, 'a stage name'))),
+	stages: optional(array(identifierDecoder(/^(\$default|[\w-]{1,128})$/, 'a stage name'))),
 	authorizers: optional(
 		array(
 			record<JwtAuthorizer>({
 				name: string,
 				type: oneOf('JWT'),
-				issuer: identifier(/^https?:\/\/\S+$/, 'an issuer URL'),
+				issuer: identifierDecoder(/^https?:\/\/\S+$/, 'an issuer URL'),
 				audience: strings,
 				identitySource: optional(string),
 			})
@@ -199,7 +200,7 @@ const httpApi = record<HttpApiDefinition>({
 	),
 	routes: array(
 		record<HttpRoute>({
-			routeKey: identifier(
+			routeKey: identifierDecoder(
 				/^(\$default|(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) \/[^\s?#]*)$/,
 				'`$default` or `<METHOD> /<path>`'
 			),
@@ -227,14 +228,14 @@ const appSyncMode: Decoder<AppSyncAuthMode> = (value, path) => {
 		case 'AMAZON_COGNITO_USER_POOLS':
 			return record<Extract<AppSyncAuthMode, { type: 'AMAZON_COGNITO_USER_POOLS' }>>({
 				type: oneOf('AMAZON_COGNITO_USER_POOLS'),
-				userPoolId: identifier(/^[\w-]+_[0-9a-zA-Z]+$/, 'a user pool id'),
+				userPoolId: identifierDecoder(/^[\w-]+_[0-9a-zA-Z]+$/, 'a user pool id'),
 				appIdClientRegex: optional(regex),
 				defaultAction: optional(oneOf('ALLOW', 'DENY')),
 			})(value, path);
 		case 'OPENID_CONNECT':
 			return record<Extract<AppSyncAuthMode, { type: 'OPENID_CONNECT' }>>({
 				type: oneOf('OPENID_CONNECT'),
-				issuer: identifier(/^https?:\/\/\S+$/, 'an issuer URL'),
+				issuer: identifierDecoder(/^https?:\/\/\S+$/, 'an issuer URL'),
 				clientId: optional(string),
 			})(value, path);
 		default:
@@ -247,7 +248,7 @@ const appSyncMode: Decoder<AppSyncAuthMode> = (value, path) => {
 };
 
 const graphqlApi = record<GraphqlApiDefinition>({
-	id: optional(identifier(/^[a-z0-9]{26}$/, 'twenty-six lowercase letters or digits')),
+	id: optional(identifierDecoder(/^[a-z0-9]{26}$/, 'twenty-six lowercase letters or digits')),
 	name: string,
 	schema: optional(string),
 	authenticationType: appSyncMode,

@@ -17,6 +17,7 @@ import {
 	json,
 	mapOf,
 	oneOf,
+	optional,
 	record,
 	SnapshotError,
 } from '../core/state-codec';
@@ -25,7 +26,7 @@ import type { IamEvaluator } from '../iam';
 import type { StsService } from '../sts';
 import { createHttpApis } from './api-gateway/http';
 import { createRestApis, type Served } from './api-gateway/rest';
-import type { IncomingRequest } from './api-gateway/events';
+import type { GatewayRequest } from './api-gateway/events';
 import { createAppSync, type GraphqlApiState } from './appsync';
 import {
 	checkAuthorizerNames,
@@ -42,8 +43,10 @@ import {
 	type RestApiDefinition,
 } from './definitions';
 import { createJwtVerifier } from './jwt';
+import { createLoadBalancers, storedLoadBalancer, type StoredLoadBalancer } from './alb';
 
 export { DefinitionError } from './definitions';
+export type { LoadBalancerDefinition, AlbRule } from './alb';
 export type {
 	RestApiDefinition,
 	HttpApiDefinition,
@@ -64,6 +67,8 @@ type StoredApi =
 export interface GatewaysState {
 	apis: Map<string, StoredApi>;
 	graphqlApis: Map<string, GraphqlApiState>;
+	/** Load balancers by DNS name (absent in snapshots written before they existed). */
+	loadBalancers?: Map<string, StoredLoadBalancer>;
 }
 
 const EXECUTE_API_HOST = /^([a-z0-9]{10})\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/;
@@ -74,12 +79,14 @@ export function createGateways(
 	context: SandboxContext,
 	deps: { sts: StsService; iam: IamEvaluator; fetch: (request: Request) => Promise<Response> }
 ) {
-	let state: GatewaysState = { apis: new Map(), graphqlApis: new Map() };
+	let state: GatewaysState = { apis: new Map(), graphqlApis: new Map(), loadBalancers: new Map() };
+	const balancers = () => (state.loadBalancers ??= new Map());
 	const jwt = createJwtVerifier(deps.fetch);
 	const gatewayDeps = { context, sts: deps.sts, iam: deps.iam, jwt };
 	const rest = createRestApis(gatewayDeps);
 	const http = createHttpApis(gatewayDeps);
 	const appsync = createAppSync(gatewayDeps);
+	const albs = createLoadBalancers(context, { fetch: deps.fetch, balancers });
 
 	const newId = (length: number, taken: (id: string) => boolean) => {
 		let id: string;
@@ -97,7 +104,7 @@ export function createGateways(
 		const url = new URL(request.url);
 		const query = dict<string[]>();
 		for (const [key, value] of url.searchParams) (query[key] ??= []).push(value);
-		const incoming: Omit<IncomingRequest, 'path'> & { fullPath: string } = {
+		const incoming: GatewayRequest = {
 			method: request.method.toUpperCase(),
 			fullPath: target.path,
 			headers,
@@ -138,13 +145,23 @@ export function createGateways(
 
 	const frontEnd: WebFrontEnd = {
 		serves(host) {
+			if (balancers().has(host) || albs.servesKeys(host) === context.region) return true;
 			const api = EXECUTE_API_HOST.exec(host);
 			if (api) return api[2] === context.region && state.apis.has(api[1]!);
 			const graphql = APPSYNC_HOST.exec(host);
 			return !!graphql && graphql[2] === context.region && state.graphqlApis.has(graphql[1]!);
 		},
 		async fetch(request, target) {
+			const keysRegion = albs.servesKeys(target.host);
+			if (keysRegion !== undefined) return albs.publicKey(keysRegion, target.path.slice(1));
 			const { incoming, bodyBytes } = await readIncoming(request, target);
+			const balancer = balancers().get(target.host);
+			if (balancer)
+				return trace(
+					'elasticloadbalancing',
+					incoming,
+					await albs.serve(balancer, request, incoming)
+				);
 			const apiId = EXECUTE_API_HOST.exec(target.host)?.[1];
 			if (apiId !== undefined) {
 				const api = state.apis.get(apiId)!;
@@ -227,15 +244,21 @@ export function createGateways(
 			appsync.flushCaches();
 			return { id, url: context.urls.url(hostOf(id, 'appsync-api'), '/graphql') };
 		},
+		/**
+		 * Declares an Application Load Balancer whose listener rules may `authenticate-cognito`; returns its ARN,
+		 * DNS name, URL and the callback URL (`/oauth2/idpresponse`) the app client must list.
+		 */
+		defineLoadBalancer: albs.define,
 		snapshot: () => encodeState(state),
 		decode: (snapshot: unknown, path: string): GatewaysState =>
 			snapshot === undefined
-				? { apis: new Map(), graphqlApis: new Map() }
+				? { apis: new Map(), graphqlApis: new Map(), loadBalancers: new Map() }
 				: gatewaysState(snapshot, path),
 		load(saved: GatewaysState) {
 			state = saved;
 			rest.flushCaches();
 			appsync.flushCaches();
+			albs.flush();
 		},
 	};
 }
@@ -259,7 +282,9 @@ function withKeyExpiry(definition: GraphqlApiDefinition, now: number): GraphqlAp
 		...definition,
 		authenticationType: fill(definition.authenticationType),
 		...(definition.additionalAuthenticationProviders
-			? { additionalAuthenticationProviders: definition.additionalAuthenticationProviders.map(fill) }
+			? {
+					additionalAuthenticationProviders: definition.additionalAuthenticationProviders.map(fill),
+				}
 			: {}),
 	};
 }
@@ -294,4 +319,5 @@ const gatewaysState = record<GatewaysState>({
 			items: mapOf(json as Decoder<Dict<unknown>>),
 		})
 	),
+	loadBalancers: optional(mapOf(storedLoadBalancer)),
 });

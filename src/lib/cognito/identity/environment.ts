@@ -6,6 +6,7 @@ import type { StsService } from '../sts';
 import type { UserPoolService } from '../user-pools';
 import type { IdentityRecord, IdentityStoreState } from './identities';
 import type { KeyRing } from './key-ring';
+import type { LoginKeys } from './providers';
 import type { IdentityPoolConfig, PoolRoles } from './pools';
 
 /** One identity pool: its configuration and its roles. */
@@ -33,7 +34,8 @@ export interface IdentityState {
 /** Everything an identity-pool operation needs. */
 export interface IdentityEnvironment {
 	context: SandboxContext;
-	keys: KeyRing;
+	/** Cognito Identity's own keys, and (`loginKey`) the mock IdPs' keys for provider logins. */
+	keys: KeyRing & LoginKeys;
 	userPools: UserPoolService;
 	sts: StsService;
 	/** The current state (replaced wholesale by `restore`). */

@@ -39,6 +39,7 @@ import {
 	mintProviderToken,
 	SOCIAL_PROVIDERS,
 	verifyProviderToken,
+	type LoginKeys,
 	type ProviderTokenClaims,
 } from './providers';
 import { readBoolean, readInteger, readString } from './validation';
@@ -63,10 +64,11 @@ type Input = Record<string, unknown>;
 /** Creates the identity-pool service and registers its tokens with STS. */
 export function createIdentityService(
 	context: SandboxContext,
-	deps: { userPools: UserPoolService; sts: StsService }
+	deps: { userPools: UserPoolService; sts: StsService; idps: LoginKeys }
 ): IdentityService {
 	let state: IdentityState = { pools: new Map(), store: emptyIdentityStore() };
-	const keys = createKeyRing(context);
+	// Cognito Identity's own key ring; provider logins are signed by the mock IdPs' keys.
+	const keys = Object.assign(createKeyRing(context), { loginKey: deps.idps.loginKey });
 	const env: IdentityEnvironment = {
 		context,
 		keys,

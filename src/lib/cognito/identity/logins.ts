@@ -7,6 +7,7 @@ import type { SandboxContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import type { UserPoolService } from '../user-pools';
 import type { KeyRing } from './key-ring';
+import type { LoginKeys } from './providers';
 import { COGNITO_IDENTITY_PROVIDER, verifyOpenIdToken } from './openid-token';
 import type { IdentityPoolConfig } from './pools';
 import { SOCIAL_PROVIDERS, verifyProviderToken } from './providers';
@@ -45,7 +46,7 @@ export function hasProviders(pool: IdentityPoolConfig): boolean {
 /** Verifies every login in the map, in order; throws `NotAuthorizedException` with the service's wording. */
 export async function verifyLogins(
 	context: SandboxContext,
-	keys: KeyRing,
+	keys: KeyRing & LoginKeys,
 	userPools: UserPoolService,
 	pool: IdentityPoolConfig,
 	logins: Record<string, string>
@@ -63,7 +64,7 @@ export async function verifyLogins(
 
 async function verifyLogin(
 	context: SandboxContext,
-	keys: KeyRing,
+	keys: KeyRing & LoginKeys,
 	userPools: UserPoolService,
 	pool: IdentityPoolConfig,
 	providerKey: string,

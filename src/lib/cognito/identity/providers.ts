@@ -1,7 +1,9 @@
 /**
- * Mock identity providers, so learners and tests can sign in "with Google" offline.
+ * Identity-pool logins from the sandbox's mock identity providers (../federation/idps), so learners and tests
+ * can sign in "with Google" offline: one set of mock IdPs serves user-pool federation and identity pools.
  *
- * `sandbox.mintProviderToken(provider, { sub, aud })` returns a JWT signed with a per-provider sandbox key.
+ * `sandbox.mintProviderToken(provider, { sub, aud })` returns a JWT signed with that provider's key (for
+ * Google, Apple and OIDC issuers the same key their JWKS endpoint serves).
  * `provider` is a Logins key: `accounts.google.com`, `graph.facebook.com`, `www.amazon.com`,
  * `appleid.apple.com`, an OpenID Connect provider name (`login.example.com`, the host/path of the issuer) or a
  * SAML provider ARN. `GetId` and friends verify the signature, the expiry and, for the four social providers,
@@ -11,7 +13,12 @@
  */
 import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
 import type { SandboxContext } from '../core/context';
-import type { KeyRing } from './key-ring';
+import type { SigningKey } from './key-ring';
+
+/** The signing key and issuer of a `Logins` provider, from the mock IdPs. */
+export interface LoginKeys {
+	loginKey(provider: string): Promise<{ key: SigningKey; issuer: string }>;
+}
 
 /** The social providers identity pools know by name (`SupportedLoginProviders` keys). */
 export const SOCIAL_PROVIDERS = [
@@ -42,7 +49,7 @@ export function issuerOf(provider: string): string {
 /** Signs a mock provider token with the provider's sandbox key. */
 export async function mintProviderToken(
 	context: SandboxContext,
-	keys: KeyRing,
+	keys: LoginKeys,
 	provider: string,
 	claims: ProviderTokenClaims
 ): Promise<string> {
@@ -52,9 +59,9 @@ export async function mintProviderToken(
 		);
 	if (!claims || typeof claims.sub !== 'string' || !claims.sub)
 		throw new TypeError('mintProviderToken: claims.sub (the user id at the provider) is required');
-	const key = await keys.get(`provider:${provider}`);
+	const { key, issuer } = await keys.loginKey(provider);
 	const iat = claims.iat ?? Math.floor(context.clock.now() / 1000);
-	const payload = { ...claims, iss: issuerOf(provider), iat, exp: claims.exp ?? iat + 3600 };
+	const payload = { ...claims, iss: issuer, iat, exp: claims.exp ?? iat + 3600 };
 	return new SignJWT(payload)
 		.setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
 		.sign(key.privateKey);
@@ -67,7 +74,7 @@ export type ProviderTokenCheck =
 /** Verifies a mock provider token: signature by the provider's key, issuer, expiry and (when given) audience. */
 export async function verifyProviderToken(
 	context: SandboxContext,
-	keys: KeyRing,
+	keys: LoginKeys,
 	provider: string,
 	token: string,
 	audiences?: string[]
@@ -81,7 +88,7 @@ export async function verifyProviderToken(
 			message: 'Invalid login token. Not a valid OpenId Connect identity token.',
 		};
 	}
-	const key = await keys.get(`provider:${provider}`);
+	const { key, issuer } = await keys.loginKey(provider);
 	if (kid !== key.kid)
 		return {
 			ok: false,
@@ -94,7 +101,7 @@ export async function verifyProviderToken(
 			currentDate: new Date(context.clock.now()),
 			clockTolerance: 0,
 		});
-		if (payload.iss !== issuerOf(provider))
+		if (payload.iss !== issuer)
 			return { ok: false, message: "Invalid login token. Issuer doesn't match providerName" };
 		if (audiences) {
 			const tokenAudiences = Array.isArray(payload.aud)

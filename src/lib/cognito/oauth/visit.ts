@@ -82,7 +82,8 @@ export async function openVisit(
 		path: target.path,
 		request,
 		query: fieldsOf(url.searchParams),
-		form: await readForm(request),
+		// A clone: federation reads the same POST body (an IdP's form post to /oauth2/idpresponse or /saml2/idpresponse).
+		form: await readForm(request.clone()),
 		cookies,
 		csrf,
 		setCookies,

@@ -36,6 +36,9 @@ import { BRANDING_HANDLERS } from '../oauth/branding';
 import { findUser } from './util';
 import { decodeUserPoolsState } from './state-decode';
 import { encodeState } from '../core/state-codec';
+import type { FederationDeps } from '../federation/deps';
+import { LINK_HANDLERS } from '../federation/linking';
+import { PROVIDER_HANDLERS } from '../federation/providers';
 
 export interface UserPoolService extends JsonService {
 	/**
@@ -70,6 +73,8 @@ const HANDLERS: Record<string, Handler> = {
 	...RESOURCE_HANDLERS,
 	...AUTH_EVENT_HANDLERS,
 	...BRANDING_HANDLERS,
+	...PROVIDER_HANDLERS,
+	...LINK_HANDLERS,
 };
 
 /** The operations the sandbox implements (the model in ./model lists every one the service has). */
@@ -77,9 +82,20 @@ export const USER_POOL_OPERATIONS: readonly string[] = Object.keys(HANDLERS);
 
 const emptyState = (): UserPoolsState => ({ pools: new Map(), clientPools: new Map() });
 
-/** Creates the user-pool service over the shared sandbox context. */
-export function createUserPoolService(context: SandboxContext): UserPoolService {
-	const env: Env = { context, state: emptyState(), now: () => context.clock.now() };
+/**
+ * Creates the user-pool service over the shared sandbox context. `federation` (the sandbox's fetch and mock
+ * IdPs) lets the identity-provider operations discover OIDC issuers and read SAML metadata URLs.
+ */
+export function createUserPoolService(
+	context: SandboxContext,
+	federation?: FederationDeps
+): UserPoolService {
+	const env: Env = {
+		context,
+		state: emptyState(),
+		now: () => context.clock.now(),
+		...(federation ? { federation } : {}),
+	};
 	const notAuthorized = (message: string) => new ServiceError('NotAuthorizedException', message);
 
 	return {

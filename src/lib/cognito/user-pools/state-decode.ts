@@ -34,6 +34,7 @@ import type {
 	UserRecord,
 } from './state';
 import { managedLoginState } from '../oauth/state';
+import { federationPoolState } from '../federation/state-decode';
 
 /** A signing key pair as pools and key rings store it. */
 export const storedKey = record<StoredKey>({
@@ -205,6 +206,7 @@ const poolRecord = record<PoolRecord>({
 		value === undefined ? new Map() : mapOf(resourceServer)(value, path),
 	domain: optional(json),
 	managedLogin: optional(managedLoginState),
+	federation: optional(federationPoolState),
 });
 
 /** Format 1 kept a version inside the user-pool state; format 2 keeps only the top-level one. */

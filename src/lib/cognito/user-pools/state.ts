@@ -12,6 +12,8 @@ import type { JWK } from 'jose';
 import type { SandboxContext } from '../core/context';
 import type { Dict } from '../core/dict';
 import type { ManagedLoginState } from '../oauth/state';
+import type { FederationDeps } from '../federation/deps';
+import type { FederationPoolState } from '../federation/state';
 
 /** A signing key pair, exported as JWKs. */
 export interface StoredKey {
@@ -54,6 +56,8 @@ export interface PoolRecord {
 		ManagedLoginVersion: number;
 		CustomDomainConfig?: { CertificateArn: string };
 	};
+	/** Identity providers, provider links and federated sign-ins under way (../federation). */
+	federation?: FederationPoolState;
 }
 
 /** A resource server (OAuth custom scopes), as `ResourceServerType` spells it. */
@@ -223,6 +227,8 @@ export interface Env {
 	context: SandboxContext;
 	state: UserPoolsState;
 	now(): number;
+	/** The sandbox's fetch, mock IdPs and OAuth seam, for the identity-provider operations (../federation). */
+	federation?: FederationDeps;
 }
 
 /** An operation handler: validated input in, response out (throws ServiceError). */

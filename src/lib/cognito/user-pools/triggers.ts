@@ -26,7 +26,8 @@ export type TriggerName =
 	| 'UserMigration'
 	| 'CustomMessage'
 	| 'CustomEmailSender'
-	| 'CustomSMSSender';
+	| 'CustomSMSSender'
+	| 'InboundFederation';
 
 /** `CLIENT_ID_NOT_APPLICABLE` is what admin operations without a client put in `callerContext.clientId`. */
 export const NO_CLIENT = 'CLIENT_ID_NOT_APPLICABLE';
@@ -47,7 +48,11 @@ export function triggerConfig(
 			};
 		return config.PreTokenGeneration ? { arn: config.PreTokenGeneration, version: '1' } : undefined;
 	}
-	if (trigger === 'CustomEmailSender' || trigger === 'CustomSMSSender') {
+	if (
+		trigger === 'CustomEmailSender' ||
+		trigger === 'CustomSMSSender' ||
+		trigger === 'InboundFederation'
+	) {
 		return config[trigger]?.LambdaArn
 			? { arn: config[trigger].LambdaArn, version: '1' }
 			: undefined;

@@ -2,8 +2,11 @@
  * AppSync: the five authorization modes deciding access to the key-value resolvers, request-level 401
  * `UnauthorizedException` and field-level `Unauthorized` errors, group restrictions, additional modes.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { gatewaySandbox, NOW, read, signedRequest } from '../../../fixtures/gateway-sandbox';
+
+// Each test creates user pools (RSA keys) and runs whole flows: generous on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:appsync-auth';
 

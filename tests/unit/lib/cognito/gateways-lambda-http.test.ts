@@ -3,8 +3,11 @@
  * caching by identity source on the sandbox clock) and HTTP APIs with a JWT authorizer (issuer, audience, scopes,
  * the `www-authenticate` header).
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { gatewaySandbox, read } from '../../../fixtures/gateway-sandbox';
+
+// Each test creates user pools (RSA keys) and runs whole flows: generous on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const FN = 'arn:aws:lambda:us-east-1:123456789012:function:authorizer';
 const BASE = 'https://lambdaapi1.execute-api.us-east-1.amazonaws.com';
@@ -141,7 +144,7 @@ describe('Lambda authorizer (TOKEN)', () => {
 			['no-principal', 'AuthorizerConfigurationException'],
 			['object-context', 'AuthorizerConfigurationException'],
 		]);
-	});
+	}, 60_000);
 
 	test('a missing token is 401 without calling the function', async () => {
 		const { events, call } = await lambdaApi('TOKEN', () => ({}));
@@ -166,6 +169,38 @@ describe('Lambda authorizer (TOKEN)', () => {
 		env.clock.advance(301 * 1000);
 		expect((await call('/prod/orders', { Authorization: 't' })).status).toBe(200);
 		expect(events).toHaveLength(2);
+	});
+
+	test('a token failing the identity validation expression is 401 without calling the function', async () => {
+		const env = await gatewaySandbox();
+		const events: unknown[] = [];
+		env.sandbox.defineFunction(FN, (event: any) => {
+			events.push(event);
+			return { principalId: 'u', policyDocument: policy('Allow', event.methodArn) };
+		});
+		env.sandbox.defineRestApi({
+			id: 'lambdaapi1',
+			name: 'validated',
+			authorizers: [
+				{
+					name: 'auth',
+					type: 'TOKEN',
+					functionArn: FN,
+					identityValidationExpression: 'Bearer [a-z]+',
+				},
+			],
+			methods: [{ path: '/x', httpMethod: 'GET', authorization: 'CUSTOM', authorizer: 'auth' }],
+		});
+		const send = async (token: string) =>
+			read(
+				await env.sandbox.fetch(
+					new Request(`${BASE}/prod/x`, { headers: { Authorization: token } })
+				)
+			);
+		expect((await send('Bearer 123')).status).toBe(401);
+		expect(events).toHaveLength(0);
+		expect((await send('Bearer abc')).status).toBe(200);
+		expect(events).toHaveLength(1);
 	});
 
 	test('with a TTL of 0 the function runs every time', async () => {

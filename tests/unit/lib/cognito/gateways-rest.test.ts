@@ -2,7 +2,7 @@
  * API Gateway REST APIs in front of Cognito: every authorizer outcome with the exact status, body and error type
  * API Gateway sends, and what the integration receives. SigV4 requests are signed with `@smithy/signature-v4`.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
 	AUTH_ROLE,
 	gatewaySandbox,
@@ -10,6 +10,9 @@ import {
 	read,
 	signedRequest,
 } from '../../../fixtures/gateway-sandbox';
+
+// Each test creates user pools (RSA keys) and runs whole flows: generous on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const ALLOW_INVOKE = {
 	Version: '2012-10-17',
@@ -87,7 +90,12 @@ describe('COGNITO_USER_POOLS authorizer', () => {
 		const env = await gatewaySandbox();
 		await petsApi(env);
 		const { accessToken } = await env.signIn('ana');
-		for (const headers of [{}, { Authorization: 'not-a-jwt' }, { Authorization: accessToken }]) {
+		const attempts: Array<Record<string, string>> = [
+			{},
+			{ Authorization: 'not-a-jwt' },
+			{ Authorization: accessToken },
+		];
+		for (const headers of attempts) {
 			const refused = await get(env, '/prod/pets', headers);
 			expect(refused.status).toBe(401);
 			expect(refused.body).toEqual({ message: 'Unauthorized' });
@@ -144,6 +152,59 @@ describe('COGNITO_USER_POOLS authorizer', () => {
 		);
 		expect([refused.status, refused.body]).toEqual([401, { message: 'Unauthorized' }]);
 	});
+});
+
+test('an identity validation expression on a user-pool authorizer checks the aud claim', async () => {
+	const env = await gatewaySandbox();
+	env.sandbox.defineRestApi({
+		id: 'validaud01',
+		name: 'aud',
+		authorizers: [
+			{
+				name: 'users',
+				type: 'COGNITO_USER_POOLS',
+				providerArns: [env.poolArn],
+				identityValidationExpression: 'some-other-client',
+			},
+		],
+		methods: [
+			{ path: '/x', httpMethod: 'GET', authorization: 'COGNITO_USER_POOLS', authorizer: 'users' },
+		],
+	});
+	const { idToken } = await env.signIn('ana');
+	const refused = await read(
+		await env.sandbox.fetch(
+			new Request('https://validaud01.execute-api.us-east-1.amazonaws.com/prod/x', {
+				headers: { Authorization: idToken },
+			})
+		)
+	);
+	expect([refused.status, refused.body]).toEqual([401, { message: 'Unauthorized' }]);
+});
+
+test('definitions are checked: a wrong field or a missing authorizer is named', async () => {
+	const env = await gatewaySandbox();
+	expect(() =>
+		env.sandbox.defineRestApi({
+			name: 'x',
+			methods: [
+				{
+					path: '/x',
+					httpMethod: 'GET',
+					authorization: 'COGNITO_USER_POOLS',
+					authorizer: 'nobody',
+				},
+			],
+		})
+	).toThrow(
+		'REST API: methods[0].authorizer: COGNITO_USER_POOLS needs the name of one of its authorizers (none defined), found "nobody"'
+	);
+	expect(() =>
+		env.sandbox.defineRestApi({
+			name: 'x',
+			methods: [{ path: '/x', httpMethod: 'FETCH' as 'GET', authorization: 'NONE' }],
+		})
+	).toThrow(/methods\[0\]\.httpMethod: must be one of GET, POST/);
 });
 
 describe('routing', () => {

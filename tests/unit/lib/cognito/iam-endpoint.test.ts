@@ -3,10 +3,13 @@
  * the real error instead of credentials), STS refusing credentials it never issued, and the snapshot round trip
  * of roles and gateway state.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createSandbox } from '../../../../src/lib/cognito';
 import { AUTH_ROLE, gatewaySandbox, NOW, read } from '../../../fixtures/gateway-sandbox';
 import { mulberry32 } from '../../../fixtures/random';
+
+// Each test creates user pools (RSA keys) and runs whole flows: generous on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const DEVELOPER =
 	'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/iam/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc';

@@ -2,9 +2,12 @@
  * The scenario helpers for gateways: APIs declared from JSON, requests signed with SigV4 on the sandbox clock, the
  * gateway's error type as the step's outcome, and what the AppSync scenario's field-level denials return.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { callSandbox, runScenario } from '../../../../src/lib/simulator';
 import { headlessContext, loadScenarios } from '../../../fixtures/scenarios';
+
+// Each test creates user pools (RSA keys) and runs whole flows: generous on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('gateway scenario helpers', () => {
 	test('DefineRestApi from JSON, then signed and unsigned HttpRequests', async () => {
@@ -49,7 +52,7 @@ describe('gateway scenario helpers', () => {
 			ok: false,
 			error: {
 				type: 'MissingAuthenticationTokenException',
-				message: '"Missing Authentication Token"',
+				message: 'Missing Authentication Token',
 			},
 		});
 		const bad = await context.call('Sandbox.DefineRestApi', {

@@ -23,6 +23,9 @@ export interface IncomingRequest {
 	at: number;
 }
 
+/** A request as it reaches a gateway, before the stage is split off its path. */
+export type GatewayRequest = Omit<IncomingRequest, 'path'> & { fullPath: string };
+
 /** What the authorizer hands the integration. */
 export type AuthorizerOutput =
 	| { kind: 'none' }

@@ -6,7 +6,7 @@
 import { bearerToken, issuerInStyle } from '../jwt';
 import type { HttpApiDefinition, HttpRoute } from '../definitions';
 import { type Decision, headerOfSource, iamAuthorize } from './authorizers';
-import { httpEvent, type IncomingRequest } from './events';
+import { httpEvent, type IncomingRequest, type GatewayRequest } from './events';
 import { NOT_FOUND, refusalResponse, type GatewayRefusal } from './responses';
 import type { GatewayDeps, Served } from './rest';
 import { bestRoute } from './routes';
@@ -87,7 +87,7 @@ export function createHttpApis(deps: GatewayDeps) {
 	async function serve(
 		api: HttpApiDefinition & { id: string },
 		request: Request,
-		incoming: Omit<IncomingRequest, 'path'> & { fullPath: string },
+		incoming: GatewayRequest,
 		bodyBytes: Uint8Array
 	): Promise<Served> {
 		const refuse = (refusal: GatewayRefusal, authorization: string, reason: string): Served => ({

@@ -9,7 +9,7 @@ import type { StsService } from '../../sts';
 import type { RestApiDefinition, RestAuthorizer, RestMethod } from '../definitions';
 import type { JwtVerifier } from '../jwt';
 import { cognitoAuthorize, type Decision, iamAuthorize } from './authorizers';
-import { type IncomingRequest, restEvent } from './events';
+import { type IncomingRequest, type GatewayRequest, restEvent } from './events';
 import { createLambdaAuthorizers } from './lambda-authorizer';
 import {
 	FORBIDDEN,
@@ -40,7 +40,7 @@ export function createRestApis(deps: GatewayDeps) {
 	async function serve(
 		api: RestApiDefinition & { id: string },
 		request: Request,
-		incoming: Omit<IncomingRequest, 'path'> & { fullPath: string },
+		incoming: GatewayRequest,
 		bodyBytes: Uint8Array
 	): Promise<Served> {
 		const refuse = (refusal: GatewayRefusal, authorization: string, reason: string): Served => ({

@@ -16,7 +16,7 @@ import type { SandboxContext } from '../../core/context';
 import { dict, type Dict } from '../../core/dict';
 import type { IamEvaluator } from '../../iam';
 import type { StsService } from '../../sts';
-import type { IncomingRequest } from '../api-gateway/events';
+import type { GatewayRequest } from '../api-gateway/events';
 import type { Served } from '../api-gateway/rest';
 import type { AppSyncAuthMode, GraphqlApiDefinition } from '../definitions';
 import { DefinitionError } from '../definitions';
@@ -244,7 +244,7 @@ export function createAppSync(deps: AppSyncDeps) {
 	async function serve(
 		api: GraphqlApiState,
 		request: Request,
-		incoming: Omit<IncomingRequest, 'path'> & { fullPath: string },
+		incoming: GatewayRequest,
 		bodyBytes: Uint8Array
 	): Promise<Served> {
 		const refuse = (

@@ -6,7 +6,7 @@
 import { decodeJwt } from 'jose';
 import type { SandboxContext } from '../../core/context';
 import type { StsService } from '../../sts';
-import type { IncomingRequest } from '../api-gateway/events';
+import type { GatewayRequest } from '../api-gateway/events';
 import type { AppSyncAuthMode } from '../definitions';
 import { issuerInStyle, type JwtVerifier, userPoolIssuer } from '../jwt';
 import { invokeLambda } from '../lambda';
@@ -62,7 +62,7 @@ export async function authenticate(
 	deps: ModeDeps,
 	api: GraphqlApiState,
 	request: Request,
-	incoming: Omit<IncomingRequest, 'path'>,
+	incoming: GatewayRequest,
 	bodyBytes: Uint8Array,
 	body: Record<string, unknown>
 ): Promise<Authentication> {
