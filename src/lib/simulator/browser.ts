@@ -28,8 +28,12 @@ export interface PageForm {
 	Method: string;
 	/** Every successful control's name and value (hidden fields included). */
 	Fields: Record<string, string>;
-	/** The submit button's text. */
-	Submit?: string;
+	/** Names of the controls the learner may fill in (unchecked boxes included). */
+	Controls: string[];
+	/** Checkboxes: their name and the value they send when checked. */
+	Checkboxes: Record<string, string>;
+	/** Submit buttons in order: the text, and the name and value a click adds. */
+	Buttons: Array<{ Text: string; Name?: string; Value?: string }>;
 }
 
 /** What the browser remembers between steps. */
@@ -98,7 +102,8 @@ const clientError = (message: string): CallOutcome => ({
 
 /**
  * Runs `Browser.Open` (`Url`, optional `Method`, `Headers`, `Form` fields, `Json` body, `Follow` = true) or
- * `Browser.Submit` (`Fields` to fill in, optional `Action` to pick the form whose action contains it, `Follow`).
+ * `Browser.Submit` (`Fields` to fill in, optional `Button`: the text of the button to press, else the first form's
+ * first button; `Follow`).
  * Returns the outcome and the browser state after it. A 4xx/5xx answer is a failure whose type is the OAuth
  * `error` of a JSON body, the `x-amzn-errortype` header, or `HTTP <status>`.
  */
@@ -205,19 +210,35 @@ function openRequest(request: JsonObject): HopRequest | string {
 type HopRequest = Parameters<FetchOnce>[0];
 
 function submitRequest(request: JsonObject, state: BrowserState): HopRequest | string {
-	const { Fields = {}, Action } = request as { Fields?: unknown; Action?: unknown };
+	const { Fields = {}, Button } = request as { Fields?: unknown; Button?: unknown };
 	if (!isStringRecord(Fields)) return 'Browser.Submit: Fields must map field names to strings';
 	const forms = state.page?.Forms ?? [];
 	if (forms.length === 0)
 		return `Browser.Submit: the page on screen (${state.page?.Url ?? 'none yet'}) has no form; open a page first`;
+	// The form with the button the learner names (by its text), else the first form and its first button.
 	const form =
-		typeof Action === 'string' ? forms.find((item) => item.Action.includes(Action)) : forms[0];
+		typeof Button === 'string'
+			? forms.find((item) => item.Buttons.some((button) => button.Text === Button))
+			: forms[0];
 	if (!form)
-		return `Browser.Submit: no form posts to an action containing "${String(Action)}" (actions: ${forms.map((item) => item.Action).join(', ')})`;
-	const missing = Object.keys(Fields).filter((name) => !Object.hasOwn(form.Fields, name));
+		return `Browser.Submit: no button "${String(Button)}" on the page (buttons: ${forms.flatMap((item) => item.Buttons.map((button) => `"${button.Text}"`)).join(', ')})`;
+	const button =
+		typeof Button === 'string'
+			? form.Buttons.find((item) => item.Text === Button)
+			: form.Buttons[0];
+	const missing = Object.keys(Fields).filter((name) => !form.Controls.includes(name));
 	if (missing.length)
-		return `Browser.Submit: the form has no field ${missing.map((name) => `"${name}"`).join(', ')} (fields: ${Object.keys(form.Fields).join(', ')})`;
-	const values = new URLSearchParams({ ...form.Fields, ...(Fields as Record<string, string>) });
+		return `Browser.Submit: the form has no field ${missing.map((name) => `"${name}"`).join(', ')} (fields: ${form.Controls.join(', ')})`;
+	const filled: Record<string, string> = { ...form.Fields };
+	for (const [name, value] of Object.entries(Fields as Record<string, string>)) {
+		// A checkbox is ticked with "true" (it sends its own value) and cleared with "false".
+		if (Object.hasOwn(form.Checkboxes, name)) {
+			if (value === 'false' || value === '') delete filled[name];
+			else filled[name] = value === 'true' ? form.Checkboxes[name]! : value;
+		} else filled[name] = value;
+	}
+	const values = new URLSearchParams(filled);
+	if (button?.Name) values.append(button.Name, button.Value ?? '');
 	if (form.Method === 'GET') {
 		const url = new URL(form.Action);
 		for (const [name, value] of values) url.searchParams.set(name, value);
@@ -361,7 +382,7 @@ export async function readPage(
 	let select: { name: string; value?: string; first?: string } | undefined;
 	let option: { value?: string; selected: boolean; text: string } | undefined;
 	let textarea: { name: string; text: string } | undefined;
-	let button: { text: string } | undefined;
+	let button: { text: string; name?: string; value?: string } | undefined;
 	const parser = new Parser(
 		{
 			onopentag(name, attributes) {
@@ -376,21 +397,39 @@ export async function readPage(
 						Action: new URL(attributes.action ?? '', url).toString(),
 						Method: (attributes.method ?? 'GET').toUpperCase(),
 						Fields: Object.create(null) as Record<string, string>,
+						Controls: [],
+						Checkboxes: Object.create(null) as Record<string, string>,
+						Buttons: [],
 					};
 					forms.push(form);
 				}
 				if (!form) return;
 				if (name === 'input' && attributes.name && !('disabled' in attributes)) {
 					const type = (attributes.type ?? 'text').toLowerCase();
+					if (type === 'submit')
+						form.Buttons.push({
+							Text: attributes.value ?? 'Submit',
+							Name: attributes.name,
+							Value: attributes.value ?? '',
+						});
 					if (['submit', 'button', 'image', 'reset', 'file'].includes(type)) return;
+					if (!form.Controls.includes(attributes.name)) form.Controls.push(attributes.name);
+					if (type === 'checkbox') form.Checkboxes[attributes.name] = attributes.value ?? 'on';
 					if ((type === 'checkbox' || type === 'radio') && !('checked' in attributes)) return;
 					form.Fields[attributes.name] = attributes.value ?? (type === 'checkbox' ? 'on' : '');
 				}
-				if (name === 'select' && attributes.name) select = { name: attributes.name };
+				if (name === 'select' && attributes.name) {
+					select = { name: attributes.name };
+					form.Controls.push(attributes.name);
+				}
 				if (name === 'option' && select)
 					option = { value: attributes.value, selected: 'selected' in attributes, text: '' };
-				if (name === 'textarea' && attributes.name) textarea = { name: attributes.name, text: '' };
-				if (name === 'button' && (attributes.type ?? 'submit') === 'submit') button = { text: '' };
+				if (name === 'textarea' && attributes.name) {
+					textarea = { name: attributes.name, text: '' };
+					form.Controls.push(attributes.name);
+				}
+				if (name === 'button' && (attributes.type ?? 'submit') === 'submit')
+					button = { text: '', name: attributes.name, value: attributes.value };
 			},
 			ontext(text) {
 				if (inTitle) title = (title ?? '') + text;
@@ -422,7 +461,10 @@ export async function readPage(
 					textarea = undefined;
 				}
 				if (name === 'button' && button && form) {
-					form.Submit ??= button.text.replace(/\s+/g, ' ').trim();
+					form.Buttons.push({
+						Text: button.text.replace(/\s+/g, ' ').trim(),
+						...(button.name ? { Name: button.name, Value: button.value ?? '' } : {}),
+					});
 					button = undefined;
 				}
 				if (name === 'form') form = undefined;
@@ -435,6 +477,10 @@ export async function readPage(
 	return {
 		...(title === undefined ? {} : { Title: title.replace(/\s+/g, ' ').trim() }),
 		Alerts: alerts,
-		Forms: forms.map((item) => ({ ...item, Fields: { ...item.Fields } })),
+		Forms: forms.map((item) => ({
+			...item,
+			Fields: { ...item.Fields },
+			Checkboxes: { ...item.Checkboxes },
+		})),
 	};
 }

@@ -3,7 +3,8 @@
  * them like a client would:
  * - `Sandbox.DefineRestApi`, `Sandbox.DefineHttpApi`, `Sandbox.DefineGraphqlApi`: the request is the definition
  *   (see src/lib/cognito/gateways/definitions.ts); the response is `{ Id, Url }`. A bad definition fails with
- *   `DefinitionError` naming the field.
+ *   `DefinitionError` naming the field. `Sandbox.DefineLoadBalancer` (an ALB with `authenticate-cognito` rules,
+ *   src/lib/cognito/gateways/alb.ts) answers `{ Arn, DnsName, Url, CallbackUrl }`.
  * - `Sandbox.HttpRequest` (`Url`, optional `Method`, `Headers`, `Body`, and `SignWith: { AccessKeyId, SecretKey,
  *   SessionToken, Service }` to sign with SigV4 as an SDK would): any request to a gateway. A 2xx answer is the
  *   step's success (`{ StatusCode, Body }`); anything else fails with the gateway's error type
@@ -15,7 +16,7 @@ import type { Sandbox } from '../cognito';
 import type { CallOutcome, JsonObject } from './types';
 
 export type GatewaySandbox = Partial<
-	Pick<Sandbox, 'defineRestApi' | 'defineHttpApi' | 'defineGraphqlApi'>
+	Pick<Sandbox, 'defineRestApi' | 'defineHttpApi' | 'defineGraphqlApi' | 'defineLoadBalancer'>
 > &
 	Pick<Sandbox, 'fetch'>;
 
@@ -23,6 +24,7 @@ export const GATEWAY_OPERATIONS = [
 	'DefineRestApi',
 	'DefineHttpApi',
 	'DefineGraphqlApi',
+	'DefineLoadBalancer',
 	'HttpRequest',
 ];
 
@@ -52,6 +54,20 @@ export async function gatewayOperation(
 					return failure('InvalidParameterException', `This sandbox has no ${operation}`);
 				const { id, url } = await define(request as never);
 				return { ok: true, response: { Id: id, Url: url } };
+			}
+			case 'DefineLoadBalancer': {
+				if (!sandbox.defineLoadBalancer)
+					return failure('InvalidParameterException', 'This sandbox has no DefineLoadBalancer');
+				const alb = await sandbox.defineLoadBalancer(request as never);
+				return {
+					ok: true,
+					response: {
+						Arn: alb.arn,
+						DnsName: alb.dnsName,
+						Url: alb.url,
+						CallbackUrl: alb.callbackUrl,
+					},
+				};
 			}
 			case 'HttpRequest':
 				return await httpRequest(sandbox, request, now);

@@ -26,7 +26,7 @@ const b64url = (bytes: Uint8Array) =>
 const fromB64url = (text: string) =>
 	Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 const sha256 = async (bytes: Uint8Array) =>
-	new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+	new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** CBOR (RFC 8949) for the few shapes an attestation needs: integers, byte and text strings, maps. */
