@@ -166,6 +166,7 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
 
 	checkLessons(lessons, { anchorsBySlug, glossarySlugs, scenarioSlugs }, errors);
 	checkQuestions(questions, lessonBySlug, scenarioSlugs, errors, warnings);
+	checkScenarioLinks(lessons, questions, scenarios, errors);
 
 	for (const term of glossary) {
 		if (!lessonBySlug.has(term.data.lesson)) {
@@ -298,6 +299,61 @@ function checkInternalLink(
 	return STATIC_ROUTES.has(normalised)
 		? undefined
 		: `must point to a page of this site, found "${path}"`;
+}
+
+/**
+ * Links between lessons, questions and scenarios: a lesson's `scenarios` and a scenario's `lessons` name each
+ * other (both ways), and a question's "See it happen" (`scenario`, `scenarioStep`) opens a published scenario at
+ * a step it has.
+ */
+function checkScenarioLinks(
+	lessons: Entry<LessonData>[],
+	questions: ParsedQuestion[],
+	scenarios: Entry<ScenarioData>[],
+	errors: string[]
+): void {
+	const bySlug = new Map(scenarios.map((scenario) => [scenario.slug, scenario]));
+	const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
+	for (const lesson of lessons) {
+		lesson.data.scenarios.forEach((slug, index) => {
+			const scenario = bySlug.get(slug);
+			if (!scenario) return; // reported by checkLessons
+			if (scenario.data.draft)
+				errors.push(
+					`${lesson.path}: scenarios[${index}]: must be a published scenario, found the draft "${slug}"; remove it until the draft is done`
+				);
+			else if (!scenario.data.lessons.includes(lesson.slug as never))
+				errors.push(
+					`${lesson.path}: scenarios[${index}]: must be a scenario whose "lessons" list ${lesson.slug}, found "${slug}"; add ${lesson.slug} to content/scenarios/${slug}.md or remove it here`
+				);
+		});
+	}
+	if (lessons.length > 0)
+		for (const scenario of scenarios) {
+			if (scenario.data.draft) continue;
+			scenario.data.lessons.forEach((slug, index) => {
+				const lesson = lessonBySlug.get(slug);
+				if (lesson && !lesson.data.scenarios.includes(scenario.slug))
+					errors.push(
+						`${scenario.path}: lessons[${index}]: must be a lesson that lists this scenario, found "${slug}"; add ${scenario.slug} to "scenarios" in ${lesson.path}`
+					);
+			});
+		}
+	for (const { data, path } of questions) {
+		if (!data.scenario) continue;
+		const scenario = bySlug.get(data.scenario);
+		if (!scenario) continue; // reported by checkQuestions
+		if (scenario.data.draft) {
+			errors.push(
+				`${path}: scenario: must be a published scenario, found the draft "${data.scenario}"`
+			);
+			continue;
+		}
+		if (data.scenarioStep && !scenario.data.steps.some((step) => step.id === data.scenarioStep))
+			errors.push(
+				`${path}: scenarioStep: must be a step id of content/scenarios/${data.scenario}.md (${scenario.data.steps.map((step) => step.id).join(', ')}), found "${data.scenarioStep}"`
+			);
+	}
 }
 
 function checkQuestions(

@@ -10,12 +10,12 @@ const callIdSchema = z
 		'must be a camelCase name such as signUp (later requests say {{signUp.UserSub}})'
 	)
 	.refine((id) => id !== 'browser' && id !== 'outbox' && id !== 'totp', {
-		message: 'must not be browser, outbox or totp (those names are taken by {{browser…}}, {{outbox…}}, {{totp}})',
+		message:
+			'must not be browser, outbox or totp (those names are taken by {{browser…}}, {{outbox…}}, {{totp}})',
 	});
 
 /** What a step's caller receives: success, an exception, an OAuth error code or an HTTP status. */
-const OUTCOME =
-	/^(?:success|[A-Z][A-Za-z]+(?:Exception|Error)|[a-z]+(?:_[a-z]+)+|HTTP [1-5]\d\d)$/;
+const OUTCOME = /^(?:success|[A-Z][A-Za-z]+(?:Exception|Error)|[a-z]+(?:_[a-z]+)+|HTTP [1-5]\d\d)$/;
 const OUTCOME_HINT =
 	'must be "success", an exception name such as UsernameExistsException, an OAuth error such as invalid_grant, or "HTTP 403"';
 

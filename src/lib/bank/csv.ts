@@ -3,7 +3,7 @@
  *
  * Columns (header row, any order, case-insensitive; see CSV_COLUMNS):
  * `id, lesson, type, difficulty, topics, exams, domains, stem, explanation, option_a … option_f,
- * explanation_a … explanation_f, pinned, target_t1 … target_t8, answer, sources, scenario`.
+ * explanation_a … explanation_f, pinned, target_t1 … target_t8, answer, sources, scenario, scenarioStep`.
  * Lists (`topics`, `exams`, `domains`, `pinned`, `answer`, `sources`) are separated by `;` (commas
  * and spaces also work). `answer` holds the right letters (`b`, `a;c`), the steps in order for an
  * ordering question (`b;d;a;c`), or the pairs of a matching question (`a=t1;b=t3`).
@@ -32,6 +32,7 @@ export const CSV_COLUMNS = [
 	'answer',
 	'sources',
 	'scenario',
+	'scenarioStep',
 ] as const;
 
 /** Columns a sheet must have (the others may be left out). */
@@ -208,6 +209,7 @@ export function parseCsvQuestions(text: string): {
 			targets: targets.length ? targets : undefined,
 			answer,
 			scenario: cell('scenario') || undefined,
+			scenarioStep: cell('scenarioStep') || undefined,
 			sources: list(cell('sources')),
 		};
 		return {
@@ -246,6 +248,7 @@ export function questionsToCsv(questions: readonly BankQuestion[]): string {
 			answer: question.answer.join('; '),
 			sources: question.sources.join('; '),
 			scenario: question.scenario ?? '',
+			scenarioStep: question.scenarioStep ?? '',
 		};
 		for (const id of OPTION_IDS) {
 			values[`option_${id}`] = option(id)?.text ?? '';

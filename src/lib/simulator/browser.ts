@@ -349,7 +349,10 @@ async function describe(
 	return response;
 }
 
-function errorOf(answer: HopResponse, response: BrowserResponse): { type: string; message: string } {
+function errorOf(
+	answer: HopResponse,
+	response: BrowserResponse
+): { type: string; message: string } {
 	const json = response.Json as { error?: unknown; error_description?: unknown; message?: unknown };
 	const type =
 		(typeof json?.error === 'string' && json.error) ||

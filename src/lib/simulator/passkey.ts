@@ -163,5 +163,8 @@ export async function passkeyOperation(
 			clientExtensionResults: {},
 		};
 	}
-	return { ok: true, response: { Credential: credential, CredentialJson: JSON.stringify(credential) } };
+	return {
+		ok: true,
+		response: { Credential: credential, CredentialJson: JSON.stringify(credential) },
+	};
 }

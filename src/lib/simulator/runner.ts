@@ -195,7 +195,8 @@ export function judge(
 	const subject = outcome.ok ? outcome.response : outcome.error;
 	for (const [path, wanted] of Object.entries(step.check)) {
 		const problem = checkField(subject, path, wanted);
-		if (problem) return { passed: false, verdict: `${judged.verdict.replace(/\.$/, '')}, but ${problem}` };
+		if (problem)
+			return { passed: false, verdict: `${judged.verdict.replace(/\.$/, '')}, but ${problem}` };
 	}
 	return judged;
 }
@@ -224,7 +225,9 @@ export function checkField(subject: unknown, path: string, wanted: CheckValue): 
 			? undefined
 			: `${path} is ${shown(value)}, which does not contain "${wanted.contains}".`;
 	}
-	return value === wanted ? undefined : `${path} is ${shown(value) ?? 'missing'}, not ${shown(wanted)}.`;
+	return value === wanted
+		? undefined
+		: `${path} is ${shown(value) ?? 'missing'}, not ${shown(wanted)}.`;
 }
 
 function judgeOutcome(

@@ -262,7 +262,12 @@ async function sandboxOperation(
 
 /** One browser hop: the raw answer, and whether the sandbox serves the request's host and the redirect's. */
 async function fetchHop(sandbox: CallableSandbox, request: JsonObject): Promise<HopResponse> {
-	const { Method = 'GET', Url, Headers: headers = {}, Body } = request as {
+	const {
+		Method = 'GET',
+		Url,
+		Headers: headers = {},
+		Body,
+	} = request as {
 		Method?: string;
 		Url?: string;
 		Headers?: Record<string, string>;

@@ -41,12 +41,7 @@ export interface ScenarioStep extends ScenarioCall {
  * (`startsWith`, `contains`), or whether it is there at all (`present`).
  */
 export type CheckValue =
-	| string
-	| number
-	| boolean
-	| { startsWith: string }
-	| { contains: string }
-	| { present: boolean };
+	string | number | boolean | { startsWith: string } | { contains: string } | { present: boolean };
 
 /** A prediction the learner makes before running a step: pick what the client will receive. */
 export interface Prediction {
