@@ -53,14 +53,17 @@ export const scenarioCallSchema = z
 	.strict();
 
 /** What a checked response field must be. */
-const checkValueSchema = z.union([
-	z.string(),
-	z.number(),
-	z.boolean(),
-	z.object({ startsWith: z.string().min(1) }).strict(),
-	z.object({ contains: z.string().min(1) }).strict(),
-	z.object({ present: z.boolean() }).strict(),
-]);
+const checkValueSchema = z.union(
+	[
+		z.string(),
+		z.number(),
+		z.boolean(),
+		z.object({ startsWith: z.string().min(1) }).strict(),
+		z.object({ contains: z.string().min(1) }).strict(),
+		z.object({ present: z.boolean() }).strict(),
+	],
+	{ message: 'must be a value, or { startsWith: … }, { contains: … } or { present: true/false }' }
+);
 
 /** A prediction the learner makes before a step runs. */
 const predictionSchema = z

@@ -229,15 +229,16 @@ function submitRequest(request: JsonObject, state: BrowserState): HopRequest | s
 	const missing = Object.keys(Fields).filter((name) => !form.Controls.includes(name));
 	if (missing.length)
 		return `Browser.Submit: the form has no field ${missing.map((name) => `"${name}"`).join(', ')} (fields: ${form.Controls.join(', ')})`;
-	const filled: Record<string, string> = { ...form.Fields };
+	// A Map, so a field a page names `__proto__` is just a field.
+	const filled = new Map(Object.entries(form.Fields));
 	for (const [name, value] of Object.entries(Fields as Record<string, string>)) {
 		// A checkbox is ticked with "true" (it sends its own value) and cleared with "false".
 		if (Object.hasOwn(form.Checkboxes, name)) {
-			if (value === 'false' || value === '') delete filled[name];
-			else filled[name] = value === 'true' ? form.Checkboxes[name]! : value;
-		} else filled[name] = value;
+			if (value === 'false' || value === '') filled.delete(name);
+			else filled.set(name, value === 'true' ? form.Checkboxes[name]! : value);
+		} else filled.set(name, value);
 	}
-	const values = new URLSearchParams(filled);
+	const values = new URLSearchParams([...filled]);
 	if (button?.Name) values.append(button.Name, button.Value ?? '');
 	if (form.Method === 'GET') {
 		const url = new URL(form.Action);

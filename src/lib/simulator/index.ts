@@ -48,3 +48,19 @@ export {
 	type SequenceRow,
 } from './sequence';
 export { createSeededRandom, type SeededRandom } from './random';
+export {
+	applyEdits,
+	makeVariant,
+	readVariant,
+	parseVariantFile,
+	variantFileText,
+	variantFragment,
+	variantFromFragment,
+	VariantError,
+	VARIANT_FORMAT,
+	VARIANT_FRAGMENT,
+	type ScenarioVariant,
+	type VariantEdits,
+	type VariantScenario,
+} from './variants';
+export { passkeyOperation, PASSKEY_OPERATIONS } from './passkey';

@@ -6,7 +6,7 @@ import {
 	splitQuestionBody,
 	summariseBank,
 } from '../../../src/schemas/check-content';
-import { lessonFile, questionFile } from '../../fixtures/content';
+import { lessonFile, questionFile, scenarioFile } from '../../fixtures/content';
 
 const errorsOf = (...files: Parameters<typeof checkContent>[0]) => checkContent(files).errors;
 
@@ -152,6 +152,65 @@ describe('checkContent', () => {
 			  "content/questions/user-pools/sign-up-flow.md: scenario: must be a scenario in content/scenarios/, found "no-such-scenario"",
 			]
 		`);
+	});
+
+	test('lessons and scenarios name each other both ways', () => {
+		expect(
+			errorsOf(
+				lessonFile('tokens', { scenarios: '[demo, other]' }),
+				scenarioFile('demo', ['tokens']),
+				scenarioFile('other', ['user-pools']),
+				scenarioFile('unlisted', ['tokens'])
+			)
+		).toMatchInlineSnapshot(`
+			[
+			  "content/lessons/tokens.mdx: scenarios[1]: must be a scenario whose "lessons" list tokens, found "other"; add tokens to content/scenarios/other.md or remove it here",
+			  "content/scenarios/unlisted.md: lessons[0]: must be a lesson that lists this scenario, found "tokens"; add unlisted to "scenarios" in content/lessons/tokens.mdx",
+			]
+		`);
+		expect(
+			errorsOf(
+				lessonFile('tokens', { scenarios: '[demo]' }),
+				scenarioFile('demo', ['tokens'], { draft: 'true', draftReason: 'needs an engine part' })
+			)
+		).toEqual([
+			'content/lessons/tokens.mdx: scenarios[0]: must be a published scenario, found the draft "demo"; remove it until the draft is done',
+		]);
+	});
+
+	test('a question\'s "See it happen" link names a published scenario and one of its steps', () => {
+		const lesson = lessonFile('tokens', { scenarios: '[demo]' });
+		const scenario = scenarioFile('demo', ['tokens']);
+		expect(
+			errorsOf(
+				lesson,
+				scenario,
+				questionFile(undefined, { scenario: 'demo', scenarioStep: 'signIn' })
+			)
+		).toEqual([]);
+		expect(
+			errorsOf(
+				lesson,
+				scenario,
+				questionFile(undefined, { scenario: 'demo', scenarioStep: 'confirm' })
+			)
+		).toEqual([
+			'content/questions/tokens/id-token-claims.md: scenarioStep: must be a step id of content/scenarios/demo.md (signUp, signIn), found "confirm"',
+		]);
+		expect(errorsOf(lesson, scenario, questionFile(undefined, { scenarioStep: 'signIn' }))).toEqual(
+			[
+				'content/questions/tokens/id-token-claims.md: scenarioStep: must come with "scenario" (the scenario the step belongs to), found scenarioStep "signIn" alone',
+			]
+		);
+		expect(
+			errorsOf(
+				lesson,
+				scenario,
+				questionFile(undefined, { scenario: 'demo', scenarioStep: 'Sign in' })
+			)
+		).toEqual([
+			'content/questions/tokens/id-token-claims.md: scenarioStep: must be a step id (camelCase) of the scenario, such as signIn, found "Sign in"',
+		]);
 	});
 
 	test('rejects "none of the above" and two questions claiming the same notes question', () => {
