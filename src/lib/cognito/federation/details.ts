@@ -178,16 +178,16 @@ export async function discoverOidc(
 		env,
 		`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`
 	);
-	let document: Record<string, unknown> | undefined;
+	let discovery: Record<string, unknown> | undefined;
 	try {
-		document = text ? JSON.parse(text) : undefined;
+		discovery = text ? JSON.parse(text) : undefined;
 	} catch {
-		document = undefined;
+		discovery = undefined;
 	}
 	const pick = (key: (typeof given)[number], field: string) => {
 		const value =
 			details[key] ??
-			(typeof document?.[field] === 'string' ? (document[field] as string) : undefined);
+			(typeof discovery?.[field] === 'string' ? (discovery[field] as string) : undefined);
 		if (!value)
 			throw invalidParameter(
 				`Unable to discover ${key} from the OIDC issuer ${issuer}; provide ${key} in ProviderDetails.`
@@ -199,7 +199,7 @@ export async function discoverOidc(
 		token_url: pick('token_url', 'token_endpoint'),
 		attributes_url: pick('attributes_url', 'userinfo_endpoint'),
 		jwks_uri: pick('jwks_uri', 'jwks_uri'),
-		issuer: typeof document?.issuer === 'string' ? document.issuer : issuer,
+		issuer: typeof discovery?.issuer === 'string' ? discovery.issuer : issuer,
 	};
 }
 

@@ -51,8 +51,8 @@ export async function decodeRequest(
 	} catch {
 		throw new XmlError('the SAMLRequest is not DEFLATE-compressed');
 	}
-	const document = await parseXml(xml);
-	const root = document.documentElement!;
+	const xmlDocument = await parseXml(xml);
+	const root = xmlDocument.documentElement!;
 	if (root.namespaceURI !== NS.protocol || root.localName !== 'AuthnRequest')
 		throw new XmlError('the SAMLRequest is not an AuthnRequest');
 	const id = root.getAttribute('ID') ?? '';

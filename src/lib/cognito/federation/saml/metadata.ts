@@ -53,12 +53,12 @@ export function idpMetadataXml(idp: {
 
 /** Reads IdP metadata; throws {@link XmlError} saying what is missing. */
 export async function parseIdpMetadata(xml: string): Promise<IdpMetadata> {
-	const document = await parseXml(xml);
-	const root = document.documentElement!;
+	const xmlDocument = await parseXml(xml);
+	const root = xmlDocument.documentElement!;
 	const entity =
 		root.namespaceURI === NS.metadata && root.localName === 'EntityDescriptor'
 			? root
-			: descendantsNamed(document, NS.metadata, 'EntityDescriptor')[0];
+			: descendantsNamed(xmlDocument, NS.metadata, 'EntityDescriptor')[0];
 	if (!entity) throw new XmlError('no EntityDescriptor element');
 	const entityId = entity.getAttribute('entityID') ?? '';
 	if (!entityId) throw new XmlError('the EntityDescriptor has no entityID');

@@ -80,11 +80,11 @@ export async function buildSignedResponse(
 		`<saml:AuthnStatement AuthnInstant="${issued}" SessionIndex="${input.ids.session}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
 		(attributes ? `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` : '') +
 		`</saml:Assertion></samlp:Response>`;
-	const document = await parseXml(xml);
-	const assertion = descendantsNamed(document, NS.assertion, 'Assertion')[0]!;
-	const signed = new dsig.SignedXml(document as never);
+	const xmlDocument = await parseXml(xml);
+	const assertion = descendantsNamed(xmlDocument, NS.assertion, 'Assertion')[0]!;
+	const signed = new dsig.SignedXml(xmlDocument as never);
 	signed.XmlSignature.SignedInfo.CanonicalizationMethod.Algorithm = EXC_C14N;
-	await signed.Sign(RSA_SHA256 as never, signer.privateKey, document as never, {
+	await signed.Sign(RSA_SHA256 as never, signer.privateKey, xmlDocument as never, {
 		x509: [signer.certificate],
 		references: [
 			{ uri: `#${input.ids.assertion}`, hash: 'SHA-256', transforms: ['enveloped', 'exc-c14n'] },
@@ -94,7 +94,7 @@ export async function buildSignedResponse(
 	const signature = signed.GetXml() as unknown as Element;
 	const issuer = childNamed(assertion, NS.assertion, 'Issuer')!;
 	assertion.insertBefore(signature, issuer.nextSibling);
-	return base64OfText(await serializeXml(document));
+	return base64OfText(await serializeXml(xmlDocument));
 }
 
 /** Why a response was refused (the description Cognito reports). */
@@ -129,7 +129,7 @@ const withoutQuery = (url: string) => url.split('?')[0]!.split('#')[0]!;
 
 /** Verifies a signature element against the metadata certificates; the reference must be `#<id>` of `signed`. */
 async function verifySignature(
-	document: unknown,
+	xmlDocument: unknown,
 	signatureElement: Element,
 	signed: Element,
 	certificates: string[]
@@ -143,7 +143,7 @@ async function verifySignature(
 		const key = await publicKeyOfCertificate(certificate).catch(() => undefined);
 		if (!key) continue;
 		try {
-			const signedXml = new dsig.SignedXml(document as never);
+			const signedXml = new dsig.SignedXml(xmlDocument as never);
 			signedXml.LoadXml(signatureElement as never);
 			if (await signedXml.Verify(key)) return true;
 		} catch {
@@ -159,19 +159,19 @@ export async function verifyResponse(
 	expected: ServiceProviderCheck
 ): Promise<VerifiedAssertion> {
 	let xml: string;
-	let document;
+	let xmlDocument;
 	try {
 		xml = textOfBase64(encoded);
-		document = await parseXml(xml);
+		xmlDocument = await parseXml(xml);
 	} catch (error) {
 		throw new SamlResponseError(
 			`Invalid SAML response received: ${error instanceof XmlError ? error.message : 'unreadable'}`
 		);
 	}
-	const response = document.documentElement!;
+	const response = xmlDocument.documentElement!;
 	if (response.namespaceURI !== NS.protocol || response.localName !== 'Response')
 		throw new SamlResponseError(
-			'Invalid SAML response received: the document is not a SAML Response'
+			'Invalid SAML response received: the xmlDocument is not a SAML Response'
 		);
 	const status = childNamed(
 		childNamed(response, NS.protocol, 'Status') ?? response,
@@ -201,9 +201,9 @@ export async function verifyResponse(
 	const responseSignature = childNamed(response, NS.dsig, 'Signature');
 	const valid =
 		(assertionSignature &&
-			(await verifySignature(document, assertionSignature, assertion, expected.certificates))) ||
+			(await verifySignature(xmlDocument, assertionSignature, assertion, expected.certificates))) ||
 		(responseSignature &&
-			(await verifySignature(document, responseSignature, response, expected.certificates)));
+			(await verifySignature(xmlDocument, responseSignature, response, expected.certificates)));
 	if (!valid)
 		throw new SamlResponseError(
 			assertionSignature || responseSignature

@@ -67,12 +67,12 @@ export async function parseXml(text: string): Promise<Document> {
 	const { dom } = await loadXmlKit();
 	if (/<!DOCTYPE/i.test(text)) throw new XmlError('a DOCTYPE is not allowed');
 	try {
-		const document = new dom.DOMParser({ onError: dom.onErrorStopParsing }).parseFromString(
+		const xmlDocument = new dom.DOMParser({ onError: dom.onErrorStopParsing }).parseFromString(
 			text,
 			'application/xml'
 		);
-		if (!document.documentElement) throw new XmlError('no root element');
-		return document;
+		if (!xmlDocument.documentElement) throw new XmlError('no root element');
+		return xmlDocument;
 	} catch (error) {
 		if (error instanceof XmlError) throw error;
 		throw new XmlError(
