@@ -22,7 +22,9 @@
  */
 import { fetchJson } from './fetch-json';
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { STORAGE_NAMESPACE } from '../config/site';
+import { STORAGE_NAMESPACE, withBase } from '../config/site';
+import { unpackQuestionBank, type QuestionBankFile } from '../lib/quiz/bank';
+import type { QuestionBank } from '../lib/quiz/types';
 import {
 	createProgressFile,
 	createSchedulerConfig,
@@ -376,9 +378,9 @@ function createStore(db: IDBPDatabase<PracticeSchema>, lockedAs: string | null):
 }
 
 /** Fetches the question bank built at `/data/questions.json`. */
-export async function loadQuestionBank(): Promise<import('../lib/quiz').QuestionBank> {
+export async function loadQuestionBank(): Promise<QuestionBank> {
 	try {
-		return await fetchJson('/data/questions.json');
+		return unpackQuestionBank(await fetchJson<QuestionBankFile>(withBase('/data/questions.json')));
 	} catch (error) {
 		throw new Error(`The question bank could not be loaded (${(error as Error).message})`);
 	}

@@ -13,6 +13,7 @@ import type {
 	WorkerStatus,
 } from './simulator-protocol';
 import { keepUnreadable, loadSandbox, rawSavedSandbox, saveSandbox } from './simulator-store';
+import { STALE_BUILD_EVENT, STALE_BUILD_MESSAGE } from '../lib/stale-build';
 
 /** Something the client reports to the page. */
 export type ClientEvent =
@@ -115,6 +116,10 @@ export function createSimulatorClient(
 		if (message.type === 'pong') {
 			if (unanswered?.id === message.id) unanswered = undefined;
 		} else if (message.type === 'reply') {
+			// A trigger runtime script deleted by a deploy: the page offers the new version (app-shell.ts).
+			if (message.ok && JSON.stringify(message.outcome ?? null).includes(STALE_BUILD_MESSAGE)) {
+				window.dispatchEvent(new Event(STALE_BUILD_EVENT));
+			}
 			// The worker could not restore the save (e.g. written by a newer release): keep it before overwriting.
 			if (message.ok && message.notice && savedText !== undefined) {
 				keepUnreadable(savedText);

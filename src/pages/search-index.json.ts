@@ -1,8 +1,9 @@
 import { getCollection } from 'astro:content';
 import { buildSearchIndex } from '../lib/search/build-index';
 import { splitQuestionBody } from '../schemas/check-content';
+import { withBase } from '../config/site';
 
-/** Static search index for the Search page (and cached for offline use). */
+/** Static search index for the search palette and the Search page (precached for offline use). */
 export async function GET() {
 	const lessons = await getCollection('lessons');
 	const titles = new Map(lessons.map((lesson) => [lesson.id, lesson.data.title]));
@@ -26,6 +27,17 @@ export async function GET() {
 				...(question.data.targets ?? []).map((target) => target.text),
 			],
 		})),
+		scenarios: (await getCollection('scenarios'))
+			.filter((entry) => !entry.data.draft)
+			.map((entry) => ({
+				id: entry.id,
+				title: entry.data.title,
+				summary: entry.data.summary,
+				body: entry.body ?? '',
+			})),
 	});
-	return new Response(JSON.stringify(records), { headers: { 'content-type': 'application/json' } });
+	return new Response(
+		JSON.stringify(records.map((record) => ({ ...record, url: withBase(record.url) }))),
+		{ headers: { 'content-type': 'application/json' } }
+	);
 }

@@ -10,6 +10,7 @@ import type { z } from 'astro/zod';
 import { formatIssues } from './format-issues';
 import { glossarySchema, type GlossaryData } from './glossary';
 import { lessonSchema, type LessonData } from './lesson';
+import { markdownProblems } from './markdown-safety';
 import { questionSchema, type QuestionData } from './question';
 import { scenarioSchema, type ScenarioData } from './scenario';
 import { LESSON_SLUGS, NOTES_SECTIONS } from './vocabulary';
@@ -187,7 +188,38 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
 		});
 	}
 
+	checkMarkdownSafety({ questions, glossary, scenarios }, errors);
+
 	return { errors, warnings, lessons, questions, glossary, scenarios };
+}
+
+/**
+ * Raw HTML and script URLs in the Markdown that the site turns into HTML (questions, glossary terms,
+ * scenario introductions): one line per problem with the field. Lessons are MDX, compiled at build time
+ * and never fed to `innerHTML`, so they are not checked here.
+ */
+function checkMarkdownSafety(
+	content: {
+		questions: readonly ParsedQuestion[];
+		glossary: readonly Entry<GlossaryData>[];
+		scenarios: readonly Entry<ScenarioData>[];
+	},
+	errors: string[]
+): void {
+	const report = (path: string, field: string, markdown: string, inline = false) => {
+		for (const problem of markdownProblems(markdown, inline))
+			errors.push(`${path}: ${field}: ${problem}`);
+	};
+	for (const question of content.questions) {
+		report(question.path, 'stem', question.stem);
+		report(question.path, 'explanation', question.explanation);
+		question.data.options?.forEach((option, index) => {
+			report(question.path, `options[${index}].text`, option.text, true);
+			report(question.path, `options[${index}].explanation`, option.explanation, true);
+		});
+	}
+	for (const term of content.glossary) report(term.path, '(body)', term.body);
+	for (const scenario of content.scenarios) report(scenario.path, '(body)', scenario.body);
 }
 
 function checkLessons(

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import './shared'; // Zod's no-eval setting, before any schema is defined.
 import type { Scenario } from '../lib/simulator/types';
 import { LESSON_SLUGS } from './vocabulary';
 

@@ -1,5 +1,10 @@
 import { z } from 'astro/zod';
 
+// Zod may compile object parsers with `new Function`; the site's Content-Security-Policy forbids eval, and
+// Zod's probe for it is itself a violation report in the instructors' pages, which validate drafts in the
+// browser. Every schema module imports this one before it defines its objects, so Zod never tries.
+z.config({ jitless: true });
+
 /** A kebab-case slug such as `user-pools`. */
 export const slugSchema = z
 	.string()

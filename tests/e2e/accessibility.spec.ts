@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /** Every kind of page, scanned for WCAG 2.2 A/AA problems in both themes. */
 const PAGES = [

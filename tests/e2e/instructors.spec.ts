@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 // The downloaded file is checked with the build's own checker and the real lessons (as `npm run questions:check` would).
 import { checkContent } from '../../src/schemas/check-content';
 import { realLessonFiles } from '../fixtures/bank';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 /**
  * How lessons lay out on a desktop (1280 px) and a phone (360 px), in both themes: lists in callouts render

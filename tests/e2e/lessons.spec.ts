@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the lesson list shows every lesson with its objectives', async ({ page }) => {
 	await page.goto('/learn/');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('after one online visit, lessons, diagrams and search work offline', async ({
 	page,

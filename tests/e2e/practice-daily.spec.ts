@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answerWithKeyboard, loadBank, totalReviews } from './practice-helpers';
 
 test('a daily review done with the keyboard survives a reload in the middle', async ({ page }) => {

@@ -4,7 +4,7 @@
  * while the bank names no domains) and its review filters narrow the list; the timer stays in view
  * on a phone; the planner's "new questions left" counts what was answered today.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answerWithKeyboard, currentQuestion, loadBank, respond } from './practice-helpers';
 
 const START = new Date('2026-03-02T09:00:00Z');

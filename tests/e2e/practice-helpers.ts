@@ -1,5 +1,6 @@
 /** Page helpers shared by the practice and progress specs (Playwright only; reads the built site). */
 import { expect, type Page } from '@playwright/test';
+import { unpackQuestionBank } from '../../src/lib/quiz/bank';
 
 export interface BankQuestionLite {
 	id: string;
@@ -21,7 +22,8 @@ export async function loadBank(
 ): Promise<{ lessons: Array<{ slug: string; title: string }>; questions: BankQuestionLite[] }> {
 	const response = await page.request.get('/data/questions.json');
 	expect(response.ok()).toBe(true);
-	return response.json();
+	// The file ships packed (no option text or right/wrong flag); the pages unpack it the same way.
+	return unpackQuestionBank(await response.json());
 }
 
 /** Keys (1-based positions on screen) that answer right, or wrong; none for matching. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { currentQuestion, loadBank, respond, totalReviews } from './practice-helpers';
 
 const START = new Date('2026-03-02T09:00:00Z');

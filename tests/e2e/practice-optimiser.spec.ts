@@ -5,7 +5,7 @@
  * nothing is skipped); the held-out check shows log loss and RMSE; applying and undoing change only
  * the settings.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { simulateStudent } from '../fixtures/simulated-students';
 
 // Simulating the student (about 3,000 answers through the real queue) is setup work, not the test.

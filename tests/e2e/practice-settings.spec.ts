@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('settings refuse a retention above 0.97 and keep a valid one', async ({ page }) => {
 	await page.goto('/practice/?mode=settings');

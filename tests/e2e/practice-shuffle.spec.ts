@@ -3,7 +3,7 @@
  * order on screen, the log keeps option ids with the seed of the order shown, and after the reveal
  * every option is explained (wrong picks and right answers open, the others one click away).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { answerWithKeyboard, currentQuestion, loadBank } from './practice-helpers';
 
 /** The review rows in the browser's store. */

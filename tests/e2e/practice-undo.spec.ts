@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answerWithKeyboard, currentQuestion, loadBank, totalReviews } from './practice-helpers';
 
 test('undo takes back the last answer, with the button or the U key', async ({ page }) => {

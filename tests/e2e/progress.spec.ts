@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answerWithKeyboard, loadBank, totalReviews } from './practice-helpers';
 
 async function answerTwo(page: import('@playwright/test').Page) {

@@ -1,6 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const COUNT = /Showing (\d+) of (\d+) questions/;
+/** Questions the bank browser draws at a time (src/components/questions/QuestionBankApp.tsx). */
+const PAGE_SIZE = 25;
 
 async function shownCount(page: import('@playwright/test').Page): Promise<[number, number]> {
 	const text = (await page.getByRole('status').filter({ hasText: COUNT }).textContent()) ?? '';
@@ -25,6 +27,7 @@ test('the bank browser filters by lesson and type, searches, and reveals an answ
 	expect(shown).toBeLessThan(total);
 	const articles = page.locator('.bank-question');
 	await expect(articles).toHaveCount(shown);
+	expect(shown).toBeLessThanOrEqual(PAGE_SIZE);
 	for (const tag of await articles.locator('.bank-tags li:first-child').allTextContents())
 		expect(tag).toMatch(/^Choose \d/);
 	await expect(articles.locator('.bank-lesson').first()).toHaveText(/Tokens/);
@@ -53,7 +56,26 @@ test('the bank browser filters by lesson and type, searches, and reveals an answ
 	expect(found).toBeGreaterThan(0);
 	expect(found).toBeLessThan(total);
 	await filters.getByRole('button', { name: 'Clear filters' }).click();
-	expect((await shownCount(page))[0]).toBe(total);
+	expect(await shownCount(page)).toEqual([Math.min(PAGE_SIZE, total), total]);
+});
+
+test('a large bank is drawn a page at a time; "Show more" continues where the keyboard is', async ({
+	page,
+}) => {
+	await page.goto('/questions/');
+	const [visible, total] = await shownCount(page);
+	expect(total).toBeGreaterThan(PAGE_SIZE);
+	expect(visible).toBe(PAGE_SIZE);
+	await expect(page.locator('.bank-question')).toHaveCount(PAGE_SIZE);
+	const more = page.getByRole('button', { name: `Show ${PAGE_SIZE} more questions` });
+	await more.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('.bank-question')).toHaveCount(Math.min(2 * PAGE_SIZE, total));
+	await expect(page.locator('.bank-question').nth(PAGE_SIZE)).toBeFocused();
+	// A new filter starts from the first page again.
+	await page.getByLabel('Lesson').selectOption('tokens');
+	const [, inLesson] = await shownCount(page);
+	await expect(page.locator('.bank-question')).toHaveCount(Math.min(PAGE_SIZE, inLesson));
 });
 
 test('deep links preselect filters', async ({ page }) => {

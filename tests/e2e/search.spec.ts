@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('searching finds a lesson section and opens it at the heading', async ({ page }) => {
 	await page.goto('/search/');

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 /** Opens a scenario by deep link and waits until the sandbox worker is ready. */
 async function openScenario(page: Page, id: string) {

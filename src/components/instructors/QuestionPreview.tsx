@@ -1,9 +1,11 @@
 /**
  * The editor's live preview: the practice team's QuestionView (the component students answer in),
- * fed with the draft rendered the way the build renders question files (Markdown via marked), in a
- * shuffled order as students see it ("Shuffle again" shows another).
+ * fed with the draft rendered and sanitised the way the build renders question files (Markdown via
+ * marked, then DOMPurify), in a shuffled order as students see it ("Shuffle again" shows another).
  */
-import { marked } from 'marked';
+import { BASE_PATH } from '../../config/site';
+import { sanitizeHtml } from '../../client/sanitize';
+import { createMarkdownRenderer, withBaseLinks } from '../../lib/content/markdown';
 import { useEffect, useState } from 'preact/hooks';
 import {
 	gradeAnswer,
@@ -39,9 +41,10 @@ interface Props {
 	};
 }
 
-const block = (markdown: string) => marked.parse(markdown, { async: false }) as string;
-const inline = (markdown: string) =>
-	(marked.parseInline(markdown, { async: false }) as string).trim();
+// A draft is whatever was pasted or opened: sanitised like the build sanitises the bank.
+const markdown = createMarkdownRenderer();
+const block = (text: string) => withBaseLinks(sanitizeHtml(markdown.block(text)), BASE_PATH);
+const inline = (text: string) => withBaseLinks(sanitizeHtml(markdown.inline(text)), BASE_PATH);
 
 /** Converts the draft to the shape students' QuestionView renders. */
 export function toQuizQuestion(question: Props['question']): QuizQuestion {

@@ -6,6 +6,7 @@ import { readinessByGroup } from '../../lib/srs';
 import { BarChart } from '../progress/charts';
 import { plural, usePractice } from './use-practice';
 import './practice.css';
+import { withBase } from '../../config/site';
 
 interface Props {
 	/** Lessons to show, in order. */
@@ -61,7 +62,7 @@ export default function LessonMastery({ lessons }: Props) {
 					return (
 						<li key={r.key}>
 							{r.total > 0 ? (
-								<a href={`/practice/?lesson=${r.key}`}>Practise {lesson.title}</a>
+								<a href={withBase(`/practice/?lesson=${r.key}`)}>Practise {lesson.title}</a>
 							) : (
 								<span class="muted">{lesson.title}: no questions yet</span>
 							)}{' '}

@@ -9,6 +9,7 @@ import {
 } from '../../lib/srs';
 import { EXAM_FORMATS } from '../../lib/quiz';
 import type { Practice } from './use-practice';
+import { withBase } from '../../config/site';
 import { OptimiserPanel } from './OptimiserPanel';
 
 /** The settings form; invalid values are refused with the engine's message. */
@@ -152,7 +153,7 @@ export function SettingsPanel({ practice, onExit }: { practice: Practice; onExit
 			<OptimiserPanel practice={practice} />
 			<p class="muted">
 				Export, import and reset of your progress are on the{' '}
-				<a href="/progress/#your-data">Progress</a> page.
+				<a href={withBase('/progress/#your-data')}>Progress</a> page.
 			</p>
 		</section>
 	);

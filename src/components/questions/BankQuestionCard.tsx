@@ -45,7 +45,7 @@ export function BankQuestionCard({
 						.join(', ');
 	const pairs = matchesOf(question.answer);
 	return (
-		<article class="bank-question card" aria-labelledby={`bq-${key}`}>
+		<article class="bank-question card" aria-labelledby={`bq-${key}`} tabIndex={-1}>
 			<h2 id={`bq-${key}`} class="bank-question-title">
 				<span class="bank-lesson">{lessonTitle}</span>
 				<span class="bank-id">{question.id.split('/')[1]}</span>

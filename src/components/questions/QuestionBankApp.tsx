@@ -8,12 +8,10 @@ import { fetchJson } from '../../client/fetch-json';
 import { randomSeed } from '../../client/random-seed';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BankQuestionCard } from './BankQuestionCard';
-import {
-	createBankSearch,
-	htmlToPlainText,
-	type BankFilter,
-	type BrowseQuestion,
-} from '../../lib/bank';
+// Not the lib/bank barrel: that would bring the instructors' YAML and schema code (~220 KB) to students.
+import { createBankSearch, htmlToPlainText, type BrowseQuestion } from '../../lib/bank/browse';
+import type { BankFilter } from '../../lib/bank/types';
+import { unpackQuestionBank, type QuestionBankFile } from '../../lib/quiz/bank';
 import type { QuestionBank } from '../../lib/quiz/types';
 import './question-bank.css';
 
@@ -26,6 +24,11 @@ interface Props {
 	exams: readonly string[];
 }
 
+/**
+ * Questions drawn at a time: the page stays light (fast to draw, to scan with a screen reader and to
+ * check with axe) however large the bank grows; "Show more" adds the next ones.
+ */
+export const PAGE_SIZE = 25;
 const EMPTY: Required<Record<keyof BankFilter, string>> = {
 	lesson: '',
 	topic: '',
@@ -56,8 +59,9 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 		useState<{ slug: string; title: string; url?: string | null }[]>(initialLessons);
 	const [loadError, setLoadError] = useState<string | undefined>();
 	useEffect(() => {
-		fetchJson<QuestionBank>(source)
-			.then((bank) => {
+		fetchJson<QuestionBankFile>(source)
+			.then((file) => {
+				const bank = unpackQuestionBank(file);
 				setQuestions(toBrowseQuestions(bank));
 				setLessons(bank.lessons.map(({ slug, title, url }) => ({ slug, title, url })));
 			})
@@ -112,6 +116,18 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 		exam: filter.exam || undefined,
 	});
 	const shown = only ? (questions ?? []).filter((question) => question.id === only) : matches;
+	const [limit, setLimit] = useState(PAGE_SIZE);
+	const firstAdded = useRef<number | null>(null);
+	const list = useRef<HTMLOListElement>(null);
+	// A new search or filter starts again at the first page.
+	useEffect(() => setLimit(PAGE_SIZE), [query, filter, only]);
+	// After "Show more", focus moves to the first question added, so keyboard users continue from there.
+	useEffect(() => {
+		if (firstAdded.current === null) return;
+		list.current?.querySelectorAll<HTMLElement>('.bank-question')[firstAdded.current]?.focus();
+		firstAdded.current = null;
+	}, [limit]);
+	const visible = shown.slice(0, limit);
 	const usedTopics = topics.filter(
 		(topic) => !questions || questions.some((question) => question.topics.includes(topic))
 	);
@@ -214,15 +230,15 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 			<p class="bank-count" role="status" aria-live="polite">
 				{loadError ??
 					(questions
-						? `Showing ${shown.length} of ${questions.length} questions`
+						? `Showing ${visible.length} of ${shown.length} questions${shown.length < questions.length ? ` (${questions.length} in the bank)` : ''}`
 						: 'Loading the question bank…')}
 			</p>
 
 			{!questions ? null : shown.length === 0 ? (
 				<p class="bank-empty">No question matches. Try fewer filters or other words.</p>
 			) : (
-				<ol class="bank-list">
-					{shown.map((question) => (
+				<ol class="bank-list" ref={list}>
+					{visible.map((question) => (
 						<li key={question.id}>
 							<BankQuestionCard
 								question={question}
@@ -235,6 +251,21 @@ export default function QuestionBankApp({ source, lessons: initialLessons, topic
 						</li>
 					))}
 				</ol>
+			)}
+			{questions && shown.length > visible.length && (
+				<p class="bank-more">
+					<button
+						type="button"
+						class="button secondary"
+						onClick={() => {
+							firstAdded.current = visible.length;
+							setLimit(limit + PAGE_SIZE);
+						}}
+					>
+						Show {Math.min(PAGE_SIZE, shown.length - visible.length)} more questions
+					</button>{' '}
+					<span class="muted">{shown.length - visible.length} not shown yet</span>
+				</p>
 			)}
 		</div>
 	);

@@ -1,13 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchKind, SearchRecord } from '../../lib/search/build-index';
 import { createSearcher } from '../../lib/search/query';
+import { highlight, snippet } from '../../lib/search/snippet';
 import { fetchJson } from '../../client/fetch-json';
 
 const KIND_LABELS: Record<SearchKind, string> = {
 	lesson: 'Lessons',
 	glossary: 'Glossary',
 	question: 'Questions',
+	scenario: 'Simulator scenarios',
 };
+
+/** `text` with the matched words in <mark>. */
+function Highlighted({ text, terms }: { text: string; terms: string[] }) {
+	return (
+		<>{highlight(text, terms).map((part) => (part.match ? <mark>{part.text}</mark> : part.text))}</>
+	);
+}
 
 /** The Search page: loads the static index once, then searches as the learner types. */
 export default function SearchApp({ indexUrl }: { indexUrl: string }) {
@@ -63,11 +72,15 @@ export default function SearchApp({ indexUrl }: { indexUrl: string }) {
 				<section key={group.kind} aria-labelledby={`results-${group.kind}`}>
 					<h2 id={`results-${group.kind}`}>{KIND_LABELS[group.kind]}</h2>
 					<ul class="results">
-						{group.hits.map(({ record }) => (
+						{group.hits.map(({ record, terms }) => (
 							<li key={record.url}>
-								<a href={record.url}>{record.title}</a>
+								<a href={record.url}>
+									<Highlighted text={record.title} terms={terms} />
+								</a>
 								<span class="context">{record.context}</span>
-								<p>{snippet(record.text, query)}</p>
+								<p>
+									<Highlighted text={snippet(record.text, terms, 180)} terms={terms} />
+								</p>
 							</li>
 						))}
 					</ul>
@@ -75,14 +88,4 @@ export default function SearchApp({ indexUrl }: { indexUrl: string }) {
 			))}
 		</div>
 	);
-}
-
-/** The part of `text` around the first query word, so the learner sees why it matched. */
-export function snippet(text: string, query: string, width = 180): string {
-	const word = query.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-	const at = word ? text.toLowerCase().indexOf(word) : -1;
-	if (at < 0 || text.length <= width)
-		return text.length > width ? `${text.slice(0, width)}…` : text;
-	const start = Math.max(0, at - width / 3);
-	return `${start > 0 ? '…' : ''}${text.slice(start, start + width)}${start + width < text.length ? '…' : ''}`;
 }

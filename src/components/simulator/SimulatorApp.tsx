@@ -19,6 +19,7 @@ import { SequenceView } from './SequenceView';
 import { TriggerEditor } from './TriggerEditor';
 import { useSimulator } from './use-simulator';
 import './simulator.css';
+import { withBase } from '../../config/site';
 
 /** A scenario as the page passes it (drafts already removed), with its introduction rendered to HTML. */
 export type PageScenario = Scenario & { introHtml: string };
@@ -341,7 +342,7 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 								{scenario.lessons.map((slug, index) => (
 									<>
 										{index > 0 && ', '}
-										<a href={`/learn/${slug}/`}>{lessonTitles[slug] ?? slug}</a>
+										<a href={withBase(`/learn/${slug}/`)}>{lessonTitles[slug] ?? slug}</a>
 									</>
 								))}
 							</p>

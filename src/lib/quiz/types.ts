@@ -1,7 +1,7 @@
 /**
- * The question bank as the browser receives it from `/data/questions.json` (built from
- * `content/questions` and `content/lessons` by src/pages/data/questions.json.ts). The Practice
- * engine, the bank browser (/questions/) and search all read this shape.
+ * The question bank as the pages use it: `/data/questions.json` (built from `content/questions` and
+ * `content/lessons` by src/pages/data/questions.json.ts) ships it packed, and `unpackQuestionBank`
+ * (src/lib/quiz/bank.ts) restores this shape. The Practice engine and the bank browser read it.
  *
  * N.B. HTML fields are rendered at build time from the authors' Markdown and are trusted.
  */
@@ -9,7 +9,7 @@
 /** Version of the `/data/questions.json` shape; bumped on any breaking change. */
 export const QUESTION_BANK_VERSION = 1;
 
-/** The whole file at `/data/questions.json`. */
+/** The whole bank (shipped packed as `QuestionBankFile` at `/data/questions.json`). */
 export interface QuestionBank {
 	version: typeof QUESTION_BANK_VERSION;
 	/** Lessons in course order (from `content/lessons`, or the slug list when a lesson is not written yet). */

@@ -1,10 +1,11 @@
 /**
- * Builds the site search index from lessons, glossary terms and questions at build time. Pure.
+ * Builds the site search index from lessons, glossary terms, questions and simulator scenarios at build
+ * time. Pure.
  * Lessons are split into one record per section so a hit lands on the right heading.
  */
 import GithubSlugger from 'github-slugger';
 
-export type SearchKind = 'lesson' | 'glossary' | 'question';
+export type SearchKind = 'lesson' | 'question' | 'glossary' | 'scenario';
 
 export interface SearchRecord {
 	kind: SearchKind;
@@ -36,6 +37,13 @@ export interface QuestionSource {
 	stem: string;
 	/** Option, step and target texts, searched after the stem. */
 	options?: string[];
+}
+
+export interface ScenarioSource {
+	id: string;
+	title: string;
+	summary: string;
+	body: string;
 }
 
 const MAX_TEXT = 600;
@@ -94,6 +102,7 @@ export function buildSearchIndex(input: {
 	lessons: LessonSource[];
 	glossary: GlossarySource[];
 	questions: QuestionSource[];
+	scenarios?: ScenarioSource[];
 }): SearchRecord[] {
 	return [
 		...input.lessons.flatMap(lessonRecords),
@@ -113,6 +122,13 @@ export function buildSearchIndex(input: {
 				MAX_TEXT
 			),
 			url: `/questions/?id=${encodeURIComponent(question.id)}`,
+		})),
+		...(input.scenarios ?? []).map((scenario) => ({
+			kind: 'scenario' as const,
+			title: scenario.title,
+			context: 'Simulator scenario',
+			text: `${scenario.summary} ${markdownToText(scenario.body)}`.slice(0, MAX_TEXT),
+			url: `/simulator/?scenario=${encodeURIComponent(scenario.id)}`,
 		})),
 	];
 }

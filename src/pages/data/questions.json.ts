@@ -1,14 +1,18 @@
 /**
  * `/data/questions.json`: the question bank for the browser (Practice, the bank browser, search).
- * The shape is `QuestionBank` in src/lib/quiz/types.ts. Stems, explanations and option texts are
+ * The file is `QuestionBankFile` (src/lib/quiz/bank.ts): `QuestionBank` without the fields the browser
+ * derives; `unpackQuestionBank` turns it back into a `QuestionBank`. Stems, explanations and option texts are
  * rendered to HTML here, at build time: the body through Astro's Markdown pipeline (split at the
- * `## Explanation` heading), option texts and option explanations as inline Markdown with marked.
+ * `## Explanation` heading), option texts and option explanations as inline Markdown with marked, and
+ * every piece through the content sanitiser (src/lib/content/sanitize.ts) before it is written.
  */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { marked } from 'marked';
+import { BASE_PATH, withBase } from '../../config/site';
+import { sanitizeHtml } from '../../cli/sanitize-html';
+import { createMarkdownRenderer, withBaseLinks } from '../../lib/content/markdown';
 import { LESSON_SLUGS } from '../../schemas/vocabulary';
-import { htmlToText, slugToTitle, splitQuestionHtml } from '../../lib/quiz/bank';
+import { htmlToText, packQuestionBank, slugToTitle, splitQuestionHtml } from '../../lib/quiz/bank';
 import {
 	QUESTION_BANK_VERSION,
 	type BankLesson,
@@ -16,9 +20,10 @@ import {
 	type QuestionBank,
 } from '../../lib/quiz/types';
 
-function inline(markdown: string): string {
-	return (marked.parseInline(markdown, { async: false }) as string).trim();
-}
+const markdown = createMarkdownRenderer();
+/** Rendered Markdown as it is shipped: sanitised, with the base path on site links. */
+const clean = (html: string) => withBaseLinks(sanitizeHtml(html), BASE_PATH);
+const inline = (text: string) => clean(markdown.inline(text));
 
 export const GET: APIRoute = async () => {
 	const lessonEntries = await getCollection('lessons');
@@ -29,7 +34,7 @@ export const GET: APIRoute = async () => {
 			slug,
 			title: entry?.data.title ?? slugToTitle(slug),
 			order: entry?.data.order ?? index + 1,
-			url: entry ? `/learn/${slug}/` : null,
+			url: entry ? withBase(`/learn/${slug}/`) : null,
 		};
 	}).sort((a, b) => a.order - b.order);
 	const lessonRank = new Map(lessons.map((lesson, index) => [lesson.slug, index]));
@@ -51,7 +56,7 @@ export const GET: APIRoute = async () => {
 	};
 	const questions: BankQuestion[] = (await getCollection('questions'))
 		.map(({ data, rendered }) => {
-			const { stemHtml, explanationHtml } = splitQuestionHtml(rendered?.html ?? '');
+			const { stemHtml, explanationHtml } = splitQuestionHtml(clean(rendered?.html ?? ''));
 			return {
 				id: data.id,
 				lesson: data.lesson,
@@ -96,7 +101,7 @@ export const GET: APIRoute = async () => {
 				a.id.localeCompare(b.id)
 		);
 	const bank: QuestionBank = { version: QUESTION_BANK_VERSION, lessons, questions };
-	return new Response(JSON.stringify(bank), {
+	return new Response(JSON.stringify(packQuestionBank(bank)), {
 		headers: { 'Content-Type': 'application/json; charset=utf-8' },
 	});
 };

@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { decodeEntities, figureHtml } from '../../../src/integrations/prerender-diagrams';
 import { referencedAssets } from '../../../src/integrations/service-worker';
+import {
+	inlineScriptHashes,
+	unhashedInlineScripts,
+} from '../../../src/integrations/security-headers';
+import { createHash } from 'node:crypto';
 
 describe('prerender-diagrams', () => {
 	test('decodes the HTML entities of a code block back to Mermaid source', () => {
@@ -56,5 +61,50 @@ describe('referencedAssets', () => {
 			'_astro/preact.js',
 			'_astro/site.css',
 		]);
+	});
+});
+
+describe('referencedAssets under a base path, per page', () => {
+	test('follows /base/_astro/ references and counts only the pages asked for', () => {
+		const dist = mkdtempSync(join(tmpdir(), 'dist-'));
+		mkdirSync(join(dist, '_astro'));
+		mkdirSync(join(dist, 'instructors'));
+		writeFileSync(
+			join(dist, 'index.html'),
+			'<script type="module" src="/sub/_astro/shell.js"></script>'
+		);
+		writeFileSync(
+			join(dist, 'instructors/index.html'),
+			'<astro-island component-url="/sub/_astro/Editor.js"></astro-island>'
+		);
+		writeFileSync(join(dist, '_astro/shell.js'), 'import("./palette.js")');
+		for (const name of ['palette.js', 'Editor.js']) writeFileSync(join(dist, '_astro', name), '');
+		expect([...referencedAssets(dist, ['index.html'])].sort()).toEqual([
+			'_astro/palette.js',
+			'_astro/shell.js',
+		]);
+		expect([...referencedAssets(dist)].sort()).toEqual([
+			'_astro/Editor.js',
+			'_astro/palette.js',
+			'_astro/shell.js',
+		]);
+	});
+});
+
+describe('unhashedInlineScripts', () => {
+	test('reports an inline script whose hash the page policy lacks, and accepts hashed ones', () => {
+		const dist = mkdtempSync(join(tmpdir(), 'dist-'));
+		const code = 'document.documentElement.dataset.theme="dark"';
+		const hash = createHash('sha256').update(code).digest('base64');
+		writeFileSync(
+			join(dist, 'ok.html'),
+			`<meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-${hash}'"><script>${code}</script><script src="/x.js"></script>`
+		);
+		writeFileSync(
+			join(dist, 'bad.html'),
+			`<meta http-equiv="content-security-policy" content="script-src 'self'"><script>alert(1)</script>`
+		);
+		expect(unhashedInlineScripts(dist)).toEqual(['bad.html: "alert(1)"…']);
+		expect(inlineScriptHashes(dist)).toEqual([`'sha256-${hash}'`]);
 	});
 });

@@ -24,6 +24,7 @@ import type { FunctionRuntime, InvocationResult } from '../core/context';
 import { type Engine, discardEngine, loadEngine } from './engine';
 import { DEFAULT_LOG_LIMITS, type LogLimits } from './logs';
 import { STACK_OVERFLOW_MESSAGE, engineFailureMessage } from './messages';
+import { isChunkLoadError, STALE_BUILD_MESSAGE } from '../../stale-build';
 
 export { DEFAULT_LOG_LIMITS, type LogLimits } from './logs';
 
@@ -132,7 +133,10 @@ export async function runIsolated(
 		return {
 			ok: false,
 			kind: 'crash',
-			message: `The sandbox's JavaScript engine could not be loaded: ${String(error)}`,
+			// A tab left open across a deploy asks for a script the server no longer has.
+			message: isChunkLoadError(error)
+				? STALE_BUILD_MESSAGE
+				: `The sandbox's JavaScript engine could not be loaded: ${String(error)}`,
 			logs: [],
 			durationMs: 0,
 		};

@@ -38,7 +38,8 @@ function fillSingle() {
 	);
 }
 
-describe('QuestionEditor', () => {
+// Each test renders the whole editor and checks the draft with the build's checker: seconds on a busy machine.
+describe('QuestionEditor', { timeout: 30_000 }, () => {
 	test('builds a file from the form that the content check accepts, adding Right:/Wrong:', () => {
 		render(<QuestionEditor lessons={LESSONS} existingIds={[]} />);
 		fillSingle();
