@@ -48,7 +48,7 @@ export const GET: APIRoute = async () => {
 		const step = scenario.steps.find((item) => item.id === stepId);
 		return {
 			seeItHappen: {
-				url: `/simulator/${scenarioId}/${step ? `?step=${step.id}` : ''}`,
+				url: withBase(`/simulator/${scenarioId}/${step ? `?step=${step.id}` : ''}`),
 				title: scenario.title,
 				...(step ? { stepTitle: step.title } : {}),
 			},
