@@ -198,7 +198,7 @@ test('the console calls any operation and fast-forward moves the clock', async (
 test('fast-forwarding the sandbox clock expires the code and the tokens', async ({ page }) => {
 	await openScenario(page, 'codes-and-tokens-expire');
 	await page.getByRole('button', { name: 'Run all' }).click();
-	await expect(page.getByText('9 of 9 steps as expected')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('9 of 9 steps as expected')).toBeVisible({ timeout: 40_000 });
 	await expect(page.getByTestId('clock-offset')).toHaveText('real time + 1 d 1 h 2 min');
 	await expect(
 		page.locator('[data-step="lateConfirm"]').getByTestId('outcome-error')

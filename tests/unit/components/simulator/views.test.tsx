@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { Outcome } from '../../../../src/components/simulator/ConsolePanel';
 import { describeEvent } from '../../../../src/components/simulator/EventLog';
 import { SequenceView } from '../../../../src/components/simulator/SequenceView';
-import { formatOffset } from '../../../../src/components/simulator/SimulatorApp';
+import { formatOffset } from '../../../../src/components/simulator/SandboxToolbar';
 import type { TraceEvent } from '../../../../src/lib/cognito';
 
 afterEach(cleanup);
