@@ -16,14 +16,14 @@ import {
 type Hop = { Method: string; Url: string; Headers: Record<string, string>; Body?: string };
 
 /** A fake sandbox: `site` answers each hop; hosts ending in `.served` are the sandbox's. */
-function fakeSandbox(
-	site: (hop: Hop) => {
-		status: number;
-		headers?: Record<string, string>;
-		setCookie?: string[];
-		body?: string;
-	}
-) {
+interface FakePage {
+	status: number;
+	headers?: Record<string, string>;
+	setCookie?: string[];
+	body?: string;
+}
+
+function fakeSandbox(site: (hop: Hop) => FakePage) {
 	const hops: Hop[] = [];
 	const served = (url: string) => new URL(url).hostname.endsWith('.served');
 	const fetchOnce = async (hop: Hop): Promise<CallOutcome> => {
@@ -132,7 +132,7 @@ describe('cookies', () => {
 
 describe('browse', () => {
 	test('follows redirects within the sandbox with its cookies and stops at the app, reading the code', async () => {
-		const { hops, fetchOnce } = fakeSandbox((hop) => {
+		const { hops, fetchOnce } = fakeSandbox((hop): FakePage => {
 			const path = new URL(hop.Url).pathname;
 			if (path === '/authorize')
 				return {
