@@ -2,7 +2,12 @@
  * `npm run questions:check`: validates all content, prints every problem (file: field: fix) and a
  * per-lesson summary of the question bank. Exits 1 when there are errors.
  */
-import { checkContent, findBankGaps, summariseBank } from '../schemas/check-content';
+import {
+	checkContent,
+	findBankGaps,
+	summariseBank,
+	summariseDomains,
+} from '../schemas/check-content';
 import { readContentFiles } from './read-content';
 
 const report = checkContent(readContentFiles(process.cwd()));
@@ -56,6 +61,23 @@ if (report.questions.length) {
 			.map(([letter, count]) => `${letter} ${count}`)
 			.join(', ')}`
 	);
+}
+
+if (report.questions.length) {
+	console.log('\nExam domains (questions naming each domain; the exam guide weight in brackets):');
+	let exam = '';
+	for (const row of summariseDomains(report.questions)) {
+		if (row.exam !== exam) {
+			exam = row.exam;
+			const total = report.questions.filter((question) =>
+				(question.data.exams as readonly string[]).includes(exam)
+			).length;
+			console.log(`  ${exam} (${total} questions)`);
+		}
+		console.log(
+			`    ${row.domain.padEnd(10)} ${`${row.questions}`.padStart(4)}  ${`${row.percent}%`.padStart(4)}  [${row.weight}%]  ${row.name}`
+		);
+	}
 }
 
 for (const warning of report.warnings) console.warn(`warning: ${warning}`);

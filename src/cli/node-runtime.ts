@@ -26,7 +26,7 @@ export function spawnNodeRuntimeWorker(): RuntimeWorker {
 		post: (job) => worker.postMessage(job),
 		listen(onMessage, onFailure) {
 			worker.on('message', (message: RuntimeWorkerMessage) => onMessage(message));
-			worker.on('error', (error) => onFailure(error.message));
+			worker.on('error', (error: Error) => onFailure(error.message));
 			worker.on('exit', (code) => onFailure(`the worker exited with code ${code}`));
 		},
 		terminate: () => void worker.terminate(),

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import {
+	DEFAULT_DOMAINS,
 	fullId,
 	questionPath,
 	questionToFile,
@@ -16,7 +17,14 @@ import {
 	type ScaffoldOptions,
 } from '../lib/bank';
 import { checkContent } from '../schemas/check-content';
-import { EXAMS, LESSON_SLUGS, TOPICS } from '../schemas/vocabulary';
+import {
+	DOMAIN_IDS,
+	EXAM_DOMAINS,
+	EXAMS,
+	LESSON_SLUGS,
+	TOPICS,
+	type Exam,
+} from '../schemas/vocabulary';
 import { takenIds, writeNewFiles } from './bank-files';
 import { readContentFiles } from './read-content';
 
@@ -29,6 +37,8 @@ Without flags in a terminal, asks for each field. Flags (lists are comma-separat
   --difficulty 1|2|3     default 2
   --topics <list>        default: a topic for the lesson
   --exams <list>         default DVA-C02
+  --domains <list>       exam-guide domains such as DVA-C02/2,SCS-C02/4 (see EXAM_DOMAINS in
+                         src/schemas/vocabulary.ts); default: Security, Secure architectures or IAM
   --answer <list>        right option letters, default a (single) or a,b (multi)
   --options <n>          number of options (single: 4; multi: 5 or 6)
   --stem <text>          the question; multi stems must end with "(Choose two.)" or "(Choose three.)"
@@ -49,6 +59,7 @@ async function main(): Promise<number> {
 			difficulty: { type: 'string' },
 			topics: { type: 'string' },
 			exams: { type: 'string' },
+			domains: { type: 'string' },
 			answer: { type: 'string' },
 			options: { type: 'string' },
 			stem: { type: 'string' },
@@ -142,6 +153,18 @@ async function main(): Promise<number> {
 			}
 		);
 		await ask('exams', `Exams (${EXAMS.join(', ')})`, 'DVA-C02');
+		const examList = list(answers.exams) ?? [];
+		await ask(
+			'domains',
+			`Domains (${examList.flatMap((exam) => EXAM_DOMAINS[exam as Exam]?.map((d) => `${exam}/${d.number} ${d.name}`) ?? []).join('; ')})`,
+			examList.map((exam) => DEFAULT_DOMAINS[exam as Exam] ?? `${exam}/1`).join(','),
+			(value) => {
+				const bad = (list(value) ?? []).filter(
+					(domain) => !(DOMAIN_IDS as readonly string[]).includes(domain.toUpperCase())
+				);
+				return bad.length ? `unknown domain(s): ${bad.join(', ')}` : undefined;
+			}
+		);
 		await ask('stem', 'Stem (the question; you can edit it later)', '');
 		await ask('answer', 'Right option letter(s)', answers.type === 'multi' ? 'a,b' : 'a');
 		await ask('source', 'AWS documentation URL', '');
@@ -166,6 +189,7 @@ async function main(): Promise<number> {
 		difficulty: answers.difficulty ? Number(answers.difficulty) : undefined,
 		topics: list(answers.topics),
 		exams: list(answers.exams),
+		domains: list(answers.domains)?.map((domain) => domain.toUpperCase()),
 		answer: list(answers.answer?.toLowerCase()),
 		optionCount: answers.options ? Number(answers.options) : undefined,
 		stem: answers.stem || undefined,

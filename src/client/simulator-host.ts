@@ -77,13 +77,14 @@ export function createSimulatorHost(
 
 	/** Status plus what to save, for replies to requests that may have changed the sandbox. */
 	function changed(current: State): Pick<WorkerReply, 'status' | 'persist'> {
+		const snapshot = current.sandbox.snapshot();
 		const persist: PersistedSandbox = {
 			seed: current.seed,
 			draws: current.random.draws,
 			offsetMs: current.clock.offsetMs,
-			snapshot: current.sandbox.snapshot(),
+			snapshot,
 		};
-		return { status: status(current, persist.snapshot), persist };
+		return { status: status(current, snapshot), persist };
 	}
 
 	async function run(request: WorkerRequest): Promise<WorkerReply> {

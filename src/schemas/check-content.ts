@@ -13,7 +13,7 @@ import { lessonSchema, type LessonData } from './lesson';
 import { markdownProblems } from './markdown-safety';
 import { questionSchema, type QuestionData } from './question';
 import { scenarioSchema, type ScenarioData } from './scenario';
-import { LESSON_SLUGS, NOTES_SECTIONS } from './vocabulary';
+import { EXAM_DOMAINS, EXAMS, LESSON_SLUGS, NOTES_SECTIONS } from './vocabulary';
 
 /** A content file as read from disk; `path` is relative to the repository root. */
 export interface ContentFile {
@@ -550,4 +550,36 @@ export function findBankGaps(questions: readonly ParsedQuestion[], minimum = 12)
 		missingNotesQuestions: [1, 2, 3, 4, 5].filter((number) => !notes.has(number)),
 		singleAnswerLetters: letters,
 	};
+}
+
+/** One exam-guide domain with how many questions of that exam test it. */
+export interface DomainSpread {
+	exam: (typeof EXAMS)[number];
+	domain: string;
+	name: string;
+	/** The domain's weight in the exam guide, % of scored content. */
+	weight: number;
+	/** Questions that name this domain. */
+	questions: number;
+	/** Those questions as a share of the exam's questions, 0–100 (a question may name several domains). */
+	percent: number;
+}
+
+/** How the bank's questions spread over each exam's domains, to compare with the exam guides' weights. Pure. */
+export function summariseDomains(questions: readonly ParsedQuestion[]): DomainSpread[] {
+	return EXAMS.flatMap((exam) => {
+		const own = questions.filter((question) => question.data.exams.includes(exam));
+		return EXAM_DOMAINS[exam].map(({ number, name, weight }) => {
+			const domain = `${exam}/${number}`;
+			const count = own.filter((question) => question.data.domains.includes(domain)).length;
+			return {
+				exam,
+				domain,
+				name,
+				weight,
+				questions: count,
+				percent: own.length ? Math.round((100 * count) / own.length) : 0,
+			};
+		});
+	});
 }

@@ -81,9 +81,10 @@ export const questionSchema = z
 		exams: z.array(z.enum(EXAMS)).min(1),
 		/**
 		 * Exam-guide domains the question tests, `<exam>/<number>` (src/schemas/vocabulary.ts `EXAM_DOMAINS`);
-		 * the mock exam weights its draw by them. Each domain's exam must be listed in `exams`.
+		 * the mock exam weights its draw by them. Each domain's exam must be listed in `exams`, and each
+		 * exam in `exams` needs at least one of its domains.
 		 */
-		domains: z.array(z.enum(DOMAIN_IDS)).min(1).optional(),
+		domains: z.array(z.enum(DOMAIN_IDS)).min(1),
 		/** The options (steps, or items to match), lettered a, b, c… in authored order. */
 		options: z.array(questionOptionSchema).min(1).max(6),
 		/** Matching only: what the items match to, `t1`… in authored order; may include unused distractors. */
@@ -160,7 +161,7 @@ export const questionSchema = z
 		else if (question.type === 'ordering') checkOrdering(question, range, issue);
 		else checkMatching(question, range, issue);
 
-		question.domains?.forEach((domain, index) => {
+		question.domains.forEach((domain, index) => {
 			const exam = domain.split('/')[0] as (typeof EXAMS)[number];
 			if (!question.exams.includes(exam)) {
 				issue(
@@ -169,6 +170,14 @@ export const questionSchema = z
 				);
 			}
 		});
+		for (const exam of question.exams) {
+			if (!question.domains.some((domain) => domain.startsWith(`${exam}/`))) {
+				issue(
+					['domains'],
+					`needs at least one ${exam} domain (for example "${exam}/1"), found none; add one or drop "${exam}" from exams`
+				);
+			}
+		}
 
 		if (!question.id.startsWith(`${question.lesson}/`)) {
 			issue(

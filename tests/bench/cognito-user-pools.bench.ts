@@ -7,29 +7,13 @@ import { Secret, TOTP } from 'otpauth';
 import { createSandbox } from '../../src/lib/cognito';
 import { mulberry32 } from '../fixtures/random';
 import { printTimings, time } from './timing';
+import { userPoolCaller } from './user-pool-call';
 
 const PASSWORD = 'Passw0rd!';
 let now = Date.parse('2026-01-01T00:00:00Z');
 const sandbox = createSandbox({ clock: { now: () => now }, random: mulberry32(1) });
 
-async function call(
-	operation: string,
-	input: Record<string, unknown>
-): Promise<Record<string, any>> {
-	const response = await sandbox.fetch(
-		new Request('http://localhost/', {
-			method: 'POST',
-			headers: {
-				'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
-				'Content-Type': 'application/x-amz-json-1.1',
-			},
-			body: JSON.stringify(input),
-		})
-	);
-	const body = await response.json();
-	if (response.status !== 200) throw new Error(`${operation}: ${body.__type} ${body.message}`);
-	return body;
-}
+const call = userPoolCaller(sandbox);
 
 async function createPool(name: string) {
 	const { UserPool } = await call('CreateUserPool', {

@@ -45,12 +45,15 @@ export async function currentQuestion(
 ): Promise<ShownQuestion> {
 	const options = page.locator('.question .options [data-option]');
 	await expect(options.first()).toBeVisible();
-	const shown = await options.evaluateAll((els) =>
-		els.map((el) => (el as HTMLElement).dataset.option!)
+	// Ids and texts are read in one go, so a question changing in between cannot mix them up.
+	const rows = await options.evaluateAll((els) =>
+		els.map((el) => [
+			(el as HTMLElement).dataset.option!,
+			(el.querySelector('.option-text') as HTMLElement).innerText,
+		])
 	);
-	const texts = (await page.locator('.question .options .option-text').allInnerTexts()).map(
-		(text) => normalise(text.replace(/^[A-F]\.\s*/, ''))
-	);
+	const shown = rows.map(([id]) => id!);
+	const texts = rows.map(([, text]) => normalise(text!.replace(/^[A-F]\.\s*/, '')));
 	const match = bank.questions.find(
 		(q) =>
 			q.options.length === texts.length &&
@@ -96,6 +99,7 @@ export async function answerWithKeyboard(
 	bank: { questions: BankQuestionLite[] },
 	right: boolean
 ): Promise<ShownQuestion> {
+	await expect(page.getByRole('button', { name: 'Submit answer' })).toBeVisible();
 	const question = await currentQuestion(page, bank);
 	await respond(page, question, right);
 	if (question.type === 'matching')

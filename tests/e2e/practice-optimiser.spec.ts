@@ -8,8 +8,9 @@
 import { expect, test } from './fixtures';
 import { simulateStudent } from '../fixtures/simulated-students';
 
-// Simulating the student (about 3,000 answers through the real queue) is setup work, not the test.
-test.setTimeout(120_000);
+// Simulating the student (about 3,000 answers through the real queue) and two fits take tens of seconds
+// on a loaded 2-core machine; the outcome, not the time, is what is checked.
+test.setTimeout(300_000);
 
 test('optimise, apply only when better, and undo', async ({ page }) => {
 	const { log } = simulateStudent({
@@ -41,7 +42,8 @@ test('optimise, apply only when better, and undo', async ({ page }) => {
 	);
 	await page.getByRole('button', { name: 'Optimise my scheduler' }).click();
 	const table = page.getByRole('table', { name: /How well each set predicts your latest/ });
-	await expect(table).toBeVisible({ timeout: 60_000 });
+	// Two fits (the held-out check, then all reviews) of ~1,700 reviews: seconds on a quiet machine, more under load.
+	await expect(table).toBeVisible({ timeout: 180_000 });
 	const cells = await table.locator('tbody td').allInnerTexts();
 	const [beforeLoss, , afterLoss] = cells.map(Number);
 	expect(afterLoss).toBeLessThan(beforeLoss!);

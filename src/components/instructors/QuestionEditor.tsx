@@ -12,7 +12,7 @@ import {
 	withChoosePhrase,
 } from '../../lib/bank';
 import { checkContent } from '../../schemas/check-content';
-import { EXAMS, OPTION_IDS, TOPICS } from '../../schemas/vocabulary';
+import { EXAM_DOMAINS, EXAMS, OPTION_IDS, TOPICS } from '../../schemas/vocabulary';
 import { downloadText } from '../../client/download';
 import QuestionPreview from './QuestionPreview';
 import '../questions/question-bank.css';
@@ -34,6 +34,7 @@ interface Draft {
 	difficulty: string;
 	topics: string[];
 	exams: string[];
+	domains: string[];
 	options: { text: string; explanation: string }[];
 	/** Single/multi: right option ids. Ordering: option ids in order. Matching: `a=t1` pairs. */
 	answer: string[];
@@ -54,6 +55,7 @@ const NEW_DRAFT: Draft = {
 	difficulty: '2',
 	topics: [],
 	exams: [],
+	domains: [],
 	options: [EMPTY_OPTION, EMPTY_OPTION, EMPTY_OPTION, EMPTY_OPTION],
 	answer: [],
 	targets: [],
@@ -93,6 +95,8 @@ export function draftToQuestion(draft: Draft) {
 		type: draft.type,
 		difficulty: Number(draft.difficulty),
 		exams: draft.exams,
+		// Domains of an exam that was unticked again are dropped rather than reported.
+		domains: draft.domains.filter((domain) => draft.exams.includes(domain.split('/')[0]!)),
 		options,
 		...(draft.type === 'matching'
 			? {
@@ -123,7 +127,8 @@ function fieldOf(path: string, message: string): FieldKey {
 		return /explanation/i.test(message) && !/stem/i.test(message) ? 'explanation' : 'stem';
 	const root = /^[a-zA-Z]+/.exec(path)?.[0];
 	if (root === 'id') return 'shortId';
-	return root && ['lesson', 'topics', 'type', 'difficulty', 'exams', 'sources'].includes(root)
+	return root &&
+		['lesson', 'topics', 'type', 'difficulty', 'exams', 'domains', 'sources'].includes(root)
 		? root
 		: 'form';
 }
@@ -200,6 +205,7 @@ function validate(draft: Draft, existing: ReadonlySet<string>) {
 	empty('sources', draft.sources, 'must list at least one AWS documentation URL');
 	empty('topics', draft.topics, 'must include at least one topic');
 	empty('exams', draft.exams, 'must include at least one exam');
+	empty('domains', question.domains, 'must include at least one domain of each exam');
 	draft.targets.forEach((target, index) => empty(`target-${index}-text`, target));
 	empty(
 		'answer',
@@ -227,6 +233,7 @@ const LABELS: Record<string, string> = {
 	difficulty: 'Difficulty',
 	topics: 'Topics',
 	exams: 'Exams',
+	domains: 'Exam domains',
 	answer: 'Options and answer',
 	targets: 'Targets',
 	sources: 'Sources',
@@ -244,7 +251,17 @@ function labelOf(key: FieldKey): string {
 	return LABELS[key] ?? key;
 }
 
-const FORM_ORDER = ['lesson', 'shortId', 'type', 'difficulty', 'exams', 'topics', 'stem', 'answer'];
+const FORM_ORDER = [
+	'lesson',
+	'shortId',
+	'type',
+	'difficulty',
+	'exams',
+	'domains',
+	'topics',
+	'stem',
+	'answer',
+];
 
 /** Position of a field in the form, so the problem list reads top to bottom. */
 function formOrder(key: FieldKey): number {
@@ -261,6 +278,7 @@ function targetId(key: FieldKey): string {
 	if (key === 'answer') return 'qe-right-0';
 	if (key === 'topics') return `qe-topic-${TOPICS[0]}`;
 	if (key === 'exams') return `qe-exam-${EXAMS[0]}`;
+	if (key === 'domains') return 'qe-domains';
 	if (key === 'type') return 'qe-type-single';
 	if (key === 'form') return 'qe-lesson';
 	return `qe-${key}`;
@@ -357,7 +375,7 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 				position === index ? { ...option, ...patch } : option
 			),
 		});
-	const toggleList = (key: 'topics' | 'exams', value: string, on: boolean) =>
+	const toggleList = (key: 'topics' | 'exams' | 'domains', value: string, on: boolean) =>
 		update({
 			[key]: on ? [...draft[key], value] : draft[key].filter((item) => item !== value),
 		} as Partial<Draft>);
@@ -408,6 +426,7 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 			difficulty: String(q.difficulty ?? '2'),
 			topics: Array.isArray(q.topics) ? q.topics.map(String) : [],
 			exams: Array.isArray(q.exams) ? q.exams.map(String) : [],
+			domains: Array.isArray(q.domains) ? q.domains.map(String) : [],
 			options: options.map((option: Record<string, unknown>) => ({
 				text: String(option.text ?? ''),
 				explanation: String(option.explanation ?? '').replace(VERDICT, ''),
@@ -555,6 +574,38 @@ export default function QuestionEditor({ lessons, existingIds }: Props) {
 							))}
 						</div>
 						{errorText('exams')}
+					</fieldset>
+					<fieldset
+						id="qe-domains"
+						tabIndex={-1}
+						class="field"
+						aria-describedby={describedBy('domains', true)}
+						aria-invalid={invalid('domains')}
+						onFocusOut={touch('domains')}
+					>
+						<legend>Exam domains (from the exam guides)</legend>
+						<p id="qe-domains-hint" class="field-hint">
+							{draft.exams.length
+								? 'At least one for each exam; the mock exam weights its draw by them.'
+								: 'Choose the exams first.'}
+						</p>
+						{EXAMS.filter((exam) => draft.exams.includes(exam)).map((exam) => (
+							<div class="choice-row" role="group" aria-label={`${exam} domains`}>
+								{EXAM_DOMAINS[exam].map(({ number, name }) => (
+									<label class="choice">
+										<input
+											type="checkbox"
+											checked={draft.domains.includes(`${exam}/${number}`)}
+											onChange={(event) =>
+												toggleList('domains', `${exam}/${number}`, event.currentTarget.checked)
+											}
+										/>
+										{exam} {number}: {name}
+									</label>
+								))}
+							</div>
+						))}
+						{errorText('domains')}
 					</fieldset>
 					<fieldset
 						class="field"

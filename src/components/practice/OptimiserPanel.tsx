@@ -91,15 +91,16 @@ export function OptimiserPanel({ practice }: { practice: Practice }) {
 			<h3 id="optimiser-heading">Optimise my scheduler</h3>
 			<p class="muted prose">
 				FSRS predicts when you will forget with 21 parameters. The defaults fit millions of Anki
-				users; once you have {OPTIMISE_MIN_REVIEWS} or more reviews a day or more apart, they can be
-				fitted to you, on this device. Your answers are never changed, so you can always go back.
+				users; once you have {OPTIMISE_MIN_REVIEWS.toLocaleString('en')} or more reviews a day or
+				more apart, they can be fitted to you, on this device. Your answers are never changed, so
+				you can always go back.
 			</p>
 			<p data-testid="optimiser-state">
 				{settings.weights
 					? 'Now using parameters fitted to your reviews.'
 					: 'Now using the default FSRS parameters.'}{' '}
 				You have {plural(data.reviews, 'review')} a day or more apart
-				{enough ? '.' : ` (${OPTIMISE_MIN_REVIEWS} needed).`}
+				{enough ? '.' : ` (${OPTIMISE_MIN_REVIEWS.toLocaleString('en')} needed).`}
 			</p>
 			<div class="actions">
 				<button
@@ -138,7 +139,8 @@ export function OptimiserPanel({ practice }: { practice: Practice }) {
 					<div class="table-scroll">
 						<table>
 							<caption>
-								How well each set predicts your {plural(status.before.reviews, 'review')}
+								How well each set predicts your latest {plural(status.before.reviews, 'review')}{' '}
+								(held out from the fit)
 							</caption>
 							<thead>
 								<tr>
@@ -156,7 +158,7 @@ export function OptimiserPanel({ practice }: { practice: Practice }) {
 									<td>{f(status.before.rmse)}</td>
 								</tr>
 								<tr>
-									<th scope="row">Fitted to you now</th>
+									<th scope="row">Fitted to your earlier reviews</th>
 									<td>{f(status.after.logLoss)}</td>
 									<td>{f(status.after.rmse)}</td>
 								</tr>

@@ -22,6 +22,7 @@ import { BackupNotice } from '../practice/BackupNotice';
 import { lessonGroups, lessonReadiness, ReadinessTable } from '../practice/Planner';
 import { percent, plural, usePractice, type Practice } from '../practice/use-practice';
 import { BarChart, ColumnChart, Heatmap } from './charts';
+import { withBase } from '../../config/site';
 import '../practice/practice.css';
 import './progress.css';
 
@@ -173,7 +174,7 @@ function ProgressView({ practice }: { practice: Practice }) {
 					The share of each lesson’s questions you are expected to answer right {when}, from the
 					FSRS memory states corrected by your recent answers; unseen questions count at your
 					first-attempt accuracy. The dashed line is the exam’s pass share ({percent(target)}); the
-					<a href="/practice/?mode=planner">planner</a> explains the figures.
+					<a href={withBase('/practice/?mode=planner')}>planner</a> explains the figures.
 				</p>
 				<BarChart
 					label="Readiness per lesson"

@@ -57,6 +57,12 @@ export function describeEvent(event: TraceEvent): { kind: string; text: string; 
 				text: `${event.method} ${event.host}${event.path} → ${event.status} ${event.outcome}`,
 				failed: Boolean(event.error),
 			};
+		case 'RiskEvaluated':
+			return {
+				kind: 'Threat protection',
+				text: `${event.eventType} of ${event.username || 'an unknown user'}: ${event.level === 'NoRisk' ? 'no risk' : `${event.level} risk`} (score ${event.score}) → ${event.action.name}, ${event.outcome === 'AuditOnly' ? 'audit only' : event.outcome}`,
+				failed: event.outcome === 'Blocked',
+			};
 	}
 }
 

@@ -45,6 +45,7 @@ export const REQUIRED_CSV_COLUMNS = [
 	'sources',
 	'topics',
 	'exams',
+	'domains',
 	'difficulty',
 ] as const;
 
@@ -238,7 +239,7 @@ export function questionsToCsv(questions: readonly BankQuestion[]): string {
 			difficulty: String(question.difficulty),
 			topics: question.topics.join('; '),
 			exams: question.exams.join('; '),
-			domains: (question.domains ?? []).join('; '),
+			domains: question.domains.join('; '),
 			pinned: question.options
 				.filter((candidate) => candidate.pinned)
 				.map((candidate) => candidate.id)

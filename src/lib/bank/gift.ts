@@ -48,7 +48,7 @@ export function questionsToGift(questions: readonly BankQuestion[]): string {
 			`// type: ${question.type}`,
 			`// difficulty: ${question.difficulty}`,
 			`// exams: ${question.exams.join(', ')}`,
-			...(question.domains?.length ? [`// domains: ${question.domains.join(', ')}`] : []),
+			`// domains: ${question.domains.join(', ')}`,
 			`// sources: ${question.sources.join(' ')}`,
 			...(question.scenario ? [`// scenario: ${question.scenario}`] : []),
 			...(question.scenarioStep ? [`// scenarioStep: ${question.scenarioStep}`] : []),

@@ -2,7 +2,7 @@
  * A new question with every field filled in so the file already passes the check; the author then
  * replaces the placeholder text. Used by `npm run question:new` and the in-browser editor. Pure.
  */
-import { OPTION_IDS } from '../../schemas/vocabulary';
+import { EXAMS, OPTION_IDS } from '../../schemas/vocabulary';
 import type { BankQuestion } from './types';
 
 /** What the author chose up front; everything else gets a placeholder. */
@@ -14,6 +14,8 @@ export interface ScaffoldOptions {
 	difficulty?: number;
 	topics?: string[];
 	exams?: string[];
+	/** Exam-guide domains (`DVA-C02/2`); defaults to the domain most Cognito questions test in each exam. */
+	domains?: string[];
 	/** Number of options (single: 4; multi: 5 or 6). */
 	optionCount?: number;
 	/** Right option ids; defaults to `a` (single) or `a, b` (multi). */
@@ -26,6 +28,13 @@ export interface ScaffoldOptions {
 }
 
 const CHOOSE = ['', 'one', 'two', 'three', 'four'];
+
+/** The domain most Cognito questions belong to in each exam guide: Security, Secure architectures, IAM. */
+export const DEFAULT_DOMAINS: Record<(typeof EXAMS)[number], string> = {
+	'DVA-C02': 'DVA-C02/2',
+	'SAA-C03': 'SAA-C03/1',
+	'SCS-C02': 'SCS-C02/4',
+};
 
 /** A multi stem gets "(Choose two.)"/"(Choose three.)" appended when it does not say how many to choose. Pure. */
 export function withChoosePhrase(stem: string, type: string, answers: number): string {
@@ -47,6 +56,7 @@ export function scaffoldQuestion(options: ScaffoldOptions): BankQuestion {
 	const type = options.type ?? 'single';
 	const optionCount = options.optionCount ?? (type === 'single' ? 4 : 5);
 	const answer = options.answer ?? (type === 'single' ? ['a'] : ['a', 'b']);
+	const exams = (options.exams?.length ? options.exams : ['DVA-C02']) as BankQuestion['exams'];
 	const stemDefault =
 		type === 'multi'
 			? `TODO: describe the scenario (app, constraint) and ask the question. (Choose ${CHOOSE[answer.length] ?? 'two'}.)`
@@ -61,7 +71,10 @@ export function scaffoldQuestion(options: ScaffoldOptions): BankQuestion {
 				]) as BankQuestion['topics'],
 		type,
 		difficulty: options.difficulty ?? 2,
-		exams: (options.exams?.length ? options.exams : ['DVA-C02']) as BankQuestion['exams'],
+		exams,
+		domains: (options.domains?.length
+			? options.domains
+			: exams.map((exam) => DEFAULT_DOMAINS[exam] ?? `${exam}/1`)) as BankQuestion['domains'],
 		options: OPTION_IDS.slice(0, optionCount).map((id, index) => {
 			const right = answer.includes(id);
 			return {

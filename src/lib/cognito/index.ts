@@ -54,6 +54,7 @@ export type {
 	OutboxMessage,
 	RoleDefinition,
 	FunctionCode,
+	FunctionRuntime,
 	InvocationResult,
 } from './core/context';
 export type { TraceEvent, TraceListener } from './core/trace';

@@ -273,6 +273,16 @@ export function drawExamQuestions(
 		count,
 		random
 	);
+	const totalWeight = domains.reduce((sum, domain) => sum + domain.weight, 0);
+	const drawn = Math.min(count, withDomains.length);
+	for (const domain of domains) {
+		const exact = (domain.weight / totalWeight) * drawn;
+		if ((target.get(domain.key) ?? 0) < Math.floor(exact)) {
+			notes.push(
+				`Domain ${domain.key} (${domain.name}) has ${byDomain.get(domain.key)?.length ?? 0} questions for about ${Math.round(exact)} places; the other domains fill in.`
+			);
+		}
+	}
 	const taken = new Set<string>();
 	const domainOf: Record<string, string> = {};
 	const order = [...domains].sort(

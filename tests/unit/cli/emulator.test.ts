@@ -423,9 +423,9 @@ describe('--local-urls', () => {
 			expect(discovery.jwks_uri).toBe(`${claims.iss}/.well-known/jwks.json`);
 			const { JwtRsaVerifier } = await import('aws-jwt-verify');
 			const verifier = JwtRsaVerifier.create({
-				issuer: discovery.issuer,
-				audience: UserPoolClient.ClientId,
-				jwksUri: discovery.jwks_uri,
+				issuer: discovery.issuer as string,
+				audience: UserPoolClient.ClientId as string,
+				jwksUri: discovery.jwks_uri as string,
 			});
 			// aws-jwt-verify fetches JWKS only over https; over plain http the keys are handed to it.
 			verifier.cacheJwks(await (await fetch(discovery.jwks_uri)).json());

@@ -41,6 +41,8 @@ describe('question:new', () => {
 			'tokens,jwt-verification',
 			'--exams',
 			'DVA-C02,SCS-C02',
+			'--domains',
+			'dva-c02/1,SCS-C02/5',
 		]);
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(0);
@@ -50,6 +52,7 @@ describe('question:new', () => {
 			'id: tokens/my-question\nlesson: tokens\ntopics: [tokens, jwt-verification]\ntype: multi'
 		);
 		expect(text).toContain('answer: [a, c]');
+		expect(text).toContain('exams: [DVA-C02, SCS-C02]\ndomains: [DVA-C02/1, SCS-C02/5]');
 		expect(text).toContain('(Choose two.)');
 		const report = checkContent(readContentFiles(root));
 		expect(report.errors.filter((error) => error.startsWith('content/questions'))).toEqual([]);
@@ -75,6 +78,7 @@ describe('question:new', () => {
 				'1',
 				'identity-pools, guest-access',
 				'SAA-C03',
+				'SAA-C03/1, SAA-C03/4',
 				'A photo app lets visitors browse without signing in. Which two settings are needed?',
 				'a,b',
 				'https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html',
@@ -82,13 +86,14 @@ describe('question:new', () => {
 			const command = `(sleep 1.5; for line in ${answers.map((answer) => `'${answer}'`).join(' ')}; do echo "$line"; sleep 0.2; done; sleep 3) | script -qec "${TSX} ${join(REPO_ROOT, 'src/cli/question-new.ts')} --root ${root}" /dev/null`;
 			const output = execFileSync('sh', ['-c', command], { encoding: 'utf8' });
 			expect(output).toContain('Lesson (cognito-overview');
+			expect(output).toContain('SAA-C03/4 Design Cost-Optimized Architectures');
 			expect(output).toContain('Created content/questions/identity-pools/guest-role.md');
 			const text = readFileSync(
 				join(root, 'content/questions/identity-pools/guest-role.md'),
 				'utf8'
 			);
 			expect(text).toContain(
-				'topics: [identity-pools, guest-access]\ntype: multi\ndifficulty: 1\nexams: [SAA-C03]'
+				'topics: [identity-pools, guest-access]\ntype: multi\ndifficulty: 1\nexams: [SAA-C03]\ndomains: [SAA-C03/1, SAA-C03/4]'
 			);
 			expect(text).toContain('Which two settings are needed? (Choose two.)');
 			rmSync(join(root, 'content/questions/identity-pools'), { recursive: true });
@@ -134,7 +139,7 @@ describe('questions:import', () => {
 		() => {
 			const bad = run('questions-import.ts', [join(REPO_ROOT, 'tests/fixtures/bank/mixed.csv')]);
 			expect(bad.status).toBe(1);
-			expect(bad.stderr).toContain('9 problems; nothing was written');
+			expect(bad.stderr).toContain('10 problems; nothing was written');
 			expect(
 				readContentFiles(root).filter((file) => file.path.includes('aud-claim-from-sheet'))
 			).toEqual([]);

@@ -5,6 +5,7 @@ import {
 	headingIds,
 	splitQuestionBody,
 	summariseBank,
+	summariseDomains,
 } from '../../../src/schemas/check-content';
 import { lessonFile, questionFile, scenarioFile } from '../../fixtures/content';
 
@@ -41,6 +42,18 @@ describe('checkContent', () => {
 			  "content/questions/tokens/id-token-claims.md: (frontmatter): unknown field "lessen"; remove it or fix its spelling",
 			]
 		`);
+	});
+
+	test('requires exam domains that belong to the exams listed, one or more per exam', () => {
+		expect(errorsOf(lessonFile(), questionFile(undefined, { domains: '' }))).toEqual([
+			'content/questions/tokens/id-token-claims.md: domains: must be a list, found nothing (the field is missing)',
+		]);
+		expect(
+			errorsOf(lessonFile(), questionFile(undefined, { domains: '[DVA-C02/2, SCS-C02/4]' }))
+		).toEqual([
+			'content/questions/tokens/id-token-claims.md: domains[1]: names a domain of SCS-C02, which is not in exams; add "SCS-C02" to exams or drop "SCS-C02/4"',
+			'content/questions/tokens/id-token-claims.md: domains: needs at least one SAA-C03 domain (for example "SAA-C03/1"), found none; add one or drop "SAA-C03" from exams',
+		]);
 	});
 
 	test('catches an explanation that contradicts the answer key', () => {
@@ -287,6 +300,44 @@ describe('summariseBank', () => {
 			hard: 0,
 			total: 1,
 		});
+	});
+});
+
+describe('summariseDomains', () => {
+	test("counts each exam's questions per domain next to the exam guide weight", () => {
+		const report = checkContent([
+			lessonFile(),
+			questionFile(),
+			questionFile('tokens/second', { exams: '[SAA-C03]', domains: '[SAA-C03/1, SAA-C03/4]' }),
+		]);
+		const rows = summariseDomains(report.questions);
+		expect(rows.filter((row) => row.questions > 0)).toEqual([
+			{
+				exam: 'DVA-C02',
+				domain: 'DVA-C02/2',
+				name: 'Security',
+				weight: 26,
+				questions: 1,
+				percent: 100,
+			},
+			{
+				exam: 'SAA-C03',
+				domain: 'SAA-C03/1',
+				name: 'Design Secure Architectures',
+				weight: 30,
+				questions: 2,
+				percent: 100,
+			},
+			{
+				exam: 'SAA-C03',
+				domain: 'SAA-C03/4',
+				name: 'Design Cost-Optimized Architectures',
+				weight: 20,
+				questions: 1,
+				percent: 50,
+			},
+		]);
+		expect(rows).toHaveLength(14);
 	});
 });
 

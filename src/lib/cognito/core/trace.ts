@@ -87,6 +87,49 @@ export type TraceEvent =
 			outcome: string;
 			error?: string;
 			at: number;
-	  };
+	  }
+	| RiskEvaluatedEvent;
+
+/**
+ * One decision of threat protection (../risk): what it saw, each factor with its points and reason, the
+ * level, the configured action and what happened. The simulator's threat-protection panel reads these.
+ */
+export interface RiskEvaluatedEvent {
+	type: 'RiskEvaluated';
+	userPoolId: string;
+	clientId: string;
+	username: string;
+	/** The authentication event it belongs to (`EventId` in AdminListUserAuthEvents, `event_id` in tokens). */
+	eventId: string;
+	eventType: 'SignIn' | 'SignUp' | 'PasswordChange' | 'ForgotPassword';
+	/** `AUDIT`: evaluated and recorded, never acted on; `ENFORCED`: the configured action runs. */
+	mode: 'AUDIT' | 'ENFORCED';
+	/** Standard authentication or custom authentication (AdvancedSecurityAdditionalFlows.CustomAuthMode). */
+	flow: 'standard' | 'custom';
+	context: {
+		ipAddress: string;
+		/** Where the IP address came from: UserContextData, ContextData, or the sandbox's own caller. */
+		ipSource: 'UserContextData' | 'ContextData' | 'caller';
+		country?: string;
+		city?: string;
+		deviceId?: string;
+		deviceName?: string;
+		/** Why device or IP data was not used, e.g. "EncodedData is not the sandbox's JSON form". */
+		notes: string[];
+	};
+	factors: Array<{ factor: string; points: number; reason: string }>;
+	score: number;
+	/** `NoRisk`, or the risk level the score maps to. */
+	level: 'NoRisk' | 'Low' | 'Medium' | 'High';
+	/** Whether the password was found in the bundled breached-password list (undefined: not checked). */
+	compromisedCredentials?: boolean;
+	/** The configured action that applied (e.g. `MFA_REQUIRED`, `BLOCK`, `NO_ACTION`), and why. */
+	action: { name: string; source: string };
+	/** What the sign-in did: `Allowed`, `MfaChallenge`, `Blocked`, or `Allowed (audit only)`. */
+	outcome: 'Allowed' | 'MfaChallenge' | 'Blocked' | 'AuditOnly';
+	/** The notification email sent (its template), when one was. */
+	notified?: 'BlockEmail' | 'MfaEmail' | 'NoActionEmail';
+	at: number;
+}
 
 export type TraceListener = (event: TraceEvent) => void;

@@ -6,7 +6,7 @@
  * N.B. The service's exact wording for most of these refusals is not published; messages here follow its
  * style (`InvalidParameterException` + a plain sentence) and are marked where chosen.
  */
-import { type Dict, dict, own } from '../core/dict';
+import { type Dict, dict } from '../core/dict';
 import { invalidParameter } from '../core/errors';
 import type { Env } from '../user-pools/state';
 import { parseIdpMetadata } from './saml/metadata';
@@ -308,6 +308,3 @@ export async function buildProviderDetails(
 export function visibleDetails(details: Dict<string>): Dict<string> {
 	return dict(Object.entries(details).filter(([key]) => !HIDDEN_KEYS.has(key)));
 }
-
-/** `own()` re-exported for callers reading details by a key that is data. */
-export { own };

@@ -142,7 +142,10 @@ export function createLoadBalancers(
 ) {
 	// Sign-ins under way, by `state` (the ALB's own nonce): kept in memory only, like the short-lived state
 	// cookie real ALBs set; bounded.
-	const pending = new Map<string, { host: string; returnTo: string; expires: number }>();
+	const pending = new Map<
+		string,
+		{ host: string; rule: number; returnTo: string; expires: number }
+	>();
 	const signingKeys = new Map<string, Promise<CryptoKey>>();
 
 	async function define(input: LoadBalancerDefinition) {
@@ -289,8 +292,8 @@ export function createLoadBalancers(
 		const code = incoming.query.code?.[0];
 		const started = pending.get(state);
 		pending.delete(state);
-		const rule = balancer.definition.rules.find((candidate) => candidate.authenticateCognito);
-		const auth = rule?.authenticateCognito;
+		// The rule that sent the browser to sign in.
+		const auth = started && balancer.definition.rules[started.rule]?.authenticateCognito;
 		if (
 			!started ||
 			started.host !== balancer.host ||
@@ -367,7 +370,6 @@ export function createLoadBalancers(
 			claims,
 			expires: now + (auth.sessionTimeout ?? DEFAULT_SESSION_SECONDS) * 1000,
 			accessExpires: now + Number(tokens.expires_in ?? 3600) * 1000,
-			issuer: userPoolIssuer(context, poolId),
 		};
 		const body = b64url(utf8(JSON.stringify(session)));
 		const value = `${body}.${await hmac(balancer.cookieSecret, body)}`;
@@ -435,6 +437,7 @@ export function createLoadBalancers(
 				const search = new URL(request.url).search;
 				pending.set(state, {
 					host: balancer.host,
+					rule: balancer.definition.rules.indexOf(rule!),
 					returnTo: context.urls.url(balancer.host, `${incoming.fullPath}${search}`),
 					expires: context.clock.now() + STATE_TTL_MS,
 				});

@@ -327,7 +327,7 @@ export function createManagedLogin(context: SandboxContext, userPools: UserPoolS
 		const image = logoOf(visit.pool, key);
 		if (!image) return notFound(visit);
 		return {
-			response: new Response(image.bytes, {
+			response: new Response(new Uint8Array(image.bytes), {
 				status: 200,
 				headers: { 'content-type': image.type, 'cache-control': 'max-age=60' },
 			}),

@@ -6,6 +6,7 @@
  * reset-required / temporary password expiry → triggers → challenges → tokens.
  */
 import { ServiceError } from '../core/errors';
+import { assessSignIn, protectionMode, readClientContext, refuseBlockedAddress } from '../risk';
 import { flowEnabled } from './clients';
 import { customAnswer, customStep } from './custom-auth';
 import { deviceSrpStart, deviceSrpVerify } from './devices';
@@ -194,6 +195,22 @@ async function userAuth(
 // ---------------------------------------------------------------------------------------------
 // Operations
 
+/**
+ * Reads the caller's context (UserContextData, or ContextData on admin calls) while threat protection is on. A
+ * challenge answer without one keeps the context its sign-in started with (kept in the session).
+ */
+function readThreatContext(call: Call, input: Record<string, any>, session?: SessionRecord): void {
+	if (protectionMode(call.pool) === 'OFF') return;
+	const sent =
+		input.ContextData || input.UserContextData?.IpAddress || input.UserContextData?.EncodedData;
+	const source: Record<string, any> = sent ? input : (session?.data.contextInput ?? input);
+	call.clientContext = readClientContext(source, call.client);
+	call.contextInput = {
+		...(source.UserContextData ? { UserContextData: source.UserContextData } : {}),
+		...(source.ContextData ? { ContextData: source.ContextData } : {}),
+	};
+}
+
 /** The pool and app client of an auth call: Admin* calls name the pool, public calls only the client. */
 function poolAndClientOf(input: Record<string, any>, env: Env, admin: boolean) {
 	if (!admin) return clientAndPool(env, input.ClientId);
@@ -261,6 +278,8 @@ async function initiate(
 				: 'Auth flow not enabled for this client'
 		);
 	}
+	readThreatContext(call, input);
+	refuseBlockedAddress(call, found);
 	switch (flow) {
 		case 'USER_PASSWORD_AUTH':
 		case 'ADMIN_USER_PASSWORD_AUTH':
@@ -308,6 +327,7 @@ async function respond(
 		flow: 'RespondToAuthChallenge',
 	};
 	const session = openSession(env, pool, client, input.Session);
+	readThreatContext(call, input, session);
 	await checkSecretHash(client, responses.SECRET_HASH, [
 		responses.USERNAME,
 		session.username,
@@ -329,6 +349,7 @@ export async function answerChallenge(
 	const { env, pool, client } = call;
 	call.flow = session.flow;
 	call.deviceKey = responses.DEVICE_KEY || session.data.deviceKey || undefined;
+	if (session.data.risk) call.risk = session.data.risk;
 	call.alwaysHideUnknownUsers = session.flow === 'USER_AUTH';
 	if (!responses.USERNAME) throw missing('USERNAME');
 	const selectedDirectly =
@@ -352,6 +373,7 @@ export async function answerChallenge(
 					{ challengeName: 'PASSWORD_VERIFIER', challengeResult: true, challengeMetadata: null },
 				]);
 			}
+			await assessSignIn(call, verified, { flow: 'standard' });
 			result = await afterFirstFactor(call, verified);
 			break;
 		}
@@ -363,6 +385,7 @@ export async function answerChallenge(
 			if (responses[field] !== session.data.code)
 				throw new ServiceError('CodeMismatchException', 'Invalid code received for user');
 			checkUsable(user!);
+			call.mfaAnswered = session.data.stage !== 'first';
 			result =
 				session.data.stage === 'first'
 					? await afterFirstFactor(call, user!, { skipMfa: true })
@@ -379,6 +402,7 @@ export async function answerChallenge(
 			if (!useTotp(user!, user!.totp.secret, responses.SOFTWARE_TOKEN_MFA_CODE, env.now()))
 				throw new ServiceError('CodeMismatchException', 'Invalid code received for user');
 			checkUsable(user!);
+			call.mfaAnswered = true;
 			result = await finish(call, user!, 'TokenGeneration_Authentication');
 			break;
 		}

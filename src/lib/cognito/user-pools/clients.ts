@@ -240,6 +240,7 @@ const deleteUserPoolClient: Handler = async (input, env) => {
 	const pool = getPool(env, input.UserPoolId);
 	getClient(pool, input.ClientId);
 	pool.clients.delete(input.ClientId);
+	pool.riskConfigurations?.delete(input.ClientId);
 	env.state.clientPools.delete(input.ClientId);
 	return {};
 };

@@ -1,5 +1,6 @@
 /** Custom authentication: DefineAuthChallenge → CreateAuthChallenge → VerifyAuthChallengeResponse. */
 import { ServiceError } from '../core/errors';
+import { assessSignIn } from '../risk';
 import {
 	challenge,
 	checkUsable,
@@ -59,6 +60,7 @@ export async function customStep(
 	if (response.failAuthentication) throw notAuthorized(INCORRECT);
 	if (response.issueTokens) {
 		if (!user) throw notAuthorized(INCORRECT);
+		await assessSignIn(call, user, { flow: 'custom' });
 		return finish(call, user, 'TokenGeneration_Authentication');
 	}
 	if (response.challengeName === 'PASSWORD_VERIFIER' && srpA)

@@ -6,7 +6,8 @@
  * Module map: pools.ts (pools, MFA config, groups) · clients.ts · domains.ts · users.ts (sign-up,
  * recovery, migration) · admin-users.ts · auth.ts (InitiateAuth/RespondToAuthChallenge/refresh,
  * USER_AUTH) built on sign-in.ts, srp-flow.ts, custom-auth.ts, token-issue.ts · mfa.ts (TOTP,
- * preferences) · devices.ts · resources.ts (tags, resource servers) · self-service.ts (access-token operations, RevokeToken) · auth-events.ts (threat protection history) · triggers.ts ·
+ * preferences) · devices.ts · resources.ts (tags, resource servers) · self-service.ts (access-token operations, RevokeToken) · auth-events.ts (threat protection history; the risk
+ * engine is ../risk) · triggers.ts ·
  * webauthn.ts (passkeys) · messages.ts · tokens.ts (keys, claims, JWKS) · srp.ts · password-policy.ts · sessions.ts ·
  * user-records.ts · util.ts.
  *
@@ -20,6 +21,7 @@ import type { JsonService } from '../core/service';
 import { ADMIN_USER_HANDLERS } from './admin-users';
 import { AUTH_EVENT_HANDLERS } from './auth-events';
 import { AUTH_HANDLERS } from './auth';
+import { RISK_HANDLERS } from '../risk';
 import { CLIENT_HANDLERS } from './clients';
 import { DEVICE_HANDLERS } from './devices';
 import { DOMAIN_HANDLERS } from './domains';
@@ -75,6 +77,7 @@ const HANDLERS: Record<string, Handler> = {
 	...BRANDING_HANDLERS,
 	...PROVIDER_HANDLERS,
 	...LINK_HANDLERS,
+	...RISK_HANDLERS,
 };
 
 /** The operations the sandbox implements (the model in ./model lists every one the service has). */

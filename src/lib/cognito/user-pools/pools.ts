@@ -187,11 +187,17 @@ function applyMutableSettings(settings: Record<string, any>, input: Record<strin
 			'SMS configuration and Auto verification for phone_number are required when MFA is required/optional'
 		);
 	}
+	const addOns = settings.UserPoolAddOns;
 	if (
 		tier !== 'PLUS' &&
-		['AUDIT', 'ENFORCED'].includes(settings.UserPoolAddOns?.AdvancedSecurityMode)
+		(['AUDIT', 'ENFORCED'].includes(addOns?.AdvancedSecurityMode) ||
+			addOns?.AdvancedSecurityAdditionalFlows?.CustomAuthMode)
 	)
-		throw featureUnavailable('Threat protection (AdvancedSecurityMode)', tier);
+		// Observed wording (Terraform provider test logs, 2024).
+		throw new ServiceError(
+			'FeatureUnavailableInTierException',
+			`The following features need to be disabled for the ${tier} pricing tier configured: Threat Protection`
+		);
 	settings.EmailConfiguration = input.EmailConfiguration ?? {
 		EmailSendingAccount: 'COGNITO_DEFAULT',
 	};

@@ -3,6 +3,7 @@
  * GetUserAttributeVerificationCode, ChangePassword, GlobalSignOut, DeleteUser) and RevokeToken.
  */
 import { ServiceError } from '../core/errors';
+import { assessNewPassword, protectionMode, readClientContext } from '../risk';
 import { recordAuthEvent } from './auth-events';
 import { deliveryFor, sendCodeMessage } from './messages';
 import { checkHistory, checkPassword } from './password-policy';
@@ -103,14 +104,24 @@ const verifyUserAttribute: Handler = async (input, env) => {
 };
 
 const changePassword: Handler = async (input, env) => {
-	const { pool, user } = await authenticateAccessToken(env, input.AccessToken);
+	const { pool, user, claims } = await authenticateAccessToken(env, input.AccessToken);
 	countCall(env, user, 'ChangePassword');
 	if (user.password !== undefined && input.PreviousPassword !== user.password)
 		throw notAuthorized('Incorrect username or password.');
 	checkPassword(pool, input.ProposedPassword);
 	checkHistory(pool, user.passwordHistory, input.ProposedPassword);
+	// ChangePassword takes no UserContextData: threat protection sees the caller's own address.
+	const context = protectionMode(pool) === 'OFF' ? undefined : readClientContext({}, {});
+	const risk = await assessNewPassword(env, pool, {
+		clientId: typeof claims.client_id === 'string' ? claims.client_id : undefined,
+		user,
+		username: user.username,
+		password: input.ProposedPassword,
+		event: 'PASSWORD_CHANGE',
+		context,
+	});
 	setPassword(user, input.ProposedPassword, env.now());
-	recordAuthEvent(env, pool, user, 'PasswordChange', 'Pass');
+	recordAuthEvent(env, pool, user, 'PasswordChange', 'Pass', [], { context, risk });
 	return {};
 };
 

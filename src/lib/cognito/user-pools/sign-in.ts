@@ -4,7 +4,8 @@
  * first factor, and what follows a proven first factor (NEW_PASSWORD_REQUIRED, MFA, tokens).
  */
 import { ServiceError } from '../core/errors';
-import { recordAuthEvent } from './auth-events';
+import { assessSignIn, type ClientContext, type SignInRisk } from '../risk';
+import { findAuthEvent, recordAuthEvent } from './auth-events';
 import { confirmedDevice, newDevice, tracksDevices } from './devices';
 import { deliveryFor, sendCodeMessage } from './messages';
 import { mfaStepFor } from './mfa';
@@ -44,6 +45,14 @@ export interface Call {
 	 * scopes (and `nonce`), pre token generation sees `TokenGeneration_HostedAuth`, and no device is tracked.
 	 */
 	hosted?: { scopes: string[]; nonce?: string };
+	/** What threat protection sees of the caller (read only while threat protection is on). */
+	clientContext?: ClientContext;
+	/** The UserContextData / ContextData it was read from, kept in challenge sessions for later steps. */
+	contextInput?: Record<string, unknown>;
+	/** Threat protection's event for this sign-in and the MFA it asked for (kept in challenge sessions). */
+	risk?: SignInRisk;
+	/** Set when this call answered an MFA challenge (recorded in the authentication event). */
+	mfaAnswered?: boolean;
 }
 
 /** Whether this sign-in must not reveal that a user does not exist. */
@@ -145,16 +154,28 @@ export async function passwordFirstFactor(
 	checkUsable(user);
 	checkLockout(call, user);
 	if (user.password === undefined || user.password !== password) {
-		recordFailure(call, user);
-		recordAuthEvent(call.env, call.pool, user, 'SignIn', 'Fail', [
-			{ ChallengeName: 'Password', ChallengeResponse: 'Failure' },
-		]);
+		recordPasswordFailure(call, user);
 		throw notAuthorized(INCORRECT);
 	}
 	user.failures = { count: 0, lastAt: 0, lockedUntil: 0 };
 	checkAfterPassword(call, user);
 	await preAuthentication(call, user, initiateMetadata);
+	await assessSignIn(call, user, { flow: 'standard', password });
 	return afterFirstFactor(call, user);
+}
+
+/** A wrong password: counts towards the lockout and is recorded (threat protection scores repeated failures). */
+export function recordPasswordFailure(call: Call, user: UserRecord): void {
+	recordFailure(call, user);
+	recordAuthEvent(
+		call.env,
+		call.pool,
+		user,
+		'SignIn',
+		'Fail',
+		[{ ChallengeName: 'Password', ChallengeResponse: 'Failure' }],
+		{ context: call.clientContext }
+	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +194,12 @@ export function challenge(
 		userExists,
 		challenge: name,
 		flow: call.flow,
-		data: { ...(call.deviceKey ? { deviceKey: call.deviceKey } : {}), ...data },
+		data: {
+			...(call.deviceKey ? { deviceKey: call.deviceKey } : {}),
+			...(call.risk ? { risk: call.risk } : {}),
+			...(call.contextInput ? { contextInput: call.contextInput } : {}),
+			...data,
+		},
 	});
 	return { ChallengeName: name, Session: session, ChallengeParameters: parameters };
 }
@@ -198,9 +224,9 @@ export async function afterFirstFactor(
 			userAttributes: JSON.stringify(visible),
 		});
 	}
-	// A remembered device proves itself with device SRP instead of MFA.
+	// A remembered device proves itself with device SRP instead of MFA, unless threat protection asked for MFA.
 	const device = confirmedDevice(user, call.deviceKey);
-	if (device?.remembered && tracksDevices(call.pool))
+	if (device?.remembered && tracksDevices(call.pool) && !call.risk?.mfaRequired)
 		return challenge(
 			call,
 			user,
@@ -210,6 +236,8 @@ export async function afterFirstFactor(
 		);
 	if (!options.skipMfa) {
 		const step = mfaStepFor(call.pool, user);
+		// A risky sign-in of a user whose own settings ask for no MFA gets the factor threat protection chose.
+		if (step.kind === 'none' && call.risk?.mfa) return mfaChallenge(call, user, call.risk.mfa);
 		if (step.kind === 'challenge') return mfaChallenge(call, user, step.challenge);
 		if (step.kind === 'select')
 			return challenge(call, user, 'SELECT_MFA_TYPE', {
@@ -295,9 +323,7 @@ export async function finish(
 			...(call.metadata ? { clientMetadata: call.metadata } : {}),
 		},
 	});
-	recordAuthEvent(call.env, call.pool, user, 'SignIn', 'Pass', [
-		{ ChallengeName: 'Password', ChallengeResponse: 'Success' },
-	]);
+	const event = completeSignInEvent(call, user);
 	const known = confirmedDevice(user, call.deviceKey);
 	// A new device is recorded before the tokens are signed, so their access token already carries its
 	// `device_key` (the app needs that token to call ConfirmDevice for this key).
@@ -305,7 +331,8 @@ export async function finish(
 		tracksDevices(call.pool) && !known && !call.hosted ? newDevice(call.env, user) : undefined;
 	const deviceKey = known?.key ?? fresh?.DeviceKey;
 	const issue: IssueContext = {
-		eventId: call.env.context.uuid(),
+		// Tokens carry the authentication event's id, as AdminListUserAuthEvents shows it.
+		eventId: event?.id ?? call.env.context.uuid(),
 		originJti: call.env.context.uuid(),
 		authTime: Math.floor(call.env.now() / 1000),
 		...(deviceKey ? { deviceKey } : {}),
@@ -315,4 +342,26 @@ export async function finish(
 	const result = await issueTokens(call, user, source, issue, true);
 	if (fresh) result.NewDeviceMetadata = fresh;
 	return { ChallengeParameters: {}, AuthenticationResult: result };
+}
+
+/** Marks the sign-in's authentication event as passed (recording one when threat protection made none). */
+function completeSignInEvent(call: Call, user: UserRecord) {
+	const mfa = call.mfaAnswered
+		? [{ ChallengeName: 'Mfa', ChallengeResponse: 'Success' as const }]
+		: [];
+	const event = call.risk && findAuthEvent(user, call.risk.eventId);
+	if (event) {
+		event.response = 'Pass';
+		event.challenges = [...event.challenges, ...mfa];
+		return event;
+	}
+	return recordAuthEvent(
+		call.env,
+		call.pool,
+		user,
+		'SignIn',
+		'Pass',
+		[{ ChallengeName: 'Password', ChallengeResponse: 'Success' }, ...mfa],
+		{ context: call.clientContext }
+	);
 }

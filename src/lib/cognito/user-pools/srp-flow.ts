@@ -9,7 +9,7 @@ import {
 	INCORRECT,
 	missing,
 	preAuthentication,
-	recordFailure,
+	recordPasswordFailure,
 	type AuthResponse,
 	type Call,
 } from './sign-in';
@@ -153,7 +153,7 @@ export async function srpVerify(
 		throw notAuthorized(INCORRECT);
 	}
 	if (expected !== responses.PASSWORD_CLAIM_SIGNATURE) {
-		recordFailure(call, user);
+		recordPasswordFailure(call, user);
 		throw notAuthorized(INCORRECT);
 	}
 	user.failures = { count: 0, lastAt: 0, lockedUntil: 0 };

@@ -18,7 +18,9 @@ import {
 	string,
 } from '../core/state-codec';
 import type {
+	AuthEventContext,
 	AuthEventRecord,
+	AuthEventRisk,
 	ClientRecord,
 	CodeRecord,
 	DeviceRecord,
@@ -28,6 +30,7 @@ import type {
 	PoolRecord,
 	RefreshTokenRecord,
 	ResourceServerRecord,
+	RiskConfigurationRecord,
 	SessionRecord,
 	StoredKey,
 	UserPoolsState,
@@ -84,6 +87,45 @@ const authEvent = record<AuthEventRecord>({
 			ChallengeResponse: oneOf('Success', 'Failure'),
 		})
 	),
+	risk: optional(
+		record<AuthEventRisk>({
+			decision: oneOf('NoRisk', 'AccountTakeover', 'Block'),
+			level: optional(oneOf('Low', 'Medium', 'High')),
+			compromised: boolean,
+			reasons: array(string),
+		})
+	),
+	context: optional(
+		record<AuthEventContext>({
+			ipAddress: string,
+			deviceId: optional(string),
+			deviceName: optional(string),
+			timezone: optional(string),
+			place: optional(
+				record<NonNullable<AuthEventContext['place']>>({
+					country: string,
+					city: string,
+					latitude: number,
+					longitude: number,
+				})
+			),
+		})
+	),
+	feedback: optional(
+		record<NonNullable<AuthEventRecord['feedback']>>({
+			value: oneOf('Valid', 'Invalid'),
+			provider: string,
+			at: number,
+		})
+	),
+	feedbackToken: optional(string),
+});
+
+const riskConfiguration = record<RiskConfigurationRecord>({
+	CompromisedCredentialsRiskConfiguration: optional(jsonObject),
+	AccountTakeoverRiskConfiguration: optional(jsonObject),
+	RiskExceptionConfiguration: optional(jsonObject),
+	LastModifiedDate: number,
 });
 
 const passkey = record<PasskeyRecord>({
@@ -207,6 +249,7 @@ const poolRecord = record<PoolRecord>({
 	domain: optional(json),
 	managedLogin: optional(managedLoginState),
 	federation: optional(federationPoolState),
+	riskConfigurations: optional(mapOf(riskConfiguration)),
 });
 
 /** Format 1 kept a version inside the user-pool state; format 2 keeps only the top-level one. */

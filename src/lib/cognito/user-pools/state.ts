@@ -50,6 +50,11 @@ export interface PoolRecord {
 	resourceServers: Map<string, ResourceServerRecord>;
 	/** Managed login: authorization codes, browser sessions and branding (../oauth/state.ts). */
 	managedLogin?: ManagedLoginState;
+	/**
+	 * Threat protection's risk configurations (SetRiskConfiguration): by app client id, and `ALL` for the
+	 * pool's own, which applies to every client without one. Absent in older snapshots.
+	 */
+	riskConfigurations?: Map<string, RiskConfigurationRecord>;
 	/** The pool's domain (prefix or custom), when one is configured. */
 	domain?: {
 		Domain: string;
@@ -159,6 +164,38 @@ export interface AuthEventRecord {
 	response: 'Pass' | 'Fail' | 'InProgress';
 	at: number;
 	challenges: Array<{ ChallengeName: string; ChallengeResponse: 'Success' | 'Failure' }>;
+	/** Threat protection's verdict (`EventRisk`); absent: no risk. */
+	risk?: AuthEventRisk;
+	/** What the client sent (`EventContextData`), with the place from the bundled table (../risk/geo.ts). */
+	context?: AuthEventContext;
+	/** `EventFeedback`, once the user or an administrator gave it. */
+	feedback?: { value: 'Valid' | 'Invalid'; provider: string; at: number };
+	/** The token a notification email carries, which UpdateAuthEventFeedback needs. */
+	feedbackToken?: string;
+}
+
+export interface AuthEventRisk {
+	decision: 'NoRisk' | 'AccountTakeover' | 'Block';
+	level?: 'Low' | 'Medium' | 'High';
+	compromised: boolean;
+	/** The reasons behind the decision, one line per factor (the trace has the full evaluation). */
+	reasons: string[];
+}
+
+export interface AuthEventContext {
+	ipAddress: string;
+	deviceId?: string;
+	deviceName?: string;
+	timezone?: string;
+	place?: { country: string; city: string; latitude: number; longitude: number };
+}
+
+/** A `RiskConfigurationType` as SetRiskConfiguration stored it (API-shaped), with its time in ms. */
+export interface RiskConfigurationRecord {
+	CompromisedCredentialsRiskConfiguration?: Record<string, any>;
+	AccountTakeoverRiskConfiguration?: Record<string, any>;
+	RiskExceptionConfiguration?: Record<string, any>;
+	LastModifiedDate: number;
 }
 
 /** A passkey (WebAuthn credential): its id, public key and signature counter. */

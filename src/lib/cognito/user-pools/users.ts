@@ -4,6 +4,7 @@
  */
 import { dict } from '../core/dict';
 import { ServiceError } from '../core/errors';
+import { assessNewPassword, protectionMode, readClientContext } from '../risk';
 import { recordAuthEvent } from './auth-events';
 import { deliveryFor, sendCodeMessage, type CodeDeliveryDetails } from './messages';
 import { checkHistory, checkPassword } from './password-policy';
@@ -88,6 +89,10 @@ export async function postConfirmation(
 	});
 }
 
+/** The caller's context for threat protection (read only while it is on: a bad IP address is an error then). */
+const threatContext = (pool: PoolRecord, client: ClientRecord, input: Record<string, any>) =>
+	protectionMode(pool) === 'OFF' ? undefined : readClientContext(input, client);
+
 const signUp: Handler = async (input, env) => {
 	const { pool, client } = clientAndPool(env, input.ClientId);
 	await checkSecretHash(client, input.SecretHash, [input.Username]);
@@ -106,6 +111,17 @@ const signUp: Handler = async (input, env) => {
 	if (password !== undefined) checkPassword(pool, password);
 	if (pool.users.get(userKey(pool, username)))
 		throw new ServiceError('UsernameExistsException', 'User already exists');
+	const context = threatContext(pool, client, input);
+	const risk =
+		password === undefined
+			? undefined
+			: await assessNewPassword(env, pool, {
+					clientId: client.ClientId,
+					username,
+					password,
+					event: 'SIGN_UP',
+					context,
+				});
 	validateAttributes(pool, attributes, { requireAll: true });
 	checkSignInAttributesUnique(pool, attributes);
 	const validationData = input.ValidationData ? attributeListToMap(input.ValidationData) : null;
@@ -167,7 +183,7 @@ const signUp: Handler = async (input, env) => {
 			input.ClientMetadata
 		);
 	}
-	recordAuthEvent(env, pool, user, 'SignUp', 'Pass');
+	recordAuthEvent(env, pool, user, 'SignUp', 'Pass', [], { context, risk });
 	const session = createSession(env, pool, client, {
 		username: user.username,
 		userExists: true,
@@ -248,6 +264,9 @@ const resendConfirmationCode: Handler = async (input, env) => {
 	if (!delivery) throw invalidParameter('Cannot resend codes. Auto verification not turned on.');
 	const code = newCode(env);
 	issueCode(env, user, 'SIGN_UP', code, delivery.attribute);
+	recordAuthEvent(env, pool, user, 'ResendCode', 'Pass', [], {
+		context: threatContext(pool, client, input),
+	});
 	return {
 		CodeDeliveryDetails: await sendCodeMessage(env, pool, {
 			user,
@@ -379,7 +398,9 @@ const forgotPassword: Handler = async (input, env) => {
 	}
 	const code = newCode(env);
 	issueCode(env, user, 'FORGOT_PASSWORD', code, delivery.attribute);
-	recordAuthEvent(env, pool, user, 'ForgotPassword', 'InProgress');
+	recordAuthEvent(env, pool, user, 'ForgotPassword', 'InProgress', [], {
+		context: threatContext(pool, client, input),
+	});
 	return {
 		CodeDeliveryDetails: await sendCodeMessage(env, pool, {
 			user,
@@ -417,10 +438,22 @@ const confirmForgotPassword: Handler = async (input, env) => {
 		consumeCode(env, user, 'FORGOT_PASSWORD', input.ConfirmationCode);
 	checkPassword(pool, input.Password);
 	checkHistory(pool, user.passwordHistory, input.Password);
+	// ConfirmForgotPassword counts as PASSWORD_CHANGE for compromised credentials [observed: the breached-
+	// password InvalidPasswordException is reported from it].
+	const context = threatContext(pool, client, input);
+	const risk = await assessNewPassword(env, pool, {
+		clientId: client.ClientId,
+		user,
+		username: user.username,
+		password: input.Password,
+		event: 'PASSWORD_CHANGE',
+		context,
+	});
 	consumeCode(env, user, 'FORGOT_PASSWORD', input.ConfirmationCode);
 	setPassword(user, input.Password, env.now());
 	user.status = 'CONFIRMED';
 	user.failures = { count: 0, lastAt: 0, lockedUntil: 0 };
+	recordAuthEvent(env, pool, user, 'ForgotPassword', 'Pass', [], { context, risk });
 	await postConfirmation(
 		env,
 		pool,

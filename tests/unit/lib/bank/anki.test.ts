@@ -17,15 +17,19 @@ describe('questionsToAnki', () => {
 		`);
 	});
 
-	test('writes one line per question with exactly four tab-separated fields', () => {
-		const bank = [TRICKY, ...realBank()];
-		const notes = questionsToAnki(bank)
-			.trimEnd()
-			.split('\n')
-			.filter((line) => !line.startsWith('#'));
-		expect(notes).toHaveLength(bank.length);
-		for (const note of notes) expect(note.split('\t')).toHaveLength(ANKI_COLUMNS.length);
-	});
+	test(
+		'writes one line per question with exactly four tab-separated fields',
+		{ timeout: 30_000 },
+		() => {
+			const bank = [TRICKY, ...realBank()];
+			const notes = questionsToAnki(bank)
+				.trimEnd()
+				.split('\n')
+				.filter((line) => !line.startsWith('#'));
+			expect(notes).toHaveLength(bank.length);
+			for (const note of notes) expect(note.split('\t')).toHaveLength(ANKI_COLUMNS.length);
+		}
+	);
 
 	test('puts the stem and lettered options on the front, answers and explanations on the back, as escaped HTML', () => {
 		const [guid, front, back, tags] = questionsToAnki([TRICKY])

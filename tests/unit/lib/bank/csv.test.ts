@@ -63,6 +63,7 @@ describe('CSV import', () => {
 			  "mixed.csv line 4 (tokenz/multi line stem): lesson: must be one of "cognito-overview", "user-pools", "tokens", "integrations", "mfa-and-security", "federation-and-managed-login", "lambda-triggers", "identity-pools", "identity-pools-iam", "user-vs-identity-pools", "cognito-in-architectures", "operating-securely", "cognito-sync-and-appsync", "exam-strategy", found "tokenz"; did you mean "tokens"?",
 			  "mixed.csv line 4 (tokenz/multi line stem): difficulty: must be a number, found "hard"",
 			  "mixed.csv line 4 (tokenz/multi line stem): exams[0]: must be one of "DVA-C02", "SAA-C03", "SCS-C02", found "DVA-C03"; did you mean "DVA-C02"?",
+			  "mixed.csv line 4 (tokenz/multi line stem): domains[0]: must be one of "DVA-C02/1", "DVA-C02/2", "DVA-C02/3", "DVA-C02/4", "SAA-C03/1", "SAA-C03/2", "SAA-C03/3", "SAA-C03/4", "SCS-C02/1", "SCS-C02/2", "SCS-C02/3", "SCS-C02/4", "SCS-C02/5", "SCS-C02/6", found "DVA-C03/2"; did you mean "DVA-C02/2"?",
 			  "mixed.csv line 4 (tokenz/multi line stem): sources[0]: must be an https URL on docs.aws.amazon.com, aws.amazon.com or repost.aws, found "http://example.com/doc"",
 			  "mixed.csv line 7 (tokens/missing-choose): (body): a multi question's stem must say "(Choose two.)", found no such phrase",
 			  "mixed.csv line 8 (tokens/aud-claim-from-sheet): id: must be unique in the import, found "tokens/aud-claim-from-sheet" (also on line 2)",
@@ -83,6 +84,7 @@ describe('CSV import', () => {
 			  "bad.csv line 1: (header): must have a "sources" column, found none",
 			  "bad.csv line 1: (header): must have a "topics" column, found none",
 			  "bad.csv line 1: (header): must have a "exams" column, found none",
+			  "bad.csv line 1: (header): must have a "domains" column, found none",
 			  "bad.csv line 1: (header): must have a "difficulty" column, found none",
 			]
 		`);

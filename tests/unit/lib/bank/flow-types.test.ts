@@ -44,6 +44,7 @@ describe('GIFT', () => {
 			'// topics: tokens',
 			'// difficulty: 1',
 			'// exams: DVA-C02',
+			'// domains: DVA-C02/2',
 			'// sources: https://docs.aws.amazon.com/cognito/latest/developerguide/x.html',
 			'::tokens/moodle-match::Match each token to where it goes in the app. {',
 			'=ID token -> Logins map',
@@ -55,9 +56,9 @@ describe('GIFT', () => {
 		const result = importQuestions(gift, { format: 'gift', source: 'moodle.gift' });
 		// Moodle has no per-pair feedback, so the explanations are missing and reported.
 		expect(result.ok ? [] : result.problems).toEqual([
-			'moodle.gift line 5 (tokens/moodle-match): options[0].explanation: must have at least 10 characters, found 0',
-			'moodle.gift line 5 (tokens/moodle-match): options[1].explanation: must have at least 10 characters, found 0',
-			'moodle.gift line 5 (tokens/moodle-match): options[2].explanation: must have at least 10 characters, found 0',
+			'moodle.gift line 6 (tokens/moodle-match): options[0].explanation: must have at least 10 characters, found 0',
+			'moodle.gift line 6 (tokens/moodle-match): options[1].explanation: must have at least 10 characters, found 0',
+			'moodle.gift line 6 (tokens/moodle-match): options[2].explanation: must have at least 10 characters, found 0',
 		]);
 	});
 });

@@ -18,6 +18,7 @@ const SINGLE: BankQuestion = {
 	type: 'single',
 	difficulty: 1,
 	exams: ['DVA-C02'],
+	domains: ['DVA-C02/2'],
 	options: [
 		{ id: 'a', text: 'aud', explanation: 'Right: the ID token carries the app client ID in aud.' },
 		{ id: 'b', text: 'client_id', explanation: 'Wrong: client_id is an access-token claim.' },
@@ -41,6 +42,7 @@ describe('questionsToGift', () => {
 			// type: single
 			// difficulty: 1
 			// exams: DVA-C02
+			// domains: DVA-C02/2
 			// sources: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
 			::tokens/aud-claim::[markdown]Which claim of an ID token holds the app client ID? {
 				=aud#Right\\: the ID token carries the app client ID in aud.
@@ -54,6 +56,7 @@ describe('questionsToGift', () => {
 			// type: multi
 			// difficulty: 3
 			// exams: DVA-C02, SCS-C02
+			// domains: DVA-C02/2, SCS-C02/4
 			// sources: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html
 			::tokens/special-characters::[markdown]An API receives a JWT\\: \\{"kid"\\: "abc"\\}. Which two checks must it make? Note\\: 50% \\= half.\\n\\n\`\`\`json\\n\\{ "aud"\\: "x" \\}\\n\`\`\`\\n\\nSelect carefully. (Choose two.) {
 				~%50%Check \`aud\` \\= the app client ID\\: \\{clientId\\}#Right\\: the ID token's "aud" claim must equal the app client ID; see \\#claims.
@@ -116,7 +119,7 @@ describe('parseGiftQuestions', () => {
 
 	test('reports every bad question with its line and writes nothing', () => {
 		const gift = [
-			'// topics: tokens\n// difficulty: 2\n// exams: DVA-C02\n// sources: https://docs.aws.amazon.com/cognito/latest/developerguide/x.html\n::tokens/ok::A good stem that is long enough to pass the check? {\n=one#Right: one.\n~two#Wrong: two.\n~three#Wrong: three.\n~four#Wrong: four.\n####Because.\n}',
+			'// topics: tokens\n// difficulty: 2\n// exams: DVA-C02\n// domains: DVA-C02/2\n// sources: https://docs.aws.amazon.com/cognito/latest/developerguide/x.html\n::tokens/ok::A good stem that is long enough to pass the check? {\n=one#Right: one.\n~two#Wrong: two.\n~three#Wrong: three.\n~four#Wrong: four.\n####Because.\n}',
 			'::tokens/tf::Cognito is a database. {FALSE}',
 			'::tokens/match::Match these pairs of things. {\n=a -> 1\n=b -> 2\n}',
 			'// topics: tokenz\n::tokens/bad::Too short {\n=one#Right: one.\n~two#Wrong: two.\n}',
@@ -129,25 +132,28 @@ describe('parseGiftQuestions', () => {
 		expect(result.files).toEqual([]);
 		expect(result.ok ? [] : result.problems).toMatchInlineSnapshot(`
 			[
-			  "in.gift line 5 (tokens/ok): id: must be new, found "tokens/ok", which content/questions/tokens/ok.md already uses; ids are never reused, so choose another short id",
-			  "in.gift line 13 (tokens/tf): type: must be a multiple-choice, matching or ordering question, found a true/false question; rewrite it with four options",
-			  "in.gift line 13 (tokens/tf): topics: must be a list, found nothing (the field is missing)",
-			  "in.gift line 13 (tokens/tf): difficulty: must be a number, found nothing (the field is missing)",
-			  "in.gift line 13 (tokens/tf): exams: must be a list, found nothing (the field is missing)",
-			  "in.gift line 13 (tokens/tf): options: must have at least 1 item, found 0",
-			  "in.gift line 13 (tokens/tf): answer: must have at least 1 item, found 0",
-			  "in.gift line 13 (tokens/tf): sources: must be a list, found nothing (the field is missing)",
-			  "in.gift line 15 (tokens/match): topics: must be a list, found nothing (the field is missing)",
-			  "in.gift line 15 (tokens/match): difficulty: must be a number, found nothing (the field is missing)",
-			  "in.gift line 15 (tokens/match): exams: must be a list, found nothing (the field is missing)",
-			  "in.gift line 15 (tokens/match): options[0].explanation: must have at least 10 characters, found 0",
-			  "in.gift line 15 (tokens/match): options[1].explanation: must have at least 10 characters, found 0",
-			  "in.gift line 15 (tokens/match): targets: must have at least 3 items, found 2",
-			  "in.gift line 15 (tokens/match): sources: must be a list, found nothing (the field is missing)",
-			  "in.gift line 21 (tokens/bad): topics[0]: must be one of "overview", "cognito-vs-iam", "user-pools", "sign-up", "sign-in", "verification", "password-policy", "user-status", "groups", "app-clients", "auth-flows", "tokens", "jwt-verification", "token-revocation", "api-gateway", "alb", "app-integration", "mfa", "passwordless", "passkeys", "threat-protection", "feature-plans", "federation", "saml", "oidc", "social-login", "hosted-ui", "managed-login", "lambda-triggers", "custom-auth", "user-migration", "pre-token-generation", "identity-pools", "guest-access", "auth-flow-enhanced-basic", "developer-authenticated", "iam-roles", "role-mapping", "trust-policy", "policy-variables", "sts", "abac", "sync", "appsync", "exam-keywords", found "tokenz"; did you mean "tokens"?",
-			  "in.gift line 21 (tokens/bad): difficulty: must be a number, found nothing (the field is missing)",
-			  "in.gift line 21 (tokens/bad): exams: must be a list, found nothing (the field is missing)",
-			  "in.gift line 21 (tokens/bad): sources: must be a list, found nothing (the field is missing)",
+			  "in.gift line 6 (tokens/ok): id: must be new, found "tokens/ok", which content/questions/tokens/ok.md already uses; ids are never reused, so choose another short id",
+			  "in.gift line 14 (tokens/tf): type: must be a multiple-choice, matching or ordering question, found a true/false question; rewrite it with four options",
+			  "in.gift line 14 (tokens/tf): topics: must be a list, found nothing (the field is missing)",
+			  "in.gift line 14 (tokens/tf): difficulty: must be a number, found nothing (the field is missing)",
+			  "in.gift line 14 (tokens/tf): exams: must be a list, found nothing (the field is missing)",
+			  "in.gift line 14 (tokens/tf): domains: must be a list, found nothing (the field is missing)",
+			  "in.gift line 14 (tokens/tf): options: must have at least 1 item, found 0",
+			  "in.gift line 14 (tokens/tf): answer: must have at least 1 item, found 0",
+			  "in.gift line 14 (tokens/tf): sources: must be a list, found nothing (the field is missing)",
+			  "in.gift line 16 (tokens/match): topics: must be a list, found nothing (the field is missing)",
+			  "in.gift line 16 (tokens/match): difficulty: must be a number, found nothing (the field is missing)",
+			  "in.gift line 16 (tokens/match): exams: must be a list, found nothing (the field is missing)",
+			  "in.gift line 16 (tokens/match): domains: must be a list, found nothing (the field is missing)",
+			  "in.gift line 16 (tokens/match): options[0].explanation: must have at least 10 characters, found 0",
+			  "in.gift line 16 (tokens/match): options[1].explanation: must have at least 10 characters, found 0",
+			  "in.gift line 16 (tokens/match): targets: must have at least 3 items, found 2",
+			  "in.gift line 16 (tokens/match): sources: must be a list, found nothing (the field is missing)",
+			  "in.gift line 22 (tokens/bad): topics[0]: must be one of "overview", "cognito-vs-iam", "user-pools", "sign-up", "sign-in", "verification", "password-policy", "user-status", "groups", "app-clients", "auth-flows", "tokens", "jwt-verification", "token-revocation", "api-gateway", "alb", "app-integration", "mfa", "passwordless", "passkeys", "threat-protection", "feature-plans", "federation", "saml", "oidc", "social-login", "hosted-ui", "managed-login", "lambda-triggers", "custom-auth", "user-migration", "pre-token-generation", "identity-pools", "guest-access", "auth-flow-enhanced-basic", "developer-authenticated", "iam-roles", "role-mapping", "trust-policy", "policy-variables", "sts", "abac", "sync", "appsync", "exam-keywords", found "tokenz"; did you mean "tokens"?",
+			  "in.gift line 22 (tokens/bad): difficulty: must be a number, found nothing (the field is missing)",
+			  "in.gift line 22 (tokens/bad): exams: must be a list, found nothing (the field is missing)",
+			  "in.gift line 22 (tokens/bad): domains: must be a list, found nothing (the field is missing)",
+			  "in.gift line 22 (tokens/bad): sources: must be a list, found nothing (the field is missing)",
 			]
 		`);
 	});

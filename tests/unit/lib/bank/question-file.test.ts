@@ -19,35 +19,36 @@ describe('questionToFile', () => {
 				fromNotes: { number: 2, originalAnswer: 'Cognito Sync', corrected: true },
 			})
 		).toMatchInlineSnapshot(`
-				"---
-				id: tokens/special-characters
-				lesson: tokens
-				topics: [tokens, jwt-verification]
-				type: multi
-				difficulty: 3
-				exams: [DVA-C02, SCS-C02]
-				options:
-				  - id: a
-				    text: "Check \`aud\` = the app client ID: {clientId}"
-				    explanation: "Right: the ID token's \\"aud\\" claim must equal the app client ID; see #claims."
-				answer: [a, b]
-				sources:
-				  - "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html"
-				fromNotes: { number: 2, originalAnswer: "Cognito Sync", corrected: true }
-				---
-				An API receives a JWT: {"kid": "abc"}. Which two checks must it make? Note: 50% = half.
+			"---
+			id: tokens/special-characters
+			lesson: tokens
+			topics: [tokens, jwt-verification]
+			type: multi
+			difficulty: 3
+			exams: [DVA-C02, SCS-C02]
+			domains: [DVA-C02/2, SCS-C02/4]
+			options:
+			  - id: a
+			    text: "Check \`aud\` = the app client ID: {clientId}"
+			    explanation: "Right: the ID token's \\"aud\\" claim must equal the app client ID; see #claims."
+			answer: [a, b]
+			sources:
+			  - "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html"
+			fromNotes: { number: 2, originalAnswer: "Cognito Sync", corrected: true }
+			---
+			An API receives a JWT: {"kid": "abc"}. Which two checks must it make? Note: 50% = half.
 
-				\`\`\`json
-				{ "aud": "x" }
-				\`\`\`
+			\`\`\`json
+			{ "aud": "x" }
+			\`\`\`
 
-				Select carefully. (Choose two.)
+			Select carefully. (Choose two.)
 
-				## Explanation
+			## Explanation
 
-				Verify signature, **issuer**, \`aud\`/\`client_id\` and \`token_use\` — see [Tokens](/learn/tokens/).
-				"
-			`);
+			Verify signature, **issuer**, \`aud\`/\`client_id\` and \`token_use\` — see [Tokens](/learn/tokens/).
+			"
+		`);
 	});
 
 	test('quotes scalars YAML would otherwise read as something else', () => {
@@ -79,18 +80,22 @@ describe('questionToFile', () => {
 });
 
 describe('serialise → parse', () => {
-	test('gives back an identical question, for a tricky one and for every question in the bank', () => {
-		const bank = [TRICKY, ...realBank()];
-		expect(bank.length).toBeGreaterThan(1);
-		for (const question of bank) {
-			const text = questionToFile(question);
-			const parsed = fileToQuestion(questionPath(question.id), text);
-			if ('error' in parsed) throw new Error(parsed.error);
-			expect(parsed.question).toEqual(normaliseQuestion(question));
-			// Serialising again is stable byte for byte.
-			expect(questionToFile(parsed.question)).toBe(text);
+	test(
+		'gives back an identical question, for a tricky one and for every question in the bank',
+		{ timeout: 30_000 },
+		() => {
+			const bank = [TRICKY, ...realBank()];
+			expect(bank.length).toBeGreaterThan(1);
+			for (const question of bank) {
+				const text = questionToFile(question);
+				const parsed = fileToQuestion(questionPath(question.id), text);
+				if ('error' in parsed) throw new Error(parsed.error);
+				expect(parsed.question).toEqual(normaliseQuestion(question));
+				// Serialising again is stable byte for byte.
+				expect(questionToFile(parsed.question)).toBe(text);
+			}
 		}
-	});
+	);
 
 	test('reports broken YAML instead of guessing', () => {
 		expect(fileToQuestion('x.md', '---\nid: [\n---\nStem')).toMatchObject({

@@ -188,6 +188,48 @@ describe('gateway fuzzing', () => {
 		expect(prototypeFingerprint()).toBe(before);
 	}, 120_000);
 
+	test('ALB: hostile cookies (names, shards, malformed escapes) and callbacks never get through', async () => {
+		const { env } = await setUp();
+		const alb = await env.sandbox.defineLoadBalancer({
+			name: 'fuzz',
+			rules: [
+				{
+					authenticateCognito: {
+						userPoolArn: env.poolArn,
+						userPoolClientId: env.clientId,
+						userPoolDomain: 'fuzz-domain',
+						onUnauthenticatedRequest: 'deny',
+					},
+				},
+			],
+		});
+		const before = prototypeFingerprint();
+		const cookieName = fc.oneof(
+			name,
+			fc.constantFrom('AWSELBAuthSessionCookie-0', 'AWSELBAuthSessionCookie-1')
+		);
+		const cookieValue = fc.oneof(
+			headerValue.map((value) => value.replace(/[;,\s]/g, '')),
+			fc.constantFrom('%', '%E0%A4%A', 'a.b', '.', 'eyJ9.x')
+		);
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(fc.tuple(cookieName, cookieValue), { maxLength: 4 }),
+				fc.constantFrom('/', '/app', '/oauth2/idpresponse', '/oauth2/idpresponse?code=x&state=y'),
+				async (cookies, path) => {
+					const response = await env.sandbox.fetch(
+						new Request(`${alb.url}${path}`, {
+							headers: { cookie: cookies.map(([key, value]) => `${key}=${value}`).join('; ') },
+						})
+					);
+					expect(response.status).toBe(401);
+				}
+			),
+			{ numRuns: 150, seed: 5 }
+		);
+		expect(prototypeFingerprint()).toBe(before);
+	}, 120_000);
+
 	test('IAM Query fields: hostile role, policy and field names never answer 500', async () => {
 		const { env } = await setUp();
 		const before = prototypeFingerprint();

@@ -768,9 +768,9 @@ describe('threat protection event history (PLUS)', () => {
 				(e: { EventType: string; EventResponse: string }) => `${e.EventType}:${e.EventResponse}`
 			)
 		).toEqual(['SignIn:Pass', 'SignIn:Fail', 'SignUp:Pass']);
+		// A NoRisk decision carries no RiskLevel (AWS docs, user activity log example).
 		expect(AuthEvents[0].EventRisk).toEqual({
 			RiskDecision: 'NoRisk',
-			RiskLevel: 'Low',
 			CompromisedCredentialsDetected: false,
 		});
 		const plain = await poolWithClient(t);

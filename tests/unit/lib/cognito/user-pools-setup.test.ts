@@ -104,7 +104,9 @@ describe('CreateUserPool / DescribeUserPool', () => {
 				PoolName: 'x',
 				UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
 			})
-		).toMatch(/^FeatureUnavailableInTierException: .*\(ESSENTIALS\)/);
+		).toBe(
+			'FeatureUnavailableInTierException: The following features need to be disabled for the ESSENTIALS pricing tier configured: Threat Protection'
+		);
 		expect(
 			await t.failure('CreateUserPool', {
 				PoolName: 'x',

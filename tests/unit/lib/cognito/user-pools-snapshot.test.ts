@@ -130,7 +130,7 @@ describe('SRP inside other flows', () => {
 				};
 			}
 		);
-		const [[id]] = mapEntries((t.sandbox.snapshot().userPools as Json).pools);
+		const id = mapEntries((t.sandbox.snapshot().userPools as Json).pools)[0]![0];
 		await t.call('UpdateUserPool', {
 			UserPoolId: id,
 			AutoVerifiedAttributes: ['email'],

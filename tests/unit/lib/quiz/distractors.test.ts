@@ -28,6 +28,54 @@ const q2 = makeQuestion('tokens/two', {
 });
 
 describe('distractorStats', () => {
+	test('matching counts wrong pairs by their words; ordering is left out', () => {
+		const matching = makeQuestion('tokens/match', {
+			type: 'matching',
+			options: [
+				{ id: 'a', html: 'ID token', text: 'ID token', explanationHtml: '', correct: true },
+				{ id: 'b', html: 'Access token', text: 'Access token', explanationHtml: '', correct: true },
+				{
+					id: 'c',
+					html: 'Refresh token',
+					text: 'Refresh token',
+					explanationHtml: '',
+					correct: true,
+				},
+			],
+			targets: [
+				{ id: 't1', html: 'Logins map', text: 'Logins map' },
+				{ id: 't2', html: 'GetUser', text: 'GetUser' },
+				{ id: 't3', html: 'SECRET_HASH', text: 'SECRET_HASH' },
+			],
+			answer: ['a=t1', 'b=t2', 'c=t1'],
+		});
+		const ordering = makeQuestion('tokens/order', {
+			type: 'ordering',
+			answer: ['b', 'a', 'c', 'd'],
+		});
+		const log = [
+			review(matching.id, NOW - 2 * DAY, 1, {
+				picked: [],
+				pairs: ['a=t3', 'b=t2', 'c=t1'],
+				correct: false,
+			}),
+			review(matching.id, NOW - DAY, 1, {
+				picked: [],
+				pairs: ['a=t3', 'b=t1', 'c=t1'],
+				correct: false,
+			}),
+			review(ordering.id, NOW - DAY, 1, { picked: ['a', 'b', 'c', 'd'], correct: false }),
+		];
+		const stats = distractorStats([matching, ordering], rebuildCards(log, config, CTX));
+		expect(stats.map((s) => [s.optionId, s.count])).toEqual([
+			['a=t3', 2],
+			['b=t1', 1],
+		]);
+		expect(distractorSentence(stats[0]!)).toBe(
+			'You keep choosing “ID token → SECRET_HASH” (twice) where “ID token → Logins map” is needed.'
+		);
+	});
+
 	test('counts wrong picks, most chosen first, and ignores undone answers', () => {
 		const undone = review(q1.id, NOW - DAY + 5, 1, { picked: ['c'], correct: false });
 		const log = [

@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
+	drawExamQuestions,
 	drawMockQuestions,
+	filterMockItems,
+	minutesFor,
+	quotas,
 	reduceMockExam,
 	remainingMs,
 	scaledScore,
@@ -135,5 +139,95 @@ describe('scoreMockExam', () => {
 		]);
 		expect(result.items[2]!.grade.missed).toEqual(['d']);
 		expect(result.durationMs).toBe(10 * MINUTE);
+	});
+});
+
+describe('per-exam mock exams', () => {
+	// 60 SAA-C03 questions, 15 per domain, plus 10 DVA-C02-only ones.
+	const examBank = [
+		...Array.from({ length: 60 }, (_, i) =>
+			makeQuestion(`user-pools/s${i}`, {
+				exams: ['SAA-C03'],
+				domains: [`SAA-C03/${(i % 4) + 1}`],
+			})
+		),
+		...Array.from({ length: 10 }, (_, i) => makeQuestion(`tokens/d${i}`, { exams: ['DVA-C02'] })),
+	];
+
+	test('the draw matches the exam guide’s domain weights within rounding (30/26/24/20)', () => {
+		for (const seed of [1, 2, 3]) {
+			const draw = drawExamQuestions(examBank, 'SAA-C03', 50, seededRandom(seed));
+			expect(draw.method).toBe('domains');
+			expect(new Set(draw.questionIds).size).toBe(50);
+			const count = (domain: string) =>
+				draw.questionIds.filter((id) => draw.domainOf[id] === domain).length;
+			// 50 × 30 % = 15, 26 % = 13, 24 % = 12, 20 % = 10.
+			expect([1, 2, 3, 4].map((d) => count(`SAA-C03/${d}`))).toEqual([15, 13, 12, 10]);
+			expect(draw.questionIds.every((id) => id.startsWith('user-pools/s'))).toBe(true);
+		}
+		const small = drawExamQuestions(examBank, 'SAA-C03', 20, seededRandom(4));
+		const counts = [1, 2, 3, 4].map(
+			(d) => small.questionIds.filter((id) => small.domainOf[id] === `SAA-C03/${d}`).length
+		);
+		// 20 × weights = 6, 5.2, 4.8, 4: each within one of its exact share.
+		[6, 5.2, 4.8, 4].forEach((exact, i) => expect(Math.abs(counts[i]! - exact)).toBeLessThan(1));
+	});
+
+	test('a domain short of questions is filled from the others and said so', () => {
+		const draw = drawExamQuestions(examBank, 'SAA-C03', 60, seededRandom(1));
+		expect(draw.questionIds).toHaveLength(60);
+		const thin = examBank.filter((q) => q.domains?.[0] !== 'SAA-C03/1');
+		const short = drawExamQuestions(thin, 'SAA-C03', 40, seededRandom(1));
+		expect(short.questionIds).toHaveLength(40);
+		expect(short.notes).toContain(
+			'Domain SAA-C03/1 (Design Secure Architectures) has 0 questions for about 12 places; the other domains fill in.'
+		);
+	});
+
+	test('without domains the draw falls back to lessons, from the exam’s questions, and says so', () => {
+		const draw = drawExamQuestions(examBank, 'DVA-C02', 65, seededRandom(1));
+		expect(draw.method).toBe('lessons');
+		expect(draw.questionIds).toHaveLength(10);
+		expect(draw.notes).toEqual([
+			'The bank has 10 questions tagged DVA-C02, so this mock exam has 10 instead of 65.',
+			'The questions do not name their DVA-C02 exam-guide domains yet, so they are drawn across lessons instead of by domain weight.',
+		]);
+	});
+
+	test('quotas never give a group more than it has', () => {
+		const q = quotas(
+			[
+				{ key: 'a', weight: 90, available: 2 },
+				{ key: 'b', weight: 10, available: 50 },
+			],
+			10,
+			seededRandom(1)
+		);
+		expect(Object.fromEntries(q)).toEqual({ a: 2, b: 8 });
+	});
+
+	test('real lengths, short-form times and pass lines', () => {
+		expect(minutesFor('SAA-C03', 65)).toBe(130);
+		expect(minutesFor('SCS-C02', 65)).toBe(170);
+		expect([minutesFor('DVA-C02', 20), minutesFor('SCS-C02', 20)]).toEqual([40, 52]);
+		expect(scaledScore(0.75, 750)).toBe(750);
+		expect(scaledScore(0.74, 750)).toBeLessThan(750);
+		let exam = startMockExam(['user-pools/s0', 'user-pools/s1'], NOW, 10, {
+			exam: 'SCS-C02',
+			domainOf: { 'user-pools/s0': 'SAA-C03/1' },
+		});
+		exam = reduceMockExam(exam, {
+			type: 'respond',
+			questionId: 'user-pools/s0',
+			questionType: 'single',
+			change: { kind: 'pick', optionId: 'b' },
+		});
+		exam = reduceMockExam(exam, { type: 'flag', questionId: 'user-pools/s1' });
+		exam = reduceMockExam(exam, { type: 'submit', now: NOW + MINUTE });
+		const result = scoreMockExam(exam, new Map(examBank.map((q) => [q.id, q])), ['user-pools']);
+		expect(result).toMatchObject({ pass: 750, scaled: scaledScore(0.5, 750), passed: false });
+		expect(filterMockItems(result.items, { wrongOnly: true }).map((x) => x.index)).toEqual([1]);
+		expect(filterMockItems(result.items, { flaggedOnly: true }).map((x) => x.index)).toEqual([1]);
+		expect(filterMockItems(result.items, { lesson: 'tokens' })).toEqual([]);
 	});
 });

@@ -2,8 +2,8 @@
  * The HTML pages of the mock identity providers: consent and sign-in forms, the SAML and Apple "post back"
  * pages, error pages. Plain HTML strings (no DOM) that work without JavaScript, with every interpolated value
  * escaped, a `lang`, labels on every field, a layout that fits 360 px, light and dark colours, and a strict
- * Content-Security-Policy: no script at all, the one style block allowed by its hash, forms only to the
- * origins named.
+ * Content-Security-Policy: no script at all, the one style block allowed by its hash. (No `form-action`: it
+ * also governs the redirects after a post, and an IdP's answer travels on through the user pool to the app.)
  */
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
@@ -61,8 +61,6 @@ export async function htmlPage(page: {
 	brand: string;
 	body: string;
 	status?: number;
-	/** Origins forms on the page may post to besides the page's own. */
-	formTargets?: string[];
 }): Promise<Response> {
 	const html =
 		`<!doctype html><html lang="en"><head><meta charset="utf-8">` +
@@ -71,12 +69,10 @@ export async function htmlPage(page: {
 		`<style>${STYLE}</style></head><body><main><div class="card">` +
 		`<p class="brand">${escapeHtml(page.brand)} <span class="muted">(mock, in the sandbox)</span></p>` +
 		`<h1>${escapeHtml(page.title)}</h1>${page.body}</div></main></body></html>`;
-	const targets = (page.formTargets ?? []).map((origin) => origin.replace(/[^\w:/.\-[\]]/g, ''));
 	const csp = [
 		`default-src 'none'`,
 		`style-src ${await styleSource()}`,
 		`img-src data:`,
-		`form-action 'self' ${targets.join(' ')}`.trim(),
 		`base-uri 'none'`,
 		`frame-ancestors 'none'`,
 	].join('; ');
@@ -86,7 +82,8 @@ export async function htmlPage(page: {
 			'content-type': 'text/html; charset=utf-8',
 			'content-security-policy': csp,
 			'x-content-type-options': 'nosniff',
-			'referrer-policy': 'no-referrer',
+			// Not no-referrer: Chromium then posts forms with `Origin: null`, which the emulator refuses.
+			'referrer-policy': 'same-origin',
 			'cache-control': 'no-store',
 		},
 	});

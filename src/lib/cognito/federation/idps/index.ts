@@ -16,7 +16,7 @@ import { createKeyRing, type SigningKey } from '../../identity/key-ring';
 import type { MockIdpRegistry } from '../deps';
 import { idpName, serveOAuth, type IdpEnv } from './oauth-idp';
 import { oidcRoute, socialRoute, SOCIAL_HOSTS, SOCIAL_ISSUERS, type OAuthRoute } from './routes';
-import { samlIdpName, samlMetadata, samlSigner, serveSamlIdp } from './saml-idp';
+import { serveSamlIdp } from './saml-idp';
 import {
 	decodeMockIdps,
 	emptyMockIdpState,
@@ -41,10 +41,6 @@ export interface MockIdps extends MockIdpRegistry, Snapshotting<MockIdpSnapshot>
 	frontEnd: WebFrontEnd;
 	/** The signing key and issuer of an identity-pool `Logins` provider (social, OIDC name or SAML ARN). */
 	loginKey(provider: string): Promise<{ key: SigningKey; issuer: string }>;
-	/** The SAML IdP at `host`: its metadata XML and signer (tests and the simulator use these). */
-	saml(host: string): { metadata(): Promise<string> };
-	/** Stands up a mock provider and returns its issuer URL or metadata URL. */
-	standUp(kind: 'OIDC' | 'SAML', host: string): string;
 }
 
 /** Creates the mock IdPs over the sandbox context. */
@@ -97,12 +93,6 @@ export function createMockIdps(context: SandboxContext): MockIdps {
 			if (kind === 'SAML' && !state.samlHosts.has(host))
 				state.samlHosts.set(host, context.clock.now());
 		},
-		standUp(kind, host) {
-			const url = kind === 'OIDC' ? `https://${host}` : `https://${host}/metadata`;
-			registry.standUpAt(url, kind);
-			return url;
-		},
-		saml: (host) => ({ metadata: () => samlMetadata(env, host) }),
 		async loginKey(provider) {
 			const social = LOGIN_PROVIDERS[provider];
 			if (social) {
@@ -130,5 +120,4 @@ export function createMockIdps(context: SandboxContext): MockIdps {
 	return registry;
 }
 
-export { samlIdpName, samlSigner };
 export type { IdpProfile } from './specs';

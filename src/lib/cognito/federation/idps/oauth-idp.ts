@@ -268,7 +268,6 @@ async function answerApp(
 		return htmlPage({
 			brand: spec.brand,
 			title: 'Continue to the app',
-			formTargets: [originOf(redirectUri)!],
 			body:
 				`<p>${escapeHtml(spec.brand)} posts its answer back to the app (<code>response_mode=form_post</code>).</p>` +
 				`<form method="post" action="${escapeHtml(redirectUri)}">${hiddenFields(all)}` +

@@ -121,11 +121,9 @@ function readProfile(form: URLSearchParams): IdpProfile {
 
 /** The page that posts the response to the ACS, showing the assertion it carries. */
 async function postBack(acsUrl: string, samlResponse: string, relayState: string | undefined) {
-	const origin = originOf(acsUrl);
 	return htmlPage({
 		brand: BRAND,
 		title: 'Continue to the service provider',
-		formTargets: origin ? [origin] : [],
 		body:
 			`<p>The IdP signed this response and posts it to <code>${escapeHtml(acsUrl)}</code> (HTTP-POST binding).</p>` +
 			`<form method="post" action="${escapeHtml(acsUrl)}">${hiddenFields({ SAMLResponse: samlResponse, RelayState: relayState })}` +

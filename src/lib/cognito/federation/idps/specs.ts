@@ -144,12 +144,11 @@ export const AMAZON: OAuthSpec = {
 	formPost: false,
 	newId: (random) => `amzn1.account.${random(28, UPPER_ALNUM)}`,
 	accessToken: (random) => `Atza|${random(200, B64URL.slice(0, 62))}`,
-	tokenResponse: (accessToken, context) => ({
+	tokenResponse: (accessToken) => ({
 		access_token: accessToken,
 		refresh_token: `Atzr|${accessToken.slice(5, 120)}`,
 		token_type: 'bearer',
 		expires_in: 3600,
-		...(context.scope.length ? {} : {}),
 	}),
 	profileDocument: ({ profile, scope }) => ({
 		user_id: profile.id,
