@@ -530,12 +530,18 @@ export interface BankGaps {
 	missingNotesQuestions: number[];
 	/** How often each letter is the right answer of a single-answer question (a well-spread bank has no favourite). */
 	singleAnswerLetters: Record<string, number>;
+	/** Questions with a "See it happen" link (`scenario`), and their share of the bank, 0–100 (rounded down). */
+	scenarioLinks: { linked: number; percent: number };
 }
+
+/** The share of the bank's questions that must link to a scenario (`npm run questions:check` fails below it). */
+export const MIN_SCENARIO_LINK_PERCENT = 40;
 
 /** Gaps in the bank as a whole. Pure. */
 export function findBankGaps(questions: readonly ParsedQuestion[], minimum = 12): BankGaps {
 	const rows = summariseBank(questions);
 	const multi = questions.filter((question) => question.data.type === 'multi').length;
+	const linked = questions.filter((question) => question.data.scenario).length;
 	const notes = new Set(
 		questions.map((question) => question.data.fromNotes?.number).filter(Boolean)
 	);
@@ -549,6 +555,10 @@ export function findBankGaps(questions: readonly ParsedQuestion[], minimum = 12)
 		multiPercent: questions.length ? Math.round((100 * multi) / questions.length) : 0,
 		missingNotesQuestions: [1, 2, 3, 4, 5].filter((number) => !notes.has(number)),
 		singleAnswerLetters: letters,
+		scenarioLinks: {
+			linked,
+			percent: questions.length ? Math.floor((100 * linked) / questions.length) : 0,
+		},
 	};
 }
 

@@ -342,6 +342,16 @@ describe('summariseDomains', () => {
 });
 
 describe('findBankGaps', () => {
+	test('counts the questions that link to a scenario, rounding the share down', () => {
+		const report = checkContent([
+			lessonFile(),
+			questionFile(),
+			questionFile('tokens/second', { scenario: 'sign-in-and-tokens' }),
+			questionFile('tokens/third'),
+		]);
+		expect(findBankGaps(report.questions).scenarioLinks).toEqual({ linked: 1, percent: 33 });
+	});
+
 	test('lists thin lessons, the multi share, missing notes questions and answer letters', () => {
 		const report = checkContent([lessonFile(), questionFile()]);
 		expect(findBankGaps(report.questions)).toMatchInlineSnapshot(`
@@ -354,6 +364,10 @@ describe('findBankGaps', () => {
 			    5,
 			  ],
 			  "multiPercent": 0,
+			  "scenarioLinks": {
+			    "linked": 0,
+			    "percent": 0,
+			  },
 			  "singleAnswerLetters": {
 			    "a": 1,
 			    "b": 0,
