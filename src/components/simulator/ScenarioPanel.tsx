@@ -306,7 +306,11 @@ function useSharedVariant(run: ScenarioSession, ready: boolean, setNotice: (text
 				const same =
 					run.session.variant?.name === variant.name &&
 					JSON.stringify(run.session.variant.scenario) === JSON.stringify(variant.scenario);
-				if (!same) await run.openVariant(variant);
+				if (same) {
+					setNotice(`The shared variant "${variant.name}" is in use, with your progress.`);
+					return;
+				}
+				await run.openVariant(variant);
 				setNotice(
 					`Opened the shared variant "${variant.name}". Nothing has run: read its trigger code and requests, then press Run.`
 				);
