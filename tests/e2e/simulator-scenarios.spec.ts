@@ -88,7 +88,9 @@ test('a shared variant link reopens the same variant in another browser; a damag
 		// A damaged link says why and leaves the scenario as it was (a new load, not a same-page hash change).
 		await friend.goto('about:blank');
 		await friend.goto('/simulator/pre-sign-up-trigger/#variant=not-a-variant');
-		await expect(friend.getByText(/The shared link could not be opened, and nothing changed/)).toBeVisible({
+		await expect(
+			friend.getByText(/The shared link could not be opened, and nothing changed/)
+		).toBeVisible({
 			timeout: 20_000,
 		});
 		await expect(friend.getByText('using "Zara signs up"')).toBeVisible();

@@ -289,7 +289,9 @@ export function useScenarioSession(
 					.filter((fn) => deployed[fn.arn] !== undefined)
 					.map((fn) => [fn.arn, deployed[fn.arn]!])
 			);
-			return makeVariant(applyEdits(scenario!, { code, requests: {} }), name, Date.now());
+			// The rendered introduction is the page's, not part of the scenario file a variant carries.
+			const { introHtml: _introHtml, ...plain } = scenario!;
+			return makeVariant(applyEdits(plain, { code, requests: {} }), name, Date.now());
 		},
 		openVariant: (variant) =>
 			exclusive(() =>
