@@ -2,7 +2,7 @@
  * Edit a step's request before running it: the JSON body with its `{{…}}` references. A change applies to the
  * learner's version of the scenario (save it as a variant to keep it); invalid JSON is reported and not applied.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { JsonObject } from '../../lib/simulator';
 
 interface Props {
@@ -19,6 +19,11 @@ export function RequestEditor({ stepId, request, edited, disabled, onChange, onR
 	const [text, setText] = useState(() => JSON.stringify(request, null, 2));
 	const [error, setError] = useState('');
 	const id = `request-${stepId}`;
+	const incoming = JSON.stringify(request, null, 2);
+	// A request changed from outside (a variant opened) replaces the text; the learner's own typing is kept.
+	useEffect(() => {
+		setText((current) => (sameJson(current, incoming) ? current : incoming));
+	}, [incoming]);
 
 	function apply(value: string) {
 		setText(value);
@@ -67,4 +72,13 @@ export function RequestEditor({ stepId, request, edited, disabled, onChange, onR
 			)}
 		</details>
 	);
+}
+
+/** Whether `text` parses to the JSON that `formatted` is. */
+function sameJson(text: string, formatted: string): boolean {
+	try {
+		return JSON.stringify(JSON.parse(text), null, 2) === formatted;
+	} catch {
+		return false;
+	}
 }

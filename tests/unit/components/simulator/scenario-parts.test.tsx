@@ -92,3 +92,19 @@ describe('RequestEditor', () => {
 		expect(screen.getByText(/Not applied: the request must be a JSON object/)).toBeTruthy();
 	});
 });
+
+describe('RequestEditor, when the request changes from outside', () => {
+	test('shows the new request (a variant opened) but keeps what the learner typed', () => {
+		const props = { stepId: 's', edited: false, disabled: false, onRestore: () => {} };
+		const { rerender } = render(
+			<RequestEditor {...props} request={{ Username: 'priya' }} onChange={() => {}} />
+		);
+		const box = () => screen.getByLabelText(/Request body/) as HTMLTextAreaElement;
+		rerender(<RequestEditor {...props} request={{ Username: 'zara' }} onChange={() => {}} />);
+		expect(box().value).toContain('"zara"');
+		// Typing compact JSON that applies keeps the learner's formatting.
+		fireEvent.input(box(), { target: { value: '{"Username":"lee"}' } });
+		rerender(<RequestEditor {...props} request={{ Username: 'lee' }} onChange={() => {}} />);
+		expect(box().value).toBe('{"Username":"lee"}');
+	});
+});
