@@ -83,8 +83,14 @@ test('a shared variant link reopens the same variant in another browser; a damag
 		const friendSignUp = friend.locator('[data-step="signUp"]');
 		await friendSignUp.getByText('Edit request').click();
 		await expect(friendSignUp.getByLabel(/Request body/)).toHaveValue(/"zara"/);
+		// The variant is what runs: zara signs up, so the unchanged sign-in as priya finds no such user.
 		await friend.getByRole('button', { name: 'Run all' }).click();
-		await expect(friend.getByText('3 of 3 steps as expected')).toBeVisible({ timeout: 30_000 });
+		await expect(friend.getByText('2 of 3 steps as expected')).toBeVisible({ timeout: 40_000 });
+		await expect(friendSignUp.getByText('Request sent')).toBeVisible();
+		await expect(friendSignUp.locator('.step-request pre')).toContainText('"zara"');
+		await expect(friend.locator('[data-step="signIn"]').getByTestId('outcome-error')).toContainText(
+			'UserNotFoundException'
+		);
 
 		// A damaged link says why and leaves the scenario as it was (a new load, not a same-page hash change).
 		await friend.goto('about:blank');
