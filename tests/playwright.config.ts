@@ -41,7 +41,8 @@ export default defineConfig({
 		url: `http://localhost:${PORT}/`,
 		cwd: '..',
 		reuseExistingServer: !process.env.CI,
-		timeout: 60_000,
+		// Starting `astro preview` took over a minute on the 2-core machine under load.
+		timeout: 240_000,
 		env: { ASTRO_TELEMETRY_DISABLED: '1' },
 	},
 });

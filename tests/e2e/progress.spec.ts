@@ -6,8 +6,9 @@ async function answerTwo(page: import('@playwright/test').Page) {
 	await page.goto('/practice/?mode=daily');
 	await answerWithKeyboard(page, bank, true);
 	await page.keyboard.press('Enter');
-	await answerWithKeyboard(page, bank, false);
+	const wrong = await answerWithKeyboard(page, bank, false);
 	await page.keyboard.press('Enter');
+	return wrong;
 }
 
 test('the progress page states the number of reviews and shows charts with tables', async ({
@@ -15,7 +16,7 @@ test('the progress page states the number of reviews and shows charts with table
 }) => {
 	await page.goto('/progress/');
 	await expect(page.getByTestId('total-reviews')).toHaveText('0 reviews');
-	await answerTwo(page);
+	const wrong = await answerTwo(page);
 	expect(await totalReviews(page)).toBe('2 reviews');
 	await expect(
 		page.getByRole('img', { name: /Review calendar: 2 reviews on 1 day/ })
@@ -23,7 +24,10 @@ test('the progress page states the number of reviews and shows charts with table
 	await expect(page.getByRole('img', { name: /Due forecast/ })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Readiness per lesson' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'True retention per lesson' })).toBeVisible();
-	await expect(page.getByText(/You chose “.+” \(once\) where “.+” is needed\./)).toBeVisible();
+	// The wrong answer becomes a distractor sentence, except on an ordering question (no single wrong choice).
+	const distractor = page.getByText(/You chose “.+” \(once\) where “.+” (is|are) needed\./);
+	if (wrong.type === 'ordering') await expect(distractor).toHaveCount(0);
+	else await expect(distractor).toBeVisible();
 	await page.getByText('Reviews per day (table)').click();
 	await expect(
 		page.locator('details').filter({ hasText: 'Reviews per day' }).locator('tbody tr')
