@@ -140,7 +140,12 @@ export function parseCsvQuestions(text: string): {
 			candidates: [],
 			problems: ['line 1: (header): must list the column names, found an empty file'],
 		};
-	const columns = header.cells.map((name) => name.trim().toLowerCase());
+	// Header names are case-insensitive; each is read as its canonical spelling (scenariostep → scenarioStep).
+	const canonical = new Map(CSV_COLUMNS.map((column) => [column.toLowerCase(), column as string]));
+	const columns = header.cells.map((name) => {
+		const lower = name.trim().toLowerCase();
+		return canonical.get(lower) ?? lower;
+	});
 	const problems: string[] = [];
 	columns.forEach((name, index) => {
 		if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
