@@ -5,6 +5,7 @@
 import {
 	checkContent,
 	findBankGaps,
+	MIN_SCENARIO_LINK_PERCENT,
 	summariseBank,
 	summariseDomains,
 } from '../schemas/check-content';
@@ -56,6 +57,14 @@ if (report.questions.length && gaps.missingNotesQuestions.length)
 		`Questions from the notes not yet in the bank (fromNotes.number): ${gaps.missingNotesQuestions.join(', ')}`
 	);
 if (report.questions.length) {
+	const { linked, percent } = gaps.scenarioLinks;
+	console.log(
+		`Questions that link to a scenario ("See it happen"): ${linked} of ${report.questions.length} (${percent}%; at least ${MIN_SCENARIO_LINK_PERCENT}% required).`
+	);
+	if (percent < MIN_SCENARIO_LINK_PERCENT)
+		report.errors.push(
+			`content/questions: scenario: only ${percent}% of the questions link to a scenario; add "scenario" (and "scenarioStep") to questions a scenario truly shows until at least ${MIN_SCENARIO_LINK_PERCENT}% do`
+		);
 	console.log(
 		`Right answers of single-answer questions by letter: ${Object.entries(gaps.singleAnswerLetters)
 			.map(([letter, count]) => `${letter} ${count}`)

@@ -4,7 +4,7 @@
  * or written by a newer release) is moved aside to {@link BACKUP_KEY}, never deleted, and reported, never thrown.
  */
 import { STORAGE_NAMESPACE } from '../config/site';
-import type { Results, StepResult } from '../lib/simulator';
+import type { JsonObject, Results, StepResult, VariantScenario } from '../lib/simulator';
 import type { PersistedSandbox } from './simulator-protocol';
 
 /** Key of the saved sandbox. */
@@ -22,6 +22,12 @@ export interface SavedSession {
 	setUp: boolean;
 	results: Results;
 	steps: Record<string, StepResult>;
+	/** The learner's variant in use (a saved, imported or shared one), if any. */
+	variant?: { name: string; scenario: VariantScenario };
+	/** Request bodies the learner edited, by step id (on top of the variant or the scenario). */
+	requests?: Record<string, JsonObject>;
+	/** Predicted outcomes, by step id. */
+	predictions?: Record<string, string>;
 }
 
 function storage(): Storage | undefined {

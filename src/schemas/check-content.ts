@@ -167,6 +167,7 @@ export function checkContent(files: readonly ContentFile[]): ContentReport {
 
 	checkLessons(lessons, { anchorsBySlug, glossarySlugs, scenarioSlugs }, errors);
 	checkQuestions(questions, lessonBySlug, scenarioSlugs, errors, warnings);
+	checkScenarioLinks(lessons, questions, scenarios, errors);
 
 	for (const term of glossary) {
 		if (!lessonBySlug.has(term.data.lesson)) {
@@ -332,6 +333,61 @@ function checkInternalLink(
 		: `must point to a page of this site, found "${path}"`;
 }
 
+/**
+ * Links between lessons, questions and scenarios: a lesson's `scenarios` and a scenario's `lessons` name each
+ * other (both ways), and a question's "See it happen" (`scenario`, `scenarioStep`) opens a published scenario at
+ * a step it has.
+ */
+function checkScenarioLinks(
+	lessons: Entry<LessonData>[],
+	questions: ParsedQuestion[],
+	scenarios: Entry<ScenarioData>[],
+	errors: string[]
+): void {
+	const bySlug = new Map(scenarios.map((scenario) => [scenario.slug, scenario]));
+	const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
+	for (const lesson of lessons) {
+		lesson.data.scenarios.forEach((slug, index) => {
+			const scenario = bySlug.get(slug);
+			if (!scenario) return; // reported by checkLessons
+			if (scenario.data.draft)
+				errors.push(
+					`${lesson.path}: scenarios[${index}]: must be a published scenario, found the draft "${slug}"; remove it until the draft is done`
+				);
+			else if (!scenario.data.lessons.includes(lesson.slug as never))
+				errors.push(
+					`${lesson.path}: scenarios[${index}]: must be a scenario whose "lessons" list ${lesson.slug}, found "${slug}"; add ${lesson.slug} to content/scenarios/${slug}.md or remove it here`
+				);
+		});
+	}
+	if (lessons.length > 0)
+		for (const scenario of scenarios) {
+			if (scenario.data.draft) continue;
+			scenario.data.lessons.forEach((slug, index) => {
+				const lesson = lessonBySlug.get(slug);
+				if (lesson && !lesson.data.scenarios.includes(scenario.slug))
+					errors.push(
+						`${scenario.path}: lessons[${index}]: must be a lesson that lists this scenario, found "${slug}"; add ${scenario.slug} to "scenarios" in ${lesson.path}`
+					);
+			});
+		}
+	for (const { data, path } of questions) {
+		if (!data.scenario) continue;
+		const scenario = bySlug.get(data.scenario);
+		if (!scenario) continue; // reported by checkQuestions
+		if (scenario.data.draft) {
+			errors.push(
+				`${path}: scenario: must be a published scenario, found the draft "${data.scenario}"`
+			);
+			continue;
+		}
+		if (data.scenarioStep && !scenario.data.steps.some((step) => step.id === data.scenarioStep))
+			errors.push(
+				`${path}: scenarioStep: must be a step id of content/scenarios/${data.scenario}.md (${scenario.data.steps.map((step) => step.id).join(', ')}), found "${data.scenarioStep}"`
+			);
+	}
+}
+
 function checkQuestions(
 	questions: ParsedQuestion[],
 	lessonBySlug: Map<string, Entry<LessonData>>,
@@ -355,7 +411,8 @@ function checkQuestions(
 		if (lessonBySlug.size > 0 && !lessonBySlug.has(data.lesson)) {
 			errors.push(`${path}: lesson: must name an existing lesson file, found "${data.lesson}"`);
 		}
-		if (data.scenario && !scenarioSlugs.has(data.scenario)) {
+		// Like the lesson: checked when the content set has scenarios (an import checks one file on its own).
+		if (data.scenario && scenarioSlugs.size > 0 && !scenarioSlugs.has(data.scenario)) {
 			errors.push(
 				`${path}: scenario: must be a scenario in content/scenarios/, found "${data.scenario}"`
 			);
@@ -474,12 +531,18 @@ export interface BankGaps {
 	missingNotesQuestions: number[];
 	/** How often each letter is the right answer of a single-answer question (a well-spread bank has no favourite). */
 	singleAnswerLetters: Record<string, number>;
+	/** Questions with a "See it happen" link (`scenario`), and their share of the bank, 0–100 (rounded down). */
+	scenarioLinks: { linked: number; percent: number };
 }
+
+/** The share of the bank's questions that must link to a scenario (`npm run questions:check` fails below it). */
+export const MIN_SCENARIO_LINK_PERCENT = 40;
 
 /** Gaps in the bank as a whole. Pure. */
 export function findBankGaps(questions: readonly ParsedQuestion[], minimum = 12): BankGaps {
 	const rows = summariseBank(questions);
 	const multi = questions.filter((question) => question.data.type === 'multi').length;
+	const linked = questions.filter((question) => question.data.scenario).length;
 	const notes = new Set(
 		questions.map((question) => question.data.fromNotes?.number).filter(Boolean)
 	);
@@ -493,6 +556,10 @@ export function findBankGaps(questions: readonly ParsedQuestion[], minimum = 12)
 		multiPercent: questions.length ? Math.round((100 * multi) / questions.length) : 0,
 		missingNotesQuestions: [1, 2, 3, 4, 5].filter((number) => !notes.has(number)),
 		singleAnswerLetters: letters,
+		scenarioLinks: {
+			linked,
+			percent: questions.length ? Math.floor((100 * linked) / questions.length) : 0,
+		},
 	};
 }
 

@@ -73,7 +73,10 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 				? `${issue.message}, found ${found}`
 				: `must be a valid ${issue.format}, found ${found}`;
 		case 'invalid_union':
-			return `does not match any allowed form, found ${found}`;
+			// A schema that names its forms (`z.union([...], { message })`) says so; otherwise a generic line.
+			return issue.message.startsWith('must ')
+				? `${issue.message}, found ${found}`
+				: `does not match any allowed form, found ${found}`;
 		default:
 			return issue.message;
 	}

@@ -94,8 +94,13 @@ export const questionSchema = z
 		 * Matching: one `<option>=<target>` pair per option, such as `a=t1` (a target may be used twice).
 		 */
 		answer: z.array(z.string()).min(1),
-		/** Optional simulator scenario that lets the learner try the situation. */
+		/** Optional simulator scenario that lets the learner try the situation ("See it happen"). */
 		scenario: slugSchema.optional(),
+		/** The step of `scenario` that shows the answer; "See it happen" opens the scenario there. */
+		scenarioStep: z
+			.string()
+			.regex(/^[a-z][A-Za-z0-9]*$/, 'must be a step id (camelCase) of the scenario, such as signIn')
+			.optional(),
 		/** AWS documentation pages that back the answer (at least one). */
 		sources: z.array(awsDocUrlSchema).min(1),
 		/** Set only on the five questions taken from the seed notes. */
@@ -105,6 +110,11 @@ export const questionSchema = z
 	.superRefine((question, ctx) => {
 		const issue = (path: Array<string | number>, message: string) =>
 			ctx.addIssue({ code: 'custom', path, message });
+		if (question.scenarioStep && !question.scenario)
+			issue(
+				['scenarioStep'],
+				`must come with "scenario" (the scenario the step belongs to), found scenarioStep "${question.scenarioStep}" alone`
+			);
 		const ids = question.options.map((option) => option.id);
 		const range = `${ids[0] ?? 'a'}–${ids.at(-1) ?? 'd'}`;
 		const choice = question.type === 'single' || question.type === 'multi';

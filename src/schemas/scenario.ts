@@ -3,26 +3,35 @@ import './shared'; // Zod's no-eval setting, before any schema is defined.
 import type { Scenario } from '../lib/simulator/types';
 import { LESSON_SLUGS } from './vocabulary';
 
-/** A call id: a camelCase name later requests use in `{{<id>.Field}}`. */
+/** A call id: a camelCase name later requests use in `{{<id>.Field}}` (`browser` is the browser's own state). */
 const callIdSchema = z
 	.string()
 	.regex(
 		/^[a-z][A-Za-z0-9]*$/,
 		'must be a camelCase name such as signUp (later requests say {{signUp.UserSub}})'
-	);
+	)
+	.refine((id) => id !== 'browser' && id !== 'outbox' && id !== 'totp', {
+		message:
+			'must not be browser, outbox or totp (those names are taken by {{browser…}}, {{outbox…}}, {{totp}})',
+	});
+
+/** What a step's caller receives: success, an exception, an OAuth error code or an HTTP status. */
+const OUTCOME = /^(?:success|[A-Z][A-Za-z]+(?:Exception|Error)|[a-z]+(?:_[a-z]+)+|HTTP [1-5]\d\d)$/;
+const OUTCOME_HINT =
+	'must be "success", an exception name such as UsernameExistsException, an OAuth error such as invalid_grant, or "HTTP 403"';
 
 /**
  * An operation: a real Cognito API name (`SignUp`, `GetId`, `cognito-identity:TagResource`), a Cognito Sync REST
- * operation (`Sync.UpdateRecords`) or a sandbox helper (`Sandbox.SimulateRequest`, `Sandbox.AdvanceClock`,
- * `Sandbox.MintProviderToken`).
+ * operation (`Sync.UpdateRecords`), a sandbox helper (`Sandbox.SimulateRequest`, `Sandbox.AdvanceClock`,
+ * `Sandbox.MintProviderToken`, `Sandbox.HttpRequest`…) or the headless browser (`Browser.Open`, `Browser.Submit`).
  */
 const operationSchema = z
 	.string()
 	.regex(
-		/^(?:(?:Sandbox|Sync)\.|cognito-identity:|cognito-idp:)?[A-Z][A-Za-z]+$/,
-		'must be an API operation name such as SignUp, Sync.UpdateRecords or Sandbox.SimulateRequest'
+		/^(?:(?:Sandbox|Sync)\.|cognito-identity:|cognito-idp:)?[A-Z][A-Za-z]+$|^Browser\.(?:Open|Submit)$/,
+		'must be an API operation name such as SignUp, Sync.UpdateRecords, Sandbox.SimulateRequest or Browser.Open'
 	)
-	.describe('Real API operation name, or Sync.<Operation> / Sandbox.<Helper>');
+	.describe('Real API operation name, Sync.<Operation>, Sandbox.<Helper> or Browser.Open/Submit');
 
 /** A JSON request body; strings may hold `{{…}}` references. */
 const requestSchema = z
@@ -44,6 +53,47 @@ export const scenarioCallSchema = z
 	})
 	.strict();
 
+/** What a checked response field must be. */
+const checkValueSchema = z.union(
+	[
+		z.string(),
+		z.number(),
+		z.boolean(),
+		z.object({ startsWith: z.string().min(1) }).strict(),
+		z.object({ contains: z.string().min(1) }).strict(),
+		z.object({ present: z.boolean() }).strict(),
+	],
+	{ message: 'must be a value, or { startsWith: … }, { contains: … } or { present: true/false }' }
+);
+
+/** A prediction the learner makes before a step runs. */
+const predictionSchema = z
+	.object({
+		/** The question, e.g. "What does the app receive?" */
+		prompt: z.string().min(10).default('What will the app receive?'),
+		/** Two to five outcomes to pick from; exactly one must be what the step expects. */
+		choices: z
+			.array(
+				z
+					.object({
+						/** `success`, an exception or error name, or `Allow`/`Deny` for policy checks. */
+						outcome: z
+							.string()
+							.refine((value) => OUTCOME.test(value) || value === 'Allow' || value === 'Deny', {
+								message: `${OUTCOME_HINT}, or Allow / Deny`,
+							}),
+						/** How the learner reads it ("an UserNotConfirmedException error"). */
+						label: z.string().min(3),
+						/** Why it does or does not happen (shown after the run). */
+						explain: z.string().min(10),
+					})
+					.strict()
+			)
+			.min(2)
+			.max(5),
+	})
+	.strict();
+
 /** One guided step of a simulator scenario. */
 export const scenarioStepSchema = z
 	.object({
@@ -55,16 +105,21 @@ export const scenarioStepSchema = z
 		operation: operationSchema,
 		/** Request body. */
 		request: requestSchema,
-		/** What should happen: `success`, or the exact exception name the service returns. */
-		expect: z
-			.string()
-			.regex(
-				/^(?:success|[A-Z][A-Za-z]+(?:Exception|Error))$/,
-				'must be "success" or an exception name such as UsernameExistsException'
-			)
-			.default('success'),
+		/**
+		 * What should happen: `success`, or the exact exception name the service returns (for `Browser.*` steps an
+		 * OAuth error such as `invalid_grant`, or `HTTP 403`).
+		 */
+		expect: z.string().regex(OUTCOME, OUTCOME_HINT).default('success'),
 		/** For `Sandbox.SimulateRequest` steps: the IAM decision expected. */
 		decision: z.enum(['Allow', 'Deny']).optional(),
+		/**
+		 * Fields the response must have, by path (`AuthenticationResult.IdToken`, `Query.code`, `Alerts.0`); for an
+		 * expected error, `type` and `message`. A value (may hold `{{…}}`), or `{ startsWith }`, `{ contains }`,
+		 * `{ present }`.
+		 */
+		check: z.record(z.string().min(1), checkValueSchema).optional(),
+		/** Ask the learner to predict the outcome before running the step. */
+		predict: predictionSchema.optional(),
 		/** What to watch for and why it matters. */
 		explain: z.string().min(10),
 	})
@@ -156,12 +211,12 @@ export const scenarioSchema = z
 		for (const { call, path } of calls) {
 			for (const reference of referencesIn(call.request)) {
 				const head = reference.split('.')[0]!;
-				if (head === 'outbox' || head === 'totp') continue;
+				if (head === 'outbox' || head === 'totp' || head === 'browser') continue;
 				if (!seen.has(head)) {
 					ctx.addIssue({
 						code: 'custom',
 						path: [...path, 'request'],
-						message: `must only reference earlier call ids, outbox or totp, found "{{${reference}}}"${seen.size ? ` (earlier ids: ${[...seen].join(', ')})` : ''}`,
+						message: `must only reference earlier call ids, outbox, browser or totp, found "{{${reference}}}"${seen.size ? ` (earlier ids: ${[...seen].join(', ')})` : ''}`,
 					});
 				}
 			}
@@ -176,6 +231,24 @@ export const scenarioSchema = z
 			}
 		}
 		data.steps.forEach((step, index) => {
+			if (step.predict) {
+				const expected = step.decision ?? step.expect;
+				const outcomes = step.predict.choices.map((choice) => choice.outcome);
+				const right = outcomes.filter((outcome) => outcome === expected).length;
+				if (right !== 1)
+					ctx.addIssue({
+						code: 'custom',
+						path: ['steps', index, 'predict', 'choices'],
+						message: `must have exactly one choice with outcome "${expected}" (what the step expects), found ${right}`,
+					});
+				const repeated = outcomes.find((outcome, at) => outcomes.indexOf(outcome) !== at);
+				if (repeated)
+					ctx.addIssue({
+						code: 'custom',
+						path: ['steps', index, 'predict', 'choices'],
+						message: `must not repeat an outcome, found "${repeated}" twice`,
+					});
+			}
 			if (step.decision && step.operation !== 'Sandbox.SimulateRequest') {
 				ctx.addIssue({
 					code: 'custom',

@@ -56,7 +56,7 @@ test('pages work under the policy: theme, practice, progress, glossary, search, 
 test('the simulator runs a Lambda trigger in QuickJS (WebAssembly) under the policy', async ({
 	page,
 }) => {
-	await page.goto('/simulator/?scenario=pre-sign-up-trigger');
+	await page.goto('/simulator/pre-sign-up-trigger/');
 	await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled({ timeout: 15_000 });
 	await page.getByRole('button', { name: 'Run all' }).click();
 	await expect(page.getByText('3 of 3 steps as expected')).toBeVisible({ timeout: 20_000 });

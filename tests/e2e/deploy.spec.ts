@@ -141,7 +141,7 @@ test('a tab left open across a deploy keeps working and is offered the new versi
 }) => {
 	test.setTimeout(120_000);
 	const open = await context.newPage();
-	await open.goto(`${host.url}simulator/?scenario=pre-sign-up-trigger`);
+	await open.goto(`${host.url}simulator/pre-sign-up-trigger/`);
 	await expect(open.getByRole('button', { name: 'Run all' })).toBeEnabled({ timeout: 20_000 });
 	await controlled(open);
 	expect(await open.locator('html').getAttribute('data-build')).not.toBe('next');
@@ -207,7 +207,7 @@ test.describe('without a service worker', () => {
 		page,
 	}) => {
 		test.setTimeout(90_000);
-		await page.goto(`${host.url}simulator/?scenario=pre-sign-up-trigger`);
+		await page.goto(`${host.url}simulator/pre-sign-up-trigger/`);
 		await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled({ timeout: 20_000 });
 		host.deploy(buildB);
 		await page.getByRole('button', { name: 'Run all' }).click();

@@ -89,12 +89,17 @@ test('glossary terms link to the lesson that explains them', async ({ page }) =>
 	await expect(page).toHaveURL(/\/learn\/identity-pools-iam\//);
 });
 
-test('a lesson links to each of its simulator scenarios by name', async ({ page }) => {
+test('a lesson links to each of its simulator scenarios by name, each on its own page', async ({
+	page,
+}) => {
 	await page.goto('/learn/user-pools/');
-	const links = page.getByRole('link', { name: /^Try it in the simulator: / });
-	expect(await links.count()).toBeGreaterThan(0);
+	const list = page.getByRole('region', { name: 'Try it in the simulator' });
+	const links = list.getByRole('link');
+	expect(await links.count()).toBeGreaterThanOrEqual(2);
 	const href = await links.first().getAttribute('href');
-	expect(href).toMatch(/^\/simulator\/\?scenario=[a-z0-9-]+$/);
+	expect(href).toMatch(/^\/simulator\/[a-z0-9-]+\/$/);
+	const title = (await links.first().textContent())!.trim();
 	await links.first().click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Simulator' })).toBeVisible();
+	await expect(page).toHaveURL(new RegExp(`${href}$`));
+	await expect(page.getByRole('heading', { name: title })).toBeVisible();
 });

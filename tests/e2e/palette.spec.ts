@@ -67,7 +67,7 @@ test('results cover every kind: a lesson section, a question and a simulator sce
 	await box(page).fill('pre sign-up trigger');
 	await expect(
 		page.getByRole('group', { name: 'Simulator scenarios' }).getByRole('option').first()
-	).toHaveAttribute('href', /\/simulator\/\?scenario=/);
+	).toHaveAttribute('href', /\/simulator\/[a-z0-9-]+\/$/);
 	await expect(
 		page.getByRole('group', { name: 'Questions' }).getByRole('option').first()
 	).toHaveAttribute('href', /\/questions\/\?id=/);

@@ -5,7 +5,7 @@
 import { expect, test, type Page } from './fixtures';
 
 async function openScenario(page: Page, id: string) {
-	await page.goto(`/simulator/?scenario=${id}`);
+	await page.goto(`/simulator/${id}/`);
 	await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled({ timeout: 20_000 });
 }
 

@@ -9,7 +9,7 @@ test('token inspector: verified signature, claims explained, copy, use in the co
 	context,
 }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-	await page.goto('/simulator/?scenario=sign-up-email-verification');
+	await page.goto('/simulator/sign-up-email-verification/');
 	await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled({ timeout: 20_000 });
 	await page.getByRole('button', { name: 'Run all' }).click();
 	await expect(page.getByText('7 of 7 steps as expected')).toBeVisible({ timeout: 40_000 });

@@ -5,11 +5,11 @@ async function openTab(page: Page, name: string) {
 	await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 }
 
-/** Opens a scenario by deep link and waits until the sandbox worker is ready. */
+/** Opens a scenario's own page and waits until the sandbox worker is ready. */
 async function openScenario(page: Page, id: string) {
-	await page.goto(`/simulator/?scenario=${id}`);
+	await page.goto(`/simulator/${id}/`);
 	// Generous: the island and the worker (sandbox + QuickJS) load in parallel and CI machines may be busy.
-	await expect(page.getByLabel('Choose a guided scenario')).toHaveValue(id, { timeout: 15_000 });
+	await expect(page.getByLabel('Guided scenario')).toHaveValue(id, { timeout: 15_000 });
 	await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled({ timeout: 15_000 });
 }
 
@@ -245,10 +245,15 @@ test('the page works from the keyboard and shows the Sync closure notice where S
 	page,
 }) => {
 	await openScenario(page, 'sign-in-and-tokens');
-	const picker = page.getByLabel('Choose a guided scenario');
+	const picker = page.getByLabel('Guided scenario');
 	await picker.focus();
 	await picker.selectOption({ label: 'Cognito Sync conflict between two devices' });
-	await expect(page).toHaveURL(/scenario=sync-two-device-conflict/);
+	// Choosing does not navigate; the Open button (next in tab order) goes to the scenario's page.
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Open', exact: true })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/simulator\/sync-two-device-conflict\/$/);
+	await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled({ timeout: 15_000 });
 	await expect(
 		page.getByText('Amazon Cognito Sync is closed to new customers since 30 July 2026').first()
 	).toBeVisible();
@@ -275,7 +280,7 @@ for (const theme of ['light', 'dark'] as const) {
 		await openScenario(page, 'identity-pool-credentials');
 		await page.getByRole('button', { name: 'Run all' }).click();
 		await expect(page.getByText('7 of 7 steps as expected')).toBeVisible({ timeout: 40_000 });
-		await page.getByLabel('Choose a guided scenario').selectOption('post-auth-and-pre-token');
+		await openScenario(page, 'post-auth-and-pre-token');
 		await page.getByRole('button', { name: 'Run all' }).click();
 		await expect(page.getByText('3 of 3 steps as expected')).toBeVisible({ timeout: 40_000 });
 		await openTab(page, 'Code');

@@ -2,6 +2,7 @@
  * One exam-style question in the order the learner sees it (`view`, a seeded shuffle): the stem, the
  * response controls for its type, and after the reveal the marks and every explanation.
  */
+import { SeeItHappen } from '../simulator/SeeItHappen';
 import type { Ref } from 'preact';
 import type { BankQuestion, GradeResult, Presentation, ResponseChange } from '../../lib/quiz';
 import { ChoiceOptions } from './ChoiceOptions';
@@ -78,6 +79,7 @@ export function QuestionView({
 							))}
 						</p>
 					)}
+					<SeeItHappen link={question.seeItHappen} />
 				</section>
 			)}
 		</article>

@@ -2,6 +2,7 @@
  * One question in the bank browser: its details, the stem and the options in a shuffled order (the
  * same seeded shuffle as Practice), and on demand the answer with every explanation.
  */
+import { SeeItHappen } from '../simulator/SeeItHappen';
 import { displayLetter, matchesOf, presentation, type BankQuestion } from '../../lib/quiz';
 
 const DIFFICULTY = ['', 'Recall', 'Apply', 'Analyse'];
@@ -146,6 +147,7 @@ export function BankQuestionCard({
 								Lesson: <a href={lessonUrl}>{lessonTitle}</a>
 							</p>
 						)}
+						<SeeItHappen link={question.seeItHappen} />
 					</>
 				)}
 			</div>

@@ -18,23 +18,30 @@ import { SequenceView } from './SequenceView';
 import { ThreatPanel } from './ThreatPanel';
 import { TokenInspector } from './TokenInspector';
 import { useMediaQuery } from './use-media-query';
-import { useScenarioSession, type PageScenario } from './use-scenario-session';
+import {
+	useOldScenarioLinks,
+	useScenarioSession,
+	type PageScenario,
+	type ScenarioSummary,
+} from './use-scenario-session';
 import { useSimulator } from './use-simulator';
 import './simulator.css';
 
-export type { PageScenario } from './use-scenario-session';
+export type { PageScenario, ScenarioSummary } from './use-scenario-session';
 
 interface Props {
+	/** The scenario of this page (a scenario page passes one; the free-play page none). */
 	scenarios: PageScenario[];
-	/** Lesson titles by slug, for the "illustrates" links. */
-	lessonTitles: Record<string, string>;
+	/** Every published scenario, for the picker. */
+	catalog: ScenarioSummary[];
 }
 
 /** Below this width every panel is a tab of one tab list. */
 const PHONE = '(max-width: 47.99rem)';
 
-/** The simulator island (rendered client-only by src/pages/simulator.astro). */
-export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
+/** The simulator island (rendered client-only by src/pages/simulator.astro and src/pages/simulator/[id].astro). */
+export default function SimulatorApp({ scenarios, catalog }: Props) {
+	useOldScenarioLinks(scenarios, catalog);
 	const sim = useSimulator();
 	const { client, status } = sim;
 	const [announcement, setAnnouncement] = useState('');
@@ -70,8 +77,7 @@ export default function SimulatorApp({ scenarios, lessonTitles }: Props) {
 				<section class="sim-scenario" aria-labelledby="scenario-heading">
 					<h2 id="scenario-heading">Scenario</h2>
 					<ScenarioPanel
-						scenarios={scenarios}
-						lessonTitles={lessonTitles}
+						catalog={catalog}
 						run={run}
 						ready={sim.ready}
 						onReset={() => run.resetSandbox(status.seed)}

@@ -3,13 +3,31 @@
  * step, "run from here" (a fresh sandbox replaying the earlier steps with the deployed code), run all, reset.
  * Saved in the browser after every change. Used by the shell (toolbar reset, trigger editor) and ScenarioPanel.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { runSetup, runStep, type Scenario, type StepResult } from '../../lib/simulator';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+	applyEdits,
+	makeVariant,
+	runSetup,
+	runStep,
+	type JsonObject,
+	type Scenario,
+	type ScenarioVariant,
+	type StepResult,
+} from '../../lib/simulator';
 import { loadSession, saveSession, type SavedSession } from '../../client/simulator-store';
+import { withBase } from '../../config/site';
 import type { SimulatorState } from './use-simulator';
 
 /** A scenario as the page passes it (drafts already removed), with its introduction rendered to HTML. */
 export type PageScenario = Scenario & { introHtml: string };
+
+/** A published scenario as the picker lists it. */
+export interface ScenarioSummary {
+	id: string;
+	title: string;
+	summary: string;
+	lessons: string[];
+}
 
 /** What the scenario parts of the page read and call. */
 export interface ScenarioSession {
@@ -24,6 +42,18 @@ export interface ScenarioSession {
 	/** Code the sandbox runs now, by function ARN. */
 	deployed: Readonly<Record<string, string>>;
 	chooseScenario(id: string): void;
+	/** The published scenario of this page, before the learner's variant and edits. */
+	original?: PageScenario;
+	/** Edits a step's request (undefined: back to the scenario's own). */
+	setRequest(stepId: string, request: JsonObject | undefined): void;
+	/** Records the learner's prediction for a step. */
+	predict(stepId: string, outcome: string): void;
+	/** The scenario as the learner has it now (deployed trigger code included), as a variant named `name`. */
+	variantNow(name: string): ScenarioVariant;
+	/** Uses a variant: a fresh sandbox (nothing deployed, nothing run) and the scenario as the variant has it. */
+	openVariant(variant: ScenarioVariant): Promise<void>;
+	/** Back to the published scenario in a fresh sandbox. */
+	openOriginal(): Promise<void>;
 	/** Runs a step that has not run yet (setting the scenario up first if needed). */
 	runStepAt(index: number): Promise<void>;
 	/** Runs a step again as its text promises: fresh sandbox, set-up and earlier steps replayed, then this step. */
@@ -34,6 +64,13 @@ export interface ScenarioSession {
 	resetSandbox(seed: number): Promise<void>;
 }
 
+/** What survives a fresh sandbox: the variant in use, the request edits and the predictions. */
+const keptEdits = ({ variant, requests, predictions }: SavedSession): Partial<SavedSession> => ({
+	...(variant ? { variant } : {}),
+	...(requests ? { requests } : {}),
+	...(predictions ? { predictions } : {}),
+});
+
 const emptySession = (scenarioId: string | null): SavedSession => ({
 	v: 1,
 	scenarioId,
@@ -42,8 +79,26 @@ const emptySession = (scenarioId: string | null): SavedSession => ({
 	steps: {},
 });
 
+/** The scenario an old-style `?scenario=<id>` link names. */
 function scenarioFromUrl(): string | null {
 	return new URLSearchParams(location.search).get('scenario');
+}
+
+/** `/simulator/?scenario=<id>` (old links, bookmarks) goes to the scenario's own page, keeping `step`. */
+export function useOldScenarioLinks(
+	scenarios: readonly PageScenario[],
+	catalog: readonly ScenarioSummary[]
+) {
+	useLayoutEffect(() => {
+		const wanted = scenarioFromUrl();
+		if (scenarios.length > 0 || !wanted || !catalog.some((item) => item.id === wanted)) return;
+		const step = new URLSearchParams(location.search).get('step');
+		location.replace(
+			withBase(
+				`/simulator/${wanted}/${step ? `?step=${encodeURIComponent(step)}` : ''}${location.hash}`
+			)
+		);
+	}, []);
 }
 
 function describeOutcome(result: StepResult): string {
@@ -67,19 +122,28 @@ export function useScenarioSession(
 		() => new Map(scenarios.map((scenario) => [scenario.id, scenario])),
 		[scenarios]
 	);
+	// A scenario page passes its one scenario; the free-play page passes none.
+	const pageScenarioId = scenarios.length === 1 ? scenarios[0]!.id : null;
 	const [session, setSession] = useState<SavedSession>(() => {
 		const saved = loadSession();
-		const wanted = scenarioFromUrl();
-		if (wanted && byId.has(wanted) && saved?.scenarioId !== wanted) return emptySession(wanted);
-		if (saved && (saved.scenarioId === null || byId.has(saved.scenarioId))) return saved;
-		return emptySession(wanted && byId.has(wanted) ? wanted : null);
+		return saved && saved.scenarioId === pageScenarioId ? saved : emptySession(pageScenarioId);
 	});
 	const [busy, setBusy] = useState<string | null>(null);
 	const [setupError, setSetupError] = useState('');
-	const unknownScenario = useRef(
-		scenarioFromUrl() && !byId.has(scenarioFromUrl()!) ? scenarioFromUrl() : null
-	);
-	const scenario = session.scenarioId ? byId.get(session.scenarioId) : undefined;
+	// An old `/simulator/?scenario=<id>` link: the shell sends known ids to their page; this is the rest.
+	const unknownScenario = useRef(pageScenarioId ? null : scenarioFromUrl());
+	const original = session.scenarioId ? byId.get(session.scenarioId) : undefined;
+	// What runs: the variant in use (if any) with the learner's request edits, keeping the page's introduction.
+	const scenario = useMemo<PageScenario | undefined>(() => {
+		if (!original) return undefined;
+		const base = session.variant
+			? { ...session.variant.scenario, id: original.id, introHtml: original.introHtml }
+			: original;
+		return {
+			...applyEdits(base, { code: {}, requests: session.requests ?? {} }),
+			introHtml: base.introHtml,
+		};
+	}, [original, session.variant, session.requests]);
 
 	useEffect(() => saveSession(session), [session]);
 	// A fresh sandbox (first visit, corrupt save) has none of the saved scenario's pools: start the scenario over.
@@ -95,13 +159,9 @@ export function useScenarioSession(
 		[status.functions]
 	);
 
+	/** Each scenario has its own page (`/simulator/<id>/`); free play is `/simulator/`. */
 	function chooseScenario(id: string) {
-		const url = new URL(location.href);
-		if (id) url.searchParams.set('scenario', id);
-		else url.searchParams.delete('scenario');
-		history.replaceState(null, '', url);
-		setSetupError('');
-		setSession(emptySession(id || null));
+		location.assign(withBase(id ? `/simulator/${id}/` : '/simulator/'));
 	}
 
 	async function ensureSetUp(current: SavedSession): Promise<SavedSession | null> {
@@ -153,9 +213,20 @@ export function useScenarioSession(
 		for (const [arn, code] of edited) await client.defineFunction(arn, code);
 		sim.clearTrace();
 		setSetupError('');
-		const empty = emptySession(session.scenarioId);
+		// The variant and request edits stay: a fresh sandbox replays the learner's version.
+		const empty = { ...keptEdits(session), ...emptySession(session.scenarioId) };
 		setSession(empty);
 		return empty;
+	}
+
+	/** A fresh sandbox with nothing deployed, then the session `next` (a variant opened, or the original). */
+	async function startOver(next: SavedSession, message: string) {
+		setBusy('Starting a fresh sandbox…');
+		await client.reset(status.seed);
+		sim.clearTrace();
+		setSetupError('');
+		setSession(next);
+		announce(message);
 	}
 
 	/** Runs `work` unless something else runs, and always ends idle. */
@@ -202,6 +273,43 @@ export function useScenarioSession(
 				const passed = scenario.steps.filter((step) => current!.steps[step.id]?.passed).length;
 				announce(`Ran all steps: ${passed} of ${scenario.steps.length} as expected.`);
 			}),
+		original,
+		setRequest(stepId, request) {
+			const requests = { ...session.requests };
+			if (request) requests[stepId] = request;
+			else delete requests[stepId];
+			setSession({ ...session, requests });
+		},
+		predict(stepId, outcome) {
+			setSession({ ...session, predictions: { ...session.predictions, [stepId]: outcome } });
+		},
+		variantNow(name) {
+			const code = Object.fromEntries(
+				(scenario?.functions ?? [])
+					.filter((fn) => deployed[fn.arn] !== undefined)
+					.map((fn) => [fn.arn, deployed[fn.arn]!])
+			);
+			// The rendered introduction is the page's, not part of the scenario file a variant carries.
+			const { introHtml: _introHtml, ...plain } = scenario!;
+			return makeVariant(applyEdits(plain, { code, requests: {} }), name, Date.now());
+		},
+		openVariant: (variant) =>
+			exclusive(() =>
+				startOver(
+					{
+						...emptySession(session.scenarioId),
+						variant: { name: variant.name, scenario: variant.scenario },
+					},
+					`Opened the variant "${variant.name}" in a fresh sandbox. Nothing has run; review it, then press Run.`
+				)
+			),
+		openOriginal: () =>
+			exclusive(() =>
+				startOver(
+					emptySession(session.scenarioId),
+					'Back to the original scenario, in a fresh sandbox.'
+				)
+			),
 		resetSandbox: (seed) =>
 			exclusive(async () => {
 				await freshSandbox(seed);

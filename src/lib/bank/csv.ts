@@ -3,7 +3,7 @@
  *
  * Columns (header row, any order, case-insensitive; see CSV_COLUMNS):
  * `id, lesson, type, difficulty, topics, exams, domains, stem, explanation, option_a … option_f,
- * explanation_a … explanation_f, pinned, target_t1 … target_t8, answer, sources, scenario`.
+ * explanation_a … explanation_f, pinned, target_t1 … target_t8, answer, sources, scenario, scenarioStep`.
  * Lists (`topics`, `exams`, `domains`, `pinned`, `answer`, `sources`) are separated by `;` (commas
  * and spaces also work). `answer` holds the right letters (`b`, `a;c`), the steps in order for an
  * ordering question (`b;d;a;c`), or the pairs of a matching question (`a=t1;b=t3`).
@@ -32,6 +32,7 @@ export const CSV_COLUMNS = [
 	'answer',
 	'sources',
 	'scenario',
+	'scenarioStep',
 ] as const;
 
 /** Columns a sheet must have (the others may be left out). */
@@ -139,7 +140,12 @@ export function parseCsvQuestions(text: string): {
 			candidates: [],
 			problems: ['line 1: (header): must list the column names, found an empty file'],
 		};
-	const columns = header.cells.map((name) => name.trim().toLowerCase());
+	// Header names are case-insensitive; each is read as its canonical spelling (scenariostep → scenarioStep).
+	const canonical = new Map(CSV_COLUMNS.map((column) => [column.toLowerCase(), column as string]));
+	const columns = header.cells.map((name) => {
+		const lower = name.trim().toLowerCase();
+		return canonical.get(lower) ?? lower;
+	});
 	const problems: string[] = [];
 	columns.forEach((name, index) => {
 		if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
@@ -209,6 +215,7 @@ export function parseCsvQuestions(text: string): {
 			targets: targets.length ? targets : undefined,
 			answer,
 			scenario: cell('scenario') || undefined,
+			scenarioStep: cell('scenarioStep') || undefined,
 			sources: list(cell('sources')),
 		};
 		return {
@@ -247,6 +254,7 @@ export function questionsToCsv(questions: readonly BankQuestion[]): string {
 			answer: question.answer.join('; '),
 			sources: question.sources.join('; '),
 			scenario: question.scenario ?? '',
+			scenarioStep: question.scenarioStep ?? '',
 		};
 		for (const id of OPTION_IDS) {
 			values[`option_${id}`] = option(id)?.text ?? '';

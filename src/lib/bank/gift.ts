@@ -51,6 +51,7 @@ export function questionsToGift(questions: readonly BankQuestion[]): string {
 			`// domains: ${question.domains.join(', ')}`,
 			`// sources: ${question.sources.join(' ')}`,
 			...(question.scenario ? [`// scenario: ${question.scenario}`] : []),
+			...(question.scenarioStep ? [`// scenarioStep: ${question.scenarioStep}`] : []),
 			...(question.fromNotes ? [`// fromNotes: ${JSON.stringify(question.fromNotes)}`] : []),
 		];
 		const answers = giftAnswers(question);
@@ -326,6 +327,7 @@ function commonFields({
 		exams: meta.exams !== undefined ? list(meta.exams) : undefined,
 		domains: meta.domains !== undefined ? list(meta.domains) : undefined,
 		scenario: meta.scenario || undefined,
+		scenarioStep: meta.scenarioStep || undefined,
 		sources: meta.sources !== undefined ? list(meta.sources) : undefined,
 	};
 }

@@ -19,6 +19,7 @@ export const FIELD_ORDER = [
 	'targets',
 	'answer',
 	'scenario',
+	'scenarioStep',
 	'sources',
 	'fromNotes',
 ] as const;

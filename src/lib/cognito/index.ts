@@ -354,6 +354,18 @@ export function createSandbox(options: SandboxOptions = {}) {
 	return {
 		/** Answers one request as AWS would (a browser, an SDK or an app is the caller). */
 		fetch: (request: Request) => fetch(request),
+		/**
+		 * Whether `url` reaches this sandbox: a browser-facing front end (managed login, an identity provider, an API
+		 * it defines) or an AWS service host. An app's own URLs (its callback) do not: a browser stops there.
+		 */
+		serves(url: string): boolean {
+			if (!URL.canParse(url)) return false;
+			const { host } = context.urls.target(new URL(url));
+			return (
+				frontEnds.some((candidate) => candidate.serves(host)) ||
+				/(^|\.)amazonaws\.com$/.test(host.replace(/:\d+$/, ''))
+			);
+		},
 		/** Registers a Lambda function a pool's `LambdaConfig` (or Sync's Cognito Events) can name. */
 		defineFunction(arn: string, code: FunctionCode) {
 			functions.set(arn, code);

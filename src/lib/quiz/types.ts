@@ -92,6 +92,18 @@ export interface BankQuestion {
 	answer: string[];
 	/** AWS documentation URLs that back the answer. */
 	sources: string[];
+	/** "See it happen": the simulator scenario (and step) that shows the answer, when the question links one. */
+	seeItHappen?: SeeItHappen;
+}
+
+/** A link from a question to the scenario step that shows its answer happening. */
+export interface SeeItHappen {
+	/** `/simulator/<scenario>/?step=<step id>` (or without `step`). */
+	url: string;
+	/** The scenario's title. */
+	title: string;
+	/** The step's title, when the link names a step. */
+	stepTitle?: string;
 }
 
 /**

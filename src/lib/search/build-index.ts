@@ -128,7 +128,7 @@ export function buildSearchIndex(input: {
 			title: scenario.title,
 			context: 'Simulator scenario',
 			text: `${scenario.summary} ${markdownToText(scenario.body)}`.slice(0, MAX_TEXT),
-			url: `/simulator/?scenario=${encodeURIComponent(scenario.id)}`,
+			url: `/simulator/${encodeURIComponent(scenario.id)}/`,
 		})),
 	];
 }

@@ -2,9 +2,9 @@
  * Scenario helpers for the gateways in front of Cognito, so a scenario (JSON/YAML) can declare APIs and call
  * them like a client would:
  * - `Sandbox.DefineRestApi`, `Sandbox.DefineHttpApi`, `Sandbox.DefineGraphqlApi`: the request is the definition
- *   (see src/lib/cognito/gateways/definitions.ts); the response is `{ Id, Url }`. `Sandbox.DefineLoadBalancer`
- *   (src/lib/cognito/gateways/alb.ts) answers `{ Arn, DnsName, Url, CallbackUrl }`. A bad definition fails with
- *   `DefinitionError` naming the field.
+ *   (see src/lib/cognito/gateways/definitions.ts); the response is `{ Id, Url }`. A bad definition fails with
+ *   `DefinitionError` naming the field. `Sandbox.DefineLoadBalancer` (an ALB with `authenticate-cognito` rules,
+ *   src/lib/cognito/gateways/alb.ts) answers `{ Arn, DnsName, Url, CallbackUrl }`.
  * - `Sandbox.HttpRequest` (`Url`, optional `Method`, `Headers`, `Body`, and `SignWith: { AccessKeyId, SecretKey,
  *   SessionToken, Service }` to sign with SigV4 as an SDK would): any request to a gateway. A 2xx answer is the
  *   step's success (`{ StatusCode, Body }`); anything else fails with the gateway's error type
@@ -24,6 +24,7 @@ export const GATEWAY_OPERATIONS = [
 	'DefineRestApi',
 	'DefineHttpApi',
 	'DefineGraphqlApi',
+	'DefineLoadBalancer',
 	'HttpRequest',
 ];
 
@@ -56,7 +57,7 @@ export async function gatewayOperation(
 			}
 			case 'DefineLoadBalancer': {
 				if (!sandbox.defineLoadBalancer)
-					return failure('InvalidParameterException', `This sandbox has no ${operation}`);
+					return failure('InvalidParameterException', 'This sandbox has no DefineLoadBalancer');
 				const alb = await sandbox.defineLoadBalancer(request as never);
 				return {
 					ok: true,

@@ -19,10 +19,26 @@ export {
 	runStep,
 	runScenario,
 	judge,
+	checkField,
+	outcomeKey,
+	expectedKey,
+	gradePrediction,
+	BROWSER_KEY,
 	type RunContext,
 	type Results,
 } from './runner';
 export { callSandbox, SYNC_ROUTES, type CallHooks, type CallableSandbox } from './sandbox-call';
+export {
+	browse,
+	readPage,
+	cookieHeader,
+	storeCookies,
+	BROWSER_OPERATIONS,
+	type BrowserState,
+	type BrowserResponse,
+	type BrowserCookie,
+	type PageForm,
+} from './browser';
 export { decodeJwt, findJwts, looksLikeJwt, type DecodedJwt } from './jwt';
 export {
 	traceToSequence,
@@ -33,3 +49,19 @@ export {
 	type SequenceRow,
 } from './sequence';
 export { createSeededRandom, type SeededRandom } from './random';
+export {
+	applyEdits,
+	makeVariant,
+	readVariant,
+	parseVariantFile,
+	variantFileText,
+	variantFragment,
+	variantFromFragment,
+	VariantError,
+	VARIANT_FORMAT,
+	VARIANT_FRAGMENT,
+	type ScenarioVariant,
+	type VariantEdits,
+	type VariantScenario,
+} from './variants';
+export { passkeyOperation, PASSKEY_OPERATIONS } from './passkey';

@@ -3,9 +3,11 @@
  * scenario says should happen. Pure orchestration over an injected {@link RunContext}, so the same code drives the
  * sandbox in the browser's worker and in the headless Node test.
  */
-import { resolveTemplate, TemplateError } from './template';
+import { browse, type BrowserState } from './browser';
+import { lookup, resolveTemplate, TemplateError } from './template';
 import type {
 	CallOutcome,
+	CheckValue,
 	InboxMessage,
 	JsonObject,
 	Scenario,
@@ -26,8 +28,14 @@ export interface RunContext {
 	now(): number | Promise<number>;
 }
 
-/** Responses so far, by call id (set-up calls and steps share the namespace). */
+/**
+ * Responses so far, by call id (set-up calls and steps share the namespace), and under {@link BROWSER_KEY} what
+ * the scenario's browser remembers (cookies, the page on screen).
+ */
 export type Results = Record<string, unknown>;
+
+/** Where the browser's state lives in {@link Results}; no call may take this id (the schema refuses it). */
+export const BROWSER_KEY = 'browser';
 
 /** Defines the scenario's functions, runs its set-up calls, then defines its roles; stops at the first failure. */
 export async function runSetup(
@@ -90,7 +98,21 @@ export async function runCall(
 			return { outcome: { ok: false, error: { type: 'TemplateError', message: error.message } } };
 		throw error;
 	}
-	const outcome = await context.call(call.operation, request);
+	let outcome: CallOutcome;
+	if (call.operation.startsWith('Browser.')) {
+		const state = (results[BROWSER_KEY] as BrowserState | undefined) ?? { cookies: [] };
+		const browsed = await browse(
+			call.operation.slice(8),
+			request,
+			state,
+			(hop) => context.call('Sandbox.Fetch', hop),
+			await context.now()
+		);
+		results[BROWSER_KEY] = browsed.state;
+		outcome = browsed.outcome;
+	} else {
+		outcome = await context.call(call.operation, request);
+	}
 	if (outcome.ok && call.id) results[call.id] = outcome.response;
 	return { request, outcome };
 }
@@ -102,11 +124,113 @@ export async function runStep(
 	context: RunContext
 ): Promise<StepResult> {
 	const { request, outcome } = await runCall(step, results, context);
-	return { stepId: step.id, request, outcome, ...judge(step, outcome) };
+	let check = step.check;
+	if (check) {
+		try {
+			check = resolveTemplate(check, {
+				results,
+				outbox: await context.outbox(),
+				now: await context.now(),
+			});
+		} catch (error) {
+			if (!(error instanceof TemplateError)) throw error;
+			return { stepId: step.id, request, outcome, passed: false, verdict: error.message };
+		}
+	}
+	return { stepId: step.id, request, outcome, ...judge({ ...step, check }, outcome) };
 }
 
-/** Whether an outcome is what the step expects, with a one-sentence verdict. Pure. */
+/** The outcome as a learner predicts it: the policy decision, `success`, or the error's type. */
+export function outcomeKey(step: Pick<ScenarioStep, 'decision'>, outcome: CallOutcome): string {
+	if (!outcome.ok) return outcome.error.type;
+	if (step.decision) {
+		const decision = (outcome.response as { Decision?: unknown } | undefined)?.Decision;
+		return typeof decision === 'string' ? decision : 'success';
+	}
+	return 'success';
+}
+
+/** The outcome a step expects, in {@link outcomeKey}'s terms. */
+export const expectedKey = (step: Pick<ScenarioStep, 'decision' | 'expect'>): string =>
+	step.decision ?? step.expect;
+
+/**
+ * Grades a prediction against what the run gave (not against the file: an edited trigger changes the outcome,
+ * and the learner predicted this run). `choice` is the picked outcome.
+ */
+export function gradePrediction(
+	step: Pick<ScenarioStep, 'decision' | 'predict'>,
+	choice: string,
+	outcome: CallOutcome
+): { correct: boolean; actual: string; picked?: string; happened?: string; verdict: string } {
+	const actual = outcomeKey(step, outcome);
+	const choices = step.predict?.choices ?? [];
+	const picked = choices.find((item) => item.outcome === choice);
+	const happened = choices.find((item) => item.outcome === actual);
+	const correct = choice === actual;
+	const verdict = correct
+		? `Right: ${happened?.label ?? actual}.`
+		: happened
+			? `Not this time: you predicted "${picked?.label ?? choice}", and the app received ${happened.label}.`
+			: `Not this time: the app received ${actual}, which none of the choices describes (did an edit change the outcome?).`;
+	return {
+		correct,
+		actual,
+		...(picked ? { picked: picked.explain } : {}),
+		...(happened ? { happened: happened.explain } : {}),
+		verdict,
+	};
+}
+
+/**
+ * Whether an outcome is what the step expects (and has the fields its `check` names, already resolved), with a
+ * one-sentence verdict. Pure.
+ */
 export function judge(
+	step: Pick<ScenarioStep, 'expect' | 'decision' | 'check'>,
+	outcome: CallOutcome
+): { passed: boolean; verdict: string } {
+	const judged = judgeOutcome(step, outcome);
+	if (!judged.passed || !step.check) return judged;
+	const subject = outcome.ok ? outcome.response : outcome.error;
+	for (const [path, wanted] of Object.entries(step.check)) {
+		const problem = checkField(subject, path, wanted);
+		if (problem)
+			return { passed: false, verdict: `${judged.verdict.replace(/\.$/, '')}, but ${problem}` };
+	}
+	return judged;
+}
+
+/** Why the field at `path` is not `wanted`, or undefined when it is. */
+export function checkField(subject: unknown, path: string, wanted: CheckValue): string | undefined {
+	let value: unknown;
+	try {
+		value = lookup(`subject.${path}`, { results: { subject }, outbox: [], now: 0 });
+	} catch {
+		value = undefined;
+	}
+	const shown = (item: unknown) =>
+		typeof item === 'string' && item.length > 80 ? `"${item.slice(0, 77)}…"` : JSON.stringify(item);
+	if (typeof wanted === 'object') {
+		if ('present' in wanted)
+			return (value !== undefined) === wanted.present
+				? undefined
+				: `${path} is ${wanted.present ? 'missing' : `there (${shown(value)})`}.`;
+		if (typeof value !== 'string') return `${path} is ${shown(value) ?? 'missing'}, not a string.`;
+		if ('startsWith' in wanted)
+			return value.startsWith(wanted.startsWith)
+				? undefined
+				: `${path} is ${shown(value)}, which does not start with "${wanted.startsWith}".`;
+		return value.includes(wanted.contains)
+			? undefined
+			: `${path} is ${shown(value)}, which does not contain "${wanted.contains}".`;
+	}
+	return value === wanted
+		? undefined
+		: `${path} is ${shown(value) ?? 'missing'}, not ${shown(wanted)}.`;
+}
+
+function judgeOutcome(
 	step: Pick<ScenarioStep, 'expect' | 'decision'>,
 	outcome: CallOutcome
 ): { passed: boolean; verdict: string } {

@@ -12,10 +12,14 @@
  *   issued credentials; `Sandbox.AdvanceClock` (`Seconds`): moves the sandbox clock (needs a clock control);
  *   `Sandbox.MintProviderToken` (`Provider`, `Claims`): a mock Google/Facebook/OIDC token;
  *   `Sandbox.DefineRestApi`, `Sandbox.DefineHttpApi`, `Sandbox.DefineGraphqlApi`, `Sandbox.HttpRequest`: API
- *   Gateway and AppSync in front of Cognito (./gateway-calls.ts).
+ *   Gateway and AppSync in front of Cognito (./gateway-calls.ts); `Sandbox.Fetch` (`Method`, `Url`, `Headers`,
+ *   `Body`): one raw HTTP hop, the headless browser's (./browser.ts) way in; `Sandbox.CreatePasskey` /
+ *   `Sandbox.UsePasskey` (`Options`, `Origin`): a virtual passkey authenticator (./passkey.ts).
  */
 import type { Sandbox } from '../cognito';
 import { GATEWAY_OPERATIONS, gatewayOperation, type GatewaySandbox } from './gateway-calls';
+import type { HopResponse } from './browser';
+import { passkeyOperation } from './passkey';
 import type { CallOutcome, JsonObject } from './types';
 
 const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -61,7 +65,7 @@ export interface CallHooks {
 
 /** The subset of a sandbox that calls need (so tests can pass a fake). */
 export type CallableSandbox = Pick<Sandbox, 'fetch' | 'simulateRequest'> &
-	Partial<Pick<Sandbox, 'mintProviderToken'>> &
+	Partial<Pick<Sandbox, 'mintProviderToken' | 'serves'>> &
 	GatewaySandbox;
 
 /** Calls one operation with a JSON request and returns the response or the service error. Never throws. */
@@ -238,6 +242,11 @@ async function sandboxOperation(
 			);
 			return { ok: true, response: { Token: token } };
 		}
+		case 'Fetch':
+			return { ok: true, response: await fetchHop(sandbox, request) };
+		case 'CreatePasskey':
+		case 'UsePasskey':
+			return await passkeyOperation(operation, request);
 		default:
 			if (GATEWAY_OPERATIONS.includes(operation))
 				return await gatewayOperation(sandbox, operation, request, hooks.now);
@@ -245,10 +254,49 @@ async function sandboxOperation(
 				ok: false,
 				error: {
 					type: 'UnknownOperationException',
-					message: `Unknown sandbox operation Sandbox.${operation}; known: SimulateRequest, AdvanceClock, MintProviderToken, ${GATEWAY_OPERATIONS.join(', ')}`,
+					message: `Unknown sandbox operation Sandbox.${operation}; known: SimulateRequest, AdvanceClock, MintProviderToken, Fetch, CreatePasskey, UsePasskey, ${GATEWAY_OPERATIONS.join(', ')}`,
 				},
 			};
 	}
+}
+
+/** One browser hop: the raw answer, and whether the sandbox serves the request's host and the redirect's. */
+async function fetchHop(sandbox: CallableSandbox, request: JsonObject): Promise<HopResponse> {
+	const {
+		Method = 'GET',
+		Url,
+		Headers: headers = {},
+		Body,
+	} = request as {
+		Method?: string;
+		Url?: string;
+		Headers?: Record<string, string>;
+		Body?: string;
+	};
+	const serves = (url: string) => (sandbox.serves ? sandbox.serves(url) : true);
+	const empty = { Status: 0, Headers: {}, SetCookie: [], Body: '' };
+	if (typeof Url !== 'string' || !serves(Url)) return { Served: false, ...empty };
+	const response = await sandbox.fetch(
+		new Request(Url, {
+			method: Method,
+			headers,
+			...(Body === undefined || Method === 'GET' ? {} : { body: Body }),
+			redirect: 'manual',
+		})
+	);
+	const plain: Record<string, string> = Object.create(null);
+	response.headers.forEach((value, name) => {
+		if (name !== 'set-cookie') plain[name] = value;
+	});
+	const location = plain.location ? new URL(plain.location, Url).toString() : undefined;
+	return {
+		Served: true,
+		...(location ? { LocationServed: serves(location) } : {}),
+		Status: response.status,
+		Headers: plain,
+		SetCookie: response.headers.getSetCookie(),
+		Body: await response.text(),
+	};
 }
 
 function invalid(message: string): CallOutcome {

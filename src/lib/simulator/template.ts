@@ -2,7 +2,8 @@
  * Resolves `{{…}}` references in scenario requests. Pure (the clock is passed in).
  *
  * - `{{<id>.<path>}}`: a field of an earlier call's response, e.g. `{{signUp.UserSub}}`,
- *   `{{signIn.AuthenticationResult.IdToken}}`; path segments may be array indexes or `last`.
+ *   `{{signIn.AuthenticationResult.IdToken}}`; path segments may be array indexes or `last`, and `claims` after a
+ *   JWT reads its decoded claims (`{{signIn.AuthenticationResult.IdToken.claims.email}}`).
  * - `{{outbox.last.code}}`, `{{outbox.0.destination}}`: the messages the service "sent".
  * - `{{totp}}`: the current TOTP code for the newest `SecretCode` an `AssociateSoftwareToken` returned.
  *
@@ -10,6 +11,7 @@
  * reference is replaced by its text. Object keys are resolved too (e.g. identity-pool `Logins`).
  */
 import { TOTP } from 'otpauth';
+import { decodeJwt, looksLikeJwt } from './jwt';
 import type { InboxMessage } from './types';
 
 /** What references can read. */
@@ -105,6 +107,8 @@ export function lookup(name: string, scope: TemplateScope): unknown {
 }
 
 function step(current: unknown, segment: string): unknown {
+	// `{{signIn.AuthenticationResult.IdToken.claims.sub}}`: the decoded claims of a JWT.
+	if (segment === 'claims' && looksLikeJwt(current)) return decodeJwt(current)?.claims;
 	if (Array.isArray(current)) {
 		if (segment === 'last') return current[current.length - 1];
 		if (/^\d+$/.test(segment)) return current[Number(segment)];

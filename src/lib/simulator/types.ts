@@ -10,7 +10,10 @@ export type JsonObject = Record<string, unknown>;
 export interface ScenarioCall {
 	/** Name results are stored under, so later requests can say `{{<id>.Field}}`. */
 	id?: string;
-	/** Real operation name (`SignUp`, `GetId`), or `Sandbox.*` / `Sync.*` (see sandbox-call.ts). */
+	/**
+	 * Real operation name (`SignUp`, `GetId`), `Sandbox.*` / `Sync.*` (see sandbox-call.ts), or `Browser.Open` /
+	 * `Browser.Submit` (a headless browser with cookies that follows redirects; see browser.ts).
+	 */
 	operation: string;
 	/** Request body; strings may contain `{{…}}` references. */
 	request: JsonObject;
@@ -27,6 +30,35 @@ export interface ScenarioStep extends ScenarioCall {
 	expect: string;
 	/** For `Sandbox.SimulateRequest`: the policy decision expected. */
 	decision?: 'Allow' | 'Deny';
+	/** Fields the response (or, for an expected error, `{ type, message }`) must have, by path. */
+	check?: Record<string, CheckValue>;
+	/** Ask the learner to predict the outcome before the step runs. */
+	predict?: Prediction;
+}
+
+/**
+ * What a checked field must be: a value (strings may hold `{{…}}` references), or a rule on a string field
+ * (`startsWith`, `contains`), or whether it is there at all (`present`).
+ */
+export type CheckValue =
+	string | number | boolean | { startsWith: string } | { contains: string } | { present: boolean };
+
+/** A prediction the learner makes before running a step: pick what the client will receive. */
+export interface Prediction {
+	/** The question, e.g. "What does the app receive?" */
+	prompt: string;
+	/** Two to five possible outcomes; exactly one is what the step expects. */
+	choices: PredictionChoice[];
+}
+
+/** One possible outcome to predict. */
+export interface PredictionChoice {
+	/** `success`, an exception or error name, or a policy decision (`Allow`/`Deny`): compared with the run. */
+	outcome: string;
+	/** How the learner reads it, e.g. "Tokens, because the trigger confirmed her". */
+	label: string;
+	/** Why it is (or is not) what happens, shown after the run. */
+	explain: string;
 }
 
 /** A Lambda function a scenario defines (its code is editable in the trigger editor). */

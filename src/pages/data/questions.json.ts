@@ -38,6 +38,22 @@ export const GET: APIRoute = async () => {
 		};
 	}).sort((a, b) => a.order - b.order);
 	const lessonRank = new Map(lessons.map((lesson, index) => [lesson.slug, index]));
+	// "See it happen" links: the content check guarantees each named scenario and step exist.
+	const scenarios = new Map(
+		(await getCollection('scenarios')).map((entry) => [entry.id, entry.data])
+	);
+	const seeItHappen = (scenarioId?: string, stepId?: string) => {
+		const scenario = scenarioId ? scenarios.get(scenarioId) : undefined;
+		if (!scenario || scenario.draft) return {};
+		const step = scenario.steps.find((item) => item.id === stepId);
+		return {
+			seeItHappen: {
+				url: withBase(`/simulator/${scenarioId}/${step ? `?step=${step.id}` : ''}`),
+				title: scenario.title,
+				...(step ? { stepTitle: step.title } : {}),
+			},
+		};
+	};
 	const questions: BankQuestion[] = (await getCollection('questions'))
 		.map(({ data, rendered }) => {
 			const { stemHtml, explanationHtml } = splitQuestionHtml(clean(rendered?.html ?? ''));
@@ -76,6 +92,7 @@ export const GET: APIRoute = async () => {
 					: {}),
 				answer: [...data.answer],
 				sources: [...data.sources],
+				...seeItHappen(data.scenario, data.scenarioStep),
 			};
 		})
 		.sort(

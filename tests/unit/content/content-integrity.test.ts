@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { checkContent } from '../../../src/schemas/check-content';
+import {
+	checkContent,
+	findBankGaps,
+	MIN_SCENARIO_LINK_PERCENT,
+} from '../../../src/schemas/check-content';
 import { readContentFiles } from '../../../src/cli/read-content';
 import { LESSON_SLUGS, NOTES_SECTIONS } from '../../../src/schemas/vocabulary';
 import { NOTES_TO_LESSONS } from '../../fixtures/notes-map';
@@ -25,5 +29,11 @@ describe('content integrity', () => {
 				expect(lesson?.data.notes, `${slug} should list "${section}"`).toContain(section);
 			}
 		}
+	});
+
+	test('at least 40% of the questions open a scenario with "See it happen"', () => {
+		expect(findBankGaps(report.questions).scenarioLinks.percent).toBeGreaterThanOrEqual(
+			MIN_SCENARIO_LINK_PERCENT
+		);
 	});
 });

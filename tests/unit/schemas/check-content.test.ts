@@ -7,7 +7,7 @@ import {
 	summariseBank,
 	summariseDomains,
 } from '../../../src/schemas/check-content';
-import { lessonFile, questionFile } from '../../fixtures/content';
+import { lessonFile, questionFile, scenarioFile } from '../../fixtures/content';
 
 const errorsOf = (...files: Parameters<typeof checkContent>[0]) => checkContent(files).errors;
 
@@ -157,14 +157,78 @@ describe('checkContent', () => {
 		expect(
 			errorsOf(
 				lessonFile(),
+				scenarioFile('demo', ['tokens']),
 				questionFile('user-pools/sign-up-flow', { scenario: 'no-such-scenario' })
-			)
+			).filter((error) => error.startsWith('content/questions/'))
 		).toMatchInlineSnapshot(`
 			[
 			  "content/questions/user-pools/sign-up-flow.md: lesson: must name an existing lesson file, found "user-pools"",
 			  "content/questions/user-pools/sign-up-flow.md: scenario: must be a scenario in content/scenarios/, found "no-such-scenario"",
 			]
 		`);
+		// A question checked on its own (an import) is not refused for content it cannot see.
+		expect(
+			errorsOf(questionFile('user-pools/sign-up-flow', { scenario: 'no-such-scenario' }))
+		).toEqual([]);
+	});
+
+	test('lessons and scenarios name each other both ways', () => {
+		expect(
+			errorsOf(
+				lessonFile('tokens', { scenarios: '[demo, other]' }),
+				scenarioFile('demo', ['tokens']),
+				scenarioFile('other', ['user-pools']),
+				scenarioFile('unlisted', ['tokens'])
+			)
+		).toMatchInlineSnapshot(`
+			[
+			  "content/lessons/tokens.mdx: scenarios[1]: must be a scenario whose "lessons" list tokens, found "other"; add tokens to content/scenarios/other.md or remove it here",
+			  "content/scenarios/unlisted.md: lessons[0]: must be a lesson that lists this scenario, found "tokens"; add unlisted to "scenarios" in content/lessons/tokens.mdx",
+			]
+		`);
+		expect(
+			errorsOf(
+				lessonFile('tokens', { scenarios: '[demo]' }),
+				scenarioFile('demo', ['tokens'], { draft: 'true', draftReason: 'needs an engine part' })
+			)
+		).toEqual([
+			'content/lessons/tokens.mdx: scenarios[0]: must be a published scenario, found the draft "demo"; remove it until the draft is done',
+		]);
+	});
+
+	test('a question\'s "See it happen" link names a published scenario and one of its steps', () => {
+		const lesson = lessonFile('tokens', { scenarios: '[demo]' });
+		const scenario = scenarioFile('demo', ['tokens']);
+		expect(
+			errorsOf(
+				lesson,
+				scenario,
+				questionFile(undefined, { scenario: 'demo', scenarioStep: 'signIn' })
+			)
+		).toEqual([]);
+		expect(
+			errorsOf(
+				lesson,
+				scenario,
+				questionFile(undefined, { scenario: 'demo', scenarioStep: 'confirm' })
+			)
+		).toEqual([
+			'content/questions/tokens/id-token-claims.md: scenarioStep: must be a step id of content/scenarios/demo.md (signUp, signIn), found "confirm"',
+		]);
+		expect(errorsOf(lesson, scenario, questionFile(undefined, { scenarioStep: 'signIn' }))).toEqual(
+			[
+				'content/questions/tokens/id-token-claims.md: scenarioStep: must come with "scenario" (the scenario the step belongs to), found scenarioStep "signIn" alone',
+			]
+		);
+		expect(
+			errorsOf(
+				lesson,
+				scenario,
+				questionFile(undefined, { scenario: 'demo', scenarioStep: 'Sign in' })
+			)
+		).toEqual([
+			'content/questions/tokens/id-token-claims.md: scenarioStep: must be a step id (camelCase) of the scenario, such as signIn, found "Sign in"',
+		]);
 	});
 
 	test('rejects "none of the above" and two questions claiming the same notes question', () => {
@@ -283,6 +347,16 @@ describe('summariseDomains', () => {
 });
 
 describe('findBankGaps', () => {
+	test('counts the questions that link to a scenario, rounding the share down', () => {
+		const report = checkContent([
+			lessonFile(),
+			questionFile(),
+			questionFile('tokens/second', { scenario: 'sign-in-and-tokens' }),
+			questionFile('tokens/third'),
+		]);
+		expect(findBankGaps(report.questions).scenarioLinks).toEqual({ linked: 1, percent: 33 });
+	});
+
 	test('lists thin lessons, the multi share, missing notes questions and answer letters', () => {
 		const report = checkContent([lessonFile(), questionFile()]);
 		expect(findBankGaps(report.questions)).toMatchInlineSnapshot(`
@@ -295,6 +369,10 @@ describe('findBankGaps', () => {
 			    5,
 			  ],
 			  "multiPercent": 0,
+			  "scenarioLinks": {
+			    "linked": 0,
+			    "percent": 0,
+			  },
 			  "singleAnswerLetters": {
 			    "a": 1,
 			    "b": 0,

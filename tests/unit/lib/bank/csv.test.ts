@@ -78,7 +78,7 @@ describe('CSV import', () => {
 		});
 		expect(result.ok ? [] : result.problems).toMatchInlineSnapshot(`
 			[
-			  "bad.csv line 1: (header) column 4: must be one of id, lesson, type, difficulty, topics, exams, domains, stem, explanation, option_a, option_b, option_c, option_d, option_e, option_f, explanation_a, explanation_b, explanation_c, explanation_d, explanation_e, explanation_f, pinned, target_t1, target_t2, target_t3, target_t4, target_t5, target_t6, target_t7, target_t8, answer, sources, scenario, found "answr"",
+			  "bad.csv line 1: (header) column 4: must be one of id, lesson, type, difficulty, topics, exams, domains, stem, explanation, option_a, option_b, option_c, option_d, option_e, option_f, explanation_a, explanation_b, explanation_c, explanation_d, explanation_e, explanation_f, pinned, target_t1, target_t2, target_t3, target_t4, target_t5, target_t6, target_t7, target_t8, answer, sources, scenario, scenarioStep, found "answr"",
 			  "bad.csv line 1: (header): must have a "explanation" column, found none",
 			  "bad.csv line 1: (header): must have a "answer" column, found none",
 			  "bad.csv line 1: (header): must have a "sources" column, found none",

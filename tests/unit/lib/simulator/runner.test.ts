@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
+	checkField,
+	gradePrediction,
+	outcomeKey,
 	judge,
 	runScenario,
 	runStep,
@@ -188,4 +191,95 @@ describe('runScenario', () => {
 			)
 		).toBe(true);
 	}, 20_000);
+});
+
+describe('checks and predictions', () => {
+	test('judge also checks response fields, or the error for an expected failure', () => {
+		const ok: CallOutcome = {
+			ok: true,
+			response: { Status: 302, Query: { code: 'c1' }, Alerts: [] },
+		};
+		expect(
+			judge({ expect: 'success', check: { Status: 302, 'Query.code': { present: true } } }, ok)
+		).toEqual({
+			passed: true,
+			verdict: 'Succeeded, as expected.',
+		});
+		expect(judge({ expect: 'success', check: { 'Query.code': { present: false } } }, ok)).toEqual({
+			passed: false,
+			verdict: 'Succeeded, as expected, but Query.code is there ("c1").',
+		});
+		expect(judge({ expect: 'success', check: { 'Alerts.0': 'Wrong' } }, ok).verdict).toBe(
+			'Succeeded, as expected, but Alerts.0 is missing, not "Wrong".'
+		);
+		const failed: CallOutcome = {
+			ok: false,
+			error: { type: 'UserLambdaValidationException', message: 'PreSignUp failed with error No.' },
+		};
+		expect(
+			judge(
+				{
+					expect: 'UserLambdaValidationException',
+					check: { message: { startsWith: 'PreSignUp failed' } },
+				},
+				failed
+			).passed
+		).toBe(true);
+		expect(checkField({ a: 'xyz' }, 'a', { contains: 'q' })).toBe(
+			'a is "xyz", which does not contain "q".'
+		);
+	});
+
+	test('runStep resolves references in checks before judging', async () => {
+		const { context } = fakeContext({ UseThing: { ok: true, response: { Owner: 'p-1' } } });
+		const step = { ...scenario().steps[0]!, check: { Owner: '{{pool.Id}}' } };
+		expect((await runStep(step, { pool: { Id: 'p-1' } }, context)).passed).toBe(true);
+		expect((await runStep(step, { pool: { Id: 'p-2' } }, context)).verdict).toBe(
+			'Succeeded, as expected, but Owner is "p-1", not "p-2".'
+		);
+	});
+
+	test('a prediction is graded against what the run gave, with both explanations', () => {
+		const step = {
+			predict: {
+				prompt: 'What does the app receive?',
+				choices: [
+					{ outcome: 'success', label: 'tokens', explain: 'Tokens when the password is right.' },
+					{
+						outcome: 'NotAuthorizedException',
+						label: 'a NotAuthorizedException',
+						explain: 'A wrong password.',
+					},
+				],
+			},
+		};
+		const refused: CallOutcome = {
+			ok: false,
+			error: { type: 'NotAuthorizedException', message: 'Incorrect.' },
+		};
+		expect(gradePrediction(step, 'NotAuthorizedException', refused)).toEqual({
+			correct: true,
+			actual: 'NotAuthorizedException',
+			picked: 'A wrong password.',
+			happened: 'A wrong password.',
+			verdict: 'Right: a NotAuthorizedException.',
+		});
+		expect(gradePrediction(step, 'success', refused)).toMatchObject({
+			correct: false,
+			verdict:
+				'Not this time: you predicted "tokens", and the app received a NotAuthorizedException.',
+		});
+		// An edit can make the run end in none of the choices.
+		expect(
+			gradePrediction(step, 'success', {
+				ok: false,
+				error: { type: 'UserLambdaValidationException', message: '' },
+			}).verdict
+		).toBe(
+			'Not this time: the app received UserLambdaValidationException, which none of the choices describes (did an edit change the outcome?).'
+		);
+		expect(outcomeKey({ decision: 'Allow' }, { ok: true, response: { Decision: 'Deny' } })).toBe(
+			'Deny'
+		);
+	});
 });

@@ -4,13 +4,28 @@
  */
 import { describe, expect, test } from 'vitest';
 import { runScenario } from '../../../../src/lib/simulator';
+import { LESSON_SLUGS } from '../../../../src/schemas/vocabulary';
 import { headlessContext, loadScenarios } from '../../../fixtures/scenarios';
 
 const scenarios = loadScenarios();
 
 describe('content/scenarios', () => {
-	test('there are scenarios to run', () => {
-		expect(scenarios.filter((scenario) => !scenario.draft).length).toBeGreaterThanOrEqual(6);
+	const published = scenarios.filter((scenario) => !scenario.draft);
+
+	test('there are at least 24 scenarios, and every lesson has two or more', () => {
+		expect(published.length).toBeGreaterThanOrEqual(24);
+		const thin = LESSON_SLUGS.filter(
+			(slug) => published.filter((scenario) => scenario.lessons.includes(slug)).length < 2
+		);
+		expect(thin).toEqual([]);
+	});
+
+	test('a step that asks for a prediction offers what the step expects', () => {
+		for (const scenario of published)
+			for (const step of scenario.steps.filter((item) => item.predict))
+				expect(step.predict!.choices.map((choice) => choice.outcome)).toContain(
+					step.decision ?? step.expect
+				);
 	});
 
 	for (const scenario of scenarios) {
