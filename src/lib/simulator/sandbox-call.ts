@@ -21,6 +21,11 @@ import { GATEWAY_OPERATIONS, gatewayOperation, type GatewaySandbox } from './gat
 import type { HopResponse } from './browser';
 import { passkeyOperation } from './passkey';
 import type { CallOutcome, JsonObject } from './types';
+import {
+	SANDBOX_COOKIE_HEADER,
+	SANDBOX_SET_COOKIE_HEADER,
+	setCookiesOf,
+} from '../cognito/oauth/http';
 
 const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 const IDP = 'AWSCognitoIdentityProviderService';
@@ -276,17 +281,20 @@ async function fetchHop(sandbox: CallableSandbox, request: JsonObject): Promise<
 	const serves = (url: string) => (sandbox.serves ? sandbox.serves(url) : true);
 	const empty = { Status: 0, Headers: {}, SetCookie: [], Body: '' };
 	if (typeof Url !== 'string' || !serves(Url)) return { Served: false, ...empty };
+	// In a browser (the simulator's worker) Request drops `Cookie` and Response drops `Set-Cookie`: the sandbox's
+	// copies carry them (see SANDBOX_COOKIE_HEADER).
+	const cookie = Object.entries(headers).find(([name]) => name.toLowerCase() === 'cookie')?.[1];
 	const response = await sandbox.fetch(
 		new Request(Url, {
 			method: Method,
-			headers,
+			headers: cookie ? { ...headers, [SANDBOX_COOKIE_HEADER]: cookie } : headers,
 			...(Body === undefined || Method === 'GET' ? {} : { body: Body }),
 			redirect: 'manual',
 		})
 	);
 	const plain: Record<string, string> = Object.create(null);
 	response.headers.forEach((value, name) => {
-		if (name !== 'set-cookie') plain[name] = value;
+		if (name !== 'set-cookie' && name !== SANDBOX_SET_COOKIE_HEADER) plain[name] = value;
 	});
 	const location = plain.location ? new URL(plain.location, Url).toString() : undefined;
 	return {
@@ -294,7 +302,7 @@ async function fetchHop(sandbox: CallableSandbox, request: JsonObject): Promise<
 		...(location ? { LocationServed: serves(location) } : {}),
 		Status: response.status,
 		Headers: plain,
-		SetCookie: response.headers.getSetCookie(),
+		SetCookie: setCookiesOf(response),
 		Body: await response.text(),
 	};
 }

@@ -43,4 +43,18 @@ describe('content/scenarios', () => {
 			expect(report).toEqual(scenario.steps.map((step) => `${step.id}: ok`));
 		}, 30_000);
 	}
+	// The simulator runs these in a browser worker, where Request/Response drop Cookie and Set-Cookie: the scenarios
+	// that go through managed login, an identity provider or the ALB must still pass there.
+	for (const scenario of scenarios.filter(
+		(item) => !item.draft && JSON.stringify(item.steps).includes('"Browser.')
+	)) {
+		test(`${scenario.id}: passes in a browser-like runtime too`, async () => {
+			const { context: run } = headlessContext(1, { likeBrowser: true });
+			const result = await runScenario(scenario, run);
+			expect(result.setupError).toBeUndefined();
+			expect(
+				result.steps.map((step) => `${step.stepId}: ${step.passed ? 'ok' : step.verdict}`)
+			).toEqual(scenario.steps.map((step) => `${step.id}: ok`));
+		}, 30_000);
+	}
 });
