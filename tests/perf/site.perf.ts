@@ -23,7 +23,13 @@ import {
 import { startStaticHost } from '../fixtures/static-server';
 
 /** Every page type; add a scenario page here once the simulator has them. */
-export const LIGHTHOUSE_PAGES = ['/', '/learn/tokens/', '/practice/', '/simulator/'];
+export const LIGHTHOUSE_PAGES = [
+	'/',
+	'/learn/tokens/',
+	'/practice/',
+	'/simulator/',
+	'/simulator/sign-up-email-verification/',
+];
 const DIST = 'dist';
 
 if (!existsSync(join(DIST, 'sw.js'))) throw new Error('Build the site first (npm run build).');
