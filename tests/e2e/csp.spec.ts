@@ -59,7 +59,9 @@ test('the simulator runs a Lambda trigger in QuickJS (WebAssembly) under the pol
 	await page.goto('/simulator/pre-sign-up-trigger/');
 	await expect(page.getByRole('button', { name: 'Run all' })).toBeEnabled({ timeout: 15_000 });
 	await page.getByRole('button', { name: 'Run all' }).click();
-	await expect(page.getByText('3 of 3 steps as expected')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByText('3 of 3 steps as expected')).toBeVisible({ timeout: 40_000 });
+	// The trigger editor (CodeMirror) is on the Code tab.
+	await page.getByRole('tab', { name: /^Code/ }).click();
 	await expect(page.locator('.cm-content')).toBeVisible();
 });
 
