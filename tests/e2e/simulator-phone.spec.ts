@@ -65,6 +65,7 @@ test('sign-up through the phone: unconfirmed sign-in refused, code from the inbo
 	await expect(phone.getByTestId('phone-user')).toHaveText('ana@example.com');
 	await expect(phone.getByTestId('phone-mfa')).toHaveText('Off: a password is enough to sign in.');
 	// Each screen was a real call, in the trace like any other.
+	await openTab(page, 'Sequence');
 	for (const operation of ['CreateUserPool', 'SignUp', 'ConfirmSignUp', 'InitiateAuth', 'GetUser'])
 		await expect(page.locator('.seq-row').filter({ hasText: operation }).first()).toBeVisible();
 
@@ -136,6 +137,7 @@ test('TOTP: enrol with the virtual authenticator, then sign in with its code', a
 	await phone.getByLabel('Code').fill((await code.textContent())!.replace(' ', ''));
 	await phone.getByRole('button', { name: 'Verify' }).click();
 	await expect(phone.getByRole('heading', { name: 'My account' })).toBeVisible();
+	await openTab(page, 'Sequence');
 	await expect(
 		page.locator('.seq-row').filter({ hasText: 'RespondToAuthChallenge' }).first()
 	).toBeVisible();
