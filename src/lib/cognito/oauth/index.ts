@@ -418,4 +418,3 @@ export function createManagedLogin(context: SandboxContext, userPools: UserPoolS
 }
 
 export type ManagedLogin = ReturnType<typeof createManagedLogin>;
-
