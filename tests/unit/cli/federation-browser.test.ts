@@ -4,49 +4,24 @@
  * that posts the signed assertion to the user pool). Both end on the app's callback with a code, at 360 px, with
  * no Content-Security-Policy violation. The app's callback is a tiny local page.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../../src/cli/emulator';
-import { CHROMIUM_ARGS, findChromium } from '../../../src/cli/find-chromium';
+import type { RunningEmulator } from '../../../src/cli/emulator';
+import { startEmulatorChromium, type EmulatorChromium } from '../../fixtures/emulator-chromium';
 
 let CALLBACK = '';
 let emulator: RunningEmulator;
 let browser: Browser;
-let app: Server;
+let rig: EmulatorChromium;
 
-const call = async (operation: string, body: object) => {
-	const response = await fetch(`${emulator.url}/`, {
-		method: 'POST',
-		headers: { 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
-		body: JSON.stringify(body),
-	});
-	const json = await response.json();
-	if (response.status !== 200) throw new Error(`${operation}: ${json.__type} ${json.message}`);
-	return json;
-};
+const call = (operation: string, body: object) => rig.call(operation, body);
 
 beforeAll(async () => {
-	app = createServer((_request, response) =>
-		response
-			.writeHead(200, { 'content-type': 'text/html' })
-			.end('<!doctype html><html lang="en"><title>App</title><h1>Back in the app</h1></html>')
-	);
-	await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-	CALLBACK = `http://localhost:${(app.address() as AddressInfo).port}/cb`;
-	emulator = await startEmulator({ port: 0, localUrls: true, log: false });
-	browser = await chromium.launch({
-		executablePath: findChromium() ?? '/usr/bin/chromium',
-		args: CHROMIUM_ARGS,
-	});
+	rig = await startEmulatorChromium();
+	({ callback: CALLBACK, emulator, browser } = rig);
 }, 60_000);
 
-afterAll(async () => {
-	await browser?.close();
-	await emulator?.close();
-	await new Promise((resolve) => app?.close(resolve));
-});
+afterAll(() => rig?.close());
 
 async function federatedPool(domain: string) {
 	const { UserPool } = await call('CreateUserPool', { PoolName: domain });
